@@ -1,0 +1,157 @@
+/** Public shapes of the engine, shared by the worker, the UI, the CLI and tests. */
+
+/** Why an attempt failed. "queueFull" is a drop; the others are failures of the path. */
+export const FAILURE_REASONS = ['queueFull', 'timeout', 'hopLimit', 'noRoute'] as const;
+export type FailureReason = (typeof FAILURE_REASONS)[number];
+
+/** Outcome codes carried by trace hops (particles) and responses. */
+export const Outcome = { request: 0, ok: 1, queueFull: 2, timeout: 3, hopLimit: 4, noRoute: 5 } as const;
+export type OutcomeCode = (typeof Outcome)[keyof typeof Outcome];
+
+/** Latency summary in seconds, from a log-bucketed histogram (3 significant digits). */
+export interface LatencySummary {
+  count: number;
+  mean: number;
+  p50: number;
+  p90: number;
+  p95: number;
+  p99: number;
+  p999: number;
+  max: number;
+}
+
+export interface TotalsReport {
+  /** Attempts sent by all clients, retries included (whole run). */
+  sent: number;
+  completed: number;
+  /** All failed attempts; failures breaks them down by reason. */
+  failed: number;
+  failures: Record<FailureReason, number>;
+  inFlight: number;
+  retries: number;
+  /** Completed per second over the measured window (after warm-up). */
+  throughput: number;
+  /** End-to-end latency of completed attempts, measured at the clients after warm-up. */
+  latency: LatencySummary;
+}
+
+export interface NodeReport {
+  id: string;
+  kind: string;
+  label: string;
+  /** Requests that reached the node (whole run). */
+  arrivals: number;
+  /** Requests the node finished serving or forwarded (whole run). */
+  served: number;
+  /** Requests refused because the queue was full (whole run). */
+  dropped: number;
+  /** Served per second over the measured window. */
+  throughput: number;
+  /** Busy workers / workers, time-averaged over the measured window (0 for nodes without workers). */
+  utilization: number;
+  /** Time-averaged number waiting in the queue. */
+  meanQueueLength: number;
+  /** Time-averaged number in the node (waiting + in service). */
+  meanInSystem: number;
+  /** Share of measured arrivals that had to wait for a worker. */
+  waitProbability: number;
+  /** Mean queue wait of measured requests, seconds. */
+  meanWait: number;
+  /** Queue wait + service of measured requests. */
+  latency: LatencySummary;
+  /** Requests in the node now. */
+  inSystem: number;
+}
+
+export interface Report {
+  scenario: string;
+  seed: number;
+  duration: number;
+  warmup: number;
+  simulatedTime: number;
+  events: number;
+  totals: TotalsReport;
+  nodes: NodeReport[];
+}
+
+/** A closed metrics window (for charts), totals over [start, end). */
+export interface WindowSample {
+  start: number;
+  end: number;
+  completed: number;
+  failed: number;
+  throughput: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  /** Per node, in scenario order. */
+  nodes: WindowNodeSample[];
+}
+
+export interface WindowNodeSample {
+  /** Busy workers / workers, time-averaged over the window. */
+  utilization: number;
+  /** Time-averaged queue length over the window. */
+  queueLength: number;
+  /** p99 of queue wait + service for requests served in the window, seconds (0 if none). */
+  p99: number;
+  /** Requests served or forwarded in the window. */
+  served: number;
+  /** Requests dropped (queue full) in the window. */
+  dropped: number;
+}
+
+/** Cheap live figures, for the canvas and the totals table while running. */
+export interface LiveSnapshot {
+  now: number;
+  events: number;
+  sent: number;
+  completed: number;
+  failed: number;
+  failures: Record<FailureReason, number>;
+  inFlight: number;
+  retries: number;
+  /** Per node, in scenario order. */
+  nodes: { busy: number; queueLength: number; inSystem: number; workers: number }[];
+}
+
+/** A running simulation. Time is simulated seconds; nothing here knows the wall clock. */
+export interface Simulation {
+  readonly now: number;
+  /** Engine events processed so far. */
+  readonly events: number;
+  /** Processes every event due at or before `time`, then sets the clock to `time`. */
+  runUntil(time: number): void;
+  /** Processes one event; false when none is left. */
+  step(): boolean;
+  /** Time of the next event, or Infinity. */
+  peek(): number;
+  /** Number of metrics windows closed so far (including ones dropped from memory). */
+  readonly windowCount: number;
+  /** Closed windows with index >= `from` that are still kept, oldest first. */
+  windowsSince(from: number): WindowSample[];
+  snapshot(): LiveSnapshot;
+  report(): Report;
+  setTrace(sink: TraceSink | null): void;
+}
+
+/**
+ * Receives every link traversal, for animation. `reverse` is true for a
+ * response travelling back. Kept to plain numbers so the worker can pack them
+ * into typed arrays; the engine pays only a null check when no sink is set.
+ */
+export interface TraceSink {
+  hop(link: number, depart: number, arrive: number, outcome: OutcomeCode, reverse: boolean): void;
+}
+
+export interface SimulationOptions {
+  /** Overrides the scenario's seed. */
+  seed?: number;
+  /** Overrides the scenario's warm-up. */
+  warmup?: number;
+  /** Width of a metrics window in simulated seconds (default 1). 0 turns windows off. */
+  window?: number;
+  /** How many closed windows to keep (default 3600); older ones are dropped. */
+  maxWindows?: number;
+  trace?: TraceSink;
+}

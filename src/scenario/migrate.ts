@@ -1,0 +1,35 @@
+import { SCENARIO_VERSION } from './schema';
+
+type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * MIGRATIONS[v] turns a version-v scenario into version v+1. Add one entry
+ * whenever SCENARIO_VERSION goes up, so old files and shared URLs keep opening.
+ */
+const MIGRATIONS: Record<number, Migration> = {};
+
+export type MigrationResult = { ok: true; value: Record<string, unknown> } | { ok: false; error: string };
+
+/** Brings a scenario of any known version up to SCENARIO_VERSION. */
+export function migrateScenario(raw: Record<string, unknown>): MigrationResult {
+  const version = raw.version;
+  if (version === undefined) {
+    return { ok: false, error: `field "version": missing. This build reads scenario versions 1 to ${SCENARIO_VERSION}.` };
+  }
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { ok: false, error: `field "version": ${JSON.stringify(version)} is not a scenario version (a whole number from 1).` };
+  }
+  if (version > SCENARIO_VERSION) {
+    return {
+      ok: false,
+      error: `field "version": this scenario is version ${version}, newer than this build understands (${SCENARIO_VERSION}). Update Scale Playground.`,
+    };
+  }
+  let value = raw;
+  for (let v = version; v < SCENARIO_VERSION; v++) {
+    const step = MIGRATIONS[v];
+    if (!step) return { ok: false, error: `No migration from scenario version ${v}.` };
+    value = { ...step(value), version: v + 1 };
+  }
+  return { ok: true, value };
+}
