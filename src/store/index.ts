@@ -1,0 +1,50 @@
+import { temporal } from 'zundo';
+import { type StateCreator, create } from 'zustand';
+import type { Scenario } from '../scenario/schema';
+import { createMetricsSlice } from './metrics-slice';
+import { createRunSlice } from './run-slice';
+import { createScenarioSlice } from './scenario-slice';
+import type { AppState } from './types';
+import { createUiSlice } from './ui-slice';
+
+export type { AppState, Message, MessageTone, Selection } from './types';
+
+/** Undo steps kept; older edits fall off the end. */
+const UNDO_LIMIT = 200;
+
+const slices: StateCreator<AppState> = (...a) => ({
+  ...createScenarioSlice(...a),
+  ...createUiSlice(...a),
+  ...createRunSlice(...a),
+  ...createMetricsSlice(...a),
+});
+
+/**
+ * Builds a store. Only `scenario` is tracked for undo, and only when the
+ * scenario object itself changed, so selection, messages and the many
+ * run/metrics updates per second never enter the history.
+ */
+export function createAppStore(initial?: Scenario) {
+  const store = create<AppState>()(
+    temporal(slices as StateCreator<AppState, [['temporal', unknown]]>, {
+      partialize: (state): Pick<AppState, 'scenario'> => ({ scenario: state.scenario }),
+      equality: (past, current) => past.scenario === current.scenario,
+      limit: UNDO_LIMIT,
+    }),
+  );
+  if (initial) {
+    store.setState({ scenario: initial });
+    store.temporal.getState().clear();
+  }
+  return store;
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;
+
+/** The app's one store. main.tsx puts the first scenario in before the first render. */
+export const useAppStore = createAppStore();
+
+/** Undoes the last scenario edit. */
+export const undo = () => useAppStore.temporal.getState().undo();
+/** Redoes the last undone scenario edit. */
+export const redo = () => useAppStore.temporal.getState().redo();

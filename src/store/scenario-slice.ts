@@ -1,0 +1,157 @@
+import type { StateCreator, StoreApi } from 'zustand';
+import type { TemporalState } from 'zundo';
+import { connectionProblem } from '../canvas/connection-rules';
+import { createNode, freeSpot, nextLinkId, nextNodeName, type XY } from '../canvas/node-factory';
+import { parseScenario } from '../scenario/parse';
+import {
+  type ClientNode,
+  type DatabaseNode,
+  type Link,
+  type LoadBalancerNode,
+  type NodeKind,
+  NodeSchema,
+  type Scenario,
+  type ServerNode,
+} from '../scenario/schema';
+import { starterScenario } from '../scenario/starter';
+import type { AppState } from './types';
+
+type Editable<T> = Partial<Omit<T, 'id' | 'kind'>>;
+/** Fields of one node kind to change; the node's id and kind never change. */
+export type NodePatch = Editable<ClientNode> | Editable<LoadBalancerNode> | Editable<ServerNode> | Editable<DatabaseNode>;
+export type LinkPatch = Partial<Pick<Link, 'latency' | 'weight'>>;
+export type SettingsPatch = Partial<Pick<Scenario, 'name' | 'description' | 'seed' | 'duration' | 'warmup' | 'hopLimit'>>;
+export type ConnectResult = { ok: true; linkId: string } | { ok: false; problem: string };
+
+export interface ScenarioSlice {
+  /** The scenario being edited; every action keeps it valid (parseScenario accepts it). */
+  scenario: Scenario;
+  /** Replaces the whole scenario (import, shared link); one undo step. */
+  replaceScenario(scenario: Scenario): void;
+  /** Adds a node of `kind` near `position` and selects it; returns its id, or null when refused. */
+  addNode(kind: NodeKind, position: XY): string | null;
+  /** Moves nodes at the end of a drag; one undo step for the whole drag. */
+  moveNodes(positions: Record<string, XY>): void;
+  /** Changes a node's fields; returns why it was refused, or null. Same `coalesceKey` edits in a burst undo together. */
+  updateNode(id: string, patch: NodePatch, coalesceKey?: string): string | null;
+  updateLink(id: string, patch: LinkPatch, coalesceKey?: string): string | null;
+  updateSettings(patch: SettingsPatch, coalesceKey?: string): string | null;
+  /** Removes nodes (with their links) and links. */
+  removeElements(nodeIds: readonly string[], linkIds: readonly string[]): void;
+  /** Links `from` to `to` unless the engine could not run it. */
+  connect(from: string, to: string): ConnectResult;
+}
+
+/** Edits with the same key closer together than this become one undo step (typing a number). */
+const COALESCE_MS = 1500;
+
+type TemporalApi = StoreApi<TemporalState<Pick<AppState, 'scenario'>>>;
+
+/** The scenario and its editing actions; the only slice undo/redo tracks. */
+export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> = (set, get, api) => {
+  let lastEdit: { key: string; at: number; scenario: Scenario } | null = null;
+
+  /** Validates and stores `next`; returns the first problem, or null. */
+  const commit = (next: Scenario, coalesceKey?: string): string | null => {
+    const checked = parseScenario(next);
+    if (!checked.ok) return checked.errors[0] ?? 'The change would make the scenario invalid.';
+    const now = Date.now();
+    const temporal = (api as { temporal?: TemporalApi }).temporal?.getState();
+    // Coalesce only if nothing (an undo, another edit) changed the scenario since our last keyed edit.
+    const coalesce =
+      coalesceKey !== undefined &&
+      lastEdit?.key === coalesceKey &&
+      now - lastEdit.at < COALESCE_MS &&
+      lastEdit.scenario === get().scenario;
+    if (coalesce && temporal?.isTracking) {
+      temporal.pause();
+      set({ scenario: next });
+      temporal.resume();
+    } else {
+      set({ scenario: next });
+    }
+    lastEdit = coalesceKey === undefined ? null : { key: coalesceKey, at: now, scenario: next };
+    return null;
+  };
+
+  return {
+    scenario: starterScenario(),
+
+    replaceScenario: (scenario) => {
+      lastEdit = null;
+      set({ scenario, selection: null });
+    },
+
+    addNode: (kind, position) => {
+      const { scenario } = get();
+      const { id, label } = nextNodeName(kind, scenario);
+      const node = createNode(kind, id, label, freeSpot(position, scenario));
+      const problem = commit({ ...scenario, nodes: [...scenario.nodes, node] });
+      if (problem) {
+        get().notify({ tone: 'error', title: 'The node could not be added.', details: [problem] });
+        return null;
+      }
+      set({ selection: { kind: 'node', id } });
+      return id;
+    },
+
+    moveNodes: (positions) => {
+      const { scenario } = get();
+      let moved = false;
+      const nodes = scenario.nodes.map((node) => {
+        const to = positions[node.id];
+        if (!to || (to.x === node.position.x && to.y === node.position.y)) return node;
+        moved = true;
+        return { ...node, position: { x: Math.round(to.x), y: Math.round(to.y) } };
+      });
+      if (moved) commit({ ...scenario, nodes });
+    },
+
+    updateNode: (id, patch, coalesceKey) => {
+      const { scenario } = get();
+      const index = scenario.nodes.findIndex((n) => n.id === id);
+      const node = scenario.nodes[index];
+      if (!node) return `There is no node "${id}".`;
+      const parsed = NodeSchema.safeParse({ ...node, ...patch, id: node.id, kind: node.kind });
+      if (!parsed.success) return parsed.error.issues[0]?.message ?? 'Invalid value.';
+      const nodes = scenario.nodes.slice();
+      nodes[index] = parsed.data;
+      return commit({ ...scenario, nodes }, coalesceKey && `node:${id}:${coalesceKey}`);
+    },
+
+    updateLink: (id, patch, coalesceKey) => {
+      const { scenario } = get();
+      if (!scenario.links.some((l) => l.id === id)) return `There is no link "${id}".`;
+      const links = scenario.links.map((l) => (l.id === id ? { ...l, ...patch } : l));
+      return commit({ ...scenario, links }, coalesceKey && `link:${id}:${coalesceKey}`);
+    },
+
+    updateSettings: (patch, coalesceKey) => {
+      const { scenario } = get();
+      return commit({ ...scenario, ...patch }, coalesceKey && `settings:${coalesceKey}`);
+    },
+
+    removeElements: (nodeIds, linkIds) => {
+      const { scenario, selection } = get();
+      const goneNodes = new Set(nodeIds);
+      const goneLinks = new Set(linkIds);
+      const nodes = scenario.nodes.filter((n) => !goneNodes.has(n.id));
+      const links = scenario.links.filter((l) => !goneLinks.has(l.id) && !goneNodes.has(l.from) && !goneNodes.has(l.to));
+      if (nodes.length === scenario.nodes.length && links.length === scenario.links.length) return;
+      commit({ ...scenario, nodes, links });
+      const selectionGone =
+        (selection?.kind === 'node' && goneNodes.has(selection.id)) ||
+        (selection?.kind === 'link' && !links.some((l) => l.id === selection.id));
+      if (selectionGone) set({ selection: null });
+    },
+
+    connect: (from, to) => {
+      const { scenario } = get();
+      const problem = connectionProblem(scenario, from, to);
+      if (problem) return { ok: false, problem };
+      const linkId = nextLinkId(scenario);
+      const refused = commit({ ...scenario, links: [...scenario.links, { id: linkId, from, to, latency: 0.001, weight: 1 }] });
+      return refused ? { ok: false, problem: refused } : { ok: true, linkId };
+    },
+  };
+};

@@ -1,0 +1,20 @@
+import type { MetricsSlice } from './metrics-slice';
+import type { RunSlice } from './run-slice';
+import type { ScenarioSlice } from './scenario-slice';
+import type { UiSlice } from './ui-slice';
+
+/** The whole store: one zustand store built from four slices. */
+export type AppState = ScenarioSlice & UiSlice & RunSlice & MetricsSlice;
+
+/** What the inspector shows: one node, one link, or (null) the scenario's settings. */
+export type Selection = { kind: 'node'; id: string } | { kind: 'link'; id: string } | null;
+
+export type MessageTone = 'info' | 'success' | 'warning' | 'error';
+
+/** A toast. Errors and warnings stay until dismissed; info and success fade. */
+export interface Message {
+  id: number;
+  tone: MessageTone;
+  title: string;
+  details?: string[];
+}

@@ -1,0 +1,33 @@
+import type { StateCreator } from 'zustand';
+import type { AppState, Message, Selection } from './types';
+
+export interface UiSlice {
+  selection: Selection;
+  messages: Message[];
+  /** Selects a node or link for the inspector; null shows the scenario settings. */
+  select(selection: Selection): void;
+  /** Shows a message and returns its id. A message with the same title replaces the older one. */
+  notify(message: Omit<Message, 'id'>): number;
+  dismiss(id: number): void;
+}
+
+/** Messages kept at once; older ones are dropped so a burst cannot fill the screen. */
+const MAX_MESSAGES = 4;
+
+/** Selection and messages: UI state that undo never touches. */
+export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => {
+  let nextId = 1;
+  return {
+    selection: null,
+    messages: [],
+    select: (selection) => set({ selection }),
+    notify: (message) => {
+      const id = nextId++;
+      set((state) => ({
+        messages: [...state.messages.filter((m) => m.title !== message.title), { ...message, id }].slice(-MAX_MESSAGES),
+      }));
+      return id;
+    },
+    dismiss: (id) => set((state) => ({ messages: state.messages.filter((m) => m.id !== id) })),
+  };
+};
