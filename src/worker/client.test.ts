@@ -1,0 +1,45 @@
+import { expose, transfer } from 'comlink';
+import { describe, expect, it } from 'vitest';
+import { connectSimService } from './client';
+import type { Frame } from './protocol';
+import { createSimService } from './sim-service';
+import { createFakeSimulation, tinyScenario } from './testing/fake-simulation';
+
+/** Node's MessagePort has the addEventListener/postMessage shape of a Worker; comlink takes it as is. */
+type NodePort = Parameters<typeof expose>[1] & Parameters<typeof connectSimService>[0] & { close(): void };
+
+describe('worker client over a real message channel', () => {
+  it('loads, steps and receives frames whose particle buffers were moved, not copied', async () => {
+    const channel = new MessageChannel();
+    const workerSide = channel.port1 as unknown as NodePort;
+    const pageSide = channel.port2 as unknown as NodePort;
+    const workerBuffers: ArrayBuffer[] = [];
+    const service = createSimService({
+      createSimulation: (s, o) => createFakeSimulation(s, o),
+      deliver: (listener, frame, buffers) => {
+        workerBuffers.push(...buffers);
+        return listener(transfer(frame, buffers));
+      },
+    });
+    expose(service, workerSide);
+    const client = connectSimService(pageSide);
+
+    let stepFrame: (frame: Frame) => void = () => {};
+    const stepped = new Promise<Frame>((resolve) => (stepFrame = resolve));
+    await client.subscribe((frame) => {
+      if (frame.now === 1) stepFrame(frame);
+    });
+    expect((await client.load(tinyScenario)).ok).toBe(true);
+    expect(await client.step()).toBe('paused');
+    const frame = await stepped;
+
+    expect(frame.particles.depart).toBeInstanceOf(Float64Array);
+    expect(frame.particles.depart.length).toBeGreaterThan(0);
+    expect(frame.windows).toHaveLength(1);
+    // Transferred buffers are detached on the sending side.
+    expect(workerBuffers.length).toBeGreaterThanOrEqual(5);
+    expect(workerBuffers.every((buffer) => buffer.byteLength === 0)).toBe(true);
+    workerSide.close();
+    pageSide.close();
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * The page's side of the simulation worker: one Worker, wrapped by comlink,
+ * behind a small promise-based interface the store talks to (and tests fake).
+ */
+import { type Endpoint, proxy, wrap } from 'comlink';
+import type { Scenario } from '../scenario/schema';
+import type { Frame, LoadResult, RunStatus, Speed } from './protocol';
+import type { SimService } from './sim-service';
+
+/** What the store needs from the worker. */
+export interface SimClient {
+  load(scenario: Scenario, seed?: number): Promise<LoadResult>;
+  run(): Promise<RunStatus>;
+  pause(): Promise<RunStatus>;
+  step(): Promise<RunStatus>;
+  reset(): Promise<RunStatus>;
+  setSpeed(speed: Speed): Promise<void>;
+  /** Registers the one frame listener (a later call replaces it). */
+  subscribe(onFrame: (frame: Frame) => void): Promise<void>;
+}
+
+/** Wraps a comlink endpoint (a Worker, or a MessagePort in tests) that exposes the sim service. */
+export function connectSimService(endpoint: Endpoint): SimClient {
+  const remote = wrap<SimService>(endpoint);
+  return {
+    load: (scenario, seed) => remote.load(scenario, seed),
+    run: () => remote.run(),
+    pause: () => remote.pause(),
+    step: () => remote.step(),
+    reset: () => remote.reset(),
+    setSpeed: (speed) => remote.setSpeed(speed),
+    subscribe: (onFrame) => remote.subscribe(proxy(onFrame)),
+  };
+}
+
+let shared: SimClient | null = null;
+
+/** The page's simulation worker, started on first use. */
+export function getSimClient(): SimClient {
+  if (!shared) {
+    const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'simulation' });
+    shared = connectSimService(worker);
+  }
+  return shared;
+}
+
+/** Replaces the worker (tests, or a page that wants its own). */
+export function setSimClient(client: SimClient | null): void {
+  shared = client;
+}

@@ -1,0 +1,116 @@
+/**
+ * A TraceSink that keeps a random sample of link traversals in typed arrays,
+ * so the page can draw them as particles. The sampling rate adapts so that
+ * about `maxLive` particles are on screen at once, whatever the speed.
+ */
+import type { OutcomeCode, TraceSink } from '../engine/types';
+import type { ParticleBatch } from './protocol';
+
+/** How long a particle stays on screen, wall milliseconds: short hops are stretched so the eye can follow them. */
+export const PARTICLE_MIN_WALL_MS = 400;
+export const PARTICLE_MAX_WALL_MS = 2500;
+
+/** Sampling rates offered, so the label reads "1 in 20", not "1 in 17.3". */
+const NICE_STEPS = [1, 2, 5];
+
+/** The smallest 1-2-5 number at or above `x`. */
+export function niceCeil(x: number): number {
+  if (x <= 1) return 1;
+  let decade = 1;
+  for (;;) {
+    for (const step of NICE_STEPS) if (step * decade >= x) return step * decade;
+    decade *= 10;
+  }
+}
+
+/** Wall milliseconds a hop of `simSeconds` stays on screen at `speed` (simulated seconds per wall second). */
+export function particleLifetimeMs(simSeconds: number, speed: number): number {
+  const real = Number.isFinite(speed) && speed > 0 ? (simSeconds / speed) * 1000 : 0;
+  return Math.min(PARTICLE_MAX_WALL_MS, Math.max(PARTICLE_MIN_WALL_MS, real));
+}
+
+export class ParticleSink implements TraceSink {
+  /** One hop in `sampleEvery` is kept. */
+  sampleEvery = 1;
+  private readonly capacity: number;
+  private readonly link: Uint32Array;
+  private readonly depart: Float64Array;
+  private readonly arrive: Float64Array;
+  private readonly outcome: Uint8Array;
+  private readonly reverse: Uint8Array;
+  private kept = 0;
+  /** Hops seen since the last retune, and their summed simulated duration. */
+  private seen = 0;
+  private seenSimSeconds = 0;
+  /** xorshift32 state: sampling must not follow the path's rhythm (every 4th hop could be the same link). */
+  private random = 0x9e3779b9;
+
+  constructor(readonly maxLive: number) {
+    // A frame rarely holds more than the live budget; the rest waits for the next frame's sample.
+    this.capacity = maxLive;
+    this.link = new Uint32Array(maxLive);
+    this.depart = new Float64Array(maxLive);
+    this.arrive = new Float64Array(maxLive);
+    this.outcome = new Uint8Array(maxLive);
+    this.reverse = new Uint8Array(maxLive);
+  }
+
+  hop(link: number, depart: number, arrive: number, outcome: OutcomeCode, reverse: boolean): void {
+    this.seen++;
+    this.seenSimSeconds += arrive - depart;
+    if (this.sampleEvery > 1 && this.nextUnit() * this.sampleEvery >= 1) return;
+    if (this.kept >= this.capacity) return;
+    const i = this.kept++;
+    this.link[i] = link;
+    this.depart[i] = depart;
+    this.arrive[i] = arrive;
+    this.outcome[i] = outcome;
+    this.reverse[i] = reverse ? 1 : 0;
+  }
+
+  /** Particles kept since the last call, in fresh arrays the caller may transfer. */
+  take(): ParticleBatch {
+    const n = this.kept;
+    this.kept = 0;
+    return {
+      link: this.link.slice(0, n),
+      depart: this.depart.slice(0, n),
+      arrive: this.arrive.slice(0, n),
+      outcome: this.outcome.slice(0, n),
+      reverse: this.reverse.slice(0, n),
+    };
+  }
+
+  /**
+   * Chooses the sampling rate for what comes next from what was seen over the
+   * last `wallMs` at `speed`: expected live particles = hops per wall ms ×
+   * lifetime on screen / sampleEvery, kept under `maxLive`.
+   */
+  retune(wallMs: number, speed: number): void {
+    if (wallMs <= 0 || this.seen === 0) return;
+    const lifetimeMs = particleLifetimeMs(this.seenSimSeconds / this.seen, speed);
+    const liveIfAll = (this.seen / wallMs) * lifetimeMs;
+    const wanted = niceCeil(liveIfAll / this.maxLive);
+    // Lower the rate only on a clear drop, so the label does not flicker between two values.
+    if (wanted > this.sampleEvery || wanted * 2 < this.sampleEvery) this.sampleEvery = wanted;
+    this.seen = 0;
+    this.seenSimSeconds = 0;
+  }
+
+  /** Forgets every kept particle and the rate (a new run). */
+  clear(): void {
+    this.kept = 0;
+    this.seen = 0;
+    this.seenSimSeconds = 0;
+    this.sampleEvery = 1;
+  }
+
+  private nextUnit(): number {
+    let x = this.random;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    this.random = x >>> 0;
+    return this.random / 4294967296;
+  }
+}

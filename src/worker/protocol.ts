@@ -1,0 +1,62 @@
+/** Messages between the simulation worker and the page, shared by both sides. */
+import type { LiveSnapshot, Report, WindowSample } from '../engine/types';
+
+/** Sampled link traversals, one entry per index across the five arrays. */
+export interface ParticleBatch {
+  /** Index into the scenario's `links`. */
+  link: Uint32Array;
+  /** Simulated second the hop leaves its link's start. */
+  depart: Float64Array;
+  /** Simulated second the hop reaches the other end. */
+  arrive: Float64Array;
+  /** An `Outcome` code from the engine (0 = request on its way, 1 = ok, …). */
+  outcome: Uint8Array;
+  /** 1 when a response travels back along the link. */
+  reverse: Uint8Array;
+}
+
+/** What changed since the previous frame; the page receives at most one per animation frame. */
+export interface Frame {
+  /** Grows by one on every load and reset, so the page knows to forget the old run's figures. */
+  epoch: number;
+  /** Simulated time at the end of the frame. */
+  now: number;
+  /** Simulated time at the start of the first slice merged into this frame. */
+  simFrom: number;
+  /** Wall milliseconds the frame's simulated interval took, so the page can pace the animation. */
+  wallSpan: number;
+  status: RunStatus;
+  snapshot: LiveSnapshot;
+  /** Windows closed since the previous frame, oldest first. */
+  windows: WindowSample[];
+  particles: ParticleBatch;
+  /** One request in `sampleEvery` hops is drawn; 1 means all. */
+  sampleEvery: number;
+  /** Set once, when the run reaches the scenario's duration. */
+  report: Report | null;
+  /** Set when the engine threw; the run is paused. */
+  error: string | null;
+}
+
+/** Where a run stands, as shown by the controls. */
+export type RunStatus = 'idle' | 'running' | 'paused' | 'finished';
+
+/** Simulated seconds per wall second; `Infinity` runs as fast as the machine allows. */
+export type Speed = number;
+
+/** Speeds offered by the controls, slowest first. */
+export const SPEEDS: readonly Speed[] = [0.1, 0.25, 0.5, 1, 2, 5, 10, 100, Number.POSITIVE_INFINITY];
+
+/** "0.1×", "1×", "max". */
+export function formatSpeed(speed: Speed): string {
+  return Number.isFinite(speed) ? `${speed}×` : 'max';
+}
+
+/** What `load` answers: the run it prepared. */
+export interface LoadResult {
+  ok: boolean;
+  error?: string;
+  seed: number;
+  duration: number;
+  nodeIds: string[];
+}
