@@ -121,14 +121,27 @@ describe('url codec', () => {
     expect(result).toEqual({ ok: false, errors: [expect.stringMatching(/damaged|cut short/)] });
   });
 
+  it('detects an edit that still unpacks, by the checksum', async () => {
+    const { strToU8, zlibSync } = await import('fflate');
+    const json = JSON.stringify(starterScenario());
+    const packed = zlibSync(strToU8(json));
+    const forged = zlibSync(strToU8(json.replace('"rate":40', '"rate":90')));
+    // Keep the original checksum on the forged body: what a careless edit of the data looks like.
+    forged.set(packed.subarray(-4), forged.length - 4);
+    let binary = '';
+    for (const byte of forged) binary += String.fromCharCode(byte);
+    const code = `1.${btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
+    expect(decodeScenario(code)).toEqual({ ok: false, errors: [expect.stringMatching(/damaged/)] });
+  });
+
   it('refuses an unknown codec version', () => {
     const code = encodeScenario(starterScenario());
     expect(decodeScenario(`9${code.slice(1)}`)).toEqual({ ok: false, errors: [expect.stringMatching(/format "9"/)] });
   });
 
   it('refuses a code that inflates beyond the size limit', async () => {
-    const { deflateSync } = await import('fflate');
-    const bomb = deflateSync(new Uint8Array(9 * 1024 * 1024).fill(32));
+    const { zlibSync } = await import('fflate');
+    const bomb = zlibSync(new Uint8Array(9 * 1024 * 1024).fill(32));
     let binary = '';
     for (const byte of bomb) binary += String.fromCharCode(byte);
     const code = `1.${btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;

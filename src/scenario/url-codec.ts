@@ -1,10 +1,10 @@
-import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
+import { Inflate, strFromU8, strToU8, zlibSync } from 'fflate';
 import { type ParseResult, parseScenario } from './parse';
 import type { Scenario } from './schema';
 
 /**
  * Codec version, the text before the dot. It names how the bytes are packed
- * (deflate + base64url of JSON), not the scenario version, which travels
+ * (zlib + base64url of JSON), not the scenario version, which travels
  * inside the JSON and is migrated by parseScenario.
  */
 export const URL_CODEC_VERSION = '1';
@@ -15,9 +15,13 @@ export const SHARE_FRAGMENT_KEY = 's';
 /** Inflated JSON larger than this is refused, so a tiny URL cannot expand into gigabytes. */
 const MAX_INFLATED_BYTES = 8 * 1024 * 1024;
 
-/** Packs a scenario into a URL-safe code: `1.<base64url(deflate(json))>`. */
+/**
+ * Packs a scenario into a URL-safe code: `1.<base64url(zlib(json))>`. Zlib
+ * rather than raw deflate for its Adler-32 trailer: an edited character that
+ * still inflates to valid JSON is caught instead of opening a changed scenario.
+ */
 export function encodeScenario(scenario: Scenario): string {
-  const packed = deflateSync(strToU8(JSON.stringify(scenario)), { level: 9 });
+  const packed = zlibSync(strToU8(JSON.stringify(scenario)), { level: 9 });
   return `${URL_CODEC_VERSION}.${toBase64Url(packed)}`;
 }
 
@@ -30,7 +34,7 @@ export function decodeScenario(code: string): ParseResult {
   }
   const bytes = fromBase64Url(code.slice(dot + 1));
   if (!bytes) return fail('The link is damaged: it contains characters a shared scenario never has.');
-  const json = inflateBounded(bytes);
+  const json = unzlibChecked(bytes);
   if (json === null) return fail('The link is damaged or cut short: its scenario data cannot be unpacked.');
   let data: unknown;
   try {
@@ -57,7 +61,40 @@ function fail(message: string): ParseResult {
   return { ok: false, errors: [message] };
 }
 
-function inflateBounded(bytes: Uint8Array): string | null {
+/** Inflates zlib data, refusing a bad header, a wrong checksum or an oversized result. */
+function unzlibChecked(bytes: Uint8Array): string | null {
+  const [cmf = 0, flg = 0] = bytes;
+  const headerOk = (cmf & 0x0f) === 8 && ((cmf << 8) | flg) % 31 === 0 && (flg & 0x20) === 0;
+  if (!headerOk || bytes.length < 7) return null;
+  const body = inflateBounded(bytes.subarray(2, -4));
+  if (body === null) return null;
+  const trailer = bytes.subarray(-4);
+  const expected = ((trailer[0]! << 24) | (trailer[1]! << 16) | (trailer[2]! << 8) | trailer[3]!) >>> 0;
+  if (adler32(body) !== expected) return null;
+  try {
+    return strFromU8(body);
+  } catch {
+    return null;
+  }
+}
+
+function adler32(data: Uint8Array): number {
+  let a = 1;
+  let b = 0;
+  // 5552 is the largest run that cannot overflow before the modulo (zlib's NMAX).
+  for (let i = 0; i < data.length; i += 5552) {
+    const end = Math.min(i + 5552, data.length);
+    for (let j = i; j < end; j++) {
+      a += data[j]!;
+      b += a;
+    }
+    a %= 65521;
+    b %= 65521;
+  }
+  return ((b << 16) | a) >>> 0;
+}
+
+function inflateBounded(bytes: Uint8Array): Uint8Array | null {
   const chunks: Uint8Array[] = [];
   let total = 0;
   let finished = false;
@@ -79,11 +116,7 @@ function inflateBounded(bytes: Uint8Array): string | null {
     all.set(chunk, offset);
     offset += chunk.length;
   }
-  try {
-    return strFromU8(all);
-  } catch {
-    return null;
-  }
+  return all;
 }
 
 function toBase64Url(bytes: Uint8Array): string {
