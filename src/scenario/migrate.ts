@@ -14,10 +14,10 @@ export type MigrationResult = { ok: true; value: Record<string, unknown> } | { o
 export function migrateScenario(raw: Record<string, unknown>): MigrationResult {
   const version = raw.version;
   if (version === undefined) {
-    return { ok: false, error: `field "version": missing. This build reads scenario versions 1 to ${SCENARIO_VERSION}.` };
+    return { ok: false, error: `field "version": missing. Add "version": ${SCENARIO_VERSION} at the top of the file; this build reads ${knownVersions()}.` };
   }
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, error: `field "version": ${JSON.stringify(version)} is not a scenario version (a whole number from 1).` };
+    return { ok: false, error: `field "version": ${JSON.stringify(version)} is not a scenario version; this build reads ${knownVersions()}.` };
   }
   if (version > SCENARIO_VERSION) {
     return {
@@ -32,4 +32,8 @@ export function migrateScenario(raw: Record<string, unknown>): MigrationResult {
     value = { ...step(value), version: v + 1 };
   }
   return { ok: true, value };
+}
+
+function knownVersions(): string {
+  return SCENARIO_VERSION === 1 ? 'version 1' : `versions 1 to ${SCENARIO_VERSION}`;
 }

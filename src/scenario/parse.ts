@@ -1,6 +1,6 @@
-import type { z } from 'zod';
+import { describeIssues, describeJsonError } from './issue-messages';
 import { migrateScenario } from './migrate';
-import { SCENARIO_LIMITS, type Scenario, ScenarioSchema } from './schema';
+import { LinkSchema, NodeSchema, SCENARIO_LIMITS, type Scenario, ScenarioSchema } from './schema';
 
 export type ParseResult =
   | { ok: true; scenario: Scenario; warnings: string[] }
@@ -27,7 +27,7 @@ export function parseScenario(input: unknown): ParseResult {
 
   const errors = checkReferences(parsed.data);
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, scenario: parsed.data, warnings: findWarnings(parsed.data) };
+  return { ok: true, scenario: parsed.data, warnings: [...findUnknownFields(migrated.value), ...findWarnings(parsed.data)] };
 }
 
 /** Parses JSON text, turning a syntax error into a readable message. */
@@ -36,7 +36,7 @@ export function parseScenarioJson(text: string): ParseResult {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { ok: false, errors: [`The file is not valid JSON: ${(error as Error).message}`] };
+    return { ok: false, errors: [`The file is not valid JSON: ${describeJsonError(text, (error as Error).message)}`] };
   }
   return parseScenario(data);
 }
@@ -50,29 +50,6 @@ function checkSize(raw: Record<string, unknown>): string | null {
     return `The scenario has ${links.length} links; the limit is ${SCENARIO_LIMITS.maxLinks}.`;
   }
   return null;
-}
-
-function describeIssues(error: z.ZodError, data: unknown): string[] {
-  return error.issues.slice(0, 20).map((issue) => {
-    const where = describePath(issue.path, data);
-    if (issue.code === 'invalid_union' && issue.path.at(-1) === 'kind') {
-      return `${where}: unknown node kind. Use one of client, loadBalancer, server, database.`;
-    }
-    return `${where}: ${issue.message}`;
-  });
-}
-
-/** Turns ["nodes", 2, "workers"] into `node "api-1" (nodes[2]) field "workers"`. */
-function describePath(path: PropertyKey[], data: unknown): string {
-  const [section, index, ...rest] = path;
-  if ((section === 'nodes' || section === 'links') && typeof index === 'number') {
-    const item = (data as Record<string, unknown[]>)[section]?.[index] as { id?: unknown } | undefined;
-    const name = typeof item?.id === 'string' ? `"${item.id}" ` : '';
-    const what = section === 'nodes' ? 'node' : 'link';
-    const field = rest.length > 0 ? ` field "${rest.join('.')}"` : '';
-    return `${what} ${name}(${section}[${index}])${field}`;
-  }
-  return path.length > 0 ? `field "${path.join('.')}"` : 'scenario';
 }
 
 function checkReferences(scenario: Scenario): string[] {
@@ -111,14 +88,57 @@ function findWarnings(scenario: Scenario): string[] {
   }
   if (!scenario.nodes.some((n) => n.kind === 'client')) warnings.push('There is no client, so no requests are sent.');
   const cycle = findCycle(scenario);
-  if (cycle) warnings.push(`The links form a cycle (${cycle.join(' → ')}): requests that go round it fail at the hop limit (${scenario.hopLimit}).`);
+  if (cycle) {
+    const answered = nodesThatReachAnAnswer(scenario);
+    const limit = `fail with "hop limit" once they cross more than ${scenario.hopLimit} links`;
+    const consequence = cycle.some((id) => answered.has(id))
+      ? `requests that go round it ${limit}`
+      : `no node on it or after it answers, so all requests that enter it ${limit}`;
+    warnings.push(`The links form a cycle (${cycle.join(' → ')}): ${consequence}.`);
+  }
   return warnings;
 }
 
+/**
+ * Ids of nodes from which some path ends at a node that answers: a database,
+ * or a server with no outgoing link. Walks the links backwards from those.
+ */
+function nodesThatReachAnAnswer(scenario: Pick<Scenario, 'nodes' | 'links'>): Set<string> {
+  const previous = new Map<string, string[]>();
+  const hasOutgoing = new Set<string>();
+  for (const link of scenario.links) {
+    hasOutgoing.add(link.from);
+    const list = previous.get(link.to);
+    if (list) list.push(link.from);
+    else previous.set(link.to, [link.from]);
+  }
+  const found = new Set<string>();
+  const pending = scenario.nodes
+    .filter((n) => n.kind === 'database' || (n.kind === 'server' && !hasOutgoing.has(n.id)))
+    .map((n) => n.id);
+  for (const id of pending) found.add(id);
+  while (pending.length > 0) {
+    for (const from of previous.get(pending.pop()!) ?? []) {
+      if (!found.has(from)) {
+        found.add(from);
+        pending.push(from);
+      }
+    }
+  }
+  return found;
+}
+
 /** Returns one directed cycle as a list of node ids, or null. */
-export function findCycle(scenario: Pick<Scenario, 'nodes' | 'links'>): string[] | null {
+export function findCycle(scenario: {
+  nodes: readonly { id: string }[];
+  links: readonly { from: string; to: string }[];
+}): string[] | null {
   const next = new Map<string, string[]>();
-  for (const link of scenario.links) next.set(link.from, [...(next.get(link.from) ?? []), link.to]);
+  for (const link of scenario.links) {
+    const list = next.get(link.from);
+    if (list) list.push(link.to);
+    else next.set(link.from, [link.to]);
+  }
   const state = new Map<string, 1 | 2>();
   const stack: string[] = [];
   const visit = (id: string): string[] | null => {
@@ -142,4 +162,45 @@ export function findCycle(scenario: Pick<Scenario, 'nodes' | 'links'>): string[]
     }
   }
   return null;
+}
+
+/**
+ * Zod drops fields it does not know, so a typo such as "queueCapacty" would
+ * silently fall back to the default; name each one, with the likely intent.
+ */
+function findUnknownFields(raw: Record<string, unknown>): string[] {
+  const warnings: string[] = [];
+  const check = (item: unknown, known: string[], where: string) => {
+    if (item === null || typeof item !== 'object') return;
+    for (const key of Object.keys(item)) {
+      if (known.includes(key)) continue;
+      const guess = known.find((name) => editDistance(name.toLowerCase(), key.toLowerCase()) <= 2);
+      warnings.push(`${where}: unknown field "${key}" is ignored.${guess ? ` Did you mean "${guess}"?` : ''}`);
+    }
+  };
+  check(raw, Object.keys(ScenarioSchema.shape), 'scenario');
+  const nodes = Array.isArray(raw.nodes) ? raw.nodes : [];
+  nodes.forEach((node: { id?: unknown; kind?: unknown }, index) => {
+    const schema = NodeSchema.options.find((option) => option.shape.kind.value === node?.kind);
+    if (schema) check(node, Object.keys(schema.shape), `node "${String(node.id)}" (nodes[${index}])`);
+  });
+  const links = Array.isArray(raw.links) ? raw.links : [];
+  links.forEach((link: { id?: unknown }, index) => {
+    check(link, Object.keys(LinkSchema.shape), `link "${String(link?.id)}" (links[${index}])`);
+  });
+  return warnings;
+}
+
+/** Levenshtein distance, for "did you mean" hints on short field names. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitute = row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
+      next.push(Math.min(substitute, row[j]! + 1, next[j - 1]! + 1));
+    }
+    row = next;
+  }
+  return row[b.length]!;
 }

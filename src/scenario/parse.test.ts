@@ -1,0 +1,318 @@
+import { describe, expect, it } from 'vitest';
+import { findCycle, type ParseResult, parseScenario, parseScenarioJson } from './parse';
+import { SCENARIO_LIMITS, SCENARIO_VERSION } from './schema';
+
+type Json = Record<string, unknown>;
+
+const server = (id: string, extra: Json = {}): Json => ({
+  id,
+  kind: 'server',
+  workers: 1,
+  serviceTime: { type: 'exponential', mean: 0.1 },
+  ...extra,
+});
+
+/** A minimal valid scenario (client → server) that each test breaks in one way. */
+function valid(): { version: unknown; nodes: Json[]; links: Json[] } & Json {
+  return {
+    version: 1,
+    nodes: [{ id: 'users', kind: 'client', workload: { mode: 'open', rate: 8 } }, server('api')],
+    links: [{ id: 'users-api', from: 'users', to: 'api' }],
+  };
+}
+
+function errorsOf(result: ParseResult): string[] {
+  if (result.ok) throw new Error('expected the scenario to be refused');
+  return result.errors;
+}
+
+function warningsOf(result: ParseResult): string[] {
+  if (!result.ok) throw new Error(`expected the scenario to be accepted:\n${result.errors.join('\n')}`);
+  return result.warnings;
+}
+
+describe('parseScenario accepts', () => {
+  it('a minimal scenario and fills in every default', () => {
+    const result = parseScenario(valid());
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    expect(result.warnings).toEqual([]);
+    const { scenario } = result;
+    expect(scenario).toMatchObject({ version: SCENARIO_VERSION, seed: 1, duration: 60, warmup: 0, hopLimit: 16 });
+    expect(scenario.nodes[0]).toMatchObject({ timeout: null, writeRatio: 0, retries: { count: 0 }, position: { x: 0, y: 0 } });
+    expect(scenario.nodes[1]).toMatchObject({ queueCapacity: null });
+    expect(scenario.links[0]).toMatchObject({ latency: 0.001, weight: 1 });
+  });
+
+  it('a 1000-node file, quickly', () => {
+    const servers = Array.from({ length: SCENARIO_LIMITS.maxNodes - 2 }, (_, i) => server(`s${i}`));
+    const text = JSON.stringify({
+      version: 1,
+      nodes: [{ id: 'users', kind: 'client', workload: { mode: 'open', rate: 100 } }, { id: 'lb', kind: 'loadBalancer' }, ...servers],
+      links: [{ id: 'in', from: 'users', to: 'lb' }, ...servers.map((s) => ({ id: `to-${s.id}`, from: 'lb', to: s.id }))],
+    });
+    const started = performance.now();
+    const result = parseScenarioJson(text);
+    const elapsed = performance.now() - started;
+    expect(warningsOf(result)).toEqual([]);
+    expect(result.ok && result.scenario.nodes).toHaveLength(1000);
+    expect(elapsed).toBeLessThan(1000);
+  });
+});
+
+describe('parseScenario refuses, with a message a user can act on,', () => {
+  it('an unknown node kind, naming the node, the kind and the kinds that exist', () => {
+    const data = valid();
+    data.nodes[1] = { ...data.nodes[1], kind: 'cache' };
+    const [message, ...rest] = errorsOf(parseScenario(data));
+    expect(rest).toEqual([]);
+    expect(message).toBe('node "api" (nodes[1]) field "kind": unknown node kind "cache". Use one of client, loadBalancer, server, database.');
+  });
+
+  it('a node with no kind', () => {
+    const data = valid();
+    delete data.nodes[1]!.kind;
+    expect(errorsOf(parseScenario(data))).toEqual([
+      'node "api" (nodes[1]) field "kind": missing. Set it to one of client, loadBalancer, server, database.',
+    ]);
+  });
+
+  it('a link to a missing node, naming the link, the end and the missing id', () => {
+    const data = valid();
+    data.links[0] = { ...data.links[0], to: 'db' };
+    expect(errorsOf(parseScenario(data))).toEqual(['link "users-api": "to" names node "db", which does not exist.']);
+  });
+
+  it('a link from a missing node', () => {
+    const data = valid();
+    data.links[0] = { ...data.links[0], from: 'ghost' };
+    expect(errorsOf(parseScenario(data))).toEqual(['link "users-api": "from" names node "ghost", which does not exist.']);
+  });
+
+  it.each([-3, 0])('an arrival rate of %d, showing the value', (rate) => {
+    const data = valid();
+    data.nodes[0] = { ...data.nodes[0], workload: { mode: 'open', rate } };
+    expect(errorsOf(parseScenario(data))).toEqual([
+      `node "users" (nodes[0]) field "workload.rate": must be greater than 0 (it is ${rate}).`,
+    ]);
+  });
+
+  it('a rate written as text', () => {
+    const data = valid();
+    data.nodes[0] = { ...data.nodes[0], workload: { mode: 'open', rate: '8' } };
+    expect(errorsOf(parseScenario(data))).toEqual(['node "users" (nodes[0]) field "workload.rate": must be a number (it is "8").']);
+  });
+
+  it.each([-0.1, 0])('a service-time mean of %d', (mean) => {
+    const data = valid();
+    data.nodes[1] = server('api', { serviceTime: { type: 'exponential', mean } });
+    expect(errorsOf(parseScenario(data))).toEqual([
+      `node "api" (nodes[1]) field "serviceTime.mean": must be greater than 0 (it is ${mean}).`,
+    ]);
+  });
+
+  it('zero workers, and a fractional number of workers', () => {
+    const data = valid();
+    data.nodes.push(server('zero', { workers: 0 }), server('half', { workers: 1.5 }));
+    expect(errorsOf(parseScenario(data))).toEqual([
+      'node "zero" (nodes[2]) field "workers": must be at least 1 (it is 0).',
+      'node "half" (nodes[3]) field "workers": must be a whole number (it is 1.5).',
+    ]);
+  });
+
+  it('zero users in a closed loop', () => {
+    const data = valid();
+    data.nodes[0] = { ...data.nodes[0], workload: { mode: 'closed', users: 0, thinkTime: { type: 'constant', value: 1 } } };
+    expect(errorsOf(parseScenario(data))).toEqual(['node "users" (nodes[0]) field "workload.users": must be greater than 0 (it is 0).']);
+  });
+
+  it('an unknown distribution type, listing the ones that exist', () => {
+    const data = valid();
+    data.nodes[1] = server('api', { serviceTime: { type: 'gamma', shape: 2 } });
+    expect(errorsOf(parseScenario(data))).toEqual([
+      'node "api" (nodes[1]) field "serviceTime.type": unknown distribution type "gamma". Use one of exponential, constant, uniform, lognormal.',
+    ]);
+  });
+
+  it('a missing required field', () => {
+    const data = valid();
+    delete data.nodes[1]!.serviceTime;
+    expect(errorsOf(parseScenario(data))).toEqual(['node "api" (nodes[1]) field "serviceTime": missing; it must be an object { ... }.']);
+  });
+
+  it('a missing version, saying which version to add', () => {
+    const data = valid();
+    delete data.version;
+    expect(errorsOf(parseScenario(data))).toEqual([
+      `field "version": missing. Add "version": ${SCENARIO_VERSION} at the top of the file; this build reads version 1.`,
+    ]);
+  });
+
+  it('a newer version, telling the user to update', () => {
+    const data = { ...valid(), version: SCENARIO_VERSION + 1 };
+    const [message] = errorsOf(parseScenario(data));
+    expect(message).toContain(`version ${SCENARIO_VERSION + 1}, newer than this build understands`);
+    expect(message).toContain('Update Scale Playground');
+  });
+
+  it('a version that is not a whole number', () => {
+    expect(errorsOf(parseScenario({ ...valid(), version: '1' }))).toEqual([
+      'field "version": "1" is not a scenario version; this build reads version 1.',
+    ]);
+  });
+
+  it('text that is not JSON, with the line and column of the mistake', () => {
+    const text = '{\n  "version": 1,\n  "nodes": [],\n}';
+    expect(errorsOf(parseScenarioJson(text))).toEqual([
+      'The file is not valid JSON: Expected double-quoted property name at line 4, column 1.',
+    ]);
+  });
+
+  it('an empty file and a cut-off file', () => {
+    expect(errorsOf(parseScenarioJson('  \n'))).toEqual(['The file is not valid JSON: the file is empty.']);
+    expect(errorsOf(parseScenarioJson('{"version": 1, "nodes": ['))[0]).toMatch(/ends before the JSON is complete/);
+  });
+
+  it('JSON that is not an object', () => {
+    for (const text of ['[]', '42', 'null', '"scenario"']) {
+      expect(errorsOf(parseScenarioJson(text))).toEqual(['A scenario must be a JSON object with "version", "nodes" and "links".']);
+    }
+  });
+
+  it('a link into a client', () => {
+    const data = valid();
+    data.links.push({ id: 'back', from: 'api', to: 'users' });
+    expect(errorsOf(parseScenario(data))).toEqual(['link "back": it leads into client "users"; clients only send requests.']);
+  });
+
+  it('a link from a node to itself', () => {
+    const data = valid();
+    data.links.push({ id: 'loop', from: 'api', to: 'api' });
+    expect(errorsOf(parseScenario(data))).toEqual(['link "loop": a node cannot link to itself.']);
+  });
+
+  it('duplicate node ids and duplicate link ids', () => {
+    const data = valid();
+    data.nodes.push(server('api'));
+    data.links.push({ id: 'users-api', from: 'users', to: 'api' });
+    expect(errorsOf(parseScenario(data))).toEqual([
+      'node "api": the id is used twice; ids must be unique.',
+      'link "users-api": the id is used twice; ids must be unique.',
+    ]);
+  });
+
+  it('a warm-up as long as the run', () => {
+    expect(errorsOf(parseScenario({ ...valid(), duration: 10, warmup: 10 }))).toEqual([
+      'field "warmup": the warm-up (10 s) must be shorter than the duration (10 s).',
+    ]);
+  });
+
+  it('a hop limit above the maximum', () => {
+    expect(errorsOf(parseScenario({ ...valid(), hopLimit: 100 }))).toEqual([
+      `field "hopLimit": must be at most ${SCENARIO_LIMITS.maxHopLimit} (it is 100).`,
+    ]);
+  });
+
+  it('an unknown load-balancing algorithm, naming the one that exists', () => {
+    const data = valid();
+    data.nodes.push({ id: 'lb', kind: 'loadBalancer', algorithm: 'random' });
+    expect(errorsOf(parseScenario(data))).toEqual(['node "lb" (nodes[2]) field "algorithm": must be "roundRobin" (it is "random").']);
+  });
+
+  it('many broken nodes, listing the first 20 and counting the rest', () => {
+    const data = valid();
+    for (let i = 0; i < 25; i++) data.nodes.push(server(`bad-${i}`, { workers: 0 }));
+    const errors = errorsOf(parseScenario(data));
+    expect(errors).toHaveLength(21);
+    expect(errors[20]).toBe('…and 5 more problems; fix the ones above first.');
+  });
+
+  it('a 10,000-node file, fast, naming the size limit', () => {
+    const nodes = Array.from({ length: 10_000 }, (_, i) => server(`s${i}`));
+    const text = JSON.stringify({ version: 1, nodes, links: [] });
+    const started = performance.now();
+    const result = parseScenarioJson(text);
+    const elapsed = performance.now() - started;
+    expect(errorsOf(result)).toEqual([
+      `The scenario has 10000 nodes; the limit is ${SCENARIO_LIMITS.maxNodes}. Split it into smaller scenarios.`,
+    ]);
+    expect(elapsed).toBeLessThan(1000);
+  });
+
+  it('too many links, naming the limit', () => {
+    const links = Array.from({ length: SCENARIO_LIMITS.maxLinks + 1 }, (_, i) => ({ id: `l${i}`, from: 'users', to: 'api' }));
+    expect(errorsOf(parseScenario({ ...valid(), links }))).toEqual([
+      `The scenario has ${SCENARIO_LIMITS.maxLinks + 1} links; the limit is ${SCENARIO_LIMITS.maxLinks}.`,
+    ]);
+  });
+});
+
+describe('parseScenario warns, but accepts,', () => {
+  it('a cycle with no answering node, naming the cycle and the hop limit', () => {
+    const data = valid();
+    data.nodes.push(server('worker'));
+    data.links.push({ id: 'api-worker', from: 'api', to: 'worker' }, { id: 'worker-api', from: 'worker', to: 'api' });
+    expect(warningsOf(parseScenario(data))).toEqual([
+      'The links form a cycle (api → worker → api): no node on it or after it answers, so all requests that enter it fail with "hop limit" once they cross more than 16 links.',
+    ]);
+  });
+
+  it('a cycle with a way out, more mildly', () => {
+    const data = valid();
+    data.nodes.push(server('worker'), { id: 'db', kind: 'database', workers: 1, readTime: { type: 'constant', value: 0.01 }, writeTime: { type: 'constant', value: 0.02 } });
+    data.links.push(
+      { id: 'api-worker', from: 'api', to: 'worker' },
+      { id: 'worker-api', from: 'worker', to: 'api' },
+      { id: 'worker-db', from: 'worker', to: 'db' },
+    );
+    expect(warningsOf(parseScenario({ ...data, hopLimit: 8 }))).toEqual([
+      'The links form a cycle (api → worker → api): requests that go round it fail with "hop limit" once they cross more than 8 links.',
+    ]);
+  });
+
+  it('a client with no link, a load balancer with no target, and a scenario with no client', () => {
+    expect(warningsOf(parseScenario({ version: 1, nodes: [{ id: 'users', kind: 'client', workload: { mode: 'open', rate: 1 } }], links: [] }))).toEqual([
+      'client "users" has no outgoing link: its requests fail with "no route".',
+    ]);
+    expect(warningsOf(parseScenario({ version: 1, nodes: [{ id: 'lb', kind: 'loadBalancer' }], links: [] }))).toEqual([
+      'load balancer "lb" has no targets: requests to it fail with "no route".',
+      'There is no client, so no requests are sent.',
+    ]);
+  });
+
+  it('misspelt fields, which would otherwise fall silently to their defaults', () => {
+    const data = { ...valid(), sede: 7 };
+    data.nodes[1] = server('api', { queueCapacty: 10 });
+    data.links[0] = { ...data.links[0], latncy: 0.2, colour: 'red' };
+    const result = parseScenario(data);
+    expect(warningsOf(result)).toEqual([
+      'scenario: unknown field "sede" is ignored. Did you mean "seed"?',
+      'node "api" (nodes[1]): unknown field "queueCapacty" is ignored. Did you mean "queueCapacity"?',
+      'link "users-api" (links[0]): unknown field "latncy" is ignored. Did you mean "latency"?',
+      'link "users-api" (links[0]): unknown field "colour" is ignored.',
+    ]);
+    expect(result.ok && result.scenario.seed).toBe(1);
+  });
+});
+
+describe('findCycle', () => {
+  const nodes = ['a', 'b', 'c', 'd'].map((id) => ({ id }));
+  it('returns a cycle as the path that closes on itself', () => {
+    const links = [
+      { from: 'a', to: 'b' },
+      { from: 'b', to: 'c' },
+      { from: 'c', to: 'd' },
+      { from: 'd', to: 'b' },
+    ];
+    expect(findCycle({ nodes, links })).toEqual(['b', 'c', 'd', 'b']);
+  });
+
+  it('returns null for a diamond, which merges but does not loop', () => {
+    const links = [
+      { from: 'a', to: 'b' },
+      { from: 'a', to: 'c' },
+      { from: 'b', to: 'd' },
+      { from: 'c', to: 'd' },
+    ];
+    expect(findCycle({ nodes, links })).toBeNull();
+  });
+});
