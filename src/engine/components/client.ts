@@ -1,0 +1,208 @@
+import type { ClientNode } from '../../scenario/schema';
+import { createSampler, exponential, type Sampler } from '../distributions';
+import { LatencyHistogram } from '../histogram';
+import { RequestFlag } from '../request-pool';
+import type { Rng } from '../rng';
+import { Outcome, type OutcomeCode, type WindowNodeSample } from '../types';
+import { type Component, EventKind, type SimContext } from './component';
+import { emptyLatency } from './report-helpers';
+
+const ARRIVAL = EventKind.timer0;
+const THINK_DONE = EventKind.timer1;
+const RETRY_SEND = EventKind.timer2;
+const TIMEOUT = EventKind.timer3;
+
+/**
+ * Sends requests and settles them: open loop (Poisson arrivals) or closed
+ * loop (users who think, send and wait). Owns timeouts and retries, and is
+ * where end-to-end latency is measured.
+ */
+export class Client implements Component {
+  readonly kind = 'client';
+  readonly observesResponses = true;
+  readonly id: string;
+  readonly label: string;
+  private readonly nextArrival: Sampler | null;
+  private readonly think: Sampler | null;
+  private readonly coin: Rng;
+  private readonly jitter: Rng;
+  private sent = 0;
+  private completed = 0;
+  private inFlight = 0;
+  private measuredSent = 0;
+  private windowSent = 0;
+  private windowFailed = 0;
+  private readonly latency = new LatencyHistogram();
+
+  constructor(
+    readonly index: number,
+    private readonly node: ClientNode,
+    private readonly ctx: SimContext,
+  ) {
+    this.id = node.id;
+    this.label = node.label ?? node.id;
+    const workload = node.workload;
+    this.nextArrival = workload.mode === 'open' ? exponential(ctx.rng(index, 0), 1 / workload.rate) : null;
+    this.think = workload.mode === 'closed' ? createSampler(ctx.rng(index, 1), workload.thinkTime) : null;
+    this.coin = ctx.rng(index, 2);
+    this.jitter = ctx.rng(index, 3);
+  }
+
+  start(time: number): void {
+    const workload = this.node.workload;
+    if (workload.mode === 'open') {
+      this.ctx.schedule(this.index, ARRIVAL, 0, time + (this.nextArrival as Sampler)());
+    } else {
+      for (let user = 0; user < workload.users; user++) {
+        this.ctx.schedule(this.index, THINK_DONE, user, time + (this.think as Sampler)());
+      }
+    }
+  }
+
+  handle(kind: number, arg: number, time: number): void {
+    switch (kind) {
+      case ARRIVAL:
+        this.launch(-1, time);
+        this.ctx.schedule(this.index, ARRIVAL, 0, time + (this.nextArrival as Sampler)());
+        return;
+      case THINK_DONE:
+        this.launch(arg, time);
+        return;
+      case RETRY_SEND:
+        this.dispatch(arg, time);
+        return;
+      case TIMEOUT:
+        if (!this.isSettled(arg)) this.settle(arg, Outcome.timeout, time);
+        this.ctx.requests.release(arg);
+        return;
+      case EventKind.response:
+        if (!this.isSettled(arg)) this.settle(arg, this.ctx.requests.outcome[arg] as OutcomeCode, time);
+        this.ctx.requests.release(arg);
+        return;
+    }
+  }
+
+  /** Creates the first attempt of a request. */
+  private launch(owner: number, time: number): void {
+    const requests = this.ctx.requests;
+    const request = requests.alloc();
+    requests.client[request] = this.index;
+    requests.owner[request] = owner;
+    requests.attempt[request] = 1;
+    if (this.node.writeRatio > 0 && this.coin.next() < this.node.writeRatio) requests.flags[request] = RequestFlag.write;
+    this.dispatch(request, time);
+  }
+
+  private dispatch(request: number, time: number): void {
+    const { requests, totals } = this.ctx;
+    requests.sentAt[request] = time;
+    this.sent++;
+    this.windowSent++;
+    if (time >= this.ctx.measureFrom) this.measuredSent++;
+    this.inFlight++;
+    totals.sent++;
+    totals.inFlight++;
+    if (this.node.timeout !== null) {
+      requests.refs[request] = (requests.refs[request] as number) + 1;
+      this.ctx.schedule(this.index, TIMEOUT, request, time + this.node.timeout);
+    }
+    this.ctx.forward(request, this.index, time);
+  }
+
+  private isSettled(request: number): boolean {
+    return ((this.ctx.requests.flags[request] as number) & RequestFlag.settled) !== 0;
+  }
+
+  private settle(request: number, outcome: OutcomeCode, time: number): void {
+    const { requests, totals } = this.ctx;
+    requests.flags[request] = (requests.flags[request] as number) | RequestFlag.settled;
+    this.inFlight--;
+    totals.inFlight--;
+    if (outcome === Outcome.ok) {
+      this.completed++;
+      totals.completed++;
+      if (time >= this.ctx.measureFrom) totals.measuredCompleted++;
+      const sentAt = requests.sentAt[request] as number;
+      const latency = time - sentAt;
+      totals.windowLatency.record(latency);
+      if (sentAt >= this.ctx.measureFrom) {
+        this.latency.record(latency);
+        totals.latency.record(latency);
+      }
+    } else {
+      this.windowFailed++;
+      totals.failed++;
+      totals.failures[failureReason(outcome)]++;
+      if ((outcome === Outcome.queueFull || outcome === Outcome.timeout) && this.retry(request, time)) return;
+    }
+    const owner = requests.owner[request] as number;
+    if (owner >= 0) this.ctx.schedule(this.index, THINK_DONE, owner, time + (this.think as Sampler)());
+  }
+
+  /** Schedules the next attempt after an exponential backoff; false when none is left. */
+  private retry(failed: number, time: number): boolean {
+    const requests = this.ctx.requests;
+    const attempt = requests.attempt[failed] as number;
+    const policy = this.node.retries;
+    if (attempt > policy.count) return false;
+    const next = requests.alloc();
+    requests.client[next] = this.index;
+    requests.owner[next] = requests.owner[failed] as number;
+    requests.attempt[next] = attempt + 1;
+    requests.flags[next] = (requests.flags[failed] as number) & RequestFlag.write;
+    const backoff = policy.backoff * 2 ** (attempt - 1);
+    const delay = policy.jitter ? backoff * this.jitter.next() : backoff;
+    this.ctx.totals.retries++;
+    this.ctx.schedule(this.index, RETRY_SEND, next, time + delay);
+    return true;
+  }
+
+  beginMeasurement(): void {
+    this.latency.reset();
+    this.measuredSent = 0;
+  }
+
+  closeWindow(): WindowNodeSample {
+    const sample = { utilization: 0, queueLength: 0, p99: 0, served: this.windowSent, dropped: this.windowFailed };
+    this.windowSent = 0;
+    this.windowFailed = 0;
+    return sample;
+  }
+
+  report(time: number) {
+    const measured = Math.max(time - this.ctx.measureFrom, 0);
+    return {
+      id: this.id,
+      kind: this.kind,
+      label: this.label,
+      arrivals: this.sent,
+      served: this.completed,
+      dropped: 0,
+      throughput: measured > 0 ? this.measuredSent / measured : 0,
+      utilization: 0,
+      meanQueueLength: 0,
+      meanInSystem: 0,
+      waitProbability: 0,
+      meanWait: 0,
+      latency: this.latency.count > 0 ? this.latency.summary() : emptyLatency(),
+      inSystem: this.inFlight,
+    };
+  }
+
+  live() {
+    return { busy: 0, queueLength: 0, inSystem: this.inFlight, workers: 0 };
+  }
+}
+
+function failureReason(outcome: OutcomeCode) {
+  switch (outcome) {
+    case Outcome.queueFull:
+      return 'queueFull' as const;
+    case Outcome.timeout:
+      return 'timeout' as const;
+    case Outcome.hopLimit:
+      return 'hopLimit' as const;
+    default:
+      return 'noRoute' as const;
+  }
+}

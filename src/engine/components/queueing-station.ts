@@ -1,0 +1,200 @@
+import type { NodeKind } from '../../scenario/schema';
+import { LatencyHistogram } from '../histogram';
+import { Outcome, type NodeReport, type WindowNodeSample } from '../types';
+import { type Component, EventKind, type SimContext } from './component';
+import { emptyLatency } from './report-helpers';
+
+const SERVICE_DONE = EventKind.timer0;
+
+/**
+ * `workers` servers in front of one FIFO queue of bounded or unbounded
+ * capacity: the shape shared by servers and databases. A request that finds
+ * every worker busy waits; one that finds the queue full is dropped. After
+ * service the request is answered, or forwarded when the node has outgoing
+ * links. Subclasses say only how long a service takes.
+ */
+export abstract class QueueingStation implements Component {
+  abstract readonly kind: NodeKind;
+  readonly observesResponses = false;
+  readonly label: string;
+  private readonly capacity: number;
+  private queue = new Int32Array(64);
+  private head = 0;
+  private queued = 0;
+  private busy = 0;
+  // Time integrals of busy workers and queue length, advanced at every change.
+  private lastChange = 0;
+  private busyArea = 0;
+  private queueArea = 0;
+  private measuredBusyArea = 0;
+  private measuredQueueArea = 0;
+  private measureStart = 0;
+  private windowBusyArea = 0;
+  private windowQueueArea = 0;
+  private arrivals = 0;
+  private served = 0;
+  private dropped = 0;
+  private measuredServed = 0;
+  private measuredWaits = 0;
+  private measuredWaited = 0;
+  private measuredWaitSum = 0;
+  private windowServed = 0;
+  private windowDropped = 0;
+  private readonly latency = new LatencyHistogram();
+  private readonly windowLatency = new LatencyHistogram();
+
+  constructor(
+    readonly index: number,
+    readonly id: string,
+    label: string | undefined,
+    protected readonly workers: number,
+    queueCapacity: number | null,
+    protected readonly ctx: SimContext,
+  ) {
+    this.label = label ?? id;
+    this.capacity = queueCapacity ?? Number.POSITIVE_INFINITY;
+  }
+
+  /** Service time of this request, in seconds. */
+  protected abstract serviceTime(request: number): number;
+
+  start(): void {}
+
+  handle(kind: number, request: number, time: number): void {
+    if (kind === EventKind.arrive) this.arrive(request, time);
+    else if (kind === SERVICE_DONE) this.finish(request, time);
+    else if (kind === EventKind.response) this.ctx.continueResponse(request, time);
+  }
+
+  private arrive(request: number, time: number): void {
+    this.arrivals++;
+    this.ctx.requests.arrivedAt[request] = time;
+    if (this.busy < this.workers) {
+      this.advance(time);
+      this.busy++;
+      this.begin(request, time);
+    } else if (this.queued < this.capacity) {
+      this.advance(time);
+      this.enqueue(request);
+    } else {
+      this.dropped++;
+      this.windowDropped++;
+      this.ctx.respond(request, Outcome.queueFull, time);
+    }
+  }
+
+  private begin(request: number, time: number): void {
+    const arrivedAt = this.ctx.requests.arrivedAt[request] as number;
+    if (arrivedAt >= this.measureStart) {
+      const wait = time - arrivedAt;
+      this.measuredWaits++;
+      if (wait > 0) {
+        this.measuredWaited++;
+        this.measuredWaitSum += wait;
+      }
+    }
+    this.ctx.schedule(this.index, SERVICE_DONE, request, time + this.serviceTime(request));
+  }
+
+  private finish(request: number, time: number): void {
+    this.served++;
+    this.windowServed++;
+    const arrivedAt = this.ctx.requests.arrivedAt[request] as number;
+    if (arrivedAt >= this.measureStart) {
+      this.measuredServed++;
+      this.latency.record(time - arrivedAt);
+    }
+    this.windowLatency.record(time - arrivedAt);
+    this.advance(time);
+    if (this.queued > 0) this.begin(this.dequeue(), time);
+    else this.busy--;
+    if (this.ctx.outgoing(this.index).length > 0) this.ctx.forward(request, this.index, time);
+    else this.ctx.respond(request, Outcome.ok, time);
+  }
+
+  private advance(time: number): void {
+    const dt = time - this.lastChange;
+    if (dt > 0) {
+      this.busyArea += this.busy * dt;
+      this.queueArea += this.queued * dt;
+      this.lastChange = time;
+    }
+  }
+
+  private enqueue(request: number): void {
+    if (this.queued === this.queue.length) {
+      const bigger = new Int32Array(this.queue.length * 2);
+      for (let i = 0; i < this.queued; i++) bigger[i] = this.queue[(this.head + i) % this.queue.length] as number;
+      this.queue = bigger;
+      this.head = 0;
+    }
+    this.queue[(this.head + this.queued) % this.queue.length] = request;
+    this.queued++;
+  }
+
+  private dequeue(): number {
+    const request = this.queue[this.head] as number;
+    this.head = (this.head + 1) % this.queue.length;
+    this.queued--;
+    return request;
+  }
+
+  beginMeasurement(time: number): void {
+    this.advance(time);
+    this.measureStart = time;
+    this.measuredBusyArea = this.busyArea;
+    this.measuredQueueArea = this.queueArea;
+    this.measuredServed = 0;
+    this.measuredWaits = 0;
+    this.measuredWaited = 0;
+    this.measuredWaitSum = 0;
+    this.latency.reset();
+  }
+
+  closeWindow(start: number, time: number): WindowNodeSample {
+    this.advance(time);
+    const width = time - start;
+    const busy = this.busyArea - this.windowBusyArea;
+    const queue = this.queueArea - this.windowQueueArea;
+    this.windowBusyArea = this.busyArea;
+    this.windowQueueArea = this.queueArea;
+    const sample = {
+      utilization: width > 0 ? busy / (width * this.workers) : 0,
+      queueLength: width > 0 ? queue / width : 0,
+      p99: this.windowLatency.percentile(99),
+      served: this.windowServed,
+      dropped: this.windowDropped,
+    };
+    this.windowLatency.reset();
+    this.windowServed = 0;
+    this.windowDropped = 0;
+    return sample;
+  }
+
+  report(time: number): NodeReport {
+    this.advance(time);
+    const measured = time - this.measureStart;
+    const busy = this.busyArea - this.measuredBusyArea;
+    const queue = this.queueArea - this.measuredQueueArea;
+    return {
+      id: this.id,
+      kind: this.kind,
+      label: this.label,
+      arrivals: this.arrivals,
+      served: this.served,
+      dropped: this.dropped,
+      throughput: measured > 0 ? this.measuredServed / measured : 0,
+      utilization: measured > 0 ? busy / (measured * this.workers) : 0,
+      meanQueueLength: measured > 0 ? queue / measured : 0,
+      meanInSystem: measured > 0 ? (busy + queue) / measured : 0,
+      waitProbability: this.measuredWaits > 0 ? this.measuredWaited / this.measuredWaits : 0,
+      meanWait: this.measuredWaits > 0 ? this.measuredWaitSum / this.measuredWaits : 0,
+      latency: this.latency.count > 0 ? this.latency.summary() : emptyLatency(),
+      inSystem: this.busy + this.queued,
+    };
+  }
+
+  live() {
+    return { busy: this.busy, queueLength: this.queued, inSystem: this.busy + this.queued, workers: this.workers };
+  }
+}

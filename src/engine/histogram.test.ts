@@ -1,0 +1,54 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { bucketIndex, bucketMidpoint, LatencyHistogram } from './histogram';
+import { createRng } from './rng';
+
+describe('LatencyHistogram', () => {
+  it('keeps every value within 0.1% of its bucket midpoint', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 40 }), (ticks) => {
+        const mid = bucketMidpoint(bucketIndex(ticks));
+        expect(Math.abs(mid - ticks)).toBeLessThanOrEqual(Math.max(0.5, ticks * 0.001));
+      }),
+    );
+  });
+
+  it('bucket indices never decrease as values grow', () => {
+    let last = -1;
+    let decreases = 0;
+    for (let t = 0; t < 5_000_000; t += 7) {
+      const i = bucketIndex(t);
+      if (i < last) decreases++;
+      last = i;
+    }
+    expect(decreases).toBe(0);
+  });
+
+  it('matches exact percentiles of a sample to three significant digits', () => {
+    const rng = createRng(7);
+    const values: number[] = [];
+    const h = new LatencyHistogram();
+    for (let i = 0; i < 200_000; i++) {
+      const v = -0.05 * Math.log(1 - rng.next()) + 0.0001;
+      values.push(v);
+      h.record(v);
+    }
+    values.sort((a, b) => a - b);
+    for (const p of [50, 90, 95, 99, 99.9]) {
+      const exact = values[Math.ceil((p / 100) * values.length) - 1] as number;
+      expect(Math.abs(h.percentile(p) - exact) / exact).toBeLessThan(0.002);
+    }
+    expect(h.mean).toBeCloseTo(values.reduce((a, b) => a + b, 0) / values.length, 12);
+    expect(h.max).toBe(values.at(-1));
+  });
+
+  it('reset forgets everything', () => {
+    const h = new LatencyHistogram();
+    h.record(1);
+    h.record(2);
+    h.reset();
+    expect(h.summary()).toEqual({ count: 0, mean: 0, p50: 0, p90: 0, p95: 0, p99: 0, p999: 0, max: 0 });
+    h.record(0.5);
+    expect(h.percentile(50)).toBeCloseTo(0.5, 3);
+  });
+});

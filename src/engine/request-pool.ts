@@ -1,0 +1,99 @@
+/** Flag bits of a request. */
+export const RequestFlag = {
+  write: 1,
+  /** The client has settled this attempt (answered, failed or timed out). */
+  settled: 2,
+} as const;
+
+/**
+ * Per-request state as parallel typed arrays indexed by a slot number, so a
+ * million requests cost no garbage. A slot is reused once nothing refers to it
+ * any more: `refs` counts the response trip and a pending timeout.
+ */
+export class RequestPool {
+  capacity: number;
+  /** Index of the client node that sent it. */
+  client: Int32Array;
+  /** Closed-loop user (or -1). */
+  owner: Int32Array;
+  attempt: Int32Array;
+  flags: Uint8Array;
+  refs: Uint8Array;
+  /** Outcome code carried by the response (see Outcome). */
+  outcome: Uint8Array;
+  sentAt: Float64Array;
+  /** When it reached the node it is at now (for the node's latency). */
+  arrivedAt: Float64Array;
+  /** Links crossed so far; path holds their indices, `stride` per slot. */
+  depth: Int32Array;
+  path: Int32Array;
+  readonly stride: number;
+  private freeSlots: Int32Array;
+  private freeCount = 0;
+  private used = 0;
+  /** Slots in use now, for tests of "no per-request data is held". */
+  live = 0;
+
+  constructor(maxPath: number, initialCapacity = 1024) {
+    this.stride = maxPath;
+    this.capacity = initialCapacity;
+    this.client = new Int32Array(initialCapacity);
+    this.owner = new Int32Array(initialCapacity);
+    this.attempt = new Int32Array(initialCapacity);
+    this.flags = new Uint8Array(initialCapacity);
+    this.refs = new Uint8Array(initialCapacity);
+    this.outcome = new Uint8Array(initialCapacity);
+    this.sentAt = new Float64Array(initialCapacity);
+    this.arrivedAt = new Float64Array(initialCapacity);
+    this.depth = new Int32Array(initialCapacity);
+    this.path = new Int32Array(initialCapacity * maxPath);
+    this.freeSlots = new Int32Array(initialCapacity);
+  }
+
+  /** Takes a fresh slot with depth 0, no flags and one reference. */
+  alloc(): number {
+    let slot: number;
+    if (this.freeCount > 0) slot = this.freeSlots[--this.freeCount] as number;
+    else {
+      if (this.used === this.capacity) this.grow();
+      slot = this.used++;
+    }
+    this.depth[slot] = 0;
+    this.flags[slot] = 0;
+    this.refs[slot] = 1;
+    this.outcome[slot] = 0;
+    this.live++;
+    return slot;
+  }
+
+  /** Drops one reference; the slot is freed when none is left. */
+  release(slot: number): void {
+    const left = (this.refs[slot] as number) - 1;
+    this.refs[slot] = left;
+    if (left === 0) {
+      this.freeSlots[this.freeCount++] = slot;
+      this.live--;
+    }
+  }
+
+  private grow(): void {
+    const size = this.capacity * 2;
+    const grown = <T extends Int32Array | Uint8Array | Float64Array>(old: T, make: (n: number) => T, n = size): T => {
+      const fresh = make(n);
+      fresh.set(old);
+      return fresh;
+    };
+    this.client = grown(this.client, (n) => new Int32Array(n));
+    this.owner = grown(this.owner, (n) => new Int32Array(n));
+    this.attempt = grown(this.attempt, (n) => new Int32Array(n));
+    this.flags = grown(this.flags, (n) => new Uint8Array(n));
+    this.refs = grown(this.refs, (n) => new Uint8Array(n));
+    this.outcome = grown(this.outcome, (n) => new Uint8Array(n));
+    this.sentAt = grown(this.sentAt, (n) => new Float64Array(n));
+    this.arrivedAt = grown(this.arrivedAt, (n) => new Float64Array(n));
+    this.depth = grown(this.depth, (n) => new Int32Array(n));
+    this.path = grown(this.path, (n) => new Int32Array(n), size * this.stride);
+    this.freeSlots = grown(this.freeSlots, (n) => new Int32Array(n));
+    this.capacity = size;
+  }
+}
