@@ -1,15 +1,77 @@
-/**
- * STUB written by the editor helper so node cards compile before the runtime
- * lands. Runtime owns this file and replaces it with the real hook.
- */
+import { useEffect, useState } from 'react';
+import { useAppStore } from './index';
+import type { AppState } from './types';
+
+/** A node's live key figures, for its card on the canvas. */
 export interface NodeLiveStats {
+  /** Busy workers / workers, 0..1 (over the last closed window when there is one). */
   utilization: number;
+  /** Requests waiting now. */
   queueLength: number;
+  /** p99 of queue wait + service in the last closed window, seconds. */
   p99: number;
   health: 'idle' | 'healthy' | 'saturated' | 'failing';
 }
 
-/** Stub: live figures for a node while a run is going; null when nothing runs. */
-export function useNodeLiveStats(_nodeId: string): NodeLiveStats | null {
-  return null;
+/** Utilization from which a node counts as saturated: queues grow fast past it. */
+export const SATURATED_UTILIZATION = 0.85;
+/** Node cards update at most this often (ms), so a run never floods React. */
+const REFRESH_MS = 250;
+
+/** The figures for `nodeId` in `state`, or null when no run has figures for it (nothing ran, or the node is newer than the run). */
+export function computeNodeLiveStats(state: AppState, nodeId: string): NodeLiveStats | null {
+  const index = state.nodeIndex[nodeId];
+  const node = index === undefined ? undefined : state.snapshot?.nodes[index];
+  if (index === undefined || !node || state.simTime === 0) return null;
+  const window = state.windows.at(-1)?.nodes[index];
+  const instant = node.workers > 0 ? node.busy / node.workers : 0;
+  const utilization = window ? window.utilization : instant;
+  const queueLength = node.queueLength;
+  const p99 = window?.p99 ?? 0;
+  return { utilization, queueLength, p99, health: judgeHealth(utilization, queueLength, node.workers, node.inSystem, window) };
+}
+
+function judgeHealth(
+  utilization: number,
+  queueLength: number,
+  workers: number,
+  inSystem: number,
+  window: { served: number; dropped: number } | undefined,
+): NodeLiveStats['health'] {
+  if (window && window.dropped > 0) return 'failing';
+  if (utilization >= SATURATED_UTILIZATION || (workers > 0 && queueLength > workers)) return 'saturated';
+  if (inSystem === 0 && (window?.served ?? 0) === 0) return 'idle';
+  return 'healthy';
+}
+
+function same(a: NodeLiveStats | null, b: NodeLiveStats | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.utilization === b.utilization && a.queueLength === b.queueLength && a.p99 === b.p99 && a.health === b.health;
+}
+
+/** Live figures of one node while a run has data; re-renders at most 4 times a second. */
+export function useNodeLiveStats(nodeId: string): NodeLiveStats | null {
+  const [stats, setStats] = useState(() => computeNodeLiveStats(useAppStore.getState(), nodeId));
+  useEffect(() => {
+    let last = 0;
+    let trailing: ReturnType<typeof setTimeout> | null = null;
+    const refresh = () => {
+      trailing = null;
+      last = performance.now();
+      const next = computeNodeLiveStats(useAppStore.getState(), nodeId);
+      setStats((previous) => (same(previous, next) ? previous : next));
+    };
+    refresh();
+    const unsubscribe = useAppStore.subscribe(() => {
+      if (trailing !== null) return;
+      const wait = REFRESH_MS - (performance.now() - last);
+      // The trailing refresh makes sure the final figures of a run are shown.
+      trailing = setTimeout(refresh, Math.max(0, wait));
+    });
+    return () => {
+      unsubscribe();
+      if (trailing !== null) clearTimeout(trailing);
+    };
+  }, [nodeId]);
+  return stats;
 }

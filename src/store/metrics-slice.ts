@@ -1,13 +1,117 @@
 import type { StateCreator } from 'zustand';
+import type { LiveSnapshot, Report, WindowSample } from '../engine/types';
+import type { Frame, ParticleBatch } from '../worker/protocol';
 import type { AppState } from './types';
 
-/**
- * STUB written by the editor helper so the app builds before the runtime
- * lands. Runtime owns this file and replaces it with the real metrics slice.
- */
-export interface MetricsSlice {
-  metricsWindows: number;
+/** Windows kept for the charts: an hour of simulated time at the default 1 s window. */
+const MAX_WINDOWS = 3600;
+
+/** A batch of particles as it reached the page, with what the overlay needs to pace it. */
+export interface ParticleDelivery {
+  batch: ParticleBatch;
+  epoch: number;
+  /** Simulated interval the batch covers, and the wall milliseconds it took. */
+  simFrom: number;
+  simTo: number;
+  wallSpan: number;
+  /** performance.now() when the page received it. */
+  receivedAt: number;
+  sampleEvery: number;
 }
 
-/** Stub: no metrics until runtime replaces this slice. */
-export const createMetricsSlice: StateCreator<AppState, [], [], MetricsSlice> = () => ({ metricsWindows: 0 });
+/**
+ * Particles are a stream, not state: each batch is drawn once by the overlay,
+ * so they bypass the store's state (and React) through this small feed.
+ */
+export class ParticleFeed {
+  private readonly listeners = new Set<(delivery: ParticleDelivery) => void>();
+
+  /** Calls `listener` with every batch from now on; returns the unsubscribe function. */
+  subscribe(listener: (delivery: ParticleDelivery) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  publish(delivery: ParticleDelivery): void {
+    for (const listener of this.listeners) listener(delivery);
+  }
+}
+
+export interface MetricsSlice {
+  /** Run the figures belong to; grows on every load and reset. */
+  metricsEpoch: number;
+  /** Simulated seconds reached. */
+  simTime: number;
+  snapshot: LiveSnapshot | null;
+  /** Closed metrics windows, oldest first (a new array whenever one is added). */
+  windows: WindowSample[];
+  /** The final report, once the run reached its duration. */
+  report: Report | null;
+  /** One in `sampleEvery` requests is drawn as a particle. */
+  sampleEvery: number;
+  /** Where each node id sits in the run's scenario (engine figures are in scenario order). */
+  nodeIndex: Readonly<Record<string, number>>;
+  /** Where each link id sits in the run's scenario (particles name links by index). */
+  linkIds: readonly string[];
+  particles: ParticleFeed;
+  /** Takes one frame from the worker. Charts and the overlay read the result through `subscribe`. */
+  applyFrame(frame: Frame, receivedAt?: number): void;
+  /** Forgets the figures and remembers which scenario the next frames describe. */
+  startMetrics(epoch: number, nodeIds: readonly string[], linkIds: readonly string[]): void;
+}
+
+/** Live figures of the current run. Updated up to 60 times a second: read it with `useAppStore.subscribe`, not hooks. */
+export const createMetricsSlice: StateCreator<AppState, [], [], MetricsSlice> = (set, get) => ({
+  metricsEpoch: 0,
+  simTime: 0,
+  snapshot: null,
+  windows: [],
+  report: null,
+  sampleEvery: 1,
+  nodeIndex: {},
+  linkIds: [],
+  particles: new ParticleFeed(),
+
+  startMetrics: (epoch, nodeIds, linkIds) =>
+    set({
+      metricsEpoch: epoch,
+      simTime: 0,
+      snapshot: null,
+      windows: [],
+      report: null,
+      sampleEvery: 1,
+      nodeIndex: Object.fromEntries(nodeIds.map((id, i) => [id, i])),
+      linkIds,
+    }),
+
+  applyFrame: (frame, receivedAt = performance.now()) => {
+    const state = get();
+    // A frame from before the latest load or reset describes a run nobody is looking at.
+    if (frame.epoch < state.metricsEpoch) return;
+    const fresh = frame.epoch > state.metricsEpoch;
+    const previous = fresh ? [] : state.windows;
+    const windows =
+      frame.windows.length > 0 ? [...previous, ...frame.windows].slice(-MAX_WINDOWS) : previous;
+    set({
+      metricsEpoch: frame.epoch,
+      simTime: frame.now,
+      snapshot: frame.snapshot,
+      windows,
+      report: frame.report ?? (fresh ? null : state.report),
+      sampleEvery: frame.sampleEvery,
+      runStatus: frame.status,
+      runError: frame.error,
+    });
+    if (frame.particles.link.length > 0) {
+      state.particles.publish({
+        batch: frame.particles,
+        epoch: frame.epoch,
+        simFrom: frame.simFrom,
+        simTo: frame.now,
+        wallSpan: frame.wallSpan,
+        receivedAt,
+        sampleEvery: frame.sampleEvery,
+      });
+    }
+  },
+});

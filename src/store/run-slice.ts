@@ -1,13 +1,97 @@
 import type { StateCreator } from 'zustand';
+import type { Scenario } from '../scenario/schema';
+import { getSimClient, type SimClient } from '../worker/client';
+import type { RunStatus, Speed } from '../worker/protocol';
 import type { AppState } from './types';
 
-/**
- * STUB written by the editor helper so the app builds before the runtime
- * lands. Runtime owns this file and replaces it with the real run slice.
- */
 export interface RunSlice {
-  runStatus: 'idle';
+  runStatus: RunStatus;
+  /** Simulated seconds per wall second; Infinity is "max". */
+  speed: Speed;
+  /** The scenario the worker is running. Edits made since apply on the next Reset or Run after the end. */
+  runScenario: Scenario | null;
+  /** Why the last run could not start or stopped (an engine error), for the controls to show. */
+  runError: string | null;
+  /** Starts a run (loading the current scenario if none is loaded or the last run finished) or resumes it. */
+  startRun(): Promise<void>;
+  pauseRun(): Promise<void>;
+  /** Advances one metrics window (1 simulated second) and pauses. */
+  stepRun(): Promise<void>;
+  /** Back to time 0 with the current scenario: this is how edits reach a run. */
+  resetRun(): Promise<void>;
+  setSpeed(speed: Speed): Promise<void>;
 }
 
-/** Stub: the run never starts until runtime replaces this slice. */
-export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = () => ({ runStatus: 'idle' });
+/** The worker the slice talks to; tests swap it with `setSimClient` from worker/client. */
+const client = (): SimClient => getSimClient();
+
+/** Run controls: the store's side of the worker protocol. Status follows the worker's frames. */
+export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, get) => {
+  let subscribedTo: SimClient | null = null;
+
+  /** Subscribes once per client: one callback carries every frame. */
+  const connect = async (): Promise<SimClient> => {
+    const sim = client();
+    if (subscribedTo !== sim) {
+      subscribedTo = sim;
+      await sim.subscribe((frame) => get().applyFrame(frame));
+      await sim.setSpeed(get().speed);
+    }
+    return sim;
+  };
+
+  /** Loads the current scenario into the worker; false (with the message shown) when it cannot run. */
+  const load = async (sim: SimClient): Promise<boolean> => {
+    const scenario = get().scenario;
+    const result = await sim.load(scenario);
+    if (!result.ok) {
+      set({ runError: result.error ?? 'The scenario cannot run.', runStatus: 'idle' });
+      return false;
+    }
+    get().startMetrics(result.epoch, result.nodeIds, scenario.links.map((l) => l.id));
+    set({ runScenario: scenario, runError: null, runStatus: 'idle' });
+    return true;
+  };
+
+  /** A run needs (re)loading when nothing ran yet, the run ended, or it is at time 0 with an edited scenario. */
+  const needsLoad = (): boolean => {
+    const { runScenario, runStatus, scenario } = get();
+    return runScenario === null || runStatus === 'finished' || (runStatus === 'idle' && runScenario !== scenario);
+  };
+
+  return {
+    runStatus: 'idle',
+    speed: 1,
+    runScenario: null,
+    runError: null,
+
+    startRun: async () => {
+      const sim = await connect();
+      if (needsLoad() && !(await load(sim))) return;
+      set({ runStatus: 'running' });
+      set({ runStatus: await sim.run() });
+    },
+
+    pauseRun: async () => {
+      if (get().runStatus !== 'running') return;
+      const sim = await connect();
+      set({ runStatus: await sim.pause() });
+    },
+
+    stepRun: async () => {
+      const sim = await connect();
+      if (needsLoad() && !(await load(sim))) return;
+      set({ runStatus: await sim.step() });
+    },
+
+    resetRun: async () => {
+      const sim = await connect();
+      await load(sim);
+    },
+
+    setSpeed: async (speed) => {
+      set({ speed });
+      if (subscribedTo) await subscribedTo.setSpeed(speed);
+    },
+  };
+};

@@ -56,6 +56,8 @@ export function formatSpeed(speed: Speed): string {
 export interface LoadResult {
   ok: boolean;
   error?: string;
+  /** The run's epoch: frames carrying it (or later) belong to this load. */
+  epoch: number;
   seed: number;
   duration: number;
   nodeIds: string[];

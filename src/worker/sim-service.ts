@@ -162,7 +162,7 @@ export function createSimService(overrides: Partial<SimServiceDeps> = {}) {
     load(input: unknown, seedOverride?: number): LoadResult {
       const parsed = parseScenario(input);
       if (!parsed.ok) {
-        return { ok: false, error: parsed.errors.join('\n'), seed: 0, duration: 0, nodeIds: [] };
+        return { ok: false, error: parsed.errors.join('\n'), epoch, seed: 0, duration: 0, nodeIds: [] };
       }
       scenario = parsed.scenario;
       seed = seedOverride ?? scenario.seed;
@@ -170,10 +170,10 @@ export function createSimService(overrides: Partial<SimServiceDeps> = {}) {
         build();
       } catch (thrown) {
         sim = null;
-        return { ok: false, error: thrown instanceof Error ? thrown.message : String(thrown), seed, duration: 0, nodeIds: [] };
+        return { ok: false, error: thrown instanceof Error ? thrown.message : String(thrown), epoch, seed, duration: 0, nodeIds: [] };
       }
       batcher.flush(true);
-      return { ok: true, seed, duration: scenario.duration, nodeIds: scenario.nodes.map((n) => n.id) };
+      return { ok: true, epoch, seed, duration: scenario.duration, nodeIds: scenario.nodes.map((n) => n.id) };
     },
 
     /** Starts or resumes the run at the current speed; does nothing once finished. */

@@ -1,0 +1,53 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Frame } from '../worker/protocol';
+import { createAppStore, type AppStore } from './index';
+import { computeNodeLiveStats } from './live-stats';
+import { starterScenario } from '../scenario/starter';
+
+let store: AppStore;
+const node = (busy: number, queueLength: number, workers = 4) => ({ busy, queueLength, inSystem: busy + queueLength, workers });
+const windowNode = (utilization: number, dropped = 0) => ({ utilization, queueLength: 0, p99: 0.08, served: 10, dropped });
+
+/** Feeds one frame in which nodes 0..n have the given live figures and last-window figures. */
+function feed(nodes: ReturnType<typeof node>[], windowNodes: ReturnType<typeof windowNode>[] | null) {
+  const frame = {
+    epoch: 1,
+    now: 3,
+    simFrom: 2,
+    wallSpan: 16,
+    status: 'running',
+    snapshot: { now: 3, events: 1, sent: 1, completed: 1, failed: 0, failures: { queueFull: 0, timeout: 0, hopLimit: 0, noRoute: 0 }, inFlight: 0, retries: 0, nodes },
+    windows: windowNodes ? [{ start: 2, end: 3, completed: 1, failed: 0, throughput: 1, p50: 0, p95: 0, p99: 0, nodes: windowNodes }] : [],
+    particles: { link: new Uint32Array(), depart: new Float64Array(), arrive: new Float64Array(), outcome: new Uint8Array(), reverse: new Uint8Array() },
+    sampleEvery: 1,
+    report: null,
+    error: null,
+  } satisfies Frame;
+  store.getState().applyFrame(frame, 0);
+}
+
+beforeEach(() => {
+  store = createAppStore(starterScenario());
+  store.getState().startMetrics(1, ['a', 'b', 'c', 'd'], []);
+});
+
+describe('computeNodeLiveStats', () => {
+  it('is null before any run has figures, and for a node the run does not know', () => {
+    expect(computeNodeLiveStats(store.getState(), 'a')).toBeNull();
+    feed([node(1, 0)], null);
+    expect(computeNodeLiveStats(store.getState(), 'zzz')).toBeNull();
+  });
+
+  it('uses the instant utilization until a window closes, then the window', () => {
+    feed([node(2, 0)], null);
+    expect(computeNodeLiveStats(store.getState(), 'a')).toEqual({ utilization: 0.5, queueLength: 0, p99: 0, health: 'healthy' });
+    feed([node(2, 0)], [windowNode(0.3)]);
+    expect(computeNodeLiveStats(store.getState(), 'a')).toMatchObject({ utilization: 0.3, p99: 0.08 });
+  });
+
+  it('tells idle, healthy, saturated and failing apart', () => {
+    feed([node(0, 0), node(1, 0), node(4, 9), node(4, 0)], [{ ...windowNode(0), served: 0 }, windowNode(0.4), windowNode(0.95), windowNode(0.9, 3)]);
+    const all = ['a', 'b', 'c', 'd'].map((id) => computeNodeLiveStats(store.getState(), id)?.health);
+    expect(all).toEqual(['idle', 'healthy', 'saturated', 'failing']);
+  });
+});

@@ -1,0 +1,93 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { starterScenario } from '../scenario/starter';
+import { setSimClient } from '../worker/client';
+import { createSimService } from '../worker/sim-service';
+import { createFakeSimulation } from '../worker/testing/fake-simulation';
+import { inProcessClient } from '../worker/testing/in-process-client';
+import { type AppStore, createAppStore } from './index';
+import type { ParticleDelivery } from './metrics-slice';
+
+let store: AppStore;
+const state = () => store.getState();
+/** Lets the service's timers and frame acknowledgements run. */
+const settle = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits until `predicate` holds, polling the store (the run goes on real timers). */
+async function until(predicate: () => boolean, timeoutMs = 5000) {
+  const start = Date.now();
+  while (!predicate()) {
+    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting for the store');
+    await settle(5);
+  }
+}
+
+beforeEach(() => {
+  store = createAppStore({ ...starterScenario(), duration: 20 });
+  setSimClient(inProcessClient(createSimService({ createSimulation: (s, o) => createFakeSimulation(s, o) })));
+});
+afterEach(() => setSimClient(null));
+
+describe('run slice', () => {
+  it('runs the current scenario to its end at max speed and keeps the report', async () => {
+    await state().setSpeed(Number.POSITIVE_INFINITY);
+    await state().startRun();
+    expect(state().runScenario).toBe(state().scenario);
+    await until(() => state().runStatus === 'finished');
+    expect(state().simTime).toBe(20);
+    expect(state().windows).toHaveLength(20);
+    expect(state().report?.totals.completed).toBeGreaterThan(0);
+  });
+
+  it('steps one simulated second at a time, paused', async () => {
+    await state().stepRun();
+    await until(() => state().simTime === 1);
+    expect(state().runStatus).toBe('paused');
+    await state().stepRun();
+    await until(() => state().simTime === 2);
+    expect(state().windows.map((w) => w.start)).toEqual([0, 1]);
+  });
+
+  it('pauses a running run and resumes it', async () => {
+    await state().startRun();
+    await until(() => state().simTime > 0.1);
+    await state().pauseRun();
+    await settle(20);
+    expect(state().runStatus).toBe('paused');
+    const pausedAt = state().simTime;
+    await settle(50);
+    expect(state().simTime).toBe(pausedAt);
+    await state().startRun();
+    await until(() => state().simTime > pausedAt);
+    expect(state().runStatus).toBe('running');
+    await state().pauseRun();
+  });
+
+  it('keeps running the loaded scenario after an edit; reset picks the edit up', async () => {
+    await state().stepRun();
+    await until(() => state().simTime === 1);
+    const loaded = state().runScenario;
+    state().updateNode('server-1', { workers: 9 });
+    expect(state().runScenario).toBe(loaded);
+    await state().resetRun();
+    expect(state().runScenario).toBe(state().scenario);
+    await until(() => state().simTime === 0 && state().windows.length === 0);
+    expect(state().runStatus).toBe('idle');
+  });
+
+  it('maps node ids to the engine order and streams particles outside the state', async () => {
+    const deliveries: ParticleDelivery[] = [];
+    state().particles.subscribe((d) => deliveries.push(d));
+    await state().stepRun();
+    await until(() => deliveries.length > 0);
+    expect(state().nodeIndex['server-2']).toBe(3);
+    expect(state().linkIds[0]).toBe('link-1');
+    expect(deliveries[0]!.simTo).toBe(1);
+    expect(deliveries[0]!.batch.link.length).toBeGreaterThan(0);
+  });
+
+  it('shows why a scenario cannot run', async () => {
+    store.setState({ scenario: { ...state().scenario, warmup: 100 } });
+    await state().startRun();
+    expect(state().runStatus).toBe('idle');
+    expect(state().runError).toMatch(/warm-up/);
+  });
+});
