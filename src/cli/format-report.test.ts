@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import type { LatencySummary, NodeReport, Report } from '../engine/types';
+import { formatCount, formatMilliseconds, formatReport, formatTable } from './format-report';
+
+const latency = (mean: number, count = 1000): LatencySummary => ({
+  count,
+  mean,
+  p50: mean * 0.7,
+  p90: mean * 2.3,
+  p95: mean * 3,
+  p99: mean * 4.6,
+  p999: mean * 6.9,
+  max: mean * 9.1,
+});
+
+const node = (fields: Partial<NodeReport> & Pick<NodeReport, 'id' | 'kind'>): NodeReport => ({
+  label: fields.id,
+  arrivals: 0,
+  served: 0,
+  dropped: 0,
+  throughput: 0,
+  utilization: 0,
+  meanQueueLength: 0,
+  meanInSystem: 0,
+  waitProbability: 0,
+  meanWait: 0,
+  latency: latency(0, 0),
+  inSystem: 0,
+  ...fields,
+});
+
+/** A hand-made report shaped like an M/M/1 run, written before the engine existed. */
+function sampleReport(): Report {
+  return {
+    scenario: 'M/M/1 at 80% load',
+    seed: 7,
+    duration: 3600,
+    warmup: 60,
+    simulatedTime: 3600,
+    events: 1_234_567,
+    totals: {
+      sent: 28_812,
+      completed: 28_790,
+      failed: 20,
+      failures: { queueFull: 12, timeout: 8, hopLimit: 0, noRoute: 0 },
+      inFlight: 2,
+      retries: 3,
+      throughput: 7.9972,
+      latency: latency(0.5, 28_310),
+    },
+    nodes: [
+      node({ id: 'users', kind: 'client', arrivals: 0 }),
+      node({ id: 'lb', kind: 'loadBalancer', arrivals: 28_812, served: 28_812 }),
+      node({ id: 'server', kind: 'server', arrivals: 28_812, dropped: 12, utilization: 0.80123, meanQueueLength: 3.2049, latency: latency(0.5) }),
+    ],
+  };
+}
+
+describe('formatReport', () => {
+  const lines = formatReport(sampleReport()).split('\n');
+  const line = (start: string) => lines.map((l) => l.trimStart()).find((l) => l.startsWith(start)) ?? '';
+
+  it('heads the output with the scenario, the seed, the run length and the events', () => {
+    expect(lines[0]).toBe('M/M/1 at 80% load');
+    expect(lines[1]).toBe('seed 7 · 3,600 s simulated · measured after a 60 s warm-up (3,540 s) · 1,234,567 events');
+  });
+
+  it('prints totals with every failure reason, even the zero ones', () => {
+    expect(line('sent')).toMatch(/^sent\s+28,812\s+including 3 retries$/);
+    expect(line('completed')).toMatch(/^completed\s+28,790$/);
+    expect(line('failed')).toMatch(/^failed\s+20\s+queueFull 12 · timeout 8 · hopLimit 0 · noRoute 0$/);
+    expect(line('in flight')).toMatch(/^in flight\s+2\s/);
+    expect(line('throughput')).toMatch(/^throughput\s+8\.00\/s\s/);
+  });
+
+  it('prints end-to-end latency in milliseconds under aligned headings', () => {
+    const heading = line('count');
+    const values = line('latency (ms)');
+    expect(values.split(/\s{2,}/)).toEqual(['latency (ms)', '28,310', '500', '350', '1,500', '2,300', '3,450', '4,550']);
+    // Right-aligned columns end at the same place as their headings.
+    expect(heading.endsWith('max')).toBe(true);
+    // Right-aligned: the raw heading and value rows end at the same column.
+    const raw = lines.filter((l) => l.includes('count') || l.includes('latency (ms)'));
+    expect(raw).toHaveLength(2);
+    expect(raw[0]!.length).toBe(raw[1]!.length);
+  });
+
+  it('prints one row per node, with dashes where a figure has no meaning', () => {
+    expect(line('users').split(/\s{2,}/)).toEqual(['users', 'client', '0', '0', '–', '–', '–']);
+    expect(line('lb').split(/\s{2,}/)).toEqual(['lb', 'loadBalancer', '28,812', '0', '–', '–', '–']);
+    expect(line('server').split(/\s{2,}/)).toEqual(['server', 'server', '28,812', '12', '80.1', '3.20', '2,300']);
+  });
+
+  it('shows dashes, not zeros or NaN, when nothing completed after the warm-up', () => {
+    const report = sampleReport();
+    report.totals.latency = latency(0, 0);
+    expect(formatReport(report).split('\n').find((l) => l.startsWith('  latency (ms)'))?.trimStart().split(/\s{2,}/)).toEqual([
+      'latency (ms)',
+      '0',
+      '–',
+      '–',
+      '–',
+      '–',
+      '–',
+      '–',
+    ]);
+    expect(formatReport(report)).not.toMatch(/NaN|undefined|Infinity/);
+  });
+});
+
+describe('formatTable', () => {
+  it('pads each column to its widest cell, aligning left or right', () => {
+    expect(
+      formatTable(
+        [
+          ['a', '1'],
+          ['long name', '1,000'],
+        ],
+        ['left', 'right'],
+      ),
+    ).toEqual(['a              1', 'long name  1,000']);
+  });
+});
+
+describe('number formats', () => {
+  it('groups thousands with commas', () => {
+    expect([0, 999, 1000, 1_234_567, 28_812.6].map(formatCount)).toEqual(['0', '999', '1,000', '1,234,567', '28,813']);
+  });
+
+  it('shows milliseconds to about three significant digits', () => {
+    expect([0.000_123_4, 0.001_5, 0.012_34, 0.5, 12.3].map(formatMilliseconds)).toEqual(['0.123', '1.50', '12.3', '500', '12,300']);
+  });
+});
