@@ -52,3 +52,23 @@ describe('LatencyHistogram', () => {
     expect(h.percentile(50)).toBeCloseTo(0.5, 3);
   });
 });
+
+describe('LatencyHistogram with few values', () => {
+  it('gives exact order statistics while it holds at most 256 values', () => {
+    const h = new LatencyHistogram();
+    const values = [0.3, 0.1, 0.2, 0.5, 0.4];
+    for (const v of values) h.record(v);
+    expect(h.percentile(50)).toBe(0.3);
+    expect(h.percentile(99)).toBe(0.5);
+    expect(h.percentile(1)).toBe(0.1);
+  });
+
+  it('after a reset of a small window, a large window still counts correctly', () => {
+    const h = new LatencyHistogram();
+    for (let i = 0; i < 100; i++) h.record(0.01);
+    h.reset();
+    for (let i = 1; i <= 1000; i++) h.record(i / 1000);
+    expect(Math.abs(h.percentile(50) - 0.5) / 0.5).toBeLessThan(0.002);
+    expect(h.count).toBe(1000);
+  });
+});

@@ -6,6 +6,12 @@ const SUB_COUNT = 1 << SUB_BITS;
 const HALF = SUB_COUNT >> 1;
 /** Values are recorded in whole microseconds. */
 const TICKS_PER_SECOND = 1e6;
+/**
+ * Up to this many values are also kept exactly. A one-second chart window
+ * often holds only a few requests; for those, sorting the values beats
+ * scanning thousands of buckets, and resetting touches only their buckets.
+ */
+const EXACT_LIMIT = 256;
 
 /**
  * A log-bucketed latency histogram in the layout of HdrHistogram: exact below
@@ -19,6 +25,9 @@ const TICKS_PER_SECOND = 1e6;
 export class LatencyHistogram {
   private counts = new Float64Array(SUB_COUNT + HALF);
   private highestIndex = -1;
+  private readonly exact = new Float64Array(EXACT_LIMIT);
+  private readonly sorted = new Float64Array(EXACT_LIMIT);
+  private sortedCount = 0;
   count = 0;
   sum = 0;
   max = 0;
@@ -30,6 +39,7 @@ export class LatencyHistogram {
     if (index >= this.counts.length) this.grow(index);
     this.counts[index] = (this.counts[index] as number) + 1;
     if (index > this.highestIndex) this.highestIndex = index;
+    if (this.count < EXACT_LIMIT) this.exact[this.count] = seconds;
     this.count++;
     this.sum += seconds;
     if (seconds > this.max) this.max = seconds;
@@ -39,6 +49,7 @@ export class LatencyHistogram {
   percentile(percent: number): number {
     if (this.count === 0) return 0;
     const rank = Math.max(1, Math.ceil((percent / 100) * this.count));
+    if (this.count <= EXACT_LIMIT) return this.exactAt(rank);
     let seen = 0;
     const counts = this.counts;
     for (let i = 0; i <= this.highestIndex; i++) {
@@ -66,11 +77,25 @@ export class LatencyHistogram {
   }
 
   reset(): void {
-    if (this.highestIndex >= 0) this.counts.fill(0, 0, this.highestIndex + 1);
+    if (this.count <= EXACT_LIMIT) {
+      for (let i = 0; i < this.count; i++) {
+        this.counts[bucketIndex(Math.round((this.exact[i] as number) * TICKS_PER_SECOND))] = 0;
+      }
+    } else if (this.highestIndex >= 0) this.counts.fill(0, 0, this.highestIndex + 1);
     this.highestIndex = -1;
+    this.sortedCount = 0;
     this.count = 0;
     this.sum = 0;
     this.max = 0;
+  }
+
+  private exactAt(rank: number): number {
+    if (this.sortedCount !== this.count) {
+      this.sorted.set(this.exact.subarray(0, this.count));
+      this.sorted.subarray(0, this.count).sort();
+      this.sortedCount = this.count;
+    }
+    return this.sorted[rank - 1] as number;
   }
 
   private grow(index: number): void {

@@ -254,7 +254,8 @@ class EngineSimulation implements Simulation, SimContext {
     this.windowStart = now;
     this.closedWindows++;
     this.keptWindows.push(sample);
-    if (this.keptWindows.length > this.maxWindows) this.keptWindows.splice(0, this.keptWindows.length - this.maxWindows);
+    // Trim in batches so keeping the last maxWindows costs O(1) per window.
+    if (this.keptWindows.length >= 2 * this.maxWindows) this.keptWindows.splice(0, this.keptWindows.length - this.maxWindows);
   }
 
   get windowCount(): number {
@@ -262,8 +263,9 @@ class EngineSimulation implements Simulation, SimContext {
   }
 
   windowsSince(from: number): WindowSample[] {
-    const firstKept = this.closedWindows - this.keptWindows.length;
-    return this.keptWindows.slice(Math.max(from - firstKept, 0));
+    const kept = Math.min(this.keptWindows.length, this.maxWindows);
+    const firstKept = this.closedWindows - kept;
+    return this.keptWindows.slice(this.keptWindows.length - kept + Math.max(from - firstKept, 0));
   }
 
   snapshot(): LiveSnapshot {

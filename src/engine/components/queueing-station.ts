@@ -58,7 +58,12 @@ export abstract class QueueingStation implements Component {
   /** Service time of this request, in seconds. */
   protected abstract serviceTime(request: number): number;
 
-  start(): void {}
+  /** Forward after service, or answer? Links never change during a run. */
+  private forwards = false;
+
+  start(): void {
+    this.forwards = this.ctx.outgoing(this.index).length > 0;
+  }
 
   handle(kind: number, request: number, time: number): void {
     if (kind === EventKind.arrive) this.arrive(request, time);
@@ -108,7 +113,7 @@ export abstract class QueueingStation implements Component {
     this.advance(time);
     if (this.queued > 0) this.begin(this.dequeue(), time);
     else this.busy--;
-    if (this.ctx.outgoing(this.index).length > 0) this.ctx.forward(request, this.index, time);
+    if (this.forwards) this.ctx.forward(request, this.index, time);
     else this.ctx.respond(request, Outcome.ok, time);
   }
 

@@ -1,0 +1,135 @@
+/**
+ * `npm run bench [-- --json]`: engine speed on fixed scenarios. Prints events
+ * and simulated requests per wall-clock second and peak heap. A benchmark, not
+ * a test: machines here are shared and noisy, so read the figures as a ratio
+ * within one run rather than against a threshold.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { createSimulation } from '../engine';
+import { parseScenarioJson } from '../scenario/parse';
+import type { Distribution, Scenario, ScenarioNode } from '../scenario/schema';
+
+interface BenchCase {
+  name: string;
+  file: string;
+  /** Multiplies every rate (shortens every time) so a metrics window holds many requests. */
+  speedUp?: number;
+  /** Simulated seconds per timed run. */
+  duration: number;
+  target?: { eventsPerSecond?: number; requestsPerSecond?: number };
+}
+
+const CASES: BenchCase[] = [
+  {
+    name: 'M/M/1 at rho 0.8 (8,000/s into 10,000/s)',
+    file: 'scenarios/mm1.json',
+    speedUp: 1000,
+    duration: 300,
+    target: { eventsPerSecond: 5e6 },
+  },
+  {
+    name: 'client -> LB -> 8 servers -> database',
+    file: 'scenarios/bench-8-servers.json',
+    duration: 400,
+    target: { requestsPerSecond: 1e6 },
+  },
+  { name: 'one simulated hour at 1,000 req/s (memory)', file: 'scenarios/web-tier.json', duration: 3600 },
+];
+
+interface BenchResult {
+  name: string;
+  eventsPerSecond: number;
+  requestsPerSecond: number;
+  heapMB: number;
+  simulatedSeconds: number;
+  wallSeconds: number;
+}
+
+function load(file: string): Scenario {
+  const parsed = parseScenarioJson(readFileSync(file, 'utf8'));
+  if (!parsed.ok) throw new Error(`${file}: ${parsed.errors.join('; ')}`);
+  return parsed.scenario;
+}
+
+/** The same system with every rate × k: ρ and the shape of every distribution are unchanged. */
+function speedUp(scenario: Scenario, k: number): Scenario {
+  const scale = (d: Distribution): Distribution => {
+    switch (d.type) {
+      case 'exponential':
+      case 'lognormal':
+        return { ...d, mean: d.mean / k };
+      case 'constant':
+        return { ...d, value: d.value / k };
+      case 'uniform':
+        return { ...d, min: d.min / k, max: d.max / k };
+    }
+  };
+  const nodes = scenario.nodes.map((node): ScenarioNode => {
+    switch (node.kind) {
+      case 'client':
+        return node.workload.mode === 'open'
+          ? { ...node, workload: { ...node.workload, rate: node.workload.rate * k } }
+          : { ...node, workload: { ...node.workload, thinkTime: scale(node.workload.thinkTime) } };
+      case 'server':
+        return { ...node, serviceTime: scale(node.serviceTime) };
+      case 'database':
+        return { ...node, readTime: scale(node.readTime), writeTime: scale(node.writeTime) };
+      default:
+        return node;
+    }
+  });
+  return { ...scenario, nodes, links: scenario.links.map((l) => ({ ...l, latency: l.latency / k })) };
+}
+
+function runCase(bench: BenchCase): BenchResult {
+  const loaded = load(bench.file);
+  const scenario = { ...speedUp(loaded, bench.speedUp ?? 1), duration: bench.duration, warmup: 0 };
+  // Warm the JIT on a short run first so the timed run measures steady state.
+  createSimulation({ ...scenario, duration: bench.duration / 20 }).runUntil(bench.duration / 20);
+  const sim = createSimulation(scenario);
+  const slices = 200;
+  let peakHeap = process.memoryUsage().heapUsed;
+  const start = performance.now();
+  for (let i = 1; i <= slices; i++) {
+    sim.runUntil((bench.duration * i) / slices);
+    if (i % 20 === 0) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  }
+  const wallSeconds = (performance.now() - start) / 1000;
+  const report = sim.report();
+  return {
+    name: bench.name,
+    eventsPerSecond: sim.events / wallSeconds,
+    requestsPerSecond: (report.totals.completed + report.totals.failed) / wallSeconds,
+    heapMB: peakHeap / 2 ** 20,
+    simulatedSeconds: bench.duration,
+    wallSeconds,
+  };
+}
+
+const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
+const results = CASES.map((bench) => {
+  if (!values.json) process.stderr.write(`running ${bench.name}…\n`);
+  return { bench, result: runCase(bench) };
+});
+
+if (values.json) {
+  const cases = results.map(({ result }) => ({
+    name: result.name,
+    eventsPerSecond: Math.round(result.eventsPerSecond),
+    requestsPerSecond: Math.round(result.requestsPerSecond),
+    heapMB: Math.round(result.heapMB * 10) / 10,
+  }));
+  process.stdout.write(`${JSON.stringify({ cases }, null, 2)}\n`);
+} else {
+  const millions = (n: number) => `${(n / 1e6).toFixed(2)} M/s`;
+  for (const { bench, result } of results) {
+    const targets = [
+      bench.target?.eventsPerSecond ? `target ≥ ${millions(bench.target.eventsPerSecond)} events` : '',
+      bench.target?.requestsPerSecond ? `target ≥ ${millions(bench.target.requestsPerSecond)} requests` : '',
+    ].filter(Boolean);
+    console.log(
+      `${result.name.padEnd(44)} events ${millions(result.eventsPerSecond).padStart(10)}  requests ${millions(result.requestsPerSecond).padStart(10)}  peak heap ${result.heapMB.toFixed(1).padStart(6)} MB  (${result.simulatedSeconds} simulated s in ${result.wallSeconds.toFixed(2)} s)${targets.length ? `  [${targets.join(', ')}]` : ''}`,
+    );
+  }
+}
