@@ -6,6 +6,11 @@ export interface XY {
   y: number;
 }
 
+export interface Size {
+  width: number;
+  height: number;
+}
+
 /** A new node of `kind` with defaults that run sensibly the moment it is wired up. */
 export function createNode(kind: NodeKind, id: string, label: string, position: XY): ScenarioNode {
   const base = { id, label, position: { x: Math.round(position.x), y: Math.round(position.y) } };

@@ -80,6 +80,7 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
     replaceScenario: (scenario) => {
       lastEdit = null;
       set({ scenario, selection: null });
+      get().requestFit();
     },
 
     addNode: (kind, position) => {

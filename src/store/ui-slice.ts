@@ -4,6 +4,9 @@ import type { AppState, Message, Selection } from './types';
 export interface UiSlice {
   selection: Selection;
   messages: Message[];
+  /** Grows when the canvas should fit everything into view (a new scenario was opened). */
+  fitRequest: number;
+  requestFit(): void;
   /** Selects a node or link for the inspector; null shows the scenario settings. */
   select(selection: Selection): void;
   /** Shows a message and returns its id. A message with the same title replaces the older one. */
@@ -20,6 +23,8 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => {
   return {
     selection: null,
     messages: [],
+    fitRequest: 0,
+    requestFit: () => set((state) => ({ fitRequest: state.fitRequest + 1 })),
     select: (selection) => set({ selection }),
     notify: (message) => {
       const id = nextId++;

@@ -1,0 +1,198 @@
+import {
+  Background,
+  type Connection,
+  Controls,
+  type FinalConnectionState,
+  MiniMap,
+  type NodeChange,
+  type EdgeChange,
+  type OnDelete,
+  ReactFlow,
+  useReactFlow,
+} from '@xyflow/react';
+import { type DragEvent, useCallback, useEffect, useMemo, useState } from 'react';
+import { NODE_KINDS, type NodeKind } from '../scenario/schema';
+import { useAppStore } from '../store';
+import { ParticleOverlay } from '../views/ParticleOverlay';
+import { ConnectionHintLine } from './ConnectionHintLine';
+import { connectionProblem } from './connection-rules';
+import { type ScenarioFlowEdge, toFlowEdges, toFlowNodes } from './flow-mapping';
+import type { Size, XY } from './node-factory';
+import { NodeCard, type ScenarioFlowNode } from './NodeCard';
+import { NODE_KIND_MIME } from './Palette';
+
+const nodeTypes = { scenario: NodeCard };
+const deleteKeys = ['Delete', 'Backspace'];
+
+/**
+ * The canvas. The store's scenario is the only truth: React Flow is fully
+ * controlled, and a drag keeps draft positions locally so the whole drag is
+ * one scenario edit (and one undo step) when it ends.
+ */
+export function Editor() {
+  const scenario = useAppStore((s) => s.scenario);
+  const selection = useAppStore((s) => s.selection);
+  const fitRequest = useAppStore((s) => s.fitRequest);
+  const { addNode, moveNodes, removeElements, connect, select, notify } = useAppStore.getState();
+  const { screenToFlowPosition, fitView } = useReactFlow();
+  const [drafts, setDrafts] = useState<Record<string, XY>>({});
+  // Measured card sizes must be handed back to controlled nodes, or the minimap and fit view lose them.
+  const [sizes, setSizes] = useState<Record<string, Size>>({});
+
+  const nodes = useMemo(() => toFlowNodes(scenario.nodes, selection, drafts, sizes), [scenario.nodes, selection, drafts, sizes]);
+  const edges = useMemo(() => toFlowEdges(scenario.links, scenario.nodes, selection), [scenario.links, scenario.nodes, selection]);
+
+  useEffect(() => {
+    if (fitRequest > 0) requestAnimationFrame(() => fitView({ padding: 0.2, duration: 250 }));
+  }, [fitRequest, fitView]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<ScenarioFlowNode>[]) => {
+      const dragging: Record<string, XY> = {};
+      const settled: Record<string, XY> = {};
+      const measured: Record<string, Size> = {};
+      for (const change of changes) {
+        if (change.type === 'dimensions' && change.dimensions) {
+          measured[change.id] = change.dimensions;
+        } else if (change.type === 'position' && change.position) {
+          (change.dragging ? dragging : settled)[change.id] = change.position;
+        } else if (change.type === 'select') {
+          if (change.selected) select({ kind: 'node', id: change.id });
+          else deselect('node', change.id);
+        }
+      }
+      if (Object.keys(measured).length > 0) setSizes((d) => ({ ...d, ...measured }));
+      if (Object.keys(dragging).length > 0) setDrafts((d) => ({ ...d, ...dragging }));
+      if (Object.keys(settled).length > 0) {
+        moveNodes(settled);
+        setDrafts((d) => Object.fromEntries(Object.entries(d).filter(([id]) => !(id in settled))));
+      }
+    },
+    [moveNodes, select],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<ScenarioFlowEdge>[]) => {
+      for (const change of changes) {
+        if (change.type !== 'select') continue;
+        if (change.selected) select({ kind: 'link', id: change.id });
+        else deselect('link', change.id);
+      }
+    },
+    [select],
+  );
+
+  const onDelete: OnDelete<ScenarioFlowNode, ScenarioFlowEdge> = useCallback(
+    ({ nodes: gone, edges: cut }) =>
+      removeElements(
+        gone.map((n) => n.id),
+        cut.map((e) => e.id),
+      ),
+    [removeElements],
+  );
+
+  const onConnect = useCallback(
+    ({ source, target }: Connection) => {
+      const result = connect(source, target);
+      if (!result.ok) notify({ tone: 'warning', title: 'That link was not added.', details: [result.problem] });
+    },
+    [connect, notify],
+  );
+
+  const isValidConnection = useCallback(
+    (c: Connection | ScenarioFlowEdge) => connectionProblem(useAppStore.getState().scenario, c.source, c.target) === null,
+    [],
+  );
+
+  /** A drop that made no link: if it landed on a node, say why that node refused. */
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid || !state.fromNode) return;
+      const target = state.toNode?.id ?? nodeIdAt(event);
+      if (!target) return;
+      const [from, to] = state.fromHandle?.type === 'target' ? [target, state.fromNode.id] : [state.fromNode.id, target];
+      const problem = connectionProblem(useAppStore.getState().scenario, from, to);
+      if (problem) notify({ tone: 'warning', title: 'That link was not added.', details: [problem] });
+    },
+    [notify],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(NODE_KIND_MIME)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(NODE_KIND_MIME);
+      if (!isNodeKind(kind)) return;
+      event.preventDefault();
+      const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      // Centre the card under the pointer rather than hanging it from its corner.
+      addNode(kind, { x: at.x - 90, y: at.y - 35 });
+    },
+    [addNode, screenToFlowPosition],
+  );
+
+  return (
+    <section className="canvas" aria-label="Canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<ScenarioFlowNode, ScenarioFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onDelete={onDelete}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        connectionLineComponent={ConnectionHintLine}
+        onPaneClick={() => select(null)}
+        deleteKeyCode={deleteKeys}
+        multiSelectionKeyCode={null}
+        selectionKeyCode={null}
+        fitView
+        fitViewOptions={{ padding: 0.2 }}
+        minZoom={0.2}
+        maxZoom={2.5}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={24} size={1.2} color="#d5dbe3" />
+        <Controls showInteractive={false} position="bottom-left" />
+        <MiniMap pannable zoomable position="bottom-right" nodeColor={minimapColor} ariaLabel="Minimap" />
+        <ParticleOverlay />
+      </ReactFlow>
+      {scenario.nodes.length === 0 && (
+        <div className="canvas__empty">
+          <p>
+            <strong>Start by adding a Client.</strong>
+          </p>
+          <p>Drag components from the left onto the canvas, then drag from a node's right edge to another node to link them.</p>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Clears the selection only if it is still the element being deselected (a click elsewhere may have selected another). */
+function deselect(kind: 'node' | 'link', id: string) {
+  const { selection, select } = useAppStore.getState();
+  if (selection?.kind === kind && selection.id === id) select(null);
+}
+
+function isNodeKind(value: string): value is NodeKind {
+  return (NODE_KINDS as readonly string[]).includes(value);
+}
+
+function nodeIdAt(event: MouseEvent | TouchEvent): string | null {
+  const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+  if (!point) return null;
+  const element = document.elementFromPoint(point.clientX, point.clientY);
+  return element?.closest<HTMLElement>('.react-flow__node')?.dataset.id ?? null;
+}
+
+const MINIMAP_COLORS: Record<NodeKind, string> = { client: '#6d8fd6', loadBalancer: '#a585d6', server: '#4fa88a', database: '#d29a4f' };
+function minimapColor(node: ScenarioFlowNode): string {
+  return MINIMAP_COLORS[node.data.node.kind];
+}

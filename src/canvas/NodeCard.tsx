@@ -1,0 +1,52 @@
+import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
+import { memo } from 'react';
+import type { ScenarioNode } from '../scenario/schema';
+import { useNodeLiveStats } from '../store/live-stats';
+import { formatSeconds, nodeSummary } from './format';
+import { KindIcon } from './icons';
+import { KIND_INFO } from './node-kinds';
+
+export type ScenarioFlowNode = Node<{ node: ScenarioNode }, 'scenario'>;
+
+/** A node on the canvas: icon, name, what it is set to, and live figures while a run goes. */
+export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<ScenarioFlowNode>) {
+  const { node } = data;
+  const live = useNodeLiveStats(node.id);
+  const health = live?.health ?? 'idle';
+  const hasWorkers = node.kind === 'server' || node.kind === 'database';
+  return (
+    <div className={`node-card node-card--${node.kind} health-${health}${selected ? ' is-selected' : ''}`}>
+      {/* Clients get a target handle too, so dragging a link onto one shows why it is refused. */}
+      <Handle
+        type="target"
+        position={Position.Left}
+        className={node.kind === 'client' ? 'node-handle node-handle--refuses' : 'node-handle'}
+      />
+      <div className="node-card__head">
+        <span className="node-card__icon">
+          <KindIcon kind={node.kind} size={20} />
+        </span>
+        <span className="node-card__titles">
+          <span className="node-card__label">{node.label || node.id}</span>
+          <span className="node-card__kind">{KIND_INFO[node.kind].title}</span>
+        </span>
+      </div>
+      <div className="node-card__summary">{nodeSummary(node)}</div>
+      {live && (
+        <div className="node-card__live" title={`Live figures: ${health}`}>
+          {hasWorkers && (
+            <div className="util" title={`Utilization ${Math.round(live.utilization * 100)} %`}>
+              <div className="util__fill" style={{ width: `${Math.min(100, live.utilization * 100)}%` }} />
+            </div>
+          )}
+          <div className="node-card__figures">
+            {hasWorkers && <span>{Math.round(live.utilization * 100)} % busy</span>}
+            {hasWorkers && <span>queue {Math.round(live.queueLength)}</span>}
+            <span>p99 {formatSeconds(live.p99)}</span>
+          </div>
+        </div>
+      )}
+      <Handle type="source" position={Position.Right} className="node-handle" />
+    </div>
+  );
+});

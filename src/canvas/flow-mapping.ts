@@ -1,0 +1,45 @@
+import { type Edge, MarkerType } from '@xyflow/react';
+import type { Link, ScenarioNode } from '../scenario/schema';
+import type { Selection } from '../store/types';
+import { formatSeconds } from './format';
+import type { Size, XY } from './node-factory';
+import type { ScenarioFlowNode } from './NodeCard';
+
+export type ScenarioFlowEdge = Edge<{ link: Link }>;
+
+/**
+ * React Flow nodes for the scenario. `drafts` holds positions of nodes being
+ * dragged right now; `sizes` the card sizes React Flow measured, which a
+ * controlled flow must pass back.
+ */
+export function toFlowNodes(
+  nodes: readonly ScenarioNode[],
+  selection: Selection,
+  drafts: Readonly<Record<string, XY>>,
+  sizes: Readonly<Record<string, Size>> = {},
+): ScenarioFlowNode[] {
+  return nodes.map((node) => ({
+    id: node.id,
+    type: 'scenario',
+    position: drafts[node.id] ?? node.position,
+    data: { node },
+    selected: selection?.kind === 'node' && selection.id === node.id,
+    ariaLabel: `${node.label || node.id}, ${node.kind}`,
+    measured: sizes[node.id],
+  }));
+}
+
+/** React Flow edges: one arrow per link, labelled with its latency (and weight when it matters). */
+export function toFlowEdges(links: readonly Link[], nodes: readonly ScenarioNode[], selection: Selection): ScenarioFlowEdge[] {
+  const names = new Map(nodes.map((n) => [n.id, n.label || n.id]));
+  return links.map((link) => ({
+    id: link.id,
+    source: link.from,
+    target: link.to,
+    data: { link },
+    label: link.weight === 1 ? formatSeconds(link.latency) : `${formatSeconds(link.latency)} · weight ${link.weight}`,
+    selected: selection?.kind === 'link' && selection.id === link.id,
+    markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
+    ariaLabel: `Link from ${names.get(link.from)} to ${names.get(link.to)}`,
+  }));
+}

@@ -1,0 +1,127 @@
+import type { NodeKind } from '../scenario/schema';
+
+/** Hand-drawn 24×24 line icons (never emoji: many machines have no emoji font). */
+interface IconProps {
+  size?: number;
+}
+
+const frame = (size: number) => ({
+  width: size,
+  height: size,
+  viewBox: '0 0 24 24',
+  fill: 'none',
+  stroke: 'currentColor',
+  strokeWidth: 1.6,
+  strokeLinecap: 'round' as const,
+  strokeLinejoin: 'round' as const,
+  'aria-hidden': true,
+  focusable: false,
+});
+
+/** A laptop: where requests come from. */
+export function ClientIcon({ size = 20 }: IconProps) {
+  return (
+    <svg {...frame(size)}>
+      <rect x="4" y="5" width="16" height="11" rx="1.5" />
+      <path d="M2 19h20" />
+      <path d="M10 19l.5-3h3l.5 3" />
+    </svg>
+  );
+}
+
+/** One input fanning out to three outputs. */
+export function LoadBalancerIcon({ size = 20 }: IconProps) {
+  return (
+    <svg {...frame(size)}>
+      <circle cx="5" cy="12" r="2" />
+      <path d="M7 12h4" />
+      <path d="M11 12c3 0 3-6 7-6M11 12h7M11 12c3 0 3 6 7 6" />
+      <path d="M16.5 4.5 18 6l-1.5 1.5M16.5 10.5 18 12l-1.5 1.5M16.5 16.5 18 18l-1.5 1.5" />
+    </svg>
+  );
+}
+
+/** A rack unit with status lights. */
+export function ServerIcon({ size = 20 }: IconProps) {
+  return (
+    <svg {...frame(size)}>
+      <rect x="3" y="4" width="18" height="7" rx="1.5" />
+      <rect x="3" y="13" width="18" height="7" rx="1.5" />
+      <path d="M7 7.5h.01M7 16.5h.01" strokeWidth="2.4" />
+      <path d="M11 7.5h6M11 16.5h6" />
+    </svg>
+  );
+}
+
+/** The classic cylinder. */
+export function DatabaseIcon({ size = 20 }: IconProps) {
+  return (
+    <svg {...frame(size)}>
+      <ellipse cx="12" cy="5.5" rx="7" ry="2.5" />
+      <path d="M5 5.5v13c0 1.4 3.1 2.5 7 2.5s7-1.1 7-2.5v-13" />
+      <path d="M5 12c0 1.4 3.1 2.5 7 2.5s7-1.1 7-2.5" />
+    </svg>
+  );
+}
+
+/** The icon for a node kind. */
+export function KindIcon({ kind, size }: { kind: NodeKind; size?: number }) {
+  switch (kind) {
+    case 'client':
+      return <ClientIcon size={size} />;
+    case 'loadBalancer':
+      return <LoadBalancerIcon size={size} />;
+    case 'server':
+      return <ServerIcon size={size} />;
+    case 'database':
+      return <DatabaseIcon size={size} />;
+  }
+}
+
+/** A bin, for Delete. */
+export function TrashIcon({ size = 16 }: IconProps) {
+  return (
+    <svg {...frame(size)}>
+      <path d="M4 7h16M10 7V4.5h4V7M6 7l1 13h10l1-13M10 11v5M14 11v5" />
+    </svg>
+  );
+}
+
+/** Curved arrow to the left, for Undo (mirrored for Redo). */
+export function UndoIcon({ size = 16, mirrored = false }: IconProps & { mirrored?: boolean }) {
+  return (
+    <svg {...frame(size)} style={mirrored ? { transform: 'scaleX(-1)' } : undefined}>
+      <path d="M9 14 4 9l5-5" />
+      <path d="M4 9h10a6 6 0 0 1 0 12h-3" />
+    </svg>
+  );
+}
+
+/** Two linked rings, for Share. */
+export function LinkIcon({ size = 16 }: IconProps) {
+  return (
+    <svg {...frame(size)}>
+      <path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1" />
+      <path d="M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1" />
+    </svg>
+  );
+}
+
+/** Arrow into a tray, for Import; arrow out of it for Export. */
+export function TrayArrowIcon({ size = 16, direction }: IconProps & { direction: 'in' | 'out' }) {
+  return (
+    <svg {...frame(size)}>
+      <path d="M4 15v4h16v-4" />
+      {direction === 'in' ? <path d="M12 4v10M8 10l4 4 4-4" /> : <path d="M12 14V4M8 8l4-4 4 4" />}
+    </svg>
+  );
+}
+
+/** Four corners, for Fit view. */
+export function FitIcon({ size = 16 }: IconProps) {
+  return (
+    <svg {...frame(size)}>
+      <path d="M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5" />
+    </svg>
+  );
+}

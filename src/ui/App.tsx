@@ -1,0 +1,40 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { Editor } from '../canvas/Editor';
+import { Palette } from '../canvas/Palette';
+import { useAppStore } from '../store';
+import { ChartsPanel } from '../views/ChartsPanel';
+import { ErrorBoundary } from './ErrorBoundary';
+import { downloadScenario } from './file-io';
+import { Inspector } from './inspector/Inspector';
+import { Toasts } from './Toasts';
+import { Toolbar } from './Toolbar';
+import { useUndoShortcuts } from './use-undo-shortcuts';
+
+const exportWork = () => downloadScenario(useAppStore.getState().scenario);
+
+/** The page: toolbar on top, palette left, canvas centre, inspector right, charts below. Each part fails alone. */
+export function App() {
+  useUndoShortcuts();
+  return (
+    <ReactFlowProvider>
+      <div className="app">
+        <Toolbar />
+        <Palette />
+        <main className="workspace">
+          <ErrorBoundary area="The canvas" onExport={exportWork}>
+            <Editor />
+          </ErrorBoundary>
+          <Toasts />
+        </main>
+        <ErrorBoundary area="The inspector" onExport={exportWork}>
+          <Inspector />
+        </ErrorBoundary>
+        <section className="bottom-panel" aria-label="Results">
+          <ErrorBoundary area="The charts">
+            <ChartsPanel />
+          </ErrorBoundary>
+        </section>
+      </div>
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,96 @@
+import { useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { LinkIcon, TrayArrowIcon, UndoIcon } from '../canvas/icons';
+import { shareUrl } from '../scenario/url-codec';
+import { redo, undo, useAppStore } from '../store';
+import { downloadScenario, readScenarioFile } from './file-io';
+import { Logo } from './Logo';
+import { RunControls } from './RunControls';
+import { SharePanel } from './SharePanel';
+
+/** The top bar: name, undo/redo, share, import/export, and the run controls. */
+export function Toolbar() {
+  const name = useAppStore((s) => s.scenario.name);
+  const canUndo = useStore(useAppStore.temporal, (t) => t.pastStates.length > 0);
+  const canRedo = useStore(useAppStore.temporal, (t) => t.futureStates.length > 0);
+  const [share, setShare] = useState<{ url: string; copied: boolean } | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const onShare = async () => {
+    const url = shareUrl(useAppStore.getState().scenario, `${location.origin}${location.pathname}`);
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(url);
+      copied = true;
+    } catch {
+      // No clipboard permission (or not a secure context): the panel shows the link to copy by hand.
+    }
+    setShare({ url, copied });
+  };
+
+  const onImport = async (file: File | undefined) => {
+    if (!file) return;
+    const { notify, replaceScenario } = useAppStore.getState();
+    const result = await readScenarioFile(file);
+    if (!result.ok) {
+      notify({ tone: 'error', title: `“${file.name}” was not opened; your work is unchanged.`, details: result.errors });
+      return;
+    }
+    replaceScenario(result.scenario);
+    notify(
+      result.warnings.length > 0
+        ? { tone: 'warning', title: `Opened “${result.scenario.name}”, with warnings. Undo returns to your previous work.`, details: result.warnings }
+        : { tone: 'success', title: `Opened “${result.scenario.name}”. Undo returns to your previous work.` },
+    );
+  };
+
+  return (
+    <header className="toolbar">
+      <div className="brand">
+        <Logo />
+        <span>Scale Playground</span>
+      </div>
+      <input
+        className="toolbar__name"
+        aria-label="Scenario name"
+        value={name}
+        maxLength={120}
+        onChange={(event) => useAppStore.getState().updateSettings({ name: event.target.value }, 'name')}
+      />
+      <div className="toolbar__group">
+        <button type="button" className="icon-button" onClick={undo} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl+Z)">
+          <UndoIcon />
+        </button>
+        <button type="button" className="icon-button" onClick={redo} disabled={!canRedo} aria-label="Redo" title="Redo (Ctrl+Shift+Z)">
+          <UndoIcon mirrored />
+        </button>
+      </div>
+      <div className="toolbar__group">
+        <button type="button" className="button" onClick={onShare}>
+          <LinkIcon /> Share
+        </button>
+        <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+          <TrayArrowIcon direction="in" /> Import
+        </button>
+        <button type="button" className="button" onClick={() => downloadScenario(useAppStore.getState().scenario)}>
+          <TrayArrowIcon direction="out" /> Export
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          aria-label="Import scenario file"
+          hidden
+          onChange={(event) => {
+            void onImport(event.target.files?.[0]);
+            event.target.value = '';
+          }}
+        />
+      </div>
+      <div className="toolbar__run">
+        <RunControls />
+      </div>
+      {share && <SharePanel url={share.url} copied={share.copied} onClose={() => setShare(null)} />}
+    </header>
+  );
+}

@@ -1,0 +1,23 @@
+import { useAppStore } from '../../store';
+import { LinkInspector } from './LinkInspector';
+import { NodeInspector } from './NodeInspector';
+import { ScenarioSettings } from './ScenarioSettings';
+
+/** The right panel: edits the selected node or link, or the scenario when nothing is selected. */
+export function Inspector() {
+  const scenario = useAppStore((s) => s.scenario);
+  const selection = useAppStore((s) => s.selection);
+  const node = selection?.kind === 'node' ? scenario.nodes.find((n) => n.id === selection.id) : undefined;
+  const link = selection?.kind === 'link' ? scenario.links.find((l) => l.id === selection.id) : undefined;
+  return (
+    <aside className="inspector" aria-label="Inspector">
+      {node ? (
+        <NodeInspector key={node.id} node={node} />
+      ) : link ? (
+        <LinkInspector key={link.id} link={link} nodes={scenario.nodes} />
+      ) : (
+        <ScenarioSettings scenario={scenario} />
+      )}
+    </aside>
+  );
+}

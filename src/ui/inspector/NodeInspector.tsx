@@ -1,0 +1,108 @@
+import { KindIcon, TrashIcon } from '../../canvas/icons';
+import { KIND_INFO } from '../../canvas/node-kinds';
+import type { ClientNode, DatabaseNode, ScenarioNode, ServerNode } from '../../scenario/schema';
+import { useAppStore } from '../../store';
+import type { NodePatch } from '../../store/scenario-slice';
+import { DistributionField } from './DistributionField';
+import { SPECS } from './field-spec';
+import { NumberField } from './NumberField';
+import { SelectField } from './SelectField';
+import { TextField } from './TextField';
+
+type Commit = (patch: NodePatch, field: string) => string | null;
+
+/** Every field of the selected node, by kind. */
+export function NodeInspector({ node }: { node: ScenarioNode }) {
+  const updateNode = useAppStore((s) => s.updateNode);
+  const removeElements = useAppStore((s) => s.removeElements);
+  const commit: Commit = (patch, field) => updateNode(node.id, patch, field);
+  return (
+    <div className="inspector__body" key={node.id}>
+      <header className="inspector__head">
+        <span className={`inspector__icon palette__icon--${node.kind}`}>
+          <KindIcon kind={node.kind} size={22} />
+        </span>
+        <div>
+          <h2 className="panel-title">{KIND_INFO[node.kind].title}</h2>
+          <div className="inspector__id">id {node.id}</div>
+        </div>
+      </header>
+      <TextField label="Name" value={node.label ?? ''} maxLength={80} placeholder={node.id} onCommit={(label) => commit({ label }, 'label')} />
+      {node.kind === 'client' && <ClientFields node={node} commit={commit} />}
+      {node.kind === 'loadBalancer' && (
+        <SelectField
+          label="Algorithm"
+          value={node.algorithm}
+          options={[{ value: 'roundRobin', label: 'Round robin' }]}
+          onChange={(algorithm) => commit({ algorithm }, 'algorithm')}
+          note="Sends each request to the next target in turn."
+        />
+      )}
+      {(node.kind === 'server' || node.kind === 'database') && <StationFields node={node} commit={commit} />}
+      {node.kind === 'server' && (
+        <DistributionField label="Service time" value={node.serviceTime} onCommit={(serviceTime) => commit({ serviceTime }, 'serviceTime')} />
+      )}
+      {node.kind === 'database' && (
+        <>
+          <DistributionField label="Read time" value={node.readTime} onCommit={(readTime) => commit({ readTime }, 'readTime')} />
+          <DistributionField label="Write time" value={node.writeTime} onCommit={(writeTime) => commit({ writeTime }, 'writeTime')} />
+        </>
+      )}
+      <button type="button" className="button button--danger" onClick={() => removeElements([node.id], [])}>
+        <TrashIcon /> Delete {KIND_INFO[node.kind].title.toLowerCase()}
+      </button>
+    </div>
+  );
+}
+
+function ClientFields({ node, commit }: { node: ClientNode; commit: Commit }) {
+  const { workload, retries } = node;
+  return (
+    <>
+      <SelectField
+        label="Workload"
+        value={workload.mode}
+        options={[
+          { value: 'open', label: 'Open: a steady arrival rate' },
+          { value: 'closed', label: 'Closed: users who wait for answers' },
+        ]}
+        onChange={(mode) =>
+          commit(
+            { workload: mode === 'open' ? { mode, rate: 20 } : { mode, users: 50, thinkTime: { type: 'exponential', mean: 1 } } },
+            'workload',
+          )
+        }
+      />
+      {workload.mode === 'open' ? (
+        <NumberField label="Rate" value={workload.rate} spec={SPECS.rate} onCommit={(rate) => commit({ workload: { ...workload, rate: rate ?? 0 } }, 'rate')} />
+      ) : (
+        <>
+          <NumberField label="Users" value={workload.users} spec={SPECS.users} onCommit={(users) => commit({ workload: { ...workload, users: users ?? 0 } }, 'users')} />
+          <DistributionField label="Think time" value={workload.thinkTime} onCommit={(thinkTime) => commit({ workload: { ...workload, thinkTime } }, 'thinkTime')} />
+        </>
+      )}
+      <NumberField label="Timeout" value={node.timeout} spec={SPECS.timeout} onCommit={(timeout) => commit({ timeout }, 'timeout')} />
+      <NumberField label="Retries" value={retries.count} spec={SPECS.retryCount} onCommit={(count) => commit({ retries: { ...retries, count: count ?? 0 } }, 'retryCount')} />
+      <NumberField label="Retry backoff" value={retries.backoff} spec={SPECS.backoff} onCommit={(backoff) => commit({ retries: { ...retries, backoff: backoff ?? 0 } }, 'backoff')} />
+      <label className="field field--check">
+        <input type="checkbox" checked={retries.jitter} onChange={(event) => commit({ retries: { ...retries, jitter: event.target.checked } }, 'jitter')} />
+        Jitter the backoff (wait a random part of it)
+      </label>
+      <NumberField label="Writes" value={node.writeRatio} spec={SPECS.writeRatio} onCommit={(writeRatio) => commit({ writeRatio: writeRatio ?? 0 }, 'writeRatio')} />
+    </>
+  );
+}
+
+function StationFields({ node, commit }: { node: ServerNode | DatabaseNode; commit: Commit }) {
+  return (
+    <>
+      <NumberField label="Workers" value={node.workers} spec={SPECS.workers} onCommit={(workers) => commit({ workers: workers ?? 0 }, 'workers')} />
+      <NumberField
+        label="Queue capacity"
+        value={node.queueCapacity}
+        spec={SPECS.queueCapacity}
+        onCommit={(queueCapacity) => commit({ queueCapacity }, 'queueCapacity')}
+      />
+    </>
+  );
+}

@@ -1,0 +1,158 @@
+import { useStoreApi } from '@xyflow/react';
+import { useEffect, useRef } from 'react';
+import { useAppStore } from '../store';
+import { type LinkPath, polyline, samplePath } from './link-geometry';
+import { ParticlePool } from './particle-pool';
+import { createParticleRenderer, PARTICLE_COLORS, type ParticleScene } from './particle-renderer';
+import './runtime.css';
+
+/** Particles kept on screen at most; the worker samples requests to stay under it. */
+export const MAX_LIVE_PARTICLES = 5000;
+
+const LEGEND = [
+  ['request', 'request'],
+  ['ok', 'ok response'],
+  ['error', 'error'],
+  ['dropped', 'dropped (queue full)'],
+  ['timedOut', 'timed out'],
+] as const;
+
+/**
+ * Request particles moving along the links, drawn on a canvas over the flow
+ * pane (render it as a child of <ReactFlow>). Batches arrive through the
+ * store's particle feed; requestAnimationFrame draws them, React never does.
+ */
+export function ParticleOverlay() {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const flow = useStoreApi();
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const root = canvas.closest('.react-flow') ?? canvas.parentElement ?? document.body;
+    const pool = new ParticlePool(MAX_LIVE_PARTICLES * 2);
+    const scene = createFlowScene(root, () => flow.getState());
+    const renderer = createParticleRenderer(canvas, scene);
+    let frame = 0;
+
+    const loop = (now: number) => {
+      renderer.draw(now, pool);
+      canvas.dataset.particles = String(pool.size);
+      // Keep animating while anything is on its way; sleep when the pool is empty.
+      frame = pool.size > 0 ? requestAnimationFrame(loop) : 0;
+    };
+    const wake = () => {
+      if (frame === 0) frame = requestAnimationFrame(loop);
+    };
+    const stopFeed = useAppStore.getState().particles.subscribe((delivery) => {
+      pool.add(delivery);
+      wake();
+    });
+    // A reset or a new load: the old run's particles vanish at once.
+    const stopEpoch = useAppStore.subscribe((state, previous) => {
+      if (state.metricsEpoch !== previous.metricsEpoch || state.linkIds !== previous.linkIds) {
+        pool.clear();
+        scene.invalidate();
+        wake();
+      }
+    });
+    const resize = () => {
+      const box = canvas.getBoundingClientRect();
+      renderer.resize(box.width, box.height, window.devicePixelRatio || 1);
+      wake();
+    };
+    resize();
+    const observer = new ResizeObserver(resize);
+    observer.observe(canvas);
+    return () => {
+      stopFeed();
+      stopEpoch();
+      observer.disconnect();
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [flow]);
+
+  return (
+    <>
+      <canvas ref={canvasRef} className="sp-particles" aria-hidden="true" data-testid="particle-overlay" />
+      <ParticleLegend />
+    </>
+  );
+}
+
+/** Colour key, and the sampling rate when not every request is drawn. */
+function ParticleLegend() {
+  const sampleEvery = useAppStore((s) => s.sampleEvery);
+  const started = useAppStore((s) => s.runStatus !== 'idle');
+  if (!started) return null;
+  return (
+    <div className="sp-particles-legend" aria-label="Particle colours">
+      {LEGEND.map(([kind, label]) => (
+        <span key={kind}>
+          <i style={{ background: PARTICLE_COLORS[kind] }} />
+          {label}
+        </span>
+      ))}
+      {sampleEvery > 1 ? (
+        <span className="sp-particles-sampling" data-testid="particle-sampling">
+          showing 1 in {sampleEvery.toLocaleString('en-US')} requests
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+interface FlowState {
+  transform: [number, number, number];
+  nodeLookup: Map<string, { internals: { positionAbsolute: { x: number; y: number } }; measured: { width?: number; height?: number } }>;
+}
+
+/**
+ * Link geometry read from the edges React Flow drew (exact for any edge
+ * type), re-sampled only when an edge's path changes; links without a drawn
+ * edge fall back to a straight line between their nodes' handles.
+ */
+function createFlowScene(root: Element, flowState: () => FlowState): ParticleScene & { invalidate(): void } {
+  let cache: ({ element: SVGPathElement | null; d: string | null; path: LinkPath | null; frame: number } | undefined)[] = [];
+  let frame = 0;
+
+  const edgeElement = (id: string): SVGPathElement | null =>
+    root.querySelector<SVGPathElement>(`.react-flow__edge[data-id="${CSS.escape(id)}"] path.react-flow__edge-path`);
+
+  const straightLine = (from: string, to: string): LinkPath | null => {
+    const lookup = flowState().nodeLookup;
+    const a = lookup.get(from);
+    const b = lookup.get(to);
+    if (!a || !b) return null;
+    const ay = a.internals.positionAbsolute.y + (a.measured.height ?? 0) / 2;
+    const by = b.internals.positionAbsolute.y + (b.measured.height ?? 0) / 2;
+    return polyline([a.internals.positionAbsolute.x + (a.measured.width ?? 0), ay, b.internals.positionAbsolute.x, by]);
+  };
+
+  return {
+    beginFrame() {
+      frame++;
+    },
+    invalidate() {
+      cache = [];
+    },
+    transform: () => flowState().transform,
+    linkPath(index) {
+      const entry = cache[index];
+      // Geometry is checked once per frame per link: nodes may have moved.
+      if (entry && entry.frame === frame) return entry.path;
+      const { linkIds, runScenario } = useAppStore.getState();
+      const id = linkIds[index];
+      if (id === undefined) return null;
+      const element = entry?.element?.isConnected ? entry.element : edgeElement(id);
+      const d = element?.getAttribute('d') ?? null;
+      let path = entry?.path ?? null;
+      if (!entry || d !== entry.d || (element === null && frame % 30 === 0)) {
+        const link = runScenario?.links[index];
+        path = element && d ? samplePath(element) : link ? straightLine(link.from, link.to) : null;
+      }
+      cache[index] = { element, d, path, frame };
+      return path;
+    },
+  };
+}
