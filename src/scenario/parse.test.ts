@@ -269,6 +269,15 @@ describe('parseScenario warns, but accepts,', () => {
     ]);
   });
 
+  it('a cycle through a database, which forwards rather than answers when it has an outgoing link', () => {
+    const data = valid();
+    data.nodes.push({ id: 'db', kind: 'database', workers: 1, readTime: { type: 'constant', value: 0.01 }, writeTime: { type: 'constant', value: 0.02 } });
+    data.links.push({ id: 'api-db', from: 'api', to: 'db' }, { id: 'db-api', from: 'db', to: 'api' });
+    expect(warningsOf(parseScenario(data))).toEqual([
+      'The links form a cycle (api → db → api): no node on it or after it answers, so all requests that enter it fail with "hop limit" once they cross more than 16 links.',
+    ]);
+  });
+
   it('a client with no link, a load balancer with no target, and a scenario with no client', () => {
     expect(warningsOf(parseScenario({ version: 1, nodes: [{ id: 'users', kind: 'client', workload: { mode: 'open', rate: 1 } }], links: [] }))).toEqual([
       'client "users" has no outgoing link: its requests fail with "no route".',

@@ -100,8 +100,9 @@ function findWarnings(scenario: Scenario): string[] {
 }
 
 /**
- * Ids of nodes from which some path ends at a node that answers: a database,
- * or a server with no outgoing link. Walks the links backwards from those.
+ * Ids of nodes from which some path ends at a node that answers: a server or
+ * database with no outgoing link (with one, it forwards after its service, as
+ * the engine does). Walks the links backwards from those.
  */
 function nodesThatReachAnAnswer(scenario: Pick<Scenario, 'nodes' | 'links'>): Set<string> {
   const previous = new Map<string, string[]>();
@@ -114,7 +115,7 @@ function nodesThatReachAnAnswer(scenario: Pick<Scenario, 'nodes' | 'links'>): Se
   }
   const found = new Set<string>();
   const pending = scenario.nodes
-    .filter((n) => n.kind === 'database' || (n.kind === 'server' && !hasOutgoing.has(n.id)))
+    .filter((n) => (n.kind === 'server' || n.kind === 'database') && !hasOutgoing.has(n.id))
     .map((n) => n.id);
   for (const id of pending) found.add(id);
   while (pending.length > 0) {
