@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { locateChromium } from './scripts/find-chromium.mjs';
 
-const PORT = 4173;
+// E2E_PORT lets a second checkout run its tests beside another preview server.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -25,7 +26,7 @@ export default defineConfig({
   },
   webServer: {
     // The production build, as users get it (npm run test:e2e builds first).
-    command: 'npm run preview',
+    command: process.env.E2E_PORT ? `npm run preview -- --port ${PORT} --strictPort` : 'npm run preview',
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -23,6 +23,8 @@ import { NODE_KIND_MIME } from './Palette';
 
 const nodeTypes = { scenario: NodeCard };
 const deleteKeys = ['Delete', 'Backspace'];
+// Never zoom in past 100 % to fit: one lone node would otherwise fill the screen.
+const FIT_OPTIONS = { padding: 0.2, maxZoom: 1 };
 
 /**
  * The canvas. The store's scenario is the only truth: React Flow is fully
@@ -34,7 +36,7 @@ export function Editor() {
   const selection = useAppStore((s) => s.selection);
   const fitRequest = useAppStore((s) => s.fitRequest);
   const { addNode, moveNodes, removeElements, connect, select, notify } = useAppStore.getState();
-  const { screenToFlowPosition, fitView } = useReactFlow();
+  const { screenToFlowPosition, fitView, setViewport } = useReactFlow();
   const [drafts, setDrafts] = useState<Record<string, XY>>({});
   // Measured card sizes must be handed back to controlled nodes, or the minimap and fit view lose them.
   const [sizes, setSizes] = useState<Record<string, Size>>({});
@@ -43,8 +45,12 @@ export function Editor() {
   const edges = useMemo(() => toFlowEdges(scenario.links, scenario.nodes, selection), [scenario.links, scenario.nodes, selection]);
 
   useEffect(() => {
-    if (fitRequest > 0) requestAnimationFrame(() => fitView({ padding: 0.2, duration: 250 }));
-  }, [fitRequest, fitView]);
+    if (fitRequest === 0) return;
+    requestAnimationFrame(() => {
+      if (useAppStore.getState().scenario.nodes.length === 0) void setViewport({ x: 0, y: 0, zoom: 1 }, { duration: 250 });
+      else void fitView({ ...FIT_OPTIONS, duration: 250 });
+    });
+  }, [fitRequest, fitView, setViewport]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<ScenarioFlowNode>[]) => {
@@ -153,7 +159,7 @@ export function Editor() {
         multiSelectionKeyCode={null}
         selectionKeyCode={null}
         fitView
-        fitViewOptions={{ padding: 0.2 }}
+        fitViewOptions={FIT_OPTIONS}
         minZoom={0.2}
         maxZoom={2.5}
         proOptions={{ hideAttribution: true }}

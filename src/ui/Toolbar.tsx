@@ -44,6 +44,12 @@ export function Toolbar() {
     );
   };
 
+  const onNew = () => {
+    const { replaceScenario, notify, scenario } = useAppStore.getState();
+    replaceScenario({ ...scenario, name: 'Untitled scenario', description: undefined, nodes: [], links: [] });
+    notify({ tone: 'info', title: 'Started an empty scenario. Undo brings back the previous one.' });
+  };
+
   return (
     <header className="toolbar">
       <div className="brand">
@@ -66,6 +72,9 @@ export function Toolbar() {
         </button>
       </div>
       <div className="toolbar__group">
+        <button type="button" className="button" onClick={onNew} title="Start from an empty canvas (undo brings back the current one)">
+          New
+        </button>
         <button type="button" className="button" onClick={onShare}>
           <LinkIcon /> Share
         </button>
