@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Frame } from '../worker/protocol';
+import { NO_FAILURES } from '../worker/testing/fake-simulation';
 import { createAppStore, type AppStore } from './index';
 import { computeNodeLiveStats } from './live-stats';
 import { starterScenario } from '../scenario/starter';
@@ -16,7 +17,7 @@ function feed(nodes: ReturnType<typeof node>[], windowNodes: ReturnType<typeof w
     simFrom: 2,
     wallSpan: 16,
     status: 'running',
-    snapshot: { now: 3, events: 1, sent: 1, completed: 1, failed: 0, failures: { queueFull: 0, timeout: 0, hopLimit: 0, noRoute: 0 }, inFlight: 0, retries: 0, nodes },
+    snapshot: { now: 3, events: 1, sent: 1, completed: 1, failed: 0, failures: NO_FAILURES, inFlight: 0, retries: 0, nodes },
     windows: windowNodes ? [{ start: 2, end: 3, completed: 1, failed: 0, throughput: 1, p50: 0, p95: 0, p99: 0, nodes: windowNodes }] : [],
     particles: { link: new Uint32Array(), depart: new Float64Array(), arrive: new Float64Array(), outcome: new Uint8Array(), reverse: new Uint8Array() },
     sampleEvery: 1,

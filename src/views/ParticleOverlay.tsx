@@ -74,7 +74,7 @@ export function ParticleOverlay() {
 
   return (
     <>
-      <canvas ref={canvasRef} className="sp-particles" aria-hidden="true" data-testid="particle-overlay" />
+      <canvas ref={canvasRef} className="sp-particles" data-testid="particle-overlay" />
       <ParticleLegend />
     </>
   );
@@ -86,7 +86,7 @@ function ParticleLegend() {
   const started = useAppStore((s) => s.runStatus !== 'idle');
   if (!started) return null;
   return (
-    <div className="sp-particles-legend" aria-label="Particle colours">
+    <div className="sp-particles-legend">
       {LEGEND.map(([kind, label]) => (
         <span key={kind}>
           <i style={{ background: PARTICLE_COLORS[kind] }} />

@@ -4,10 +4,12 @@
  * coming back. It honours the Simulation contract (peek/step/runUntil,
  * windows, trace) so slicing and pacing can be checked without the engine.
  */
-import type { LiveSnapshot, Report, Simulation, SimulationOptions, TraceSink, WindowSample } from '../../engine/types';
-import type { Scenario } from '../../scenario/schema';
+import { FAILURE_REASONS, type FailureReason, type LiveSnapshot, type Report, type Simulation, type SimulationOptions, type TraceSink, type WindowSample } from '../../engine/types';
+import { parseScenario } from '../../scenario/parse';
+import type { Scenario, ScenarioInput } from '../../scenario/schema';
 
-const NO_FAILURES = { queueFull: 0, timeout: 0, hopLimit: 0, noRoute: 0 };
+/** Zero for every failure reason the engine knows. */
+export const NO_FAILURES = Object.fromEntries(FAILURE_REASONS.map((reason) => [reason, 0])) as Record<FailureReason, number>;
 
 /** Builds a fake simulation; the seed shifts the arrival phase so different seeds give different runs. */
 export function createFakeSimulation(scenario: Scenario, options: SimulationOptions = {}, interval = 0.1): Simulation {
@@ -98,36 +100,26 @@ export function createFakeSimulation(scenario: Scenario, options: SimulationOpti
     setTrace(sink) {
       trace = sink;
     },
+    injectFault: () => null,
   };
   return sim;
 }
 
-/** A small valid scenario: client → server over one link. */
-export const tinyScenario: Scenario = {
+/** A small valid scenario: client → server over one link, defaults filled in by the real parser. */
+export const tinyScenario: Scenario = parsed({
   version: 1,
   name: 'tiny',
   seed: 1,
   duration: 5,
-  warmup: 0,
-  hopLimit: 16,
   nodes: [
-    {
-      id: 'client',
-      kind: 'client',
-      position: { x: 0, y: 0 },
-      workload: { mode: 'open', rate: 10 },
-      timeout: null,
-      retries: { count: 0, backoff: 0.1, jitter: true },
-      writeRatio: 0,
-    },
-    {
-      id: 'server',
-      kind: 'server',
-      position: { x: 200, y: 0 },
-      workers: 2,
-      queueCapacity: null,
-      serviceTime: { type: 'exponential', mean: 0.05 },
-    },
+    { id: 'client', kind: 'client', position: { x: 0, y: 0 }, workload: { mode: 'open', rate: 10 } },
+    { id: 'server', kind: 'server', position: { x: 200, y: 0 }, workers: 2, serviceTime: { type: 'exponential', mean: 0.05 } },
   ],
-  links: [{ id: 'l1', from: 'client', to: 'server', latency: 0.01, weight: 1 }],
-};
+  links: [{ id: 'l1', from: 'client', to: 'server', latency: 0.01 }],
+});
+
+function parsed(input: ScenarioInput): Scenario {
+  const result = parseScenario(input);
+  if (!result.ok) throw new Error(result.errors.join('; '));
+  return result.scenario;
+}

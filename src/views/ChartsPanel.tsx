@@ -1,0 +1,66 @@
+import type { Scenario } from '../scenario/schema';
+import type { AppState } from '../store/types';
+import { createLatencyChart, createQueueChart, createThroughputChart, createUtilizationChart, type RunChartData } from './metrics-charts';
+import type { Chart } from './time-series-chart';
+import { createTotalsTable, type TotalsData } from './totals-table';
+import { useLiveChart } from './use-live-chart';
+import './runtime.css';
+
+const STATION_KINDS = new Set(['server', 'database']);
+let cachedFor: Scenario | null = null;
+let cachedShape: Pick<RunChartData, 'nodeLabels' | 'stationIndexes'> = { nodeLabels: [], stationIndexes: [] };
+
+/** Node labels and which nodes have workers, for the scenario being run (computed once per scenario). */
+function scenarioShape(scenario: Scenario) {
+  if (cachedFor !== scenario) {
+    cachedFor = scenario;
+    cachedShape = {
+      nodeLabels: scenario.nodes.map((n) => n.label ?? n.id),
+      stationIndexes: scenario.nodes.flatMap((n, i) => (STATION_KINDS.has(n.kind) ? [i] : [])),
+    };
+  }
+  return cachedShape;
+}
+
+const selectRunData = (state: AppState): RunChartData => {
+  const scenario = state.runScenario ?? state.scenario;
+  return { windows: state.windows, duration: scenario.duration, ...scenarioShape(scenario) };
+};
+const runDataVersion = (state: AppState) => state.windows;
+const selectTotals = (state: AppState): TotalsData => ({ snapshot: state.snapshot, report: state.report, windows: state.windows });
+const totalsVersion = (state: AppState) => state.snapshot;
+
+/** One chart in a titled figure; the SVG fills the box below the title. */
+function ChartFigure({ title, create }: { title: string; create: (svg: SVGSVGElement) => Chart<RunChartData> }) {
+  const ref = useLiveChart<SVGSVGElement, RunChartData>(create, selectRunData, runDataVersion);
+  return (
+    <figure className="sp-chart-figure">
+      <figcaption>{title}</figcaption>
+      <div className="sp-chart-box">
+        <svg ref={ref} role="img" aria-label={title} />
+      </div>
+    </figure>
+  );
+}
+
+function TotalsTable() {
+  const ref = useLiveChart<HTMLTableElement, TotalsData>(createTotalsTable, selectTotals, totalsVersion);
+  return (
+    <div className="sp-totals-box">
+      <table ref={ref} aria-label="Totals" />
+    </div>
+  );
+}
+
+/** The live charts and the totals table, laid out for the bottom panel. */
+export function ChartsPanel() {
+  return (
+    <section className="sp-charts" aria-label="Live metrics">
+      <TotalsTable />
+      <ChartFigure title="Latency percentiles" create={createLatencyChart} />
+      <ChartFigure title="Throughput" create={createThroughputChart} />
+      <ChartFigure title="Utilization per node" create={createUtilizationChart} />
+      <ChartFigure title="Queue length per node" create={createQueueChart} />
+    </section>
+  );
+}

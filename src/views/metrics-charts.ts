@@ -1,0 +1,91 @@
+/**
+ * The run's charts, each a `createXChart(svg) → { update, resize, destroy }`
+ * over the metrics windows. Units live in the axis labels.
+ */
+import type { WindowSample } from '../engine/types';
+import { COLORS, SERIES_COLORS } from './palette';
+import { type Chart, createTimeSeriesChart } from './time-series-chart';
+
+/** What every run chart is fed: the windows closed so far and the run's length. */
+export interface RunChartData {
+  windows: readonly WindowSample[];
+  duration: number;
+  /** Labels of the nodes, in scenario order (for per-node charts). */
+  nodeLabels: readonly string[];
+  /** Nodes with workers (servers, databases), by scenario index: load balancers and clients have no utilization. */
+  stationIndexes: readonly number[];
+}
+
+/** Per-node charts draw at most this many lines; the busiest are kept so the legend stays readable. */
+export const MAX_NODE_LINES = 6;
+
+const ends = (windows: readonly WindowSample[]) => windows.map((w) => w.end);
+
+/** Latency percentiles p50, p95 and p99 per window, in milliseconds. */
+export function createLatencyChart(svg: SVGSVGElement): Chart<RunChartData> {
+  const chart = createTimeSeriesChart(svg, { yLabel: 'latency (ms)', yMinTop: 10 });
+  return {
+    ...chart,
+    update: ({ windows, duration }) =>
+      chart.update({
+        x: ends(windows),
+        xMax: duration,
+        series: [
+          { label: 'p50', color: COLORS.blue, values: windows.map((w) => w.p50 * 1000) },
+          { label: 'p95', color: COLORS.orange, values: windows.map((w) => w.p95 * 1000) },
+          { label: 'p99', color: COLORS.vermillion, values: windows.map((w) => w.p99 * 1000) },
+        ],
+      }),
+  };
+}
+
+/** Completed and failed requests per simulated second. */
+export function createThroughputChart(svg: SVGSVGElement): Chart<RunChartData> {
+  const chart = createTimeSeriesChart(svg, { yLabel: 'throughput (requests/s)', yMinTop: 1 });
+  return {
+    ...chart,
+    update: ({ windows, duration }) =>
+      chart.update({
+        x: ends(windows),
+        xMax: duration,
+        series: [
+          { label: 'completed', color: COLORS.green, values: windows.map((w) => w.throughput) },
+          { label: 'failed', color: COLORS.vermillion, dash: '4 3', values: windows.map((w) => w.failed / Math.max(w.end - w.start, 1e-9)) },
+        ],
+      }),
+  };
+}
+
+/** Busy workers / workers per node, in percent. */
+export function createUtilizationChart(svg: SVGSVGElement): Chart<RunChartData> {
+  const chart = createTimeSeriesChart(svg, { yLabel: 'utilization (%)', yMax: 100 });
+  return { ...chart, update: (data) => chart.update(perNode(data, (n) => n.utilization * 100)) };
+}
+
+/** Time-averaged number of requests waiting per node. */
+export function createQueueChart(svg: SVGSVGElement): Chart<RunChartData> {
+  const chart = createTimeSeriesChart(svg, { yLabel: 'queue length (requests)', yMinTop: 1 });
+  return { ...chart, update: (data) => chart.update(perNode(data, (n) => n.queueLength)) };
+}
+
+function perNode(data: RunChartData, measure: (node: WindowSample['nodes'][number]) => number) {
+  const { windows, duration, nodeLabels, stationIndexes } = data;
+  const last = windows.at(-1);
+  // The busiest nodes matter most when there are too many to draw.
+  const shown = [...stationIndexes]
+    .sort((a, b) => (last?.nodes[b]?.utilization ?? 0) - (last?.nodes[a]?.utilization ?? 0))
+    .slice(0, MAX_NODE_LINES)
+    .sort((a, b) => a - b);
+  return {
+    x: ends(windows),
+    xMax: duration,
+    series: shown.map((index, i) => ({
+      label: nodeLabels[index] ?? `node ${index + 1}`,
+      color: SERIES_COLORS[i % SERIES_COLORS.length]!,
+      values: windows.map((w) => {
+        const node = w.nodes[index];
+        return node ? measure(node) : 0;
+      }),
+    })),
+  };
+}

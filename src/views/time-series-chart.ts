@@ -1,0 +1,142 @@
+/**
+ * A line chart over simulated time, owned by D3: React only decides where
+ * the <svg> sits. The latency, throughput and per-node charts are this chart
+ * with different series.
+ */
+import { axisBottom, axisLeft } from 'd3-axis';
+import { scaleLinear } from 'd3-scale';
+import { type Selection, select } from 'd3-selection';
+import { line } from 'd3-shape';
+
+/** One line: a label for the legend, a colour, and a value per x. */
+export interface Series {
+  label: string;
+  color: string;
+  values: ArrayLike<number>;
+  dash?: string;
+}
+
+export interface TimeSeriesData {
+  /** Simulated seconds at which each value was measured (a window's end). */
+  x: ArrayLike<number>;
+  /** Right end of the time axis (the run's duration), so lines grow from left to right. */
+  xMax: number;
+  series: Series[];
+}
+
+export interface TimeSeriesOptions {
+  /** Y axis label with its unit, e.g. "latency (ms)". */
+  yLabel: string;
+  /** The y axis reaches at least this, so a quiet run does not look like a loud one. */
+  yMinTop?: number;
+  /** A fixed top, e.g. 100 for a percentage. */
+  yMax?: number;
+  yTickFormat?: (value: number) => string;
+  width?: number;
+  height?: number;
+}
+
+/** What every chart module returns. */
+export interface Chart<Data> {
+  update(data: Data): void;
+  resize(width: number, height: number): void;
+  destroy(): void;
+}
+
+const MARGIN = { top: 20, right: 12, bottom: 30, left: 48 };
+
+/** Draws `TimeSeriesData` into `svg`; call `update` as often as the data changes. */
+export function createTimeSeriesChart(svgElement: SVGSVGElement, options: TimeSeriesOptions): Chart<TimeSeriesData> {
+  const svg = select(svgElement).attr('class', 'sp-chart');
+  let width = options.width ?? 360;
+  let height = options.height ?? 180;
+  let last: TimeSeriesData | null = null;
+
+  const xAxis = svg.append('g').attr('class', 'sp-axis sp-axis-x');
+  const yAxis = svg.append('g').attr('class', 'sp-axis sp-axis-y');
+  const xLabel = svg.append('text').attr('class', 'sp-axis-label').attr('text-anchor', 'end').text('simulated time (s)');
+  const yLabel = svg.append('text').attr('class', 'sp-axis-label').attr('text-anchor', 'start').text(options.yLabel);
+  const lines = svg.append('g').attr('class', 'sp-lines');
+  const legend = svg.append('g').attr('class', 'sp-legend');
+  const empty = svg.append('text').attr('class', 'sp-chart-empty').attr('text-anchor', 'middle').text('No data yet: press Run');
+
+  function draw(): void {
+    svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
+    const data = last ?? { x: [], xMax: 1, series: [] };
+    const innerRight = width - MARGIN.right;
+    const innerBottom = height - MARGIN.bottom;
+    const x = scaleLinear().domain([0, Math.max(data.xMax, 1e-9)]).range([MARGIN.left, innerRight]);
+    let top = options.yMax ?? options.yMinTop ?? 1;
+    if (options.yMax === undefined) {
+      for (const s of data.series) for (let i = 0; i < s.values.length; i++) top = Math.max(top, s.values[i] ?? 0);
+    }
+    const y = scaleLinear().domain([0, top]).range([innerBottom, MARGIN.top]).nice(4);
+
+    xAxis.attr('transform', `translate(0,${innerBottom})`).call(axisBottom(x).ticks(Math.max(2, Math.floor(width / 70))).tickSizeOuter(0));
+    const yTicks = axisLeft(y).ticks(4).tickSizeOuter(0);
+    if (options.yTickFormat) yTicks.tickFormat((v) => options.yTickFormat!(Number(v)));
+    yAxis.attr('transform', `translate(${MARGIN.left},0)`).call(yTicks);
+    xLabel.attr('x', innerRight).attr('y', height - 2);
+    yLabel.attr('x', 4).attr('y', 12);
+
+    const indices = Array.from({ length: data.x.length }, (_, i) => i);
+    const pathOf = (series: Series) =>
+      line<number>()
+        .x((i) => x(data.x[i] ?? 0))
+        .y((i) => y(series.values[i] ?? 0))(indices);
+
+    lines
+      .selectAll<SVGPathElement, Series>('path')
+      .data(data.series, (s) => s.label)
+      .join('path')
+      .attr('fill', 'none')
+      .attr('stroke-width', 1.6)
+      .attr('stroke', (s) => s.color)
+      .attr('stroke-dasharray', (s) => s.dash ?? null)
+      .attr('d', (s) => (indices.length > 0 ? pathOf(s) : null));
+
+    drawLegend(legend, data.series, innerRight);
+    empty
+      .attr('x', (MARGIN.left + innerRight) / 2)
+      .attr('y', (MARGIN.top + innerBottom) / 2)
+      .attr('display', data.x.length > 0 ? 'none' : null);
+  }
+
+  return {
+    update(data) {
+      last = data;
+      draw();
+    },
+    resize(w, h) {
+      width = Math.max(120, Math.floor(w));
+      height = Math.max(80, Math.floor(h));
+      draw();
+    },
+    destroy() {
+      svg.selectAll('*').remove();
+    },
+  };
+}
+
+/** A one-row legend, right-aligned above the plot. */
+function drawLegend(legend: Selection<SVGGElement, unknown, null, undefined>, series: Series[], right: number): void {
+  const items = legend
+    .selectAll<SVGGElement, Series>('g')
+    .data(series, (s) => s.label)
+    .join((enter) => {
+      const g = enter.append('g');
+      g.append('line').attr('x1', 0).attr('x2', 14).attr('y1', -4).attr('y2', -4).attr('stroke-width', 2);
+      g.append('text').attr('x', 18).attr('y', 0);
+      return g;
+    });
+  items.select('line').attr('stroke', (s) => s.color).attr('stroke-dasharray', (s) => s.dash ?? null);
+  items.select('text').text((s) => s.label);
+  // Place right to left with a width estimate: getBBox is not available everywhere (tests) and costs a layout.
+  let cursor = right;
+  const placed: number[] = [];
+  for (const s of [...series].reverse()) {
+    cursor -= 18 + s.label.length * 6.2 + 10;
+    placed.unshift(cursor);
+  }
+  items.attr('transform', (_s, i) => `translate(${Math.round(placed[i] ?? 0)},12)`);
+}

@@ -1,0 +1,92 @@
+/**
+ * The totals table: what happened to every request so far. Counts are for the
+ * whole run; throughput is the recent rate while running and the measured
+ * (after warm-up) rate once the report is in.
+ */
+import { select } from 'd3-selection';
+import { FAILURE_REASONS, type LiveSnapshot, type Report, type WindowSample } from '../engine/types';
+import type { Chart } from './time-series-chart';
+
+export interface TotalsData {
+  snapshot: LiveSnapshot | null;
+  report: Report | null;
+  windows: readonly WindowSample[];
+}
+
+interface Row {
+  key: string;
+  label: string;
+  value: string;
+  /** Indented under "failed". */
+  detail?: boolean;
+  hint?: string;
+}
+
+/** Windows averaged for the live throughput figure: a few seconds smooths Poisson noise. */
+const RECENT_WINDOWS = 5;
+
+/** How each failure reason reads in the table; a reason the engine adds later shows under its own name. */
+const FAILURE_LABELS: Partial<Record<string, string>> = {
+  queueFull: 'dropped (queue full)',
+  timeout: 'timed out',
+  hopLimit: 'hop limit',
+  noRoute: 'no route',
+  nodeDown: 'node down',
+};
+
+const count = (n: number) => Math.round(n).toLocaleString('en-US');
+
+/** The rows for `data`, in display order. Pure, so tests can read them. */
+export function totalsRows({ snapshot, report, windows }: TotalsData): Row[] {
+  const totals = report?.totals;
+  const s = totals ?? snapshot;
+  const recent = windows.slice(-RECENT_WINDOWS);
+  const live = recent.length > 0 ? recent.reduce((sum, w) => sum + w.completed, 0) / recent.reduce((sum, w) => sum + (w.end - w.start), 0) : 0;
+  const throughput = totals ? totals.throughput : live;
+  return [
+    { key: 'sent', label: 'Sent', value: count(s?.sent ?? 0), hint: 'attempts sent by clients, retries included' },
+    { key: 'completed', label: 'Completed', value: count(s?.completed ?? 0) },
+    { key: 'failed', label: 'Failed', value: count(s?.failed ?? 0) },
+    ...FAILURE_REASONS.map((reason) => ({
+      key: reason,
+      label: FAILURE_LABELS[reason] ?? reason,
+      value: count(s?.failures[reason] ?? 0),
+      detail: true,
+    })),
+    { key: 'inFlight', label: 'In flight', value: count(s?.inFlight ?? 0) },
+    { key: 'retries', label: 'Retries', value: count(s?.retries ?? 0) },
+    {
+      key: 'throughput',
+      label: totals ? 'Throughput (after warm-up)' : 'Throughput (last 5 s)',
+      value: `${throughput.toFixed(1)} req/s`,
+    },
+  ];
+}
+
+/** Fills `table` with the totals; `update` rewrites only the cells. */
+export function createTotalsTable(tableElement: HTMLTableElement): Chart<TotalsData> {
+  const table = select(tableElement).attr('class', 'sp-totals');
+  table.append('caption').text('Totals');
+  const body = table.append('tbody');
+  return {
+    update(data) {
+      const rows = body
+        .selectAll<HTMLTableRowElement, Row>('tr')
+        .data(totalsRows(data), (r) => r.key)
+        .join((enter) => {
+          const tr = enter.append('tr');
+          tr.append('th').attr('scope', 'row');
+          tr.append('td');
+          return tr;
+        })
+        .attr('class', (r) => (r.detail ? 'sp-totals-detail' : null))
+        .attr('data-total', (r) => r.key);
+      rows.select('th').text((r) => r.label).attr('title', (r) => r.hint ?? null);
+      rows.select('td').text((r) => r.value);
+    },
+    resize() {},
+    destroy() {
+      table.selectAll('*').remove();
+    },
+  };
+}

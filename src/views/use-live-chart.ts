@@ -1,0 +1,49 @@
+import { type RefObject, useEffect, useRef } from 'react';
+import { useAppStore } from '../store';
+import type { AppState } from '../store/types';
+import type { Chart } from './time-series-chart';
+
+/** Charts redraw at most this often (ms): 5 times a second, whatever the frame rate. */
+export const CHART_REFRESH_MS = 200;
+
+/**
+ * Mounts a D3 chart on the returned element and feeds it from the store:
+ * a subscription marks it dirty, a timer redraws at most every
+ * CHART_REFRESH_MS, and React never re-renders for new data.
+ */
+export function useLiveChart<E extends Element, Data>(
+  create: (element: E) => Chart<Data>,
+  select: (state: AppState) => Data,
+  /** A value that changes whenever the data does (compared with ===). */
+  version: (state: AppState) => unknown,
+): RefObject<E | null> {
+  const ref = useRef<E>(null);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const chart = create(element);
+    let seen: unknown = Symbol('never');
+    const redraw = () => {
+      const state = useAppStore.getState();
+      const current = version(state);
+      if (current === seen) return;
+      seen = current;
+      chart.update(select(state));
+    };
+    const resize = () => {
+      const box = element.parentElement?.getBoundingClientRect();
+      if (box && box.width > 0 && box.height > 0) chart.resize(box.width, box.height);
+    };
+    resize();
+    redraw();
+    const timer = setInterval(redraw, CHART_REFRESH_MS);
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(resize);
+    if (observer && element.parentElement) observer.observe(element.parentElement);
+    return () => {
+      clearInterval(timer);
+      observer?.disconnect();
+      chart.destroy();
+    };
+  }, [create, select, version]);
+  return ref;
+}
