@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../engine';
+import type { Report } from '../engine/types';
+import { starterScenario } from '../scenario/starter';
+import type { Frame } from './protocol';
+import { createSimService } from './sim-service';
+
+/** The starter scenario, shortened so the test stays quick. */
+const scenario = { ...starterScenario(), duration: 20 };
+
+/** Runs the real service (real engine, real timers, no Worker) and resolves with the final report. */
+function finalReport(drive: (service: ReturnType<typeof createSimService>) => void, seed?: number): Promise<Report> {
+  const service = createSimService();
+  return new Promise((resolve) => {
+    service.subscribe((frame: Frame) => {
+      if (frame.report) resolve(frame.report);
+    });
+    service.load(scenario, seed);
+    drive(service);
+  });
+}
+
+describe('the worker gives the same report as the headless runner', () => {
+  it('at max speed, sliced on timers', async () => {
+    const report = await finalReport((service) => {
+      service.setSpeed(Number.POSITIVE_INFINITY);
+      service.run();
+    });
+    expect(report).toEqual(runScenario(scenario));
+  });
+
+  it('one step at a time, with a seed override', async () => {
+    const report = await finalReport((service) => {
+      for (let i = 0; i < scenario.duration; i++) service.step();
+    }, 99);
+    expect(report).toEqual(runScenario(scenario, { seed: 99 }));
+    expect(report).not.toEqual(runScenario(scenario));
+  });
+
+  it('when paused, stepped and resumed along the way', async () => {
+    const report = await finalReport((service) => {
+      service.step();
+      service.setSpeed(1000);
+      service.run();
+      setTimeout(() => {
+        service.pause();
+        service.step();
+        service.setSpeed(Number.POSITIVE_INFINITY);
+        service.run();
+      }, 5);
+    });
+    expect(report).toEqual(runScenario(scenario));
+  });
+});
