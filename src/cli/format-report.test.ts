@@ -68,6 +68,11 @@ describe('formatReport', () => {
     expect(lines[1]).toBe('seed 7 · 3,600 s simulated · measured after a 60 s warm-up (3,540 s) · 1,234,567 events');
   });
 
+  it('says so when there is no warm-up', () => {
+    const report = { ...sampleReport(), warmup: 0 };
+    expect(formatReport(report).split('\n')[1]).toBe('seed 7 · 3,600 s simulated · no warm-up · 1,234,567 events');
+  });
+
   it('prints totals with every failure reason, even the zero ones', () => {
     expect(line('sent')).toMatch(/^sent\s+28,812\s+including 3 retries$/);
     expect(line('completed')).toMatch(/^completed\s+28,790$/);

@@ -15,7 +15,9 @@ export function formatReport(report: Report): string {
   const failures = FAILURE_REASONS.map((reason) => `${reason} ${formatCount(totals.failures[reason])}`).join(' · ');
   const header = [
     report.scenario,
-    `seed ${report.seed} · ${formatNumber(report.simulatedTime)} s simulated · measured after a ${formatNumber(report.warmup)} s warm-up (${formatNumber(Math.max(0, measured))} s) · ${formatCount(report.events)} events`,
+    `seed ${report.seed} · ${formatNumber(report.simulatedTime)} s simulated · ${
+      report.warmup > 0 ? `measured after a ${formatNumber(report.warmup)} s warm-up (${formatNumber(Math.max(0, measured))} s)` : 'no warm-up'
+    } · ${formatCount(report.events)} events`,
   ];
   const requests = formatTable(
     [
