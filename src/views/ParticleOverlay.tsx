@@ -11,7 +11,7 @@ export const MAX_LIVE_PARTICLES = 5000;
 
 const LEGEND = [
   ['request', 'request'],
-  ['ok', 'ok response'],
+  ['ok', 'ok'],
   ['error', 'error'],
   ['dropped', 'dropped (queue full)'],
   ['timedOut', 'timed out'],

@@ -43,7 +43,9 @@ export interface Chart<Data> {
   destroy(): void;
 }
 
-const MARGIN = { top: 20, right: 12, bottom: 30, left: 48 };
+const MARGIN = { top: 8, right: 12, bottom: 30, left: 50 };
+/** Height of one legend row; the legend wraps onto more rows in a narrow chart. */
+const LEGEND_ROW = 14;
 
 /** Draws `TimeSeriesData` into `svg`; call `update` as often as the data changes. */
 export function createTimeSeriesChart(svgElement: SVGSVGElement, options: TimeSeriesOptions): Chart<TimeSeriesData> {
@@ -55,7 +57,7 @@ export function createTimeSeriesChart(svgElement: SVGSVGElement, options: TimeSe
   const xAxis = svg.append('g').attr('class', 'sp-axis sp-axis-x');
   const yAxis = svg.append('g').attr('class', 'sp-axis sp-axis-y');
   const xLabel = svg.append('text').attr('class', 'sp-axis-label').attr('text-anchor', 'end').text('simulated time (s)');
-  const yLabel = svg.append('text').attr('class', 'sp-axis-label').attr('text-anchor', 'start').text(options.yLabel);
+  const yLabel = svg.append('text').attr('class', 'sp-axis-label').attr('text-anchor', 'middle').text(options.yLabel);
   const lines = svg.append('g').attr('class', 'sp-lines');
   const legend = svg.append('g').attr('class', 'sp-legend');
   const empty = svg.append('text').attr('class', 'sp-chart-empty').attr('text-anchor', 'middle').text('No data yet: press Run');
@@ -65,19 +67,22 @@ export function createTimeSeriesChart(svgElement: SVGSVGElement, options: TimeSe
     const data = last ?? { x: [], xMax: 1, series: [] };
     const innerRight = width - MARGIN.right;
     const innerBottom = height - MARGIN.bottom;
+    const legendRows = drawLegend(legend, data.series, MARGIN.left, innerRight);
+    const innerTop = MARGIN.top + legendRows * LEGEND_ROW + 6;
     const x = scaleLinear().domain([0, Math.max(data.xMax, 1e-9)]).range([MARGIN.left, innerRight]);
     let top = options.yMax ?? options.yMinTop ?? 1;
     if (options.yMax === undefined) {
       for (const s of data.series) for (let i = 0; i < s.values.length; i++) top = Math.max(top, s.values[i] ?? 0);
     }
-    const y = scaleLinear().domain([0, top]).range([innerBottom, MARGIN.top]).nice(4);
+    const y = scaleLinear().domain([0, top]).range([innerBottom, innerTop]).nice(4);
 
     xAxis.attr('transform', `translate(0,${innerBottom})`).call(axisBottom(x).ticks(Math.max(2, Math.floor(width / 70))).tickSizeOuter(0));
     const yTicks = axisLeft(y).ticks(4).tickSizeOuter(0);
     if (options.yTickFormat) yTicks.tickFormat((v) => options.yTickFormat!(Number(v)));
     yAxis.attr('transform', `translate(${MARGIN.left},0)`).call(yTicks);
     xLabel.attr('x', innerRight).attr('y', height - 2);
-    yLabel.attr('x', 4).attr('y', 12);
+    // Rotated along the axis, so the legend has the whole top row.
+    yLabel.attr('transform', `translate(11,${(innerTop + innerBottom) / 2}) rotate(-90)`);
 
     const indices = Array.from({ length: data.x.length }, (_, i) => i);
     const pathOf = (series: Series) =>
@@ -95,10 +100,9 @@ export function createTimeSeriesChart(svgElement: SVGSVGElement, options: TimeSe
       .attr('stroke-dasharray', (s) => s.dash ?? null)
       .attr('d', (s) => (indices.length > 0 ? pathOf(s) : null));
 
-    drawLegend(legend, data.series, innerRight);
     empty
       .attr('x', (MARGIN.left + innerRight) / 2)
-      .attr('y', (MARGIN.top + innerBottom) / 2)
+      .attr('y', (innerTop + innerBottom) / 2)
       .attr('display', data.x.length > 0 ? 'none' : null);
   }
 
@@ -118,8 +122,8 @@ export function createTimeSeriesChart(svgElement: SVGSVGElement, options: TimeSe
   };
 }
 
-/** A one-row legend, right-aligned above the plot. */
-function drawLegend(legend: Selection<SVGGElement, unknown, null, undefined>, series: Series[], right: number): void {
+/** A legend above the plot, left to right, wrapping onto new rows; returns the number of rows. */
+function drawLegend(legend: Selection<SVGGElement, unknown, null, undefined>, series: Series[], left: number, right: number): number {
   const items = legend
     .selectAll<SVGGElement, Series>('g')
     .data(series, (s) => s.label)
@@ -131,12 +135,22 @@ function drawLegend(legend: Selection<SVGGElement, unknown, null, undefined>, se
     });
   items.select('line').attr('stroke', (s) => s.color).attr('stroke-dasharray', (s) => s.dash ?? null);
   items.select('text').text((s) => s.label);
-  // Place right to left with a width estimate: getBBox is not available everywhere (tests) and costs a layout.
-  let cursor = right;
-  const placed: number[] = [];
-  for (const s of [...series].reverse()) {
-    cursor -= 18 + s.label.length * 6.2 + 10;
-    placed.unshift(cursor);
+  // Widths are estimated from the label length: getBBox forces a layout (and tests have none).
+  const placed: [number, number][] = [];
+  let x = left;
+  let row = 0;
+  for (const s of series) {
+    const w = 18 + s.label.length * 6 + 12;
+    if (x + w > right && x > left) {
+      row++;
+      x = left;
+    }
+    placed.push([x, row]);
+    x += w;
   }
-  items.attr('transform', (_s, i) => `translate(${Math.round(placed[i] ?? 0)},12)`);
+  items.attr('transform', (_s, i) => {
+    const [px, prow] = placed[i] ?? [left, 0];
+    return `translate(${Math.round(px)},${MARGIN.top + 8 + prow * LEGEND_ROW})`;
+  });
+  return series.length > 0 ? row + 1 : 0;
 }
