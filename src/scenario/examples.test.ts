@@ -1,7 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runScenario } from '../engine/index';
+import type { Report } from '../engine/types';
 import { parseScenarioJson } from './parse';
+import type { Scenario } from './schema';
 
 const dir = join(import.meta.dirname, '../../scenarios');
 const files = readdirSync(dir).filter((name) => name.endsWith('.json'));
@@ -26,5 +29,71 @@ describe('example scenarios', () => {
     if (!result.ok) throw new Error(result.errors.join('\n'));
     const spots = result.scenario.nodes.map((n) => `${n.position.x},${n.position.y}`);
     expect(new Set(spots).size).toBe(spots.length);
+  });
+});
+
+/** Runs an example file as the runner would, with optional changes. */
+function runExample(name: string, change: (scenario: Scenario) => Scenario = (s) => s): Report {
+  const result = parseScenarioJson(readFileSync(join(dir, name), 'utf8'));
+  if (!result.ok) throw new Error(result.errors.join('\n'));
+  return runScenario(change(result.scenario), { window: 0 });
+}
+
+const nodeNamed = (report: Report, id: string) => report.nodes.find((n) => n.id === id)!;
+
+// The descriptions promise figures a teacher will check against theory. Tolerances are
+// wide (one seed, modest runs) but catch a wrong unit, rate or formula in an example.
+describe('example scenarios keep the promises in their descriptions', () => {
+  it('mm1: mean response near 1/(μ−λ) = 0.5 s, the server busy 80% of the time', () => {
+    const report = runExample('mm1.json');
+    expect(report.totals.latency.mean).toBeGreaterThan(0.5 * 0.85);
+    expect(report.totals.latency.mean).toBeLessThan(0.5 * 1.15);
+    expect(nodeNamed(report, 'server').utilization).toBeCloseTo(0.8, 1);
+  });
+
+  it('mmc: mean response near the Erlang C figure of 0.175 s', () => {
+    const mean = runExample('mmc.json').totals.latency.mean;
+    expect(mean).toBeGreaterThan(0.1746 * 0.9);
+    expect(mean).toBeLessThan(0.1746 * 1.1);
+  });
+
+  it('md1: mean response near the Pollaczek–Khinchine figure of 0.3 s', () => {
+    const mean = runExample('md1.json').totals.latency.mean;
+    expect(mean).toBeGreaterThan(0.3 * 0.85);
+    expect(mean).toBeLessThan(0.3 * 1.15);
+  });
+
+  it('closed-loop: mean response agrees with R = N/X − Z', () => {
+    const report = runExample('closed-loop.json');
+    const predicted = 60 / report.totals.throughput - 1;
+    expect(report.totals.latency.mean).toBeGreaterThan(predicted * 0.95);
+    expect(report.totals.latency.mean).toBeLessThan(predicted * 1.05);
+  });
+
+  it('web-tier: app servers about 62% busy, database about 36%, mean response about 75 ms', () => {
+    const report = runExample('web-tier.json');
+    for (const id of ['app-1', 'app-2', 'app-3']) expect(nodeNamed(report, id).utilization).toBeCloseTo(0.625, 1);
+    expect(nodeNamed(report, 'db').utilization).toBeCloseTo(0.36, 1);
+    expect(report.totals.latency.mean).toBeGreaterThan(0.065);
+    expect(report.totals.latency.mean).toBeLessThan(0.085);
+  });
+
+  it('retry-storm: collapses with retries, and holds without them', () => {
+    const storm = runExample('retry-storm.json');
+    const calm = runExample('retry-storm.json', (s) => ({
+      ...s,
+      nodes: s.nodes.map((n) => (n.kind === 'client' ? { ...n, retries: { ...n.retries, count: 0 } } : n)),
+    }));
+    expect(storm.totals.throughput).toBeLessThan(60);
+    expect(nodeNamed(storm, 'server').dropped).toBeGreaterThan(1000);
+    expect(calm.totals.throughput).toBeGreaterThan(80);
+    expect(nodeNamed(calm, 'server').dropped).toBe(0);
+  });
+
+  it('bench-8-servers: every server and the database near 70% busy', () => {
+    const report = runExample('bench-8-servers.json', (s) => ({ ...s, duration: 60 }));
+    for (const node of report.nodes.filter((n) => n.kind === 'server' || n.kind === 'database')) {
+      expect(node.utilization).toBeCloseTo(0.7, 1);
+    }
   });
 });
