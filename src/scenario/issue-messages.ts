@@ -19,11 +19,21 @@ const MAX_REPORTED_ISSUES = 20;
 
 /** One readable message per schema issue (the first 20), naming the node or link and the field. */
 export function describeIssues(error: z.ZodError, data: unknown): string[] {
-  const messages = error.issues.slice(0, MAX_REPORTED_ISSUES).map((issue) => `${describePath(issue.path, data)}: ${describeIssue(issue, valueAt(data, issue.path))}`);
+  const messages = error.issues.slice(0, MAX_REPORTED_ISSUES).map((issue) => {
+    const isNodeField = issue.path.length === 3 && issue.path[0] === 'nodes';
+    const hint = isNodeField && (issue.code === 'too_small' || issue.code === 'invalid_type') ? (NULL_MEANS[String(issue.path[2])] ?? '') : '';
+    return `${describePath(issue.path, data)}: ${describeIssue(issue, valueAt(data, issue.path))}${hint}`;
+  });
   const more = error.issues.length - MAX_REPORTED_ISSUES;
   if (more > 0) messages.push(`…and ${more} more problem${more === 1 ? '' : 's'}; fix the ones above first.`);
   return messages;
 }
+
+/** Node fields where "none" is written null, not 0: people try 0 or -1 first. */
+const NULL_MEANS: Record<string, string> = {
+  timeout: ' For no timeout, write null.',
+  queueCapacity: ' For an unbounded queue, write null.',
+};
 
 /** What each discriminator chooses, so "unknown kind" messages say what the word means. */
 const DISCRIMINATOR_NAMES: Record<string, string> = { kind: 'node kind', type: 'distribution type', mode: 'workload mode' };

@@ -154,6 +154,16 @@ describe('parseScenario refuses, with a message a user can act on,', () => {
     expect(message).toContain('Update Scale Playground');
   });
 
+  it('a zero timeout or a negative queue capacity, saying that "none" is null', () => {
+    const data = valid();
+    data.nodes[0] = { ...data.nodes[0], timeout: 0 };
+    data.nodes[1] = server('api', { queueCapacity: -1 });
+    expect(errorsOf(parseScenario(data))).toEqual([
+      'node "users" (nodes[0]) field "timeout": must be greater than 0 (it is 0). For no timeout, write null.',
+      'node "api" (nodes[1]) field "queueCapacity": must be at least 0 (it is -1). For an unbounded queue, write null.',
+    ]);
+  });
+
   it('a version that is not a whole number', () => {
     expect(errorsOf(parseScenario({ ...valid(), version: '1' }))).toEqual([
       'field "version": "1" is not a scenario version; this build reads version 1.',
