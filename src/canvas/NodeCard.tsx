@@ -32,16 +32,15 @@ export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<Sce
         </span>
       </div>
       <div className="node-card__summary">{nodeSummary(node)}</div>
-      {live && (
+      {/* Clients and balancers have no workers or queue: for them the health tint says it all. */}
+      {live && hasWorkers && (
         <div className="node-card__live" title={`Live figures: ${health}`}>
-          {hasWorkers && (
-            <div className="util" title={`Utilization ${Math.round(live.utilization * 100)} %`}>
-              <div className="util__fill" style={{ width: `${Math.min(100, live.utilization * 100)}%` }} />
-            </div>
-          )}
+          <div className="util" title={`Utilization ${Math.round(live.utilization * 100)} %`}>
+            <div className="util__fill" style={{ width: `${Math.min(100, live.utilization * 100)}%` }} />
+          </div>
           <div className="node-card__figures">
-            {hasWorkers && <span>{Math.round(live.utilization * 100)} % busy</span>}
-            {hasWorkers && <span>queue {Math.round(live.queueLength)}</span>}
+            <span>{Math.round(live.utilization * 100)} % busy</span>
+            <span>queue {Math.round(live.queueLength)}</span>
             <span>p99 {formatSeconds(live.p99)}</span>
           </div>
         </div>

@@ -1,4 +1,5 @@
-import type { NodeKind, Scenario, ScenarioNode } from '../scenario/schema';
+import type { z } from 'zod';
+import { type NodeKind, NodeSchema, type Scenario, type ScenarioNode } from '../scenario/schema';
 import { KIND_INFO } from './node-kinds';
 
 export interface XY {
@@ -11,8 +12,16 @@ export interface Size {
   height: number;
 }
 
-/** A new node of `kind` with defaults that run sensibly the moment it is wired up. */
+/**
+ * A new node of `kind` with values that run sensibly the moment it is wired
+ * up; fields not set here take the schema's defaults, so new fields in the
+ * format need no change here.
+ */
 export function createNode(kind: NodeKind, id: string, label: string, position: XY): ScenarioNode {
+  return NodeSchema.parse(nodeInput(kind, id, label, position));
+}
+
+function nodeInput(kind: NodeKind, id: string, label: string, position: XY): z.input<typeof NodeSchema> {
   const base = { id, label, position: { x: Math.round(position.x), y: Math.round(position.y) } };
   switch (kind) {
     case 'client':
@@ -20,12 +29,9 @@ export function createNode(kind: NodeKind, id: string, label: string, position: 
         ...base,
         kind,
         workload: { mode: 'open', rate: 20 },
-        timeout: null,
-        retries: { count: 0, backoff: 0.1, jitter: true },
-        writeRatio: 0,
       };
     case 'loadBalancer':
-      return { ...base, kind, algorithm: 'roundRobin' };
+      return { ...base, kind };
     case 'server':
       return { ...base, kind, workers: 4, queueCapacity: 100, serviceTime: { type: 'exponential', mean: 0.05 } };
     case 'database':

@@ -1,6 +1,8 @@
 import { useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { LinkIcon, TrayArrowIcon, UndoIcon } from '../canvas/icons';
+import { parseScenario } from '../scenario/parse';
+import { SCENARIO_VERSION } from '../scenario/schema';
 import { shareUrl } from '../scenario/url-codec';
 import { redo, undo, useAppStore } from '../store';
 import { downloadScenario, readScenarioFile } from './file-io';
@@ -46,7 +48,10 @@ export function Toolbar() {
 
   const onNew = () => {
     const { replaceScenario, notify, scenario } = useAppStore.getState();
-    replaceScenario({ ...scenario, name: 'Untitled scenario', description: undefined, nodes: [], links: [] });
+    // Built through the parser so every field (present and future) takes its default; run settings carry over.
+    const empty = parseScenario({ version: SCENARIO_VERSION, seed: scenario.seed, duration: scenario.duration, warmup: scenario.warmup, nodes: [], links: [] });
+    if (!empty.ok) return;
+    replaceScenario(empty.scenario);
     notify({ tone: 'info', title: 'Started an empty scenario. Undo brings back the previous one.' });
   };
 
