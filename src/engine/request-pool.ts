@@ -3,6 +3,10 @@ export const RequestFlag = {
   write: 1,
   /** The client has settled this attempt (answered, failed or timed out). */
   settled: 2,
+  /** A load balancer's health probe, not a user request. */
+  probe: 4,
+  /** Lost in a crash while in service: its service-done event is void. */
+  aborted: 8,
 } as const;
 
 /**
@@ -24,6 +28,12 @@ export class RequestPool {
   sentAt: Float64Array;
   /** When it reached the node it is at now (for the node's latency). */
   arrivedAt: Float64Array;
+  /** The client address it comes from (what IP hash keys on). */
+  address: Int32Array;
+  /** Which worker of its node serves it (for crashes). */
+  worker: Int32Array;
+  /** Departure time of each crossed link, `stride` per slot (response times seen by balancers). */
+  hopTime: Float64Array;
   /** Links crossed so far; path holds their indices, `stride` per slot. */
   depth: Int32Array;
   path: Int32Array;
@@ -45,6 +55,9 @@ export class RequestPool {
     this.outcome = new Uint8Array(initialCapacity);
     this.sentAt = new Float64Array(initialCapacity);
     this.arrivedAt = new Float64Array(initialCapacity);
+    this.address = new Int32Array(initialCapacity);
+    this.worker = new Int32Array(initialCapacity);
+    this.hopTime = new Float64Array(initialCapacity * maxPath);
     this.depth = new Int32Array(initialCapacity);
     this.path = new Int32Array(initialCapacity * maxPath);
     this.freeSlots = new Int32Array(initialCapacity);
@@ -91,6 +104,9 @@ export class RequestPool {
     this.outcome = grown(this.outcome, (n) => new Uint8Array(n));
     this.sentAt = grown(this.sentAt, (n) => new Float64Array(n));
     this.arrivedAt = grown(this.arrivedAt, (n) => new Float64Array(n));
+    this.address = grown(this.address, (n) => new Int32Array(n));
+    this.worker = grown(this.worker, (n) => new Int32Array(n));
+    this.hopTime = grown(this.hopTime, (n) => new Float64Array(n), size * this.stride);
     this.depth = grown(this.depth, (n) => new Int32Array(n));
     this.path = grown(this.path, (n) => new Int32Array(n), size * this.stride);
     this.freeSlots = grown(this.freeSlots, (n) => new Int32Array(n));

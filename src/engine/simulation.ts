@@ -1,8 +1,8 @@
-import type { Scenario } from '../scenario/schema';
+import type { Fault, FaultAction, Scenario } from '../scenario/schema';
 import { type ClientTotals, type Component, EventKind, KIND_BITS, type RuntimeLink, type SimContext } from './components/component';
 import { createComponent } from './components/registry';
 import { LatencyHistogram } from './histogram';
-import { RequestPool } from './request-pool';
+import { RequestFlag, RequestPool } from './request-pool';
 import { createRng, deriveSeed, type Rng } from './rng';
 import { Scheduler } from './scheduler';
 import {
@@ -20,6 +20,7 @@ import {
 
 const WINDOW_CLOSES = 0;
 const WARMUP_ENDS = 1;
+const FAULT = 2;
 const ROUTING_STREAM = 15;
 const KIND_MASK = (1 << KIND_BITS) - 1;
 
@@ -61,6 +62,9 @@ class EngineSimulation implements Simulation, SimContext {
   private windowFailed = 0;
   private closedWindows = 0;
   private readonly keptWindows: WindowSample[] = [];
+  /** Scheduled faults from the scenario, then those injected while running. */
+  private readonly faults: Fault[] = [];
+  private readonly indexOfNode: Map<string, number>;
 
   constructor(
     private readonly scenario: Scenario,
@@ -85,6 +89,7 @@ class EngineSimulation implements Simulation, SimContext {
       windowLatency: new LatencyHistogram(),
     };
     const indexOf = new Map(scenario.nodes.map((node, i) => [node.id, i]));
+    this.indexOfNode = indexOf;
     this.links = scenario.links.map((link, index) => ({
       index,
       id: link.id,
@@ -101,6 +106,7 @@ class EngineSimulation implements Simulation, SimContext {
     if (this.measureFrom > 0) this.schedule(this.systemNode, WARMUP_ENDS, 0, this.measureFrom);
     else for (const c of this.components) c.beginMeasurement(0);
     if (this.windowWidth > 0) this.schedule(this.systemNode, WINDOW_CLOSES, 0, this.windowWidth);
+    for (const fault of scenario.faults) this.scheduleFault(fault);
     for (const c of this.components) c.start(0);
   }
 
@@ -118,6 +124,10 @@ class EngineSimulation implements Simulation, SimContext {
     return this.linksFrom[node] as RuntimeLink[];
   }
 
+  targetIds(links: readonly RuntimeLink[]): string[] {
+    return links.map((link) => (this.scenario.nodes[link.to] as { id: string }).id);
+  }
+
   schedule(node: number, kind: number, arg: number, time: number): void {
     this.scheduler.schedule(time, (node << KIND_BITS) | kind, arg);
   }
@@ -130,9 +140,13 @@ class EngineSimulation implements Simulation, SimContext {
       return;
     }
     requests.path[request * requests.stride + depth] = link.index;
+    requests.hopTime[request * requests.stride + depth] = time;
     requests.depth[request] = depth + 1;
     const arrive = time + link.latency;
-    if (this.trace !== null) this.trace.hop(link.index, time, arrive, Outcome.request, false);
+    if (this.trace !== null) {
+      const isProbe = ((requests.flags[request] as number) & RequestFlag.probe) !== 0;
+      this.trace.hop(link.index, time, arrive, isProbe ? Outcome.probe : Outcome.request, false);
+    }
     this.scheduler.schedule(arrive, (link.to << KIND_BITS) | EventKind.arrive, request);
   }
 
@@ -152,7 +166,7 @@ class EngineSimulation implements Simulation, SimContext {
     const requests = this.requests;
     let depth = requests.depth[request] as number;
     if (depth === 0) {
-      // Failed before leaving its client (no route): answer the client at once.
+      // Failed before leaving its sender (no route): answer the sender at once.
       this.schedule(requests.client[request] as number, EventKind.response, request, time);
       return;
     }
@@ -229,7 +243,25 @@ class EngineSimulation implements Simulation, SimContext {
     } else if (kind === WINDOW_CLOSES) {
       this.closeWindow(now);
       this.schedule(this.systemNode, WINDOW_CLOSES, 0, now + this.windowWidth);
+    } else if (kind === FAULT) {
+      const fault = this.faults[this.scheduler.poppedArg] as Fault;
+      const node = this.indexOfNode.get(fault.node) as number;
+      this.components[node]?.applyFault?.(fault.action, fault.factor, now);
     }
+  }
+
+  private scheduleFault(fault: Fault): void {
+    this.faults.push(fault);
+    this.schedule(this.systemNode, FAULT, this.faults.length - 1, Math.max(fault.at, this.now));
+  }
+
+  injectFault(nodeId: string, action: FaultAction, factor = 1): string | null {
+    const index = this.indexOfNode.get(nodeId);
+    const component = index === undefined ? undefined : this.components[index];
+    if (!component) return `There is no node "${nodeId}".`;
+    if (!component.applyFault) return `${component.label} is a ${component.kind}; only servers and databases can crash or slow down.`;
+    this.scheduleFault({ at: this.now, node: nodeId, action, factor });
+    return null;
   }
 
   private closeWindow(now: number): void {

@@ -1,11 +1,13 @@
 /** Public shapes of the engine, shared by the worker, the UI, the CLI and tests. */
 
+import type { FaultAction } from '../scenario/schema';
+
 /** Why an attempt failed. "queueFull" is a drop; the others are failures of the path. */
-export const FAILURE_REASONS = ['queueFull', 'timeout', 'hopLimit', 'noRoute'] as const;
+export const FAILURE_REASONS = ['queueFull', 'timeout', 'hopLimit', 'noRoute', 'nodeDown'] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 
 /** Outcome codes carried by trace hops (particles) and responses. */
-export const Outcome = { request: 0, ok: 1, queueFull: 2, timeout: 3, hopLimit: 4, noRoute: 5 } as const;
+export const Outcome = { request: 0, ok: 1, queueFull: 2, timeout: 3, hopLimit: 4, noRoute: 5, nodeDown: 6, probe: 7 } as const;
 export type OutcomeCode = (typeof Outcome)[keyof typeof Outcome];
 
 /** Latency summary in seconds, from a log-bucketed histogram (3 significant digits). */
@@ -61,6 +63,36 @@ export interface NodeReport {
   latency: LatencySummary;
   /** Requests in the node now. */
   inSystem: number;
+  /** Requests refused because the node was down (crashed). */
+  refused?: number;
+  /** Requests waiting or in service when the node crashed. */
+  lost?: number;
+  /** Load balancers: each target's share and state. */
+  targets?: TargetFigures[];
+  /** Load balancers: health probes sent. */
+  probesSent?: number;
+  /** Load balancers: every time a target left or rejoined the pool. */
+  healthTimeline?: HealthChange[];
+}
+
+export interface HealthChange {
+  time: number;
+  /** Target node id. */
+  target: string;
+  eligible: boolean;
+  out: '' | 'probes' | 'ejected';
+}
+
+/** One load-balancer target as the balancer sees it. */
+export interface TargetFigures {
+  id: string;
+  link: string;
+  routed: number;
+  share: number;
+  open: number;
+  eligible: boolean;
+  /** Why it is out of the pool: '' (in), 'probes' (active check failed), 'ejected' (passive check). */
+  out: '' | 'probes' | 'ejected';
 }
 
 export interface Report {
@@ -112,7 +144,20 @@ export interface LiveSnapshot {
   inFlight: number;
   retries: number;
   /** Per node, in scenario order. */
-  nodes: { busy: number; queueLength: number; inSystem: number; workers: number }[];
+  nodes: LiveNode[];
+}
+
+export interface LiveNode {
+  busy: number;
+  queueLength: number;
+  inSystem: number;
+  workers: number;
+  /** Servers and databases: crashed and not yet restarted. */
+  down?: boolean;
+  /** Servers and databases: service-time multiplier of a slow-down fault (1 = normal). */
+  slowFactor?: number;
+  /** Load balancers: each target's share and state. */
+  targets?: TargetFigures[];
 }
 
 /** A running simulation. Time is simulated seconds; nothing here knows the wall clock. */
@@ -133,6 +178,11 @@ export interface Simulation {
   snapshot(): LiveSnapshot;
   report(): Report;
   setTrace(sink: TraceSink | null): void;
+  /**
+   * Applies a fault to a server or database now (a click on the canvas while
+   * running). Returns an error message when the node cannot take it.
+   */
+  injectFault(nodeId: string, action: FaultAction, factor?: number): string | null;
 }
 
 /**

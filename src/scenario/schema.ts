@@ -55,15 +55,53 @@ export const ClientNodeSchema = z.object({
   retries: RetryPolicySchema.default({ count: 0, backoff: 0.1, jitter: true }),
   /** Fraction of requests that are writes (databases serve them with writeTime). */
   writeRatio: z.number().min(0).max(1).default(0),
+  /** Distinct client addresses the requests come from (IP hash and consistent hashing key on them). */
+  addresses: z.number().int().min(1).max(1_000_000).default(1000),
 });
 
-export const LoadBalancingAlgorithmSchema = z.enum(['roundRobin']);
+export const LoadBalancingAlgorithmSchema = z.enum([
+  'roundRobin',
+  'weightedRoundRobin',
+  'leastConnections',
+  'leastResponseTime',
+  'ipHash',
+  'consistentHash',
+  'random',
+  'powerOfTwoChoices',
+]);
 export type LoadBalancingAlgorithm = z.infer<typeof LoadBalancingAlgorithmSchema>;
+
+export const ActiveHealthCheckSchema = z.object({
+  /** Seconds between probes to each target. */
+  interval: positive,
+  /** Seconds a probe may take before it counts as failed. */
+  timeout: positive,
+  /** Consecutive successful probes that bring a target back. */
+  healthyThreshold: z.number().int().min(1).max(100),
+  /** Consecutive failed probes that take a target out. */
+  unhealthyThreshold: z.number().int().min(1).max(100),
+});
+
+export const PassiveHealthCheckSchema = z.object({
+  /** Consecutive failed responses from a target that eject it. */
+  consecutiveFailures: z.number().int().min(1).max(1000),
+  /** Seconds an ejected target stays out before it is tried again. */
+  cooloff: positive,
+});
+
+export const HealthCheckSchema = z.object({
+  active: ActiveHealthCheckSchema.nullable().default(null),
+  passive: PassiveHealthCheckSchema.nullable().default(null),
+});
+export type HealthCheck = z.infer<typeof HealthCheckSchema>;
 
 export const LoadBalancerNodeSchema = z.object({
   ...nodeBase,
   kind: z.literal('loadBalancer'),
   algorithm: LoadBalancingAlgorithmSchema.default('roundRobin'),
+  /** Points per target on the consistent-hash ring: more points, more even shares. */
+  virtualNodes: z.number().int().min(1).max(1000).default(100),
+  healthCheck: HealthCheckSchema.default({ active: null, passive: null }),
 });
 
 const stationFields = {
@@ -115,6 +153,19 @@ export const LinkSchema = z.object({
 });
 export type Link = z.infer<typeof LinkSchema>;
 
+export const FaultActionSchema = z.enum(['crash', 'restart', 'slow', 'recover']);
+export type FaultAction = z.infer<typeof FaultActionSchema>;
+
+/** Something that happens to a server or database at a simulated time. */
+export const FaultSchema = z.object({
+  at: nonNegative,
+  node: z.string().min(1),
+  /** crash: drop everything and refuse requests; restart: come back empty; slow: service time × factor; recover: normal speed. */
+  action: FaultActionSchema,
+  factor: z.number().finite().min(1).max(1000).default(1),
+});
+export type Fault = z.infer<typeof FaultSchema>;
+
 export const ScenarioSchema = z.object({
   version: z.literal(SCENARIO_VERSION),
   name: z.string().max(120).default('Untitled scenario'),
@@ -128,6 +179,7 @@ export const ScenarioSchema = z.object({
   hopLimit: z.number().int().min(1).max(SCENARIO_LIMITS.maxHopLimit).default(16),
   nodes: z.array(NodeSchema),
   links: z.array(LinkSchema),
+  faults: z.array(FaultSchema).default([]),
 });
 /** A validated scenario with every default filled in. */
 export type Scenario = z.infer<typeof ScenarioSchema>;

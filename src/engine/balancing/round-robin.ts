@@ -1,13 +1,13 @@
-import type { BalancingAlgorithm } from './algorithm';
+import { type BalancingAlgorithm, firstEligibleFrom } from './algorithm';
 
-/** Rotates through the targets in order: equal shares for equal servers. */
+/** Rotates through the eligible targets in order: equal shares for equal servers. */
 export function roundRobin(): BalancingAlgorithm {
   let next = 0;
   return {
     observesResponses: false,
-    pick(_request, targets) {
-      const choice = next % targets.length;
-      next = choice + 1;
+    pick(targets) {
+      const choice = firstEligibleFrom(targets, next);
+      if (choice >= 0) next = choice + 1;
       return choice;
     },
   };

@@ -26,6 +26,7 @@ export class Client implements Component {
   private readonly think: Sampler | null;
   private readonly coin: Rng;
   private readonly jitter: Rng;
+  private readonly pickAddress: Rng;
   private sent = 0;
   private completed = 0;
   private inFlight = 0;
@@ -46,6 +47,7 @@ export class Client implements Component {
     this.think = workload.mode === 'closed' ? createSampler(ctx.rng(index, 1), workload.thinkTime) : null;
     this.coin = ctx.rng(index, 2);
     this.jitter = ctx.rng(index, 3);
+    this.pickAddress = ctx.rng(index, 4);
   }
 
   start(time: number): void {
@@ -89,6 +91,9 @@ export class Client implements Component {
     requests.client[request] = this.index;
     requests.owner[request] = owner;
     requests.attempt[request] = 1;
+    // A closed-loop user keeps one address; open-loop arrivals come from anywhere in the population.
+    requests.address[request] =
+      owner >= 0 ? owner % this.node.addresses : Math.floor(this.pickAddress.next() * this.node.addresses);
     if (this.node.writeRatio > 0 && this.coin.next() < this.node.writeRatio) requests.flags[request] = RequestFlag.write;
     this.dispatch(request, time);
   }
@@ -133,7 +138,8 @@ export class Client implements Component {
       this.windowFailed++;
       totals.failed++;
       totals.failures[failureReason(outcome)]++;
-      if ((outcome === Outcome.queueFull || outcome === Outcome.timeout) && this.retry(request, time)) return;
+      const transient = outcome === Outcome.queueFull || outcome === Outcome.timeout || outcome === Outcome.nodeDown;
+      if (transient && this.retry(request, time)) return;
     }
     const owner = requests.owner[request] as number;
     if (owner >= 0) this.ctx.schedule(this.index, THINK_DONE, owner, time + (this.think as Sampler)());
@@ -149,6 +155,7 @@ export class Client implements Component {
     requests.client[next] = this.index;
     requests.owner[next] = requests.owner[failed] as number;
     requests.attempt[next] = attempt + 1;
+    requests.address[next] = requests.address[failed] as number;
     requests.flags[next] = (requests.flags[failed] as number) & RequestFlag.write;
     const backoff = policy.backoff * 2 ** (attempt - 1);
     const delay = policy.jitter ? backoff * this.jitter.next() : backoff;
@@ -178,6 +185,8 @@ export class Client implements Component {
       arrivals: this.sent,
       served: this.completed,
       dropped: 0,
+      refused: 0,
+      lost: 0,
       throughput: measured > 0 ? this.measuredSent / measured : 0,
       utilization: 0,
       meanQueueLength: 0,
@@ -202,6 +211,8 @@ function failureReason(outcome: OutcomeCode) {
       return 'timeout' as const;
     case Outcome.hopLimit:
       return 'hopLimit' as const;
+    case Outcome.nodeDown:
+      return 'nodeDown' as const;
     default:
       return 'noRoute' as const;
   }

@@ -1,9 +1,9 @@
-import type { NodeKind } from '../../scenario/schema';
+import type { FaultAction, NodeKind } from '../../scenario/schema';
 import type { LatencyHistogram } from '../histogram';
 import type { RequestPool } from '../request-pool';
 import type { Rng } from '../rng';
 import type { Scheduler } from '../scheduler';
-import type { FailureReason, LiveSnapshot, NodeReport, OutcomeCode, TraceSink, WindowNodeSample } from '../types';
+import type { FailureReason, LiveNode, NodeReport, OutcomeCode, TraceSink, WindowNodeSample } from '../types';
 
 /**
  * Event kinds as seen by a component. `arrive` and `response` are sent by the
@@ -47,6 +47,8 @@ export interface SimContext {
   /** A random stream of its own for each (node, purpose), so changing one node leaves others' draws alone. */
   rng(node: number, purpose: number): Rng;
   outgoing(node: number): readonly RuntimeLink[];
+  /** Node ids at the far end of links. */
+  targetIds(links: readonly RuntimeLink[]): string[];
   /** Schedules one of node's own events. */
   schedule(node: number, kind: number, arg: number, time: number): void;
   /** Sends a request across a link (fails it at the hop limit). */
@@ -76,5 +78,7 @@ export interface Component {
   /** Closes a metrics window [start, time). */
   closeWindow(start: number, time: number): WindowNodeSample;
   report(time: number): NodeReport;
-  live(): LiveSnapshot['nodes'][number];
+  live(): LiveNode;
+  /** Servers and databases take faults; other kinds leave this out. */
+  applyFault?(action: FaultAction, factor: number, time: number): void;
 }

@@ -1,55 +1,157 @@
 import type { LoadBalancerNode } from '../../scenario/schema';
-import type { BalancingAlgorithm } from '../balancing/algorithm';
+import type { BalancingAlgorithm, TargetState } from '../balancing/algorithm';
 import { createAlgorithm } from '../balancing';
-import { Outcome, type NodeReport, type WindowNodeSample } from '../types';
-import { type Component, EventKind, type SimContext } from './component';
+import { TargetHealth } from '../balancing/target-health';
+import { RequestFlag } from '../request-pool';
+import { type NodeReport, Outcome, type WindowNodeSample } from '../types';
+import { type Component, EventKind, type RuntimeLink, type SimContext } from './component';
 import { emptyLatency } from './report-helpers';
 
-/** Spreads requests over its outgoing links with a balancing algorithm; adds no delay of its own. */
+const PROBE = EventKind.timer0;
+const PROBE_TIMEOUT = EventKind.timer1;
+const READMIT = EventKind.timer2;
+const OUT_NAMES = ['', 'probes', 'ejected'] as const;
+/** Weight of the newest sample in the response-time average. */
+const EWMA_ALPHA = 0.2;
+
+/**
+ * Spreads requests over its outgoing links with a balancing algorithm and
+ * adds no delay of its own. Tracks open requests and response times per
+ * target when the algorithm or a passive health check needs them, and sends
+ * active health probes that travel and cost capacity like requests.
+ */
 export class LoadBalancer implements Component {
   readonly kind = 'loadBalancer';
   readonly id: string;
   readonly label: string;
   readonly observesResponses: boolean;
   private readonly algorithm: BalancingAlgorithm;
+  private readonly targets: readonly RuntimeLink[];
+  private readonly state: TargetState & { open: Int32Array; responseTime: Float64Array };
+  readonly health: TargetHealth;
+  /** Target position of each link index leaving this balancer. */
+  private readonly positionOfLink = new Map<number, number>();
   private arrivals = 0;
   private measuredArrivals = 0;
   private measureStart = 0;
   private windowArrivals = 0;
+  private probesSent = 0;
   /** Requests sent to each target (by position among outgoing links). */
   readonly routed: Float64Array;
 
   constructor(
     readonly index: number,
-    node: LoadBalancerNode,
+    private readonly node: LoadBalancerNode,
     private readonly ctx: SimContext,
   ) {
     this.id = node.id;
     this.label = node.label ?? node.id;
-    this.algorithm = createAlgorithm(node.algorithm);
-    this.observesResponses = this.algorithm.observesResponses;
-    this.routed = new Float64Array(ctx.outgoing(index).length);
+    this.targets = ctx.outgoing(index);
+    for (const [position, link] of this.targets.entries()) this.positionOfLink.set(link.index, position);
+    const count = this.targets.length;
+    this.health = new TargetHealth(count, node.healthCheck);
+    this.state = {
+      count,
+      eligible: this.health.eligible,
+      open: new Int32Array(count),
+      responseTime: new Float64Array(count),
+      weights: Float64Array.from(this.targets, (l) => l.weight),
+      ids: ctx.targetIds(this.targets),
+    };
+    this.algorithm = createAlgorithm(node, ctx.rng(index, 0));
+    this.observesResponses = this.algorithm.observesResponses || node.healthCheck.passive !== null;
+    this.routed = new Float64Array(count);
   }
 
-  start(): void {}
+  start(time: number): void {
+    const active = this.node.healthCheck.active;
+    if (!active) return;
+    // Stagger the first probes across one interval so they do not arrive in a burst.
+    for (let t = 0; t < this.targets.length; t++) {
+      this.ctx.schedule(this.index, PROBE, t, time + (active.interval * (t + 1)) / this.targets.length);
+    }
+  }
 
-  handle(kind: number, request: number, time: number): void {
-    if (kind === EventKind.arrive) this.route(request, time);
-    else if (kind === EventKind.response) this.ctx.continueResponse(request, time);
+  handle(kind: number, arg: number, time: number): void {
+    switch (kind) {
+      case EventKind.arrive:
+        this.route(arg, time);
+        return;
+      case EventKind.response:
+        this.onResponse(arg, time);
+        return;
+      case PROBE:
+        this.probe(arg, time);
+        return;
+      case PROBE_TIMEOUT:
+        this.settleProbe(arg, false, time);
+        return;
+      case READMIT:
+        this.health.readmit(arg, time);
+        return;
+    }
   }
 
   private route(request: number, time: number): void {
     this.arrivals++;
     this.windowArrivals++;
     if (time >= this.measureStart) this.measuredArrivals++;
-    const targets = this.ctx.outgoing(this.index);
-    if (targets.length === 0) {
+    const choice = this.targets.length === 0 ? -1 : this.algorithm.pick(this.state, this.ctx.requests.address[request] as number);
+    if (choice < 0) {
       this.ctx.respond(request, Outcome.noRoute, time);
       return;
     }
-    const choice = this.algorithm.pick(request, targets, time);
     this.routed[choice] = (this.routed[choice] as number) + 1;
-    this.ctx.send(request, targets[choice]!, time);
+    if (this.observesResponses) this.state.open[choice] = (this.state.open[choice] as number) + 1;
+    this.ctx.send(request, this.targets[choice] as RuntimeLink, time);
+  }
+
+  private onResponse(request: number, time: number): void {
+    const requests = this.ctx.requests;
+    const at = request * requests.stride + (requests.depth[request] as number);
+    const target = this.positionOfLink.get(requests.path[at] as number) as number;
+    if (((requests.flags[request] as number) & RequestFlag.probe) !== 0) {
+      this.settleProbe(request, requests.outcome[request] === Outcome.ok, time);
+      return;
+    }
+    const state = this.state;
+    state.open[target] = (state.open[target] as number) - 1;
+    const outcome = requests.outcome[request] as number;
+    const sample = time - (requests.hopTime[at] as number);
+    const previous = state.responseTime[target] as number;
+    state.responseTime[target] = previous === 0 ? sample : previous + EWMA_ALPHA * (sample - previous);
+    const failed = outcome === Outcome.nodeDown || outcome === Outcome.queueFull;
+    if (this.health.responseResult(target, !failed, time)) {
+      this.ctx.schedule(this.index, READMIT, target, time + (this.node.healthCheck.passive?.cooloff ?? 0));
+    }
+    this.ctx.continueResponse(request, time);
+  }
+
+  private probe(target: number, time: number): void {
+    const active = this.node.healthCheck.active;
+    if (!active) return;
+    const requests = this.ctx.requests;
+    const request = requests.alloc();
+    requests.client[request] = this.index;
+    requests.owner[request] = -1;
+    requests.flags[request] = RequestFlag.probe;
+    requests.sentAt[request] = time;
+    requests.refs[request] = 2; // the probe's trip and its timeout
+    this.probesSent++;
+    this.ctx.schedule(this.index, PROBE_TIMEOUT, request, time + active.timeout);
+    this.ctx.send(request, this.targets[target] as RuntimeLink, time);
+    this.ctx.schedule(this.index, PROBE, target, time + active.interval);
+  }
+
+  /** The first of a probe's answer and its timeout decides; the other only lets go of the slot. */
+  private settleProbe(request: number, ok: boolean, time: number): void {
+    const requests = this.ctx.requests;
+    if (((requests.flags[request] as number) & RequestFlag.settled) === 0) {
+      requests.flags[request] = (requests.flags[request] as number) | RequestFlag.settled;
+      const target = this.positionOfLink.get(requests.path[request * requests.stride] as number) as number;
+      this.health.probeResult(target, ok, time);
+    }
+    requests.release(request);
   }
 
   beginMeasurement(time: number): void {
@@ -72,6 +174,8 @@ export class LoadBalancer implements Component {
       arrivals: this.arrivals,
       served: this.arrivals,
       dropped: 0,
+      refused: 0,
+      lost: 0,
       throughput: measured > 0 ? this.measuredArrivals / measured : 0,
       utilization: 0,
       meanQueueLength: 0,
@@ -80,10 +184,41 @@ export class LoadBalancer implements Component {
       meanWait: 0,
       latency: emptyLatency(),
       inSystem: 0,
+      targets: this.targetFigures(),
+      probesSent: this.probesSent,
+      healthTimeline: this.healthTimeline(),
     };
   }
 
+  private healthTimeline() {
+    const t = this.health.timeline;
+    const changes = [];
+    for (let i = 0; i < t.length; i += 4) {
+      changes.push({
+        time: t[i] as number,
+        target: this.state.ids[t[i + 1] as number] as string,
+        eligible: t[i + 2] === 1,
+        out: OUT_NAMES[t[i + 3] as number] ?? '',
+      });
+    }
+    return changes;
+  }
+
+  /** Per target: requests routed, share of all routed, open requests, and whether it is in the pool. */
+  targetFigures() {
+    const total = this.routed.reduce((a, b) => a + b, 0);
+    return this.targets.map((link, i) => ({
+      id: this.state.ids[i] as string,
+      link: link.id,
+      routed: this.routed[i] as number,
+      share: total > 0 ? (this.routed[i] as number) / total : 0,
+      open: this.state.open[i] as number,
+      eligible: this.health.eligible[i] === 1,
+      out: OUT_NAMES[this.health.reason[i] as number] ?? '',
+    }));
+  }
+
   live() {
-    return { busy: 0, queueLength: 0, inSystem: 0, workers: 0 };
+    return { busy: 0, queueLength: 0, inSystem: 0, workers: 0, targets: this.targetFigures() };
   }
 }

@@ -1,5 +1,6 @@
-import type { NodeKind } from '../../scenario/schema';
+import type { FaultAction, NodeKind } from '../../scenario/schema';
 import { LatencyHistogram } from '../histogram';
+import { RequestFlag } from '../request-pool';
 import { Outcome, type NodeReport, type WindowNodeSample } from '../types';
 import { type Component, EventKind, type SimContext } from './component';
 import { emptyLatency } from './report-helpers';
@@ -42,6 +43,14 @@ export abstract class QueueingStation implements Component {
   private windowDropped = 0;
   private readonly latency = new LatencyHistogram();
   private readonly windowLatency = new LatencyHistogram();
+  // Who is in service on each worker, so a crash can fail them at once.
+  private readonly inService: Int32Array;
+  private readonly freeWorkers: Int32Array;
+  private freeWorkerCount: number;
+  private down = false;
+  private slowFactor = 1;
+  private refused = 0;
+  private lost = 0;
 
   constructor(
     readonly index: number,
@@ -53,6 +62,9 @@ export abstract class QueueingStation implements Component {
   ) {
     this.label = label ?? id;
     this.capacity = queueCapacity ?? Number.POSITIVE_INFINITY;
+    this.inService = new Int32Array(workers).fill(-1);
+    this.freeWorkers = Int32Array.from({ length: workers }, (_, i) => workers - 1 - i);
+    this.freeWorkerCount = workers;
   }
 
   /** Service time of this request, in seconds. */
@@ -74,7 +86,12 @@ export abstract class QueueingStation implements Component {
   private arrive(request: number, time: number): void {
     this.arrivals++;
     this.ctx.requests.arrivedAt[request] = time;
-    if (this.busy < this.workers) {
+    if (this.down) {
+      // A crashed node refuses connections: the caller learns at once.
+      this.refused++;
+      this.windowDropped++;
+      this.ctx.respond(request, Outcome.nodeDown, time);
+    } else if (this.busy < this.workers) {
       this.advance(time);
       this.busy++;
       this.begin(request, time);
@@ -98,10 +115,23 @@ export abstract class QueueingStation implements Component {
         this.measuredWaitSum += wait;
       }
     }
-    this.ctx.schedule(this.index, SERVICE_DONE, request, time + this.serviceTime(request));
+    const requests = this.ctx.requests;
+    const worker = this.freeWorkers[--this.freeWorkerCount] as number;
+    this.inService[worker] = request;
+    requests.worker[request] = worker;
+    // The pending service-done event holds the slot, so a crash cannot free it under the event.
+    requests.refs[request] = (requests.refs[request] as number) + 1;
+    this.ctx.schedule(this.index, SERVICE_DONE, request, time + this.serviceTime(request) * this.slowFactor);
   }
 
   private finish(request: number, time: number): void {
+    const requests = this.ctx.requests;
+    const aborted = ((requests.flags[request] as number) & RequestFlag.aborted) !== 0;
+    requests.release(request);
+    if (aborted) return;
+    const worker = requests.worker[request] as number;
+    this.inService[worker] = -1;
+    this.freeWorkers[this.freeWorkerCount++] = worker;
     this.served++;
     this.windowServed++;
     const arrivedAt = this.ctx.requests.arrivedAt[request] as number;
@@ -113,8 +143,48 @@ export abstract class QueueingStation implements Component {
     this.advance(time);
     if (this.queued > 0) this.begin(this.dequeue(), time);
     else this.busy--;
-    if (this.forwards) this.ctx.forward(request, this.index, time);
-    else this.ctx.respond(request, Outcome.ok, time);
+    // Health probes are answered here: a /health endpoint does not call the database.
+    if (this.forwards && ((requests.flags[request] as number) & RequestFlag.probe) === 0) {
+      this.ctx.forward(request, this.index, time);
+    } else this.ctx.respond(request, Outcome.ok, time);
+  }
+
+  applyFault(action: FaultAction, factor: number, time: number): void {
+    switch (action) {
+      case 'crash':
+        if (!this.down) this.crash(time);
+        return;
+      case 'restart':
+        this.down = false;
+        return;
+      case 'slow':
+        this.slowFactor = factor;
+        return;
+      case 'recover':
+        this.slowFactor = 1;
+        return;
+    }
+  }
+
+  /** Everything waiting or in service fails now; arrivals are refused until a restart. */
+  private crash(time: number): void {
+    this.advance(time);
+    this.down = true;
+    const requests = this.ctx.requests;
+    while (this.queued > 0) {
+      this.lost++;
+      this.ctx.respond(this.dequeue(), Outcome.nodeDown, time);
+    }
+    for (let worker = 0; worker < this.workers; worker++) {
+      const request = this.inService[worker] as number;
+      if (request < 0) continue;
+      requests.flags[request] = (requests.flags[request] as number) | RequestFlag.aborted;
+      this.inService[worker] = -1;
+      this.freeWorkers[this.freeWorkerCount++] = worker;
+      this.lost++;
+      this.ctx.respond(request, Outcome.nodeDown, time);
+    }
+    this.busy = 0;
   }
 
   private advance(time: number): void {
@@ -188,6 +258,8 @@ export abstract class QueueingStation implements Component {
       arrivals: this.arrivals,
       served: this.served,
       dropped: this.dropped,
+      refused: this.refused,
+      lost: this.lost,
       throughput: measured > 0 ? this.measuredServed / measured : 0,
       utilization: measured > 0 ? busy / (measured * this.workers) : 0,
       meanQueueLength: measured > 0 ? queue / measured : 0,
@@ -200,6 +272,13 @@ export abstract class QueueingStation implements Component {
   }
 
   live() {
-    return { busy: this.busy, queueLength: this.queued, inSystem: this.busy + this.queued, workers: this.workers };
+    return {
+      busy: this.busy,
+      queueLength: this.queued,
+      inSystem: this.busy + this.queued,
+      workers: this.workers,
+      down: this.down,
+      slowFactor: this.slowFactor,
+    };
   }
 }
