@@ -83,6 +83,33 @@ describe('npm run sim', () => {
     });
   });
 
+  it('runs a cycle with no answering node, warning on stderr, and fails its requests at the hop limit', async () => {
+    const cyclic = join(tmpdir(), `scale-playground-cycle-${process.pid}.json`);
+    const server = (id: string) => ({ id, kind: 'server', workers: 4, serviceTime: { type: 'constant', value: 0.001 } });
+    writeFileSync(
+      cyclic,
+      JSON.stringify({
+        version: 1,
+        duration: 10,
+        hopLimit: 8,
+        nodes: [{ id: 'users', kind: 'client', workload: { mode: 'open', rate: 10 } }, server('a'), server('b')],
+        links: [
+          { id: 'users-a', from: 'users', to: 'a' },
+          { id: 'a-b', from: 'a', to: 'b' },
+          { id: 'b-a', from: 'b', to: 'a' },
+        ],
+      }),
+    );
+    const run = await sim(cyclic, '--json');
+    rmSync(cyclic);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^warning: The links form a cycle \(a → b → a\): no node on it or after it answers/);
+    const { totals } = JSON.parse(run.stdout) as Report;
+    expect(totals.completed).toBe(0);
+    expect(totals.failures.hopLimit).toBeGreaterThan(50);
+    expect(totals.failed).toBe(totals.failures.hopLimit);
+  });
+
   it('refuses bad arguments with exit code 2 and the usage', async () => {
     const run = await sim(mm1, '--duration', '10', '--warmup', '10');
     expect(run.code).toBe(2);
