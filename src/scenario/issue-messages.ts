@@ -95,13 +95,13 @@ function valueAt(data: unknown, path: PropertyKey[]): unknown {
   return here;
 }
 
-/** Turns ["nodes", 2, "workers"] into `node "api-1" (nodes[2]) field "workers"`. */
+/** Turns ["nodes", 2, "workers"] into `node "api-1" (nodes[2]) field "workers"`; links and faults likewise. */
 function describePath(path: PropertyKey[], data: unknown): string {
   const [section, index, ...rest] = path;
-  if ((section === 'nodes' || section === 'links') && typeof index === 'number') {
+  if ((section === 'nodes' || section === 'links' || section === 'faults') && typeof index === 'number') {
     const item = (data as Record<string, unknown[]>)[section]?.[index] as { id?: unknown } | undefined;
     const name = typeof item?.id === 'string' ? `"${item.id}" ` : '';
-    const what = section === 'nodes' ? 'node' : 'link';
+    const what = section.slice(0, -1);
     const field = rest.length > 0 ? ` field "${rest.join('.')}"` : '';
     return `${what} ${name}(${section}[${index}])${field}`;
   }

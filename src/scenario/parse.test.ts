@@ -216,6 +216,24 @@ describe('parseScenario refuses, with a message a user can act on,', () => {
     ]);
   });
 
+  it('a fault on a missing node, or on a node that cannot fail', () => {
+    const faults = [
+      { at: 10, node: 'apu', action: 'crash' },
+      { at: 10, node: 'users', action: 'slow', factor: 3 },
+    ];
+    expect(errorsOf(parseScenario({ ...valid(), faults }))).toEqual([
+      'fault (faults[0]) field "node": names node "apu", which does not exist.',
+      'fault (faults[1]) field "node": "users" is a client; only servers and databases can crash or slow down.',
+    ]);
+  });
+
+  it('a fault with a negative time or an unknown action', () => {
+    expect(errorsOf(parseScenario({ ...valid(), faults: [{ at: -1, node: 'api', action: 'explode' }] }))).toEqual([
+      'fault (faults[0]) field "at": must be at least 0 (it is -1).',
+      'fault (faults[0]) field "action": must be one of "crash", "restart", "slow", "recover" (it is "explode").',
+    ]);
+  });
+
   it('a hop limit above the maximum', () => {
     expect(errorsOf(parseScenario({ ...valid(), hopLimit: 100 }))).toEqual([
       `field "hopLimit": must be at most ${SCENARIO_LIMITS.maxHopLimit} (it is 100).`,
@@ -299,6 +317,11 @@ describe('parseScenario warns, but accepts,', () => {
       'load balancer "lb" has no targets: requests to it fail with "no route".',
       'There is no client, so no requests are sent.',
     ]);
+  });
+
+  it('a fault set for after the run ends', () => {
+    const data = { ...valid(), duration: 30, faults: [{ at: 45, node: 'api', action: 'crash' }] };
+    expect(warningsOf(parseScenario(data))).toEqual(['fault (faults[0]): it is set for 45 s, after the run ends (30 s), so it never happens.']);
   });
 
   it('misspelt fields, which would otherwise fall silently to their defaults', () => {

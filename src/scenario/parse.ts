@@ -71,6 +71,15 @@ function checkReferences(scenario: Scenario): string[] {
       errors.push(`link "${link.id}": it leads into client "${link.to}"; clients only send requests.`);
     }
   }
+  // The engine skips a fault whose node is missing or cannot fail, so a typo would go unnoticed.
+  scenario.faults.forEach((fault, index) => {
+    const kind = kinds.get(fault.node);
+    const where = `fault (faults[${index}]) field "node"`;
+    if (kind === undefined) errors.push(`${where}: names node "${fault.node}", which does not exist.`);
+    else if (kind !== 'server' && kind !== 'database') {
+      errors.push(`${where}: "${fault.node}" is a ${kind}; only servers and databases can crash or slow down.`);
+    }
+  });
   if (scenario.warmup >= scenario.duration) {
     errors.push(`field "warmup": the warm-up (${scenario.warmup} s) must be shorter than the duration (${scenario.duration} s).`);
   }
@@ -87,6 +96,11 @@ function findWarnings(scenario: Scenario): string[] {
     if (node.kind === 'loadBalancer' && out === 0) warnings.push(`load balancer "${node.id}" has no targets: requests to it fail with "no route".`);
   }
   if (!scenario.nodes.some((n) => n.kind === 'client')) warnings.push('There is no client, so no requests are sent.');
+  scenario.faults.forEach((fault, index) => {
+    if (fault.at >= scenario.duration) {
+      warnings.push(`fault (faults[${index}]): it is set for ${fault.at} s, after the run ends (${scenario.duration} s), so it never happens.`);
+    }
+  });
   const cycle = findCycle(scenario);
   if (cycle) {
     const answered = nodesThatReachAnAnswer(scenario);
