@@ -1,4 +1,4 @@
-import type { Distribution } from '../scenario/schema';
+import type { Catalogue, Distribution } from '../scenario/schema';
 import type { Rng } from './rng';
 
 /** Draws one value. */
@@ -94,5 +94,24 @@ export function meanOf(d: Distribution): number {
       return d.value;
     case 'uniform':
       return (d.min + d.max) / 2;
+  }
+}
+
+/** Draws catalogue items (0-based ranks) by popularity. */
+export function createKeySampler(rng: Rng, catalogue: Catalogue): Sampler {
+  const { items, popularity } = catalogue;
+  switch (popularity.type) {
+    case 'zipf':
+      return zipf(rng, items, popularity.alpha);
+    case 'uniform':
+      return () => Math.floor(rng.next() * items);
+    case 'scan': {
+      let next = 0;
+      return () => {
+        const key = next;
+        next = (next + 1) % items;
+        return key;
+      };
+    }
   }
 }

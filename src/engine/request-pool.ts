@@ -30,6 +30,8 @@ export class RequestPool {
   arrivedAt: Float64Array;
   /** The client address it comes from (what IP hash keys on). */
   address: Int32Array;
+  /** The catalogue item it asks for (what caches key on). */
+  key: Int32Array;
   /** Which worker of its node serves it (for crashes). */
   worker: Int32Array;
   /** Departure time of each crossed link, `stride` per slot (response times seen by balancers). */
@@ -57,6 +59,7 @@ export class RequestPool {
     this.arrivedAt = new Float64Array(initialCapacity);
     this.address = new Int32Array(initialCapacity);
     this.worker = new Int32Array(initialCapacity);
+    this.key = new Int32Array(initialCapacity);
     this.hopTime = new Float64Array(initialCapacity * maxPath);
     this.depth = new Int32Array(initialCapacity);
     this.path = new Int32Array(initialCapacity * maxPath);
@@ -106,6 +109,7 @@ export class RequestPool {
     this.arrivedAt = grown(this.arrivedAt, (n) => new Float64Array(n));
     this.address = grown(this.address, (n) => new Int32Array(n));
     this.worker = grown(this.worker, (n) => new Int32Array(n));
+    this.key = grown(this.key, (n) => new Int32Array(n));
     this.hopTime = grown(this.hopTime, (n) => new Float64Array(n), size * this.stride);
     this.depth = grown(this.depth, (n) => new Int32Array(n));
     this.path = grown(this.path, (n) => new Int32Array(n), size * this.stride);

@@ -46,6 +46,22 @@ export const RetryPolicySchema = z.object({
 });
 export type RetryPolicy = z.infer<typeof RetryPolicySchema>;
 
+/** Which items of the catalogue requests ask for. */
+export const PopularitySchema = z.discriminatedUnion('type', [
+  /** Rank k (from 1) is asked for with probability ∝ 1/k^alpha. */
+  z.object({ type: z.literal('zipf'), alpha: z.number().finite().min(0).max(5) }),
+  z.object({ type: z.literal('uniform') }),
+  /** Items 0, 1, 2, … in order, round and round: the worst case for LRU. */
+  z.object({ type: z.literal('scan') }),
+]);
+
+export const CatalogueSchema = z.object({
+  /** Number of distinct items (keys) requests can ask for. */
+  items: z.number().int().min(1).max(10_000_000),
+  popularity: PopularitySchema,
+});
+export type Catalogue = z.infer<typeof CatalogueSchema>;
+
 export const ClientNodeSchema = z.object({
   ...nodeBase,
   kind: z.literal('client'),
@@ -57,6 +73,8 @@ export const ClientNodeSchema = z.object({
   writeRatio: z.number().min(0).max(1).default(0),
   /** Distinct client addresses the requests come from (IP hash and consistent hashing key on them). */
   addresses: z.number().int().min(1).max(1_000_000).default(1000),
+  /** The items requests ask for (caches key on them). */
+  catalogue: CatalogueSchema.default({ items: 1000, popularity: { type: 'uniform' } }),
 });
 
 export const LoadBalancingAlgorithmSchema = z.enum([

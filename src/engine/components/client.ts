@@ -1,5 +1,5 @@
 import type { ClientNode } from '../../scenario/schema';
-import { createSampler, exponential, type Sampler } from '../distributions';
+import { createKeySampler, createSampler, exponential, type Sampler } from '../distributions';
 import { LatencyHistogram } from '../histogram';
 import { RequestFlag } from '../request-pool';
 import type { Rng } from '../rng';
@@ -27,6 +27,7 @@ export class Client implements Component {
   private readonly coin: Rng;
   private readonly jitter: Rng;
   private readonly pickAddress: Rng;
+  private readonly pickKey: Sampler;
   private sent = 0;
   private completed = 0;
   private inFlight = 0;
@@ -48,6 +49,7 @@ export class Client implements Component {
     this.coin = ctx.rng(index, 2);
     this.jitter = ctx.rng(index, 3);
     this.pickAddress = ctx.rng(index, 4);
+    this.pickKey = createKeySampler(ctx.rng(index, 5), node.catalogue);
   }
 
   start(time: number): void {
@@ -94,6 +96,7 @@ export class Client implements Component {
     // A closed-loop user keeps one address; open-loop arrivals come from anywhere in the population.
     requests.address[request] =
       owner >= 0 ? owner % this.node.addresses : Math.floor(this.pickAddress.next() * this.node.addresses);
+    requests.key[request] = this.pickKey();
     if (this.node.writeRatio > 0 && this.coin.next() < this.node.writeRatio) requests.flags[request] = RequestFlag.write;
     this.dispatch(request, time);
   }
@@ -156,6 +159,7 @@ export class Client implements Component {
     requests.owner[next] = requests.owner[failed] as number;
     requests.attempt[next] = attempt + 1;
     requests.address[next] = requests.address[failed] as number;
+    requests.key[next] = requests.key[failed] as number;
     requests.flags[next] = (requests.flags[failed] as number) & RequestFlag.write;
     const backoff = policy.backoff * 2 ** (attempt - 1);
     const delay = policy.jitter ? backoff * this.jitter.next() : backoff;
