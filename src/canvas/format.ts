@@ -1,4 +1,5 @@
 import type { Distribution, ScenarioNode } from '../scenario/schema';
+import { ALGORITHMS } from './node-kinds';
 
 /** Seconds as a short human figure: "850 µs", "50 ms", "1.5 s". */
 export function formatSeconds(seconds: number): string {
@@ -39,7 +40,7 @@ export function nodeSummary(node: ScenarioNode): string {
         ? formatRate(node.workload.rate)
         : `${node.workload.users} users · think ${formatSeconds(distributionMean(node.workload.thinkTime))}`;
     case 'loadBalancer':
-      return 'round robin';
+      return ALGORITHMS[node.algorithm].title.toLowerCase();
     case 'server':
       return `${node.workers} workers · ${formatSeconds(distributionMean(node.serviceTime))}`;
     case 'database':

@@ -1,4 +1,4 @@
-import type { NodeKind } from '../scenario/schema';
+import type { LoadBalancingAlgorithm, NodeKind } from '../scenario/schema';
 
 /** How each node kind is named and explained to a user. */
 export const KIND_INFO: Record<NodeKind, { title: string; hint: string; idPrefix: string }> = {
@@ -6,4 +6,16 @@ export const KIND_INFO: Record<NodeKind, { title: string; hint: string; idPrefix
   loadBalancer: { title: 'Load balancer', hint: 'Spreads requests round-robin over its targets', idPrefix: 'lb' },
   server: { title: 'Server', hint: 'Serves requests with a pool of workers and a queue', idPrefix: 'server' },
   database: { title: 'Database', hint: 'Serves reads and writes, each with its own time', idPrefix: 'database' },
+};
+
+/** Load-balancing algorithms as a user reads them: a name and what it does. */
+export const ALGORITHMS: Record<LoadBalancingAlgorithm, { title: string; note: string }> = {
+  roundRobin: { title: 'Round robin', note: 'Each request goes to the next target in turn.' },
+  weightedRoundRobin: { title: 'Weighted round robin', note: 'In turn, but in proportion to each outgoing link’s weight.' },
+  leastConnections: { title: 'Least connections', note: 'To the target with the fewest requests in progress.' },
+  leastResponseTime: { title: 'Least response time', note: 'To the target that has been answering fastest.' },
+  ipHash: { title: 'IP hash', note: 'The client address picks the target, so a client sticks to one.' },
+  consistentHash: { title: 'Consistent hash', note: 'A hash ring: removing a target moves only its share of clients.' },
+  random: { title: 'Random', note: 'A target chosen uniformly at random.' },
+  powerOfTwoChoices: { title: 'Power of two choices', note: 'Two random targets; the less busy one wins.' },
 };

@@ -122,3 +122,16 @@ describe('scenario slice', () => {
     expect(state().scenario.name).toBe('Two servers behind a load balancer');
   });
 });
+
+describe('faults', () => {
+  it('go with the node they name when it is removed', () => {
+    const store = createAppStore(starterScenario());
+    const faults = [
+      { at: 10, node: 'server-1', action: 'crash' as const, factor: 1 },
+      { at: 20, node: 'server-2', action: 'slow' as const, factor: 3 },
+    ];
+    expect(store.getState().updateSettings({ faults })).toBeNull();
+    store.getState().removeElements(['server-1'], []);
+    expect(store.getState().scenario.faults).toEqual([faults[1]]);
+  });
+});

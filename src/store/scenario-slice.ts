@@ -20,7 +20,7 @@ type Editable<T> = Partial<Omit<T, 'id' | 'kind'>>;
 /** Fields of one node kind to change; the node's id and kind never change. */
 export type NodePatch = Editable<ClientNode> | Editable<LoadBalancerNode> | Editable<ServerNode> | Editable<DatabaseNode>;
 export type LinkPatch = Partial<Pick<Link, 'latency' | 'weight'>>;
-export type SettingsPatch = Partial<Pick<Scenario, 'name' | 'description' | 'seed' | 'duration' | 'warmup' | 'hopLimit'>>;
+export type SettingsPatch = Partial<Pick<Scenario, 'name' | 'description' | 'seed' | 'duration' | 'warmup' | 'hopLimit' | 'faults'>>;
 export type ConnectResult = { ok: true; linkId: string } | { ok: false; problem: string };
 
 export interface ScenarioSlice {
@@ -139,7 +139,9 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
       const nodes = scenario.nodes.filter((n) => !goneNodes.has(n.id));
       const links = scenario.links.filter((l) => !goneLinks.has(l.id) && !goneNodes.has(l.from) && !goneNodes.has(l.to));
       if (nodes.length === scenario.nodes.length && links.length === scenario.links.length) return;
-      commit({ ...scenario, nodes, links });
+      // A fault names its node: it goes with it.
+      const faults = scenario.faults.filter((f) => !goneNodes.has(f.node));
+      commit({ ...scenario, nodes, links, faults });
       const selectionGone =
         (selection?.kind === 'node' && goneNodes.has(selection.id)) ||
         (selection?.kind === 'link' && !links.some((l) => l.id === selection.id));

@@ -25,8 +25,8 @@ export function LinkInspector({ link, nodes }: { link: Link; nodes: readonly Sce
       <NumberField label="Latency" value={link.latency} spec={SPECS.latency} onCommit={(latency) => updateLink(link.id, { latency: latency ?? 0 }, 'latency')} />
       <NumberField label="Weight" value={link.weight} spec={SPECS.weight} onCommit={(weight) => updateLink(link.id, { weight: weight ?? 0 }, 'weight')} />
       <p className="inspector__note">
-        Latency is one way; a response pays it again on the way back. Weight shares traffic when a server or client has several outgoing links
-        (load balancers ignore it).
+        Latency is one way; a response pays it again on the way back. Weight shares traffic when a client, server or database has several outgoing
+        links, and steers a load balancer set to weighted round robin.
       </p>
       <button type="button" className="button button--danger" onClick={() => removeElements([], [link.id])}>
         <TrashIcon /> Delete link

@@ -6,6 +6,8 @@ import type { NodePatch } from '../../store/scenario-slice';
 import { DistributionField } from './DistributionField';
 import { SPECS } from './field-spec';
 import { NumberField } from './NumberField';
+import { CatalogueFields } from './CatalogueFields';
+import { LoadBalancerFields } from './LoadBalancerFields';
 import { SelectField } from './SelectField';
 import { TextField } from './TextField';
 
@@ -29,15 +31,7 @@ export function NodeInspector({ node }: { node: ScenarioNode }) {
       </header>
       <TextField label="Name" value={node.label ?? ''} maxLength={80} placeholder={node.id} onCommit={(label) => commit({ label }, 'label')} />
       {node.kind === 'client' && <ClientFields node={node} commit={commit} />}
-      {node.kind === 'loadBalancer' && (
-        <SelectField
-          label="Algorithm"
-          value={node.algorithm}
-          options={[{ value: 'roundRobin', label: 'Round robin' }]}
-          onChange={(algorithm) => commit({ algorithm }, 'algorithm')}
-          note="Sends each request to the next target in turn."
-        />
-      )}
+      {node.kind === 'loadBalancer' && <LoadBalancerFields node={node} commit={commit} />}
       {(node.kind === 'server' || node.kind === 'database') && <StationFields node={node} commit={commit} />}
       {node.kind === 'server' && (
         <DistributionField label="Service time" value={node.serviceTime} onCommit={(serviceTime) => commit({ serviceTime }, 'serviceTime')} />
@@ -88,7 +82,19 @@ function ClientFields({ node, commit }: { node: ClientNode; commit: Commit }) {
         <input type="checkbox" checked={retries.jitter} onChange={(event) => commit({ retries: { ...retries, jitter: event.target.checked } }, 'jitter')} />
         Jitter the backoff (wait a random part of it)
       </label>
-      <NumberField label="Writes" value={node.writeRatio} spec={SPECS.writeRatio} onCommit={(writeRatio) => commit({ writeRatio: writeRatio ?? 0 }, 'writeRatio')} />
+      <NumberField
+        label="Writes"
+        note="Share of requests that are writes"
+        value={node.writeRatio}
+        spec={SPECS.writeRatio}
+        onCommit={(writeRatio) => commit({ writeRatio: writeRatio ?? 0 }, 'writeRatio')} />
+      <NumberField
+        label="Addresses"
+        note="Distinct client addresses; IP hash and consistent hashing key on them"
+        value={node.addresses}
+        spec={SPECS.addresses}
+        onCommit={(addresses) => commit({ addresses: addresses ?? 0 }, 'addresses')} />
+      <CatalogueFields catalogue={node.catalogue} commit={(catalogue, field) => commit({ catalogue }, field)} />
     </>
   );
 }

@@ -7,6 +7,8 @@ interface NumberFieldProps {
   ariaLabel?: string;
   value: number | null;
   spec: NumberSpec;
+  /** What the field means, shown above the range. */
+  note?: string;
   /** Stores the value; returns why the store refused it, or null. */
   onCommit(value: number | null): string | null;
 }
@@ -16,7 +18,7 @@ interface NumberFieldProps {
  * field; only a value that passes both the range and the store's check is
  * committed, and a refusal is shown beside the field.
  */
-export function NumberField({ label, ariaLabel, value, spec, onCommit }: NumberFieldProps) {
+export function NumberField({ label, ariaLabel, value, spec, note, onCommit }: NumberFieldProps) {
   const id = useId();
   const [draft, setDraft] = useState(() => formatField(value, spec));
   const [error, setError] = useState<string | null>(null);
@@ -43,7 +45,8 @@ export function NumberField({ label, ariaLabel, value, spec, onCommit }: NumberF
   };
 
   const range = describeRange(spec);
-  const hint = spec.emptyMeans ? `${range}; empty = ${spec.emptyMeans}` : range;
+  const allowed = spec.emptyMeans ? `${range}; empty = ${spec.emptyMeans}` : range;
+  const hint = note ? `${note} (${allowed})` : allowed;
   return (
     <div className={error ? 'field has-error' : 'field'}>
       <label htmlFor={id}>{label}</label>

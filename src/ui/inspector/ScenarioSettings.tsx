@@ -1,5 +1,6 @@
 import type { Scenario } from '../../scenario/schema';
 import { useAppStore } from '../../store';
+import { FaultsEditor } from './FaultsEditor';
 import { SPECS } from './field-spec';
 import { NumberField } from './NumberField';
 
@@ -23,6 +24,7 @@ export function ScenarioSettings({ scenario }: { scenario: Scenario }) {
       <p className="inspector__note">
         The same seed and duration give the same totals every time. Figures ignore the warm-up, so a queue that starts empty does not flatter them.
       </p>
+      <FaultsEditor scenario={scenario} />
       {scenario.description && <p className="inspector__description">{scenario.description}</p>}
     </div>
   );

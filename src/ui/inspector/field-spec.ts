@@ -40,6 +40,17 @@ export const SPECS = {
   duration: { unit: 's', scale: 1, min: 0, minExclusive: true },
   warmup: { unit: 's', scale: 1, min: 0 },
   hopLimit: { unit: 'hops', scale: 1, min: 1, max: 64, integer: true },
+  addresses: { unit: 'addresses', scale: 1, min: 1, max: 1_000_000, integer: true },
+  virtualNodes: { unit: 'per target', scale: 1, min: 1, max: 1000, integer: true },
+  probeInterval: { unit: 's', scale: 1, min: 0, minExclusive: true },
+  probeTimeout: { ...MS, min: 0, minExclusive: true },
+  probeThreshold: { unit: 'probes', scale: 1, min: 1, max: 100, integer: true },
+  consecutiveFailures: { unit: 'failures', scale: 1, min: 1, max: 1000, integer: true },
+  cooloff: { unit: 's', scale: 1, min: 0, minExclusive: true },
+  faultAt: { unit: 's', scale: 1, min: 0 },
+  catalogueItems: { unit: 'items', scale: 1, min: 1, max: 10_000_000, integer: true },
+  zipfAlpha: { unit: '', scale: 1, min: 0, max: 5 },
+  slowFactor: { unit: '× slower', scale: 1, min: 1, max: 1000 },
 } satisfies Record<string, NumberSpec>;
 
 /** The stored value as the field shows it (12 significant digits hide float noise like 7.000000000000001). */
