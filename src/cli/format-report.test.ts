@@ -139,3 +139,55 @@ describe('number formats', () => {
     expect([0.000_123_4, 0.001_5, 0.012_34, 0.5, 12.3].map(formatMilliseconds)).toEqual(['0.123', '1.50', '12.3', '500', '12,300']);
   });
 });
+
+describe('formatReport after faults and health checks', () => {
+  function faultyReport(): Report {
+    const report = sampleReport();
+    report.nodes = [
+      node({ id: 'lb', kind: 'loadBalancer', arrivals: 300 }),
+      node({ id: 'app-1', kind: 'server', arrivals: 200, refused: 0, lost: 0 }),
+      node({ id: 'app-2', kind: 'server', arrivals: 100, refused: 40, lost: 3 }),
+    ];
+    report.nodes[0]!.targets = [
+      { id: 'app-1', link: 'lb-app-1', routed: 200, share: 2 / 3, open: 0, eligible: true, out: '' },
+      { id: 'app-2', link: 'lb-app-2', routed: 100, share: 1 / 3, open: 0, eligible: false, out: 'probes' },
+    ];
+    report.nodes[0]!.probesSent = 60;
+    report.nodes[0]!.healthTimeline = [{ time: 63.25, target: 'app-2', eligible: false, out: 'probes' }];
+    return report;
+  }
+  const lines = formatReport(faultyReport())
+    .split('\n')
+    .map((l) => l.trimStart());
+
+  it('adds refused and lost columns when a node crashed', () => {
+    expect(lines.find((l) => l.startsWith('node'))?.split(/\s{2,}/)).toEqual([
+      'node',
+      'kind',
+      'arrivals',
+      'dropped',
+      'refused',
+      'lost',
+      'util %',
+      'mean queue',
+      'p99 ms',
+    ]);
+    expect(lines.find((l) => l.startsWith('app-2  server'))?.split(/\s{2,}/).slice(0, 6)).toEqual(['app-2', 'server', '100', '0', '40', '3']);
+  });
+
+  it('leaves those columns out when nothing crashed', () => {
+    expect(formatReport(sampleReport())).not.toContain('refused');
+  });
+
+  it("lists a load balancer's targets with their shares, the probes and the pool changes", () => {
+    const start = lines.indexOf('Load balancer lb: where its requests went');
+    expect(start).toBeGreaterThan(0);
+    expect(lines.slice(start + 1, start + 6).map((l) => l.split(/\s{2,}/))).toEqual([
+      ['target', 'routed', 'share %', 'pool at the end'],
+      ['app-1', '200', '66.7', 'in'],
+      ['app-2', '100', '33.3', 'out: failed probes'],
+      ['60 health probes sent'],
+      ['at 63.25 s, app-2 left the pool (failed probes)'],
+    ]);
+  });
+});

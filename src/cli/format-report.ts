@@ -8,7 +8,7 @@ import { FAILURE_REASONS, type LatencySummary, type NodeReport, type Report } fr
 /** Node kinds that have no workers, so utilization and queue figures mean nothing for them. */
 const KINDS_WITHOUT_WORKERS = new Set(['client', 'loadBalancer']);
 
-/** Renders a report as plain-text tables: run header, request totals, end-to-end latency, then one row per node. */
+/** Renders a report as plain-text tables: run header, request totals, end-to-end latency, one row per node, then each load balancer's targets. */
 export function formatReport(report: Report): string {
   const { totals } = report;
   const measured = report.simulatedTime - report.warmup;
@@ -36,11 +36,6 @@ export function formatReport(report: Report): string {
     ],
     ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
   );
-  const nodes = formatTable(
-    [['node', 'kind', 'arrivals', 'dropped', 'util %', 'mean queue', 'p99 ms'], ...report.nodes.map(nodeRow)],
-    ['left', 'left', 'right', 'right', 'right', 'right', 'right'],
-  );
-  const indent = (rows: string[]) => rows.map((row) => `  ${row}`);
   return [
     ...header,
     '',
@@ -51,10 +46,14 @@ export function formatReport(report: Report): string {
     ...indent(latency),
     '',
     'Nodes',
-    ...indent(nodes),
+    ...indent(nodeTable(report.nodes)),
+    ...report.nodes.flatMap(balancerLines),
     '',
   ].join('\n');
 }
+
+const indent = (rows: string[]) => rows.map((row) => `  ${row}`);
+
 
 function latencyCells(latency: LatencySummary): string[] {
   if (latency.count === 0) return ['0', '–', '–', '–', '–', '–', '–'];
@@ -62,17 +61,48 @@ function latencyCells(latency: LatencySummary): string[] {
   return [formatCount(count), ...[mean, p50, p95, p99, p999, max].map(formatMilliseconds)];
 }
 
-function nodeRow(node: NodeReport): string[] {
-  const stationless = KINDS_WITHOUT_WORKERS.has(node.kind);
-  return [
-    node.id,
-    node.kind,
-    formatCount(node.arrivals),
-    formatCount(node.dropped),
-    stationless ? '–' : (node.utilization * 100).toFixed(1),
-    stationless ? '–' : node.meanQueueLength.toFixed(2),
-    node.latency.count === 0 ? '–' : formatMilliseconds(node.latency.p99),
-  ];
+/** One row per node; "refused" and "lost" columns appear only when a node crashed. */
+function nodeTable(nodes: readonly NodeReport[]): string[] {
+  const crashed = nodes.some((node) => (node.refused ?? 0) + (node.lost ?? 0) > 0);
+  const header = ['node', 'kind', 'arrivals', 'dropped', ...(crashed ? ['refused', 'lost'] : []), 'util %', 'mean queue', 'p99 ms'];
+  const rows = nodes.map((node) => {
+    const stationless = KINDS_WITHOUT_WORKERS.has(node.kind);
+    return [
+      node.id,
+      node.kind,
+      formatCount(node.arrivals),
+      formatCount(node.dropped),
+      ...(crashed ? [formatCount(node.refused ?? 0), formatCount(node.lost ?? 0)] : []),
+      stationless ? '–' : (node.utilization * 100).toFixed(1),
+      stationless ? '–' : node.meanQueueLength.toFixed(2),
+      node.latency.count === 0 ? '–' : formatMilliseconds(node.latency.p99),
+    ];
+  });
+  return formatTable([header, ...rows], header.map((_, i) => (i < 2 ? 'left' : 'right')));
+}
+
+const MAX_POOL_CHANGES = 20;
+const OUT_OF_POOL = { probes: 'out: failed probes', ejected: 'out: ejected' } as const;
+
+/** For a load balancer: each target's share and whether it is in the pool, then when targets left or rejoined it. */
+function balancerLines(node: NodeReport): string[] {
+  if (!node.targets || node.targets.length === 0) return [];
+  const rows = node.targets.map((t) => [
+    t.id,
+    formatCount(t.routed),
+    (t.share * 100).toFixed(1),
+    t.eligible || t.out === '' ? 'in' : OUT_OF_POOL[t.out],
+  ]);
+  const lines = ['', `Load balancer ${node.id}: where its requests went`];
+  lines.push(...indent(formatTable([['target', 'routed', 'share %', 'pool at the end'], ...rows], ['left', 'right', 'right', 'left'])));
+  if (node.probesSent) lines.push(`  ${formatCount(node.probesSent)} health probes sent`);
+  const changes = node.healthTimeline ?? [];
+  for (const change of changes.slice(0, MAX_POOL_CHANGES)) {
+    const what = change.eligible ? 'rejoined the pool' : `left the pool (${change.out === 'probes' ? 'failed probes' : 'ejected'})`;
+    lines.push(`  at ${formatNumber(change.time)} s, ${change.target} ${what}`);
+  }
+  if (changes.length > MAX_POOL_CHANGES) lines.push(`  …and ${formatCount(changes.length - MAX_POOL_CHANGES)} more pool changes`);
+  return lines;
 }
 
 type Align = 'left' | 'right';
