@@ -339,6 +339,22 @@ describe('parseScenario warns, but accepts,', () => {
   });
 });
 
+describe('unknown-field warnings', () => {
+  it('stop after ten, counting the rest, so a file from another tool does not flood the screen', () => {
+    const data = valid();
+    for (let i = 0; i < 12; i++) data.nodes.push(server(`extra-${i}`, { colour: 'blue' }));
+    const warnings = warningsOf(parseScenario(data));
+    expect(warnings).toHaveLength(11);
+    expect(warnings[0]).toBe('node "extra-0" (nodes[2]): unknown field "colour" is ignored.');
+    expect(warnings[10]).toBe('…and 2 more unknown fields, all ignored.');
+  });
+
+  it('cover faults too', () => {
+    const data = { ...valid(), faults: [{ at: 1, node: 'api', action: 'slow', factr: 3 }] };
+    expect(warningsOf(parseScenario(data))).toEqual(['fault (faults[0]): unknown field "factr" is ignored. Did you mean "factor"?']);
+  });
+});
+
 describe('findCycle', () => {
   const nodes = ['a', 'b', 'c', 'd'].map((id) => ({ id }));
   it('returns a cycle as the path that closes on itself', () => {

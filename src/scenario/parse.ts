@@ -1,6 +1,7 @@
 import { describeIssues, describeJsonError } from './issue-messages';
+import { balancerProblems } from './load-balancer-presets';
 import { migrateScenario } from './migrate';
-import { LinkSchema, NodeSchema, SCENARIO_LIMITS, type Scenario, ScenarioSchema } from './schema';
+import { FaultSchema, LinkSchema, NodeSchema, SCENARIO_LIMITS, type Scenario, ScenarioSchema } from './schema';
 
 export type ParseResult =
   | { ok: true; scenario: Scenario; warnings: string[] }
@@ -80,6 +81,18 @@ function checkReferences(scenario: Scenario): string[] {
       errors.push(`${where}: "${fault.node}" is a ${kind}; only servers and databases can crash or slow down.`);
     }
   });
+  for (const node of scenario.nodes) {
+    if (node.kind !== 'loadBalancer') continue;
+    errors.push(...balancerProblems(node));
+    const targets = new Set(scenario.links.filter((l) => l.from === node.id).map((l) => l.to));
+    node.routes.forEach((route, r) => {
+      for (const target of route.targets) {
+        if (!targets.has(target)) {
+          errors.push(`load balancer "${node.id}" field "routes.${r}.targets": "${target}" is not one of its targets; link it first.`);
+        }
+      }
+    });
+  }
   if (scenario.warmup >= scenario.duration) {
     errors.push(`field "warmup": the warm-up (${scenario.warmup} s) must be shorter than the duration (${scenario.duration} s).`);
   }
@@ -203,8 +216,17 @@ function findUnknownFields(raw: Record<string, unknown>): string[] {
   links.forEach((link: { id?: unknown }, index) => {
     check(link, Object.keys(LinkSchema.shape), `link "${String(link?.id)}" (links[${index}])`);
   });
-  return warnings;
+  const faults = Array.isArray(raw.faults) ? raw.faults : [];
+  faults.forEach((fault: unknown, index) => {
+    check(fault, Object.keys(FaultSchema.shape), `fault (faults[${index}])`);
+  });
+  // A file from another tool may carry the same extra field on every node; a few lines say enough.
+  if (warnings.length <= MAX_UNKNOWN_FIELD_WARNINGS) return warnings;
+  const more = warnings.length - MAX_UNKNOWN_FIELD_WARNINGS;
+  return [...warnings.slice(0, MAX_UNKNOWN_FIELD_WARNINGS), `…and ${more} more unknown field${more === 1 ? '' : 's'}, all ignored.`];
 }
+
+const MAX_UNKNOWN_FIELD_WARNINGS = 10;
 
 /** Levenshtein distance, for "did you mean" hints on short field names. */
 function editDistance(a: string, b: string): number {
