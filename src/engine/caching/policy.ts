@@ -1,0 +1,20 @@
+/** How a cache chooses what to evict. Each policy lives in a file of its own. */
+export const EVICTION_POLICIES = ['lru', 'lfu', 'fifo', 'random', 'ttl'] as const;
+export type EvictionPolicyName = (typeof EVICTION_POLICIES)[number];
+
+/**
+ * The ordering a policy keeps over occupied slots. The cache table owns the
+ * entries and tells the policy what happened to each slot; the policy only
+ * answers which slot to give up when the table is full.
+ */
+export interface EvictionPolicy {
+  /** A slot was filled (or refilled with a new value). */
+  inserted(slot: number): void;
+  /** A slot was read (a hit). */
+  accessed(slot: number): void;
+  /** A slot was emptied (eviction, expiry, invalidation). */
+  removed(slot: number): void;
+  /** The slot to evict to make room, or -1 when this policy never evicts for room. */
+  victim(): number;
+  clear(): void;
+}
