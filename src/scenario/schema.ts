@@ -62,6 +62,18 @@ export const CatalogueSchema = z.object({
 });
 export type Catalogue = z.infer<typeof CatalogueSchema>;
 
+export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
+
+/** One kind of request in a client's mix, e.g. 70% `GET /api/items`. */
+export const RequestTypeSchema = z.object({
+  method: z.enum(HTTP_METHODS),
+  path: z.string().startsWith('/', 'a path starts with "/"').max(200),
+  /** Relative share of this request type in the mix. */
+  weight: positive,
+  headers: z.record(z.string().max(64), z.string().max(200)).default({}),
+});
+export type RequestType = z.infer<typeof RequestTypeSchema>;
+
 export const ClientNodeSchema = z.object({
   ...nodeBase,
   kind: z.literal('client'),
@@ -75,6 +87,10 @@ export const ClientNodeSchema = z.object({
   addresses: z.number().int().min(1).max(1_000_000).default(1000),
   /** The items requests ask for (caches key on them). */
   catalogue: CatalogueSchema.default({ items: 1000, popularity: { type: 'uniform' } }),
+  /** Method, path and headers of the requests; POST, PUT and DELETE count as writes. */
+  mix: z.array(RequestTypeSchema).min(1).max(20).default([{ method: 'GET', path: '/api/items', weight: 1, headers: {} }]),
+  /** Requests arrive over TLS: whoever terminates it pays its CPU cost. */
+  https: z.boolean().default(false),
 });
 
 export const LoadBalancingAlgorithmSchema = z.enum([
@@ -113,10 +129,37 @@ export const HealthCheckSchema = z.object({
 });
 export type HealthCheck = z.infer<typeof HealthCheckSchema>;
 
+export const LOAD_BALANCER_PRESETS = ['custom', 'nginx', 'haproxyTcp', 'haproxyHttp', 'awsAlb', 'awsNlb', 'envoy'] as const;
+
+/** An L7 rule: requests whose path starts with `pathPrefix` (and carry `header`, if set) go to `targets`. */
+export const L7RouteSchema = z.object({
+  pathPrefix: z.string().startsWith('/', 'a path prefix starts with "/"').max(200).default('/'),
+  header: z.object({ name: z.string().min(1).max(64), value: z.string().max(200) }).nullable().default(null),
+  /** Node ids of this balancer's targets that serve the matching requests. */
+  targets: z.array(z.string().min(1)).min(1),
+});
+export type L7Route = z.infer<typeof L7RouteSchema>;
+
 export const LoadBalancerNodeSchema = z.object({
   ...nodeBase,
   kind: z.literal('loadBalancer'),
+  /** A balancer people know: sets the layer, the algorithms on offer and the per-request overhead. */
+  preset: z.enum(LOAD_BALANCER_PRESETS).default('custom'),
+  /** L4 sees addresses and ports only; L7 sees methods, paths, headers and cookies. */
+  layer: z.enum(['L4', 'L7']).default('L7'),
   algorithm: LoadBalancingAlgorithmSchema.default('roundRobin'),
+  /** CPU seconds the balancer spends on each request (0: it adds no delay). */
+  overhead: nonNegative.default(0),
+  /** Cores the balancer's work runs on when it has an overhead or terminates TLS. */
+  workers: z.number().int().min(1).max(256).default(4),
+  /** L7: decrypt here, so the servers behind do not pay for TLS. */
+  tlsTermination: z.boolean().default(false),
+  /** CPU seconds to terminate TLS for one request. */
+  tlsCost: nonNegative.default(0.0005),
+  /** L7: a cookie pins each user to the server that first answered them. */
+  stickySessions: z.boolean().default(false),
+  /** L7: content-based routing, first match wins; unmatched requests go to the targets no rule names. */
+  routes: z.array(L7RouteSchema).max(20).default([]),
   /** Points per target on the consistent-hash ring: more points, more even shares. */
   virtualNodes: z.number().int().min(1).max(1000).default(100),
   healthCheck: HealthCheckSchema.default({ active: null, passive: null }),
@@ -134,6 +177,8 @@ export const ServerNodeSchema = z.object({
   kind: z.literal('server'),
   ...stationFields,
   serviceTime: DistributionSchema,
+  /** CPU seconds to decrypt a request that arrives still encrypted (TLS not terminated upstream). */
+  tlsCost: nonNegative.default(0.0005),
 });
 
 export const DatabaseNodeSchema = z.object({
