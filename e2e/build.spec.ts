@@ -67,6 +67,23 @@ test.describe('a new user builds a system', () => {
     await expect(app.links).toHaveCount(5);
   });
 
+  test('moves a node by dragging it, and one undo puts it back', async ({ page }) => {
+    const app = new Playground(page);
+    await app.openFresh();
+    const card = app.node('Database');
+    const before = await card.boundingBox();
+    if (!before) throw new Error('no database card');
+    await card.locator('.node-card__summary').hover();
+    await page.mouse.down();
+    await page.mouse.move(before.x + 60, before.y + 150, { steps: 8 });
+    await page.mouse.move(before.x + 80, before.y + 200, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(async () => (await card.boundingBox())?.y ?? 0).toBeGreaterThan(before.y + 100);
+
+    await app.undo();
+    await expect.poll(async () => Math.round((await card.boundingBox())?.y ?? 0)).toBe(Math.round(before.y));
+  });
+
   test('deletes a link with the inspector button', async ({ page }) => {
     const app = new Playground(page);
     await app.openFresh();
