@@ -99,7 +99,7 @@ export class CacheTable {
     this.dirty[slot] = 0;
     this.index.set(item, slot);
     if (this.ttl !== null) this.byAge.pushFront(slot);
-    this.policy.inserted(slot);
+    this.policy.inserted(slot, item);
     this.size++;
     return slot;
   }

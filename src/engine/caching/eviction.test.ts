@@ -17,6 +17,8 @@ interface ModelEntry {
 
 class ReferenceCache {
   entries: ModelEntry[] = [];
+  /** LFU counts of items no longer cached (perfect LFU). */
+  private readonly remembered = new Map<number, number>();
   private clock = 0;
   constructor(
     private readonly policy: EvictionPolicyName,
@@ -28,11 +30,16 @@ class ReferenceCache {
     return this.ttl !== null && now - e.insertedAt >= this.ttl;
   }
 
+  private forget(gone: (e: ModelEntry) => boolean) {
+    for (const e of this.entries.filter(gone)) this.remembered.set(e.item, e.uses);
+    this.entries = this.entries.filter((e) => !gone(e));
+  }
+
   get(item: number, now: number): boolean {
     const e = this.entries.find((x) => x.item === item);
     if (!e) return false;
     if (this.expired(e, now)) {
-      this.entries = this.entries.filter((x) => x !== e);
+      this.forget((x) => x === e);
       return false;
     }
     e.uses++;
@@ -47,15 +54,15 @@ class ReferenceCache {
       Object.assign(e, { version, insertedAt: now, uses: e.uses + 1, lastUse: this.clock++ });
       return 'stored';
     }
-    this.entries = this.entries.filter((x) => !this.expired(x, now));
+    this.forget((x) => this.expired(x, now));
     let evicted: number | 'stored' = 'stored';
     if (this.entries.length === this.capacity) {
       const victim = this.pickVictim(randomVictim);
       if (victim === null) return 'refused';
-      this.entries = this.entries.filter((x) => x !== victim);
+      this.forget((x) => x === victim);
       evicted = victim.item;
     }
-    this.entries.push({ item, version, insertedAt: now, uses: 1, lastUse: this.clock++, insertion: this.clock });
+    this.entries.push({ item, version, insertedAt: now, uses: (this.remembered.get(item) ?? 0) + 1, lastUse: this.clock++, insertion: this.clock });
     return evicted;
   }
 

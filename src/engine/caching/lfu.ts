@@ -3,16 +3,30 @@ import type { EvictionPolicy } from './policy';
 /**
  * Least frequently used, ties broken by least recent use: a binary min-heap
  * of slots keyed by (uses, last use), with each slot's heap position kept so
- * a hit re-sorts in O(log n). Counts live with the entry: an evicted item
- * starts again from one use ("in-cache" LFU).
+ * a hit re-sorts in O(log n). Counts outlive eviction ("perfect" LFU, one
+ * counter per catalogue item): an in-cache count that restarts at one would
+ * lock out a popular item evicted while its count was young, and LFU would
+ * never reach its top-C ceiling.
  */
 export function lfuPolicy(capacity: number): EvictionPolicy {
   const heap = new Int32Array(capacity);
   const position = new Int32Array(capacity);
   const uses = new Float64Array(capacity);
   const lastUse = new Float64Array(capacity);
+  const itemOf = new Int32Array(capacity);
+  let remembered = new Uint32Array(1024);
   let size = 0;
   let clock = 0;
+  const remember = (item: number, count: number) => {
+    if (item >= remembered.length) {
+      let length = remembered.length;
+      while (length <= item) length *= 2;
+      const grown = new Uint32Array(length);
+      grown.set(remembered);
+      remembered = grown;
+    }
+    remembered[item] = count;
+  };
 
   const less = (a: number, b: number): boolean => {
     const ua = uses[a] as number;
@@ -50,8 +64,9 @@ export function lfuPolicy(capacity: number): EvictionPolicy {
   };
 
   return {
-    inserted: (slot) => {
-      uses[slot] = 1;
+    inserted: (slot, item) => {
+      itemOf[slot] = item;
+      uses[slot] = (item < remembered.length ? (remembered[item] as number) : 0) + 1;
       lastUse[slot] = clock++;
       place(slot, size++);
       siftUp(size - 1);
@@ -62,6 +77,7 @@ export function lfuPolicy(capacity: number): EvictionPolicy {
       siftDown(position[slot] as number);
     },
     removed: (slot) => {
+      remember(itemOf[slot] as number, uses[slot] as number);
       const at = position[slot] as number;
       const last = heap[--size] as number;
       if (at === size) return;

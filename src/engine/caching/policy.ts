@@ -8,8 +8,8 @@ export type EvictionPolicyName = (typeof EVICTION_POLICIES)[number];
  * answers which slot to give up when the table is full.
  */
 export interface EvictionPolicy {
-  /** A slot was filled (or refilled with a new value). */
-  inserted(slot: number): void;
+  /** A slot was filled with `item`. */
+  inserted(slot: number, item: number): void;
   /** A slot was read (a hit). */
   accessed(slot: number): void;
   /** A slot was emptied (eviction, expiry, invalidation). */
