@@ -90,13 +90,19 @@ class ReferenceCache {
   }
 }
 
-const operation = fc.record({
+interface Operation {
+  read: boolean;
+  item: number;
+  dt: number;
+}
+
+const operation: fc.Arbitrary<Operation> = fc.record({
   read: fc.boolean(),
   item: fc.integer({ min: 0, max: 11 }),
   dt: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 2, noNaN: true })),
 });
 
-function checkAgainstModel(policy: EvictionPolicyName, capacity: number, ttl: number | null, ops: fc.infer<typeof operation>[]) {
+function checkAgainstModel(policy: EvictionPolicyName, capacity: number, ttl: number | null, ops: Operation[]) {
   const table = new CacheTable(capacity, ttl, createPolicy(policy, capacity, createRng(7)));
   const model = new ReferenceCache(policy, capacity, ttl);
   let now = 0;

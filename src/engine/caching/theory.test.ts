@@ -88,8 +88,8 @@ describe('a TTL cache', () => {
       let u = pick.next() * totalRate;
       let key = 0;
       while (u >= key + 1) u -= ++key;
-      reads[key]++;
-      if (table.find(key, now) >= 0) hits[key]++;
+      reads[key] = (reads[key] as number) + 1;
+      if (table.find(key, now) >= 0) hits[key] = (hits[key] as number) + 1;
       else table.put(key, 0, now);
     }
     for (const key of [0, 4, 19]) {
