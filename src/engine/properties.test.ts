@@ -154,6 +154,10 @@ describe('engine properties over random systems', () => {
         const sliced = createSimulation(scenario);
         for (const share of stops) sliced.runUntil(share * scenario.duration);
         expect(JSON.stringify(sliced.report())).toBe(whole);
+        // Nor must watching it: a trace sink sees hops but changes nothing.
+        const traced = createSimulation(scenario, { trace: { hop: () => {} } });
+        traced.runUntil(scenario.duration);
+        expect(JSON.stringify(traced.report())).toBe(whole);
         // Nor must stepping one event at a time.
         const stepped = createSimulation(scenario);
         while (stepped.peek() <= scenario.duration) stepped.step();
@@ -164,18 +168,28 @@ describe('engine properties over random systems', () => {
     );
   });
 
-  it('gives a different run for a different seed once requests are random', () => {
+  it('gives different request times for a different seed', () => {
+    /** When open-loop clients sent their requests: Poisson, so random. */
+    const departures = (scenario: Scenario, seed: number): number[] => {
+      const open = new Set(scenario.nodes.filter((n) => n.kind === 'client' && n.workload.mode === 'open').map((n) => n.id));
+      const fromOpen = scenario.links.map((link) => open.has(link.from));
+      const times: number[] = [];
+      const trace: TraceSink = {
+        hop(link, depart, _arrive, _outcome, reverse) {
+          if (!reverse && fromOpen[link]) times.push(depart);
+        },
+      };
+      createSimulation(scenario, { seed, window: 0, trace }).runUntil(scenario.duration);
+      return times;
+    };
     fc.assert(
       fc.property(system(), fc.integer({ min: 0, max: 2 ** 32 - 1 }), (scenario, other) => {
-        fc.pre(other !== scenario.seed);
-        const a = runScenario(scenario);
-        const b = runScenario(scenario, { seed: other });
-        expect(b.seed).toBe(other);
-        // Open-loop arrivals are Poisson: over 0.5 s at ≥ 1/s, two seeds agreeing
-        // on every figure would mean the seed is ignored.
-        if (scenario.nodes.some((n) => n.kind === 'client' && n.workload.mode === 'open') && a.totals.sent > 0) {
-          expect(JSON.stringify({ ...a, seed: 0 })).not.toBe(JSON.stringify({ ...b, seed: 0 }));
-        }
+        fc.pre(other !== scenario.seed && scenario.nodes.some((n) => n.kind === 'client' && n.workload.mode === 'open'));
+        const a = departures(scenario, scenario.seed);
+        // Poisson arrivals at ≥ 1/s over ≥ 0.5 s may send nothing; then there is nothing to compare.
+        fc.pre(a.length > 0);
+        expect(departures(scenario, other)).not.toEqual(a);
+        expect(runScenario(scenario, { seed: other }).seed).toBe(other);
       }),
       { numRuns: 40 },
     );
@@ -288,5 +302,36 @@ describe('engine properties over random systems', () => {
       }),
       { numRuns: 30 },
     );
+  });
+
+  /*
+   * KNOWN BUG, reported to the lead: a closed-loop client whose think time is
+   * identically zero (constant 0, or uniform 0..0) sends its next request at
+   * the instant the last one settled. If nothing on the path takes time (no
+   * link, or zero latencies and zero service) the clock never moves, so
+   * runUntil never returns and the worker or the CLI hangs. Both scenarios
+   * below parse without a warning. Proposed fix: the schema refuses a
+   * closed-loop think time whose mean is 0. `it.fails` keeps this visible:
+   * it passes while the bug is there and fails once it is fixed, then turn it
+   * into a plain `it`.
+   */
+  it.fails('refuses, or gets past, a closed loop that would spin at one instant', () => {
+    for (const links of [[], [{ id: 'users-server', from: 'users', to: 'server', latency: 0 }]]) {
+      const parsed = parseScenario({
+        version: 1,
+        duration: 10,
+        nodes: [
+          { id: 'users', kind: 'client', workload: { mode: 'closed', users: 1, thinkTime: { type: 'constant', value: 0 } } },
+          { id: 'server', kind: 'server', workers: 1, serviceTime: { type: 'constant', value: 0 } },
+        ],
+        links,
+      });
+      if (!parsed.ok) continue;
+      const sim = createSimulation(parsed.scenario, { window: 0 });
+      // A bounded stand-in for runUntil(10), which would never return.
+      let events = 0;
+      while (events < 1_000_000 && sim.peek() <= 10 && sim.step()) events++;
+      expect(sim.now, `${links.length} links: ${events} events and the clock is still at ${sim.now}`).toBeGreaterThan(0);
+    }
   });
 });
