@@ -25,6 +25,7 @@ function feed(nodes: ReturnType<typeof node>[], windowNodes: ReturnType<typeof w
     error: null,
   } satisfies Frame;
   store.getState().applyFrame(frame, 0);
+  store.getState().flushMetrics();
 }
 
 beforeEach(() => {

@@ -5,6 +5,12 @@ import type { AppState } from './types';
 
 /** Windows kept for the charts: an hour of simulated time at the default 1 s window. */
 const MAX_WINDOWS = 3600;
+/**
+ * Figures reach the store at most this often (ms). Particles still go out on
+ * every frame; numbers read by people need no more than ~15 updates a second,
+ * and each store update wakes every subscriber.
+ */
+export const METRICS_COMMIT_MS = 66;
 
 /** A batch of particles as it reached the page, with what the overlay needs to pace it. */
 export interface ParticleDelivery {
@@ -56,62 +62,105 @@ export interface MetricsSlice {
   particles: ParticleFeed;
   /** Takes one frame from the worker. Charts and the overlay read the result through `subscribe`. */
   applyFrame(frame: Frame, receivedAt?: number): void;
+  /** Puts figures still held back by the commit throttle into the store now. */
+  flushMetrics(): void;
   /** Forgets the figures and remembers which scenario the next frames describe. */
   startMetrics(epoch: number, nodeIds: readonly string[], linkIds: readonly string[]): void;
 }
 
 /** Live figures of the current run. Updated up to 60 times a second: read it with `useAppStore.subscribe`, not hooks. */
-export const createMetricsSlice: StateCreator<AppState, [], [], MetricsSlice> = (set, get) => ({
-  metricsEpoch: 0,
-  simTime: 0,
-  snapshot: null,
-  windows: [],
-  report: null,
-  sampleEvery: 1,
-  nodeIndex: {},
-  linkIds: [],
-  particles: new ParticleFeed(),
+export const createMetricsSlice: StateCreator<AppState, [], [], MetricsSlice> = (set, get) => {
+  // Frames not yet committed to the store: the latest one, and every window they carried.
+  let latest: Frame | null = null;
+  let pendingWindows: WindowSample[] = [];
+  let pendingReport: Report | null = null;
+  let lastCommit = Number.NEGATIVE_INFINITY;
+  let timer: ReturnType<typeof setTimeout> | null = null;
 
-  startMetrics: (epoch, nodeIds, linkIds) =>
-    set({
-      metricsEpoch: epoch,
-      simTime: 0,
-      snapshot: null,
-      windows: [],
-      report: null,
-      sampleEvery: 1,
-      nodeIndex: Object.fromEntries(nodeIds.map((id, i) => [id, i])),
-      linkIds,
-    }),
-
-  applyFrame: (frame, receivedAt = performance.now()) => {
+  const commit = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    const frame = latest;
+    if (!frame) return;
+    latest = null;
     const state = get();
-    // A frame from before the latest load or reset describes a run nobody is looking at.
-    if (frame.epoch < state.metricsEpoch) return;
     const fresh = frame.epoch > state.metricsEpoch;
     const previous = fresh ? [] : state.windows;
-    const windows =
-      frame.windows.length > 0 ? [...previous, ...frame.windows].slice(-MAX_WINDOWS) : previous;
+    const windows = pendingWindows.length > 0 ? [...previous, ...pendingWindows].slice(-MAX_WINDOWS) : previous;
     set({
       metricsEpoch: frame.epoch,
       simTime: frame.now,
       snapshot: frame.snapshot,
       windows,
-      report: frame.report ?? (fresh ? null : state.report),
+      report: pendingReport ?? (fresh ? null : state.report),
       sampleEvery: frame.sampleEvery,
       runStatus: frame.status,
       runError: frame.error,
     });
-    if (frame.particles.link.length > 0) {
-      state.particles.publish({
-        batch: frame.particles,
-        epoch: frame.epoch,
-        simFrom: frame.simFrom,
-        simTo: frame.now,
-        wallSpan: frame.wallSpan,
-        receivedAt,
-        sampleEvery: frame.sampleEvery,
+    pendingWindows = [];
+    pendingReport = null;
+    lastCommit = performance.now();
+  };
+
+  const forget = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    latest = null;
+    pendingWindows = [];
+    pendingReport = null;
+  };
+
+  return {
+    metricsEpoch: 0,
+    simTime: 0,
+    snapshot: null,
+    windows: [],
+    report: null,
+    sampleEvery: 1,
+    nodeIndex: {},
+    linkIds: [],
+    particles: new ParticleFeed(),
+
+    flushMetrics: () => commit(),
+
+    startMetrics: (epoch, nodeIds, linkIds) => {
+      forget();
+      set({
+        metricsEpoch: epoch,
+        simTime: 0,
+        snapshot: null,
+        windows: [],
+        report: null,
+        sampleEvery: 1,
+        nodeIndex: Object.fromEntries(nodeIds.map((id, i) => [id, i])),
+        linkIds,
       });
-    }
-  },
-});
+    },
+
+    applyFrame: (frame, receivedAt = performance.now()) => {
+      const state = get();
+      // A frame from before the latest load or reset describes a run nobody is looking at.
+      if (frame.epoch < state.metricsEpoch || (latest !== null && frame.epoch < latest.epoch)) return;
+      if (latest !== null && frame.epoch > latest.epoch) forget();
+      latest = frame;
+      pendingWindows.push(...frame.windows);
+      if (frame.report) pendingReport = frame.report;
+      // Changes a person acts on (status, the end, an error, a new run) go out at once.
+      const urgent = frame.epoch !== state.metricsEpoch || frame.status !== state.runStatus || frame.report !== null || frame.error !== state.runError;
+      const wait = METRICS_COMMIT_MS - (performance.now() - lastCommit);
+      if (urgent || wait <= 0) commit();
+      else timer ??= setTimeout(commit, wait);
+      if (frame.particles.link.length > 0) {
+        state.particles.publish({
+          batch: frame.particles,
+          epoch: frame.epoch,
+          simFrom: frame.simFrom,
+          simTo: frame.now,
+          wallSpan: frame.wallSpan,
+          receivedAt,
+          sampleEvery: frame.sampleEvery,
+        });
+      }
+    },
+  };
+};

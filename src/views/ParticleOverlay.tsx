@@ -30,13 +30,14 @@ export function ParticleOverlay() {
     const canvas = canvasRef.current;
     if (!canvas) return;
     const root = canvas.closest('.react-flow') ?? canvas.parentElement ?? document.body;
-    const pool = new ParticlePool(MAX_LIVE_PARTICLES * 2);
+    const pool = new ParticlePool(MAX_LIVE_PARTICLES);
     const scene = createFlowScene(root, () => flow.getState());
     const renderer = createParticleRenderer(canvas, scene);
     let frame = 0;
 
     const loop = (now: number) => {
-      renderer.draw(now, pool);
+      // Exposed for the frame-time measurement and the e2e tests.
+      canvas.dataset.drawn = String(renderer.draw(now, pool));
       canvas.dataset.particles = String(pool.size);
       // Keep animating while anything is on its way; sleep when the pool is empty.
       frame = pool.size > 0 ? requestAnimationFrame(loop) : 0;

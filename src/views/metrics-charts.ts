@@ -4,7 +4,8 @@
  */
 import type { WindowSample } from '../engine/types';
 import { COLORS, SERIES_COLORS } from './palette';
-import { type Chart, createTimeSeriesChart } from './time-series-chart';
+import { thinWindows } from './thin-windows';
+import { type Chart, createTimeSeriesChart, type TimeSeriesData } from './time-series-chart';
 
 /** What every run chart is fed: the windows closed so far and the run's length. */
 export interface RunChartData {
@@ -19,23 +20,34 @@ export interface RunChartData {
 /** Per-node charts draw at most this many lines; the busiest are kept so the legend stays readable. */
 export const MAX_NODE_LINES = 6;
 
-const ends = (windows: readonly WindowSample[]) => windows.map((w) => w.end);
+/** Runs up to this long keep their whole length on the time axis; longer ones grow it as they go. */
+const FIXED_AXIS_SECONDS = 600;
+
+/** The thinned windows and the time axis for them. */
+function timeAxis(data: RunChartData): { windows: readonly WindowSample[]; axis: Pick<TimeSeriesData, 'x' | 'xMin' | 'xMax'> } {
+  const windows = thinWindows(data.windows);
+  const reached = windows.at(-1)?.end ?? 0;
+  const xMax = data.duration <= FIXED_AXIS_SECONDS ? data.duration : Math.min(data.duration, Math.max(FIXED_AXIS_SECONDS, reached));
+  // When old windows were dropped from memory, the axis starts at the oldest one kept.
+  return { windows, axis: { x: windows.map((w) => w.end), xMin: windows[0]?.start ?? 0, xMax } };
+}
 
 /** Latency percentiles p50, p95 and p99 per window, in milliseconds. */
 export function createLatencyChart(svg: SVGSVGElement): Chart<RunChartData> {
   const chart = createTimeSeriesChart(svg, { yLabel: 'latency (ms)', yMinTop: 10 });
   return {
     ...chart,
-    update: ({ windows, duration }) =>
+    update: (data) => {
+      const { windows, axis } = timeAxis(data);
       chart.update({
-        x: ends(windows),
-        xMax: duration,
+        ...axis,
         series: [
           { label: 'p50', color: COLORS.blue, values: windows.map((w) => w.p50 * 1000) },
           { label: 'p95', color: COLORS.orange, values: windows.map((w) => w.p95 * 1000) },
           { label: 'p99', color: COLORS.vermillion, values: windows.map((w) => w.p99 * 1000) },
         ],
-      }),
+      });
+    },
   };
 }
 
@@ -44,15 +56,16 @@ export function createThroughputChart(svg: SVGSVGElement): Chart<RunChartData> {
   const chart = createTimeSeriesChart(svg, { yLabel: 'throughput (requests/s)', yMinTop: 1 });
   return {
     ...chart,
-    update: ({ windows, duration }) =>
+    update: (data) => {
+      const { windows, axis } = timeAxis(data);
       chart.update({
-        x: ends(windows),
-        xMax: duration,
+        ...axis,
         series: [
           { label: 'completed', color: COLORS.green, values: windows.map((w) => w.throughput) },
           { label: 'failed', color: COLORS.vermillion, dash: '4 3', values: windows.map((w) => w.failed / Math.max(w.end - w.start, 1e-9)) },
         ],
-      }),
+      });
+    },
   };
 }
 
@@ -69,7 +82,8 @@ export function createQueueChart(svg: SVGSVGElement): Chart<RunChartData> {
 }
 
 function perNode(data: RunChartData, measure: (node: WindowSample['nodes'][number]) => number) {
-  const { windows, duration, nodeLabels, stationIndexes } = data;
+  const { nodeLabels, stationIndexes } = data;
+  const { windows, axis } = timeAxis(data);
   const last = windows.at(-1);
   // The busiest nodes matter most when there are too many to draw.
   const shown = [...stationIndexes]
@@ -77,8 +91,7 @@ function perNode(data: RunChartData, measure: (node: WindowSample['nodes'][numbe
     .slice(0, MAX_NODE_LINES)
     .sort((a, b) => a - b);
   return {
-    x: ends(windows),
-    xMax: duration,
+    ...axis,
     series: shown.map((index, i) => ({
       label: nodeLabels[index] ?? `node ${index + 1}`,
       color: SERIES_COLORS[i % SERIES_COLORS.length]!,

@@ -25,6 +25,9 @@ export interface ParticleScene {
   beginFrame?(): void;
 }
 
+/** Above this many particles on screen, squares replace circles. */
+const ROUND_DOTS_UP_TO = 1500;
+
 /** Particle radius in screen pixels; a little larger when zoomed in. */
 const radius = (zoom: number) => Math.min(4.5, Math.max(2, 3 * zoom));
 
@@ -80,12 +83,18 @@ export function createParticleRenderer(canvas: HTMLCanvasElement, scene: Particl
       context.setTransform(ratio, 0, 0, ratio, 0, 0);
       context.clearRect(0, 0, width, height);
       const r = radius(zoom);
+      // Round dots while few are on screen; squares past that, which cost a fraction of an arc each.
+      const round = n <= ROUND_DOTS_UP_TO;
       PARTICLE_KINDS.forEach((kind, k) => {
         context.beginPath();
         for (let i = 0; i < n; i++) {
           if (kinds[i] !== k) continue;
-          context.moveTo(xs[i]! + r, ys[i]!);
-          context.arc(xs[i]!, ys[i]!, r, 0, Math.PI * 2);
+          if (round) {
+            context.moveTo(xs[i]! + r, ys[i]!);
+            context.arc(xs[i]!, ys[i]!, r, 0, Math.PI * 2);
+          } else {
+            context.rect(xs[i]! - r, ys[i]! - r, 2 * r, 2 * r);
+          }
         }
         context.fillStyle = PARTICLE_COLORS[kind];
         context.fill();

@@ -19,6 +19,8 @@ export interface Series {
 export interface TimeSeriesData {
   /** Simulated seconds at which each value was measured (a window's end). */
   x: ArrayLike<number>;
+  /** Left end of the time axis (default 0). */
+  xMin?: number;
   /** Right end of the time axis (the run's duration), so lines grow from left to right. */
   xMax: number;
   series: Series[];
@@ -53,6 +55,9 @@ export function createTimeSeriesChart(svgElement: SVGSVGElement, options: TimeSe
   let width = options.width ?? 360;
   let height = options.height ?? 180;
   let last: TimeSeriesData | null = null;
+  // Axes are redrawn only when their scale changes: tick layout is the costly part of a redraw.
+  let xAxisKey = '';
+  let yAxisKey = '';
 
   const xAxis = svg.append('g').attr('class', 'sp-axis sp-axis-x');
   const yAxis = svg.append('g').attr('class', 'sp-axis sp-axis-y');
@@ -69,17 +74,25 @@ export function createTimeSeriesChart(svgElement: SVGSVGElement, options: TimeSe
     const innerBottom = height - MARGIN.bottom;
     const legendRows = drawLegend(legend, data.series, MARGIN.left, innerRight);
     const innerTop = MARGIN.top + legendRows * LEGEND_ROW + 6;
-    const x = scaleLinear().domain([0, Math.max(data.xMax, 1e-9)]).range([MARGIN.left, innerRight]);
+    const x = scaleLinear().domain([data.xMin ?? 0, Math.max(data.xMax, (data.xMin ?? 0) + 1e-9)]).range([MARGIN.left, innerRight]);
     let top = options.yMax ?? options.yMinTop ?? 1;
     if (options.yMax === undefined) {
       for (const s of data.series) for (let i = 0; i < s.values.length; i++) top = Math.max(top, s.values[i] ?? 0);
     }
     const y = scaleLinear().domain([0, top]).range([innerBottom, innerTop]).nice(4);
 
-    xAxis.attr('transform', `translate(0,${innerBottom})`).call(axisBottom(x).ticks(Math.max(2, Math.floor(width / 70))).tickSizeOuter(0));
-    const yTicks = axisLeft(y).ticks(4).tickSizeOuter(0);
-    if (options.yTickFormat) yTicks.tickFormat((v) => options.yTickFormat!(Number(v)));
-    yAxis.attr('transform', `translate(${MARGIN.left},0)`).call(yTicks);
+    const xKey = `${x.domain()} ${x.range()} ${innerBottom}`;
+    if (xKey !== xAxisKey) {
+      xAxisKey = xKey;
+      xAxis.attr('transform', `translate(0,${innerBottom})`).call(axisBottom(x).ticks(Math.max(2, Math.floor(width / 70))).tickSizeOuter(0));
+    }
+    const yKey = `${y.domain()} ${y.range()}`;
+    if (yKey !== yAxisKey) {
+      yAxisKey = yKey;
+      const yTicks = axisLeft(y).ticks(4).tickSizeOuter(0);
+      if (options.yTickFormat) yTicks.tickFormat((v) => options.yTickFormat!(Number(v)));
+      yAxis.attr('transform', `translate(${MARGIN.left},0)`).call(yTicks);
+    }
     xLabel.attr('x', innerRight).attr('y', height - 2);
     // Rotated along the axis, so the legend has the whole top row.
     yLabel.attr('transform', `translate(11,${(innerTop + innerBottom) / 2}) rotate(-90)`);
@@ -87,6 +100,7 @@ export function createTimeSeriesChart(svgElement: SVGSVGElement, options: TimeSe
     const indices = Array.from({ length: data.x.length }, (_, i) => i);
     const pathOf = (series: Series) =>
       line<number>()
+        .digits(1)
         .x((i) => x(data.x[i] ?? 0))
         .y((i) => y(series.values[i] ?? 0))(indices);
 

@@ -7,9 +7,30 @@ import type { Chart } from './time-series-chart';
 export const CHART_REFRESH_MS = 200;
 
 /**
+ * One timer for every chart, so they redraw together from the same data
+ * (the thinned windows are computed once per tick, not once per chart).
+ */
+const redraws = new Set<() => void>();
+let ticker: ReturnType<typeof setInterval> | null = null;
+
+function onTick(redraw: () => void): () => void {
+  redraws.add(redraw);
+  ticker ??= setInterval(() => {
+    for (const r of redraws) r();
+  }, CHART_REFRESH_MS);
+  return () => {
+    redraws.delete(redraw);
+    if (redraws.size === 0 && ticker !== null) {
+      clearInterval(ticker);
+      ticker = null;
+    }
+  };
+}
+
+/**
  * Mounts a D3 chart on the returned element and feeds it from the store:
- * a subscription marks it dirty, a timer redraws at most every
- * CHART_REFRESH_MS, and React never re-renders for new data.
+ * a shared timer looks every CHART_REFRESH_MS and redraws when the data
+ * changed, so React never re-renders for new data.
  */
 export function useLiveChart<E extends Element, Data>(
   create: (element: E) => Chart<Data>,
@@ -36,11 +57,11 @@ export function useLiveChart<E extends Element, Data>(
     };
     resize();
     redraw();
-    const timer = setInterval(redraw, CHART_REFRESH_MS);
+    const stopTicking = onTick(redraw);
     const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(resize);
     if (observer && element.parentElement) observer.observe(element.parentElement);
     return () => {
-      clearInterval(timer);
+      stopTicking();
       observer?.disconnect();
       chart.destroy();
     };

@@ -1,0 +1,132 @@
+import { expect, type Page, test } from '@playwright/test';
+import { Playground } from './pages/playground';
+
+/** The run controls, as a user finds them. */
+function controls(page: Page) {
+  return {
+    run: page.getByRole('button', { name: /^(Run|Resume|Run again)$/ }),
+    pause: page.getByRole('button', { name: 'Pause' }),
+    status: page.getByRole('status').filter({ hasText: /^(Ready|Running|Paused|Finished)/ }),
+    speed: page.getByLabel('Speed'),
+    duration: page.getByLabel('Duration (s)'),
+    seed: page.getByLabel('Seed'),
+  };
+}
+
+/** A figure from the totals table, e.g. "completed" → 1416. */
+async function total(page: Page, key: string): Promise<number> {
+  const text = await page.locator(`.sp-totals [data-total="${key}"] td`).textContent();
+  return Number.parseFloat((text ?? '').replace(/,/g, ''));
+}
+
+/** The particle canvas as an image, to see whether anything moved. */
+function overlayPixels(page: Page): Promise<string> {
+  return page.getByTestId('particle-overlay').evaluate((canvas) => (canvas as HTMLCanvasElement).toDataURL());
+}
+
+/** Runs to the end and returns the totals table's figures, in row order. */
+async function runToEnd(page: Page): Promise<string[]> {
+  const c = controls(page);
+  await c.run.click();
+  await expect(c.status).toHaveText(/^Finished/, { timeout: 30_000 });
+  return page.locator('.sp-totals td').allTextContents();
+}
+
+test.describe('a new user runs the system', () => {
+  test('presses Run and sees requests move and complete', async ({ page }) => {
+    const app = new Playground(page);
+    await app.openFresh();
+    const c = controls(page);
+    await expect(c.status).toHaveText('Ready');
+    const blank = await overlayPixels(page);
+
+    await c.run.click();
+    await expect(c.status).toHaveText(/^Running at 1×/);
+    await expect.poll(() => total(page, 'completed')).toBeGreaterThan(0);
+    const first = await overlayPixels(page);
+    await page.waitForTimeout(300);
+    const second = await overlayPixels(page);
+    expect(first).not.toBe(blank);
+    expect(second).not.toBe(first);
+
+    await expect.poll(() => total(page, 'throughput'), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect(page.getByTestId('sim-time')).toHaveText(/^[1-9]\d*\.\d s \/ 60 s$/);
+
+    await c.pause.click();
+    await expect(c.status).toHaveText('Paused');
+    const pausedAt = (await page.getByTestId('sim-time').textContent()) ?? '';
+    await page.waitForTimeout(400);
+    await expect(page.getByTestId('sim-time')).toHaveText(pausedAt);
+
+    await page.getByRole('button', { name: 'Step +1 s' }).click();
+    const stepped = Number.parseFloat(pausedAt) + 1;
+    await expect(page.getByTestId('sim-time')).toHaveText(new RegExp(`^${Math.floor(stepped)}\\.0 s`));
+
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await expect(page.getByTestId('sim-time')).toHaveText('0.0 s / 60 s');
+    await expect(c.status).toHaveText('Ready');
+  });
+
+  test('raises a server’s worker count and sees its utilization fall', async ({ page }) => {
+    const app = new Playground(page);
+    await app.openFresh();
+    const c = controls(page);
+    await c.duration.fill('20');
+    await c.speed.selectOption({ label: 'max (as fast as possible)' });
+    const busy = async () => Number.parseInt((await app.node('API server 1').getByText(/% busy$/).textContent()) ?? '', 10);
+
+    await runToEnd(page);
+    const before = await busy();
+    expect(before).toBeGreaterThan(10);
+
+    await app.select('API server 1');
+    await app.setField('Workers', '16');
+    await expect(app.node('API server 1')).toContainText('16 workers');
+    await runToEnd(page);
+    await expect.poll(busy).toBeLessThan(before / 2);
+  });
+
+  test('gets the same totals from the same seed and duration', async ({ page }) => {
+    const app = new Playground(page);
+    await app.openFresh();
+    const c = controls(page);
+    await c.duration.fill('15');
+    await c.seed.fill('7');
+    await c.speed.selectOption({ label: 'max (as fast as possible)' });
+    const first = await runToEnd(page);
+    expect(await total(page, 'completed')).toBeGreaterThan(0);
+    const second = await runToEnd(page);
+    expect(second).toEqual(first);
+
+    await c.seed.fill('8');
+    const other = await runToEnd(page);
+    expect(other).not.toEqual(first);
+  });
+
+  test('the page stays responsive at full speed with thousands of particles', async ({ page }) => {
+    const app = new Playground(page);
+    await app.openFresh();
+    const c = controls(page);
+    // Long enough that the run is still going when the measurement ends.
+    await c.duration.fill('100000');
+    await c.speed.selectOption({ label: 'max (as fast as possible)' });
+    await page.evaluate(() => {
+      const w = window as unknown as { longTasks: number[] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
+      }).observe({ type: 'longtask' });
+    });
+    await c.run.click();
+    await expect(page.getByTestId('particle-sampling')).toBeVisible();
+    await expect.poll(async () => Number(await page.getByTestId('particle-overlay').getAttribute('data-particles'))).toBeGreaterThan(1000);
+    // Measure a steady stretch of the run, after start-up work (first chart layouts) is done.
+    await page.evaluate(() => {
+      (window as unknown as { longTasks: number[] }).longTasks.length = 0;
+    });
+    await page.waitForTimeout(4000);
+    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    await c.pause.click();
+    expect(longTasks.filter((ms) => ms > 50)).toEqual([]);
+  });
+});

@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// Measures the main thread while the playground runs: requestAnimationFrame
+// intervals and long tasks (PerformanceObserver 'longtask') in headless
+// Chromium, at 1× real time and at max speed with thousands of particles.
+//
+//   npm run build && node scripts/measure-frames.mjs [--url http://127.0.0.1:4173] [--seconds 5]
+//
+// Without --url it serves dist/ itself with `vite preview` on a spare port.
+import { spawn } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+import { locateChromium } from './find-chromium.mjs';
+
+const { values } = parseArgs({ options: { url: { type: 'string' }, seconds: { type: 'string', default: '5' }, port: { type: 'string', default: '4399' } } });
+const seconds = Number(values.seconds);
+
+let server = null;
+let url = values.url;
+if (!url) {
+  url = `http://127.0.0.1:${values.port}`;
+  server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', values.port, '--strictPort'], { stdio: 'ignore', detached: true });
+  await waitFor(url);
+}
+
+const browser = await chromium.launch({
+  executablePath: locateChromium() ?? undefined,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(url);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(url);
+  await page.getByTestId('particle-overlay').waitFor({ state: 'attached' });
+  // Long enough that no run ends during a measurement.
+  await page.getByLabel('Duration (s)').fill('100000');
+
+  for (const speed of ['1× real time', 'max (as fast as possible)']) {
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await page.getByLabel('Speed').selectOption({ label: speed });
+    await page.getByRole('button', { name: /^(Run|Resume)$/ }).click();
+    // Let start-up settle (first layouts, the sampling rate finding its level).
+    await sleep(1500);
+    const figures = await page.evaluate(measure, seconds * 1000);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    report(speed, figures);
+  }
+} finally {
+  await browser.close();
+  if (server) process.kill(-server.pid);
+}
+
+/** Runs in the page: records rAF intervals, long tasks and particle counts for `ms`. */
+function measure(ms) {
+  return new Promise((resolve) => {
+    const deltas = [];
+    const longTasks = [];
+    const drawn = [];
+    const canvas = document.querySelector('[data-testid="particle-overlay"]');
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longTasks.push(entry.duration);
+    });
+    observer.observe({ type: 'longtask' });
+    const timeText = () => document.querySelector('[data-testid="sim-time"]')?.textContent ?? '';
+    const simStart = Number.parseFloat(timeText());
+    const start = performance.now();
+    let last = start;
+    const tick = (now) => {
+      deltas.push(now - last);
+      last = now;
+      drawn.push(Number(canvas?.dataset.drawn ?? 0));
+      if (now - start < ms) requestAnimationFrame(tick);
+      else {
+        observer.disconnect();
+        const sampling = document.querySelector('[data-testid="particle-sampling"]')?.textContent ?? 'every request drawn';
+        resolve({ deltas, longTasks, drawn, sampling, simSeconds: Number.parseFloat(timeText()) - simStart, wallSeconds: (now - start) / 1000 });
+      }
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+function report(speed, { deltas, longTasks, drawn, sampling, simSeconds, wallSeconds }) {
+  const sorted = [...deltas].sort((a, b) => a - b);
+  const pick = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  const mean = deltas.reduce((a, b) => a + b, 0) / deltas.length;
+  const drawnSorted = [...drawn].sort((a, b) => a - b);
+  console.log(`\n${speed}: ${deltas.length} frames in ${wallSeconds.toFixed(1)} s (${(deltas.length / wallSeconds).toFixed(1)} fps), simulated ${simSeconds.toFixed(1)} s`);
+  console.log(`  frame interval ms: mean ${mean.toFixed(1)}  p50 ${pick(0.5).toFixed(1)}  p95 ${pick(0.95).toFixed(1)}  p99 ${pick(0.99).toFixed(1)}  max ${sorted.at(-1).toFixed(1)}`);
+  console.log(`  frames over 20 ms: ${deltas.filter((d) => d > 20).length}`);
+  console.log(`  particles drawn per frame: median ${drawnSorted[Math.floor(drawnSorted.length / 2)]}  max ${drawnSorted.at(-1)}  (${sampling})`);
+  console.log(`  long tasks: ${longTasks.length}${longTasks.length ? `, longest ${Math.max(...longTasks).toFixed(0)} ms` : ''}; over 50 ms: ${longTasks.filter((d) => d > 50).length}`);
+}
+
+async function waitFor(address) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(address)).ok) return;
+    } catch {}
+    await sleep(200);
+  }
+  throw new Error(`Nothing answered at ${address}; run \`npm run build\` first.`);
+}

@@ -1,0 +1,73 @@
+/**
+ * Merges consecutive metrics windows so a chart never draws more points than
+ * it has pixels for: an hour of 1-second windows becomes a few hundred
+ * points, and a redraw stays a few milliseconds at any run length.
+ */
+import type { WindowNodeSample, WindowSample } from '../engine/types';
+
+/** Points per line at most; charts are a few hundred pixels wide. */
+export const MAX_CHART_POINTS = 240;
+
+let lastInput: readonly WindowSample[] | null = null;
+let lastOutput: readonly WindowSample[] = [];
+
+/**
+ * `windows` merged in groups so at most `maxPoints` remain. Counts add up;
+ * rates, percentiles, utilization and queue length are averaged (a merged
+ * p99 is the mean of the windows' p99s: a display figure, not a new
+ * percentile). The last result is cached, as every chart asks for the same.
+ */
+export function thinWindows(windows: readonly WindowSample[], maxPoints = MAX_CHART_POINTS): readonly WindowSample[] {
+  if (windows.length <= maxPoints) return windows;
+  if (windows === lastInput && maxPoints === MAX_CHART_POINTS) return lastOutput;
+  const size = Math.ceil(windows.length / maxPoints);
+  const merged: WindowSample[] = [];
+  // Groups are aligned to the first window, so points do not shimmer as new windows arrive.
+  for (let from = 0; from < windows.length; from += size) merged.push(mergeWindows(windows.slice(from, from + size)));
+  if (maxPoints === MAX_CHART_POINTS) {
+    lastInput = windows;
+    lastOutput = merged;
+  }
+  return merged;
+}
+
+/** One window covering `group` (non-empty, consecutive). Plain loops: this runs over thousands of windows a few times a second. */
+export function mergeWindows(group: readonly WindowSample[]): WindowSample {
+  const first = group[0]!;
+  const last = group[group.length - 1]!;
+  const n = group.length;
+  let completed = 0;
+  let failed = 0;
+  let p50 = 0;
+  let p95 = 0;
+  let p99 = 0;
+  const nodes: WindowNodeSample[] = first.nodes.map(() => ({ utilization: 0, queueLength: 0, p99: 0, served: 0, dropped: 0 }));
+  for (const w of group) {
+    completed += w.completed;
+    failed += w.failed;
+    p50 += w.p50;
+    p95 += w.p95;
+    p99 += w.p99;
+    for (let k = 0; k < nodes.length; k++) {
+      const from = w.nodes[k];
+      const into = nodes[k]!;
+      if (!from) continue;
+      into.utilization += from.utilization / n;
+      into.queueLength += from.queueLength / n;
+      into.p99 += from.p99 / n;
+      into.served += from.served;
+      into.dropped += from.dropped;
+    }
+  }
+  return {
+    start: first.start,
+    end: last.end,
+    completed,
+    failed,
+    throughput: completed / Math.max(last.end - first.start, 1e-9),
+    p50: p50 / n,
+    p95: p95 / n,
+    p99: p99 / n,
+    nodes,
+  };
+}
