@@ -7,6 +7,8 @@ export const RequestFlag = {
   probe: 4,
   /** Lost in a crash while in service: its service-done event is void. */
   aborted: 8,
+  /** Still TLS-encrypted: the next node that decrypts pays the CPU cost. */
+  encrypted: 16,
 } as const;
 
 /**
@@ -30,6 +32,8 @@ export class RequestPool {
   arrivedAt: Float64Array;
   /** The client address it comes from (what IP hash keys on). */
   address: Int32Array;
+  /** Index of its request type (method, path, headers) in the simulation's table. */
+  requestType: Int32Array;
   /** The catalogue item it asks for (what caches key on). */
   key: Int32Array;
   /** Which worker of its node serves it (for crashes). */
@@ -60,6 +64,7 @@ export class RequestPool {
     this.address = new Int32Array(initialCapacity);
     this.worker = new Int32Array(initialCapacity);
     this.key = new Int32Array(initialCapacity);
+    this.requestType = new Int32Array(initialCapacity);
     this.hopTime = new Float64Array(initialCapacity * maxPath);
     this.depth = new Int32Array(initialCapacity);
     this.path = new Int32Array(initialCapacity * maxPath);
@@ -110,6 +115,7 @@ export class RequestPool {
     this.address = grown(this.address, (n) => new Int32Array(n));
     this.worker = grown(this.worker, (n) => new Int32Array(n));
     this.key = grown(this.key, (n) => new Int32Array(n));
+    this.requestType = grown(this.requestType, (n) => new Int32Array(n));
     this.hopTime = grown(this.hopTime, (n) => new Float64Array(n), size * this.stride);
     this.depth = grown(this.depth, (n) => new Int32Array(n));
     this.path = grown(this.path, (n) => new Int32Array(n), size * this.stride);

@@ -1,4 +1,4 @@
-import type { Fault, FaultAction, Scenario } from '../scenario/schema';
+import type { Fault, FaultAction, RequestType, Scenario } from '../scenario/schema';
 import { type ClientTotals, type Component, EventKind, KIND_BITS, type RuntimeLink, type SimContext } from './components/component';
 import { createComponent } from './components/registry';
 import { LatencyHistogram } from './histogram';
@@ -62,6 +62,8 @@ class EngineSimulation implements Simulation, SimContext {
   private windowFailed = 0;
   private closedWindows = 0;
   private readonly keptWindows: WindowSample[] = [];
+  readonly requestTypes: RequestType[] = [];
+  private readonly requestTypeOffsets: number[] = [];
   /** Scheduled faults from the scenario, then those injected while running. */
   private readonly faults: Fault[] = [];
   private readonly indexOfNode: Map<string, number>;
@@ -100,6 +102,10 @@ class EngineSimulation implements Simulation, SimContext {
     }));
     this.linksFrom = scenario.nodes.map(() => []);
     for (const link of this.links) this.linksFrom[link.from]?.push(link);
+    for (const node of scenario.nodes) {
+      this.requestTypeOffsets.push(this.requestTypes.length);
+      if (node.kind === 'client') this.requestTypes.push(...node.mix);
+    }
     this.systemNode = scenario.nodes.length;
     this.components = scenario.nodes.map((node, i) => createComponent(i, node, this));
 
@@ -122,6 +128,10 @@ class EngineSimulation implements Simulation, SimContext {
 
   outgoing(node: number): readonly RuntimeLink[] {
     return this.linksFrom[node] as RuntimeLink[];
+  }
+
+  requestTypeOffset(client: number): number {
+    return this.requestTypeOffsets[client] as number;
   }
 
   targetIds(links: readonly RuntimeLink[]): string[] {

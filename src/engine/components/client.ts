@@ -28,6 +28,11 @@ export class Client implements Component {
   private readonly jitter: Rng;
   private readonly pickAddress: Rng;
   private readonly pickKey: Sampler;
+  private readonly pickType: Rng;
+  /** Cumulative weights of the request mix, for drawing a type. */
+  private readonly mixCdf: Float64Array;
+  private readonly mixWrites: Uint8Array;
+  private readonly typeOffset: number;
   private sent = 0;
   private completed = 0;
   private inFlight = 0;
@@ -50,6 +55,11 @@ export class Client implements Component {
     this.jitter = ctx.rng(index, 3);
     this.pickAddress = ctx.rng(index, 4);
     this.pickKey = createKeySampler(ctx.rng(index, 5), node.catalogue);
+    this.pickType = ctx.rng(index, 6);
+    let total = 0;
+    this.mixCdf = Float64Array.from(node.mix, (t) => (total += t.weight));
+    this.mixWrites = Uint8Array.from(node.mix, (t) => (t.method === 'GET' ? 0 : 1));
+    this.typeOffset = ctx.requestTypeOffset(index);
   }
 
   start(time: number): void {
@@ -97,8 +107,21 @@ export class Client implements Component {
     requests.address[request] =
       owner >= 0 ? owner % this.node.addresses : Math.floor(this.pickAddress.next() * this.node.addresses);
     requests.key[request] = this.pickKey();
-    if (this.node.writeRatio > 0 && this.coin.next() < this.node.writeRatio) requests.flags[request] = RequestFlag.write;
+    const type = this.drawType();
+    requests.requestType[request] = this.typeOffset + type;
+    let flags = this.node.https ? RequestFlag.encrypted : 0;
+    if (this.mixWrites[type] === 1 || (this.node.writeRatio > 0 && this.coin.next() < this.node.writeRatio)) flags |= RequestFlag.write;
+    requests.flags[request] = flags;
     this.dispatch(request, time);
+  }
+
+  private drawType(): number {
+    const cdf = this.mixCdf;
+    if (cdf.length === 1) return 0;
+    const u = this.pickType.next() * (cdf[cdf.length - 1] as number);
+    let i = 0;
+    while (i < cdf.length - 1 && (cdf[i] as number) <= u) i++;
+    return i;
   }
 
   private dispatch(request: number, time: number): void {
@@ -160,7 +183,8 @@ export class Client implements Component {
     requests.attempt[next] = attempt + 1;
     requests.address[next] = requests.address[failed] as number;
     requests.key[next] = requests.key[failed] as number;
-    requests.flags[next] = (requests.flags[failed] as number) & RequestFlag.write;
+    requests.requestType[next] = requests.requestType[failed] as number;
+    requests.flags[next] = (this.node.https ? RequestFlag.encrypted : 0) | ((requests.flags[failed] as number) & RequestFlag.write);
     const backoff = policy.backoff * 2 ** (attempt - 1);
     const delay = policy.jitter ? backoff * this.jitter.next() : backoff;
     this.ctx.totals.retries++;

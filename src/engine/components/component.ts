@@ -1,4 +1,4 @@
-import type { FaultAction, NodeKind } from '../../scenario/schema';
+import type { FaultAction, NodeKind, RequestType } from '../../scenario/schema';
 import type { LatencyHistogram } from '../histogram';
 import type { RequestPool } from '../request-pool';
 import type { Rng } from '../rng';
@@ -47,6 +47,10 @@ export interface SimContext {
   /** A random stream of its own for each (node, purpose), so changing one node leaves others' draws alone. */
   rng(node: number, purpose: number): Rng;
   outgoing(node: number): readonly RuntimeLink[];
+  /** Every client's request types, in one table; a request's requestType indexes it. */
+  readonly requestTypes: readonly RequestType[];
+  /** Where a client's request types start in that table. */
+  requestTypeOffset(client: number): number;
   /** Node ids at the far end of links. */
   targetIds(links: readonly RuntimeLink[]): string[];
   /** Schedules one of node's own events. */

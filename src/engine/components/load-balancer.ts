@@ -1,7 +1,9 @@
 import type { LoadBalancerNode } from '../../scenario/schema';
 import type { BalancingAlgorithm, TargetState } from '../balancing/algorithm';
 import { createAlgorithm } from '../balancing';
+import { L7Router } from '../balancing/l7-router';
 import { TargetHealth } from '../balancing/target-health';
+import { RequestQueue } from '../request-queue';
 import { RequestFlag } from '../request-pool';
 import { type NodeReport, Outcome, type WindowNodeSample } from '../types';
 import { type Component, EventKind, type RuntimeLink, type SimContext } from './component';
@@ -10,6 +12,7 @@ import { emptyLatency } from './report-helpers';
 const PROBE = EventKind.timer0;
 const PROBE_TIMEOUT = EventKind.timer1;
 const READMIT = EventKind.timer2;
+const PROCESSED = EventKind.timer3;
 const OUT_NAMES = ['', 'probes', 'ejected'] as const;
 /** Weight of the newest sample in the response-time average. */
 const EWMA_ALPHA = 0.2;
@@ -38,6 +41,17 @@ export class LoadBalancer implements Component {
   private probesSent = 0;
   /** Requests sent to each target (by position among outgoing links). */
   readonly routed: Float64Array;
+  private readonly router: L7Router | null;
+  /** Sticky-session cookies: client address → target position. */
+  private readonly cookies = new Map<number, number>();
+  // The balancer's own CPU, used only when it has work to do per request.
+  private readonly hasCpu: boolean;
+  private readonly waiting = new RequestQueue();
+  private busy = 0;
+  private busyArea = 0;
+  private lastChange = 0;
+  private measuredBusyArea = 0;
+  private windowBusyArea = 0;
 
   constructor(
     readonly index: number,
@@ -61,6 +75,8 @@ export class LoadBalancer implements Component {
     this.algorithm = createAlgorithm(node, ctx.rng(index, 0));
     this.observesResponses = this.algorithm.observesResponses || node.healthCheck.passive !== null;
     this.routed = new Float64Array(count);
+    this.router = node.layer === 'L7' && node.routes.length > 0 ? new L7Router(node.routes, ctx.requestTypes, this.state) : null;
+    this.hasCpu = node.overhead > 0 || (node.layer === 'L7' && node.tlsTermination);
   }
 
   start(time: number): void {
@@ -75,7 +91,10 @@ export class LoadBalancer implements Component {
   handle(kind: number, arg: number, time: number): void {
     switch (kind) {
       case EventKind.arrive:
-        this.route(arg, time);
+        this.arrive(arg, time);
+        return;
+      case PROCESSED:
+        this.processed(arg, time);
         return;
       case EventKind.response:
         this.onResponse(arg, time);
@@ -92,11 +111,44 @@ export class LoadBalancer implements Component {
     }
   }
 
-  private route(request: number, time: number): void {
+  private arrive(request: number, time: number): void {
     this.arrivals++;
     this.windowArrivals++;
     if (time >= this.measureStart) this.measuredArrivals++;
-    const choice = this.targets.length === 0 ? -1 : this.algorithm.pick(this.state, this.ctx.requests.address[request] as number);
+    if (!this.hasCpu) this.route(request, time);
+    else if (this.busy < this.node.workers) {
+      this.advance(time);
+      this.busy++;
+      this.process(request, time);
+    } else this.waiting.push(request);
+  }
+
+  /** Spends the balancer's CPU on a request: its fixed overhead, plus TLS if it terminates it. */
+  private process(request: number, time: number): void {
+    const requests = this.ctx.requests;
+    let cost = this.node.overhead;
+    const flags = requests.flags[request] as number;
+    if (this.node.tlsTermination && this.node.layer === 'L7' && (flags & RequestFlag.encrypted) !== 0) {
+      cost += this.node.tlsCost;
+      requests.flags[request] = flags & ~RequestFlag.encrypted;
+    }
+    this.ctx.schedule(this.index, PROCESSED, request, time + cost);
+  }
+
+  private processed(request: number, time: number): void {
+    this.advance(time);
+    if (this.waiting.length > 0) this.process(this.waiting.shift(), time);
+    else this.busy--;
+    this.route(request, time);
+  }
+
+  private advance(time: number): void {
+    this.busyArea += this.busy * (time - this.lastChange);
+    this.lastChange = time;
+  }
+
+  private route(request: number, time: number): void {
+    const choice = this.choose(request);
     if (choice < 0) {
       this.ctx.respond(request, Outcome.noRoute, time);
       return;
@@ -104,6 +156,22 @@ export class LoadBalancer implements Component {
     this.routed[choice] = (this.routed[choice] as number) + 1;
     if (this.observesResponses) this.state.open[choice] = (this.state.open[choice] as number) + 1;
     this.ctx.send(request, this.targets[choice] as RuntimeLink, time);
+  }
+
+  /** Target position for a request: its sticky cookie if still usable, else the algorithm's pick in its pool. */
+  private choose(request: number): number {
+    if (this.targets.length === 0) return -1;
+    const requests = this.ctx.requests;
+    const address = requests.address[request] as number;
+    const view = this.router ? this.router.viewFor(requests.requestType[request] as number, this.state) : this.state;
+    const sticky = this.node.stickySessions && this.node.layer === 'L7';
+    if (sticky) {
+      const pinned = this.cookies.get(address);
+      if (pinned !== undefined && view.eligible[pinned] === 1) return pinned;
+    }
+    const choice = this.algorithm.pick(view, address);
+    if (sticky && choice >= 0) this.cookies.set(address, choice);
+    return choice;
   }
 
   private onResponse(request: number, time: number): void {
@@ -155,17 +223,24 @@ export class LoadBalancer implements Component {
   }
 
   beginMeasurement(time: number): void {
+    this.advance(time);
     this.measureStart = time;
     this.measuredArrivals = 0;
+    this.measuredBusyArea = this.busyArea;
   }
 
-  closeWindow(): WindowNodeSample {
-    const sample = { utilization: 0, queueLength: 0, p99: 0, served: this.windowArrivals, dropped: 0 };
+  closeWindow(start: number, time: number): WindowNodeSample {
+    this.advance(time);
+    const busy = this.busyArea - this.windowBusyArea;
+    this.windowBusyArea = this.busyArea;
+    const utilization = this.hasCpu && time > start ? busy / ((time - start) * this.node.workers) : 0;
+    const sample = { utilization, queueLength: this.waiting.length, p99: 0, served: this.windowArrivals, dropped: 0 };
     this.windowArrivals = 0;
     return sample;
   }
 
   report(time: number): NodeReport {
+    this.advance(time);
     const measured = time - this.measureStart;
     return {
       id: this.id,
@@ -177,7 +252,7 @@ export class LoadBalancer implements Component {
       refused: 0,
       lost: 0,
       throughput: measured > 0 ? this.measuredArrivals / measured : 0,
-      utilization: 0,
+      utilization: this.hasCpu && measured > 0 ? (this.busyArea - this.measuredBusyArea) / (measured * this.node.workers) : 0,
       meanQueueLength: 0,
       meanInSystem: 0,
       waitProbability: 0,
@@ -219,6 +294,7 @@ export class LoadBalancer implements Component {
   }
 
   live() {
-    return { busy: 0, queueLength: 0, inSystem: 0, workers: 0, targets: this.targetFigures() };
+    const workers = this.hasCpu ? this.node.workers : 0;
+    return { busy: this.busy, queueLength: this.waiting.length, inSystem: this.busy + this.waiting.length, workers, targets: this.targetFigures() };
   }
 }

@@ -1,6 +1,7 @@
 import type { FaultAction, NodeKind } from '../../scenario/schema';
 import { LatencyHistogram } from '../histogram';
 import { RequestFlag } from '../request-pool';
+import { RequestQueue } from '../request-queue';
 import { Outcome, type NodeReport, type WindowNodeSample } from '../types';
 import { type Component, EventKind, type SimContext } from './component';
 import { emptyLatency } from './report-helpers';
@@ -19,9 +20,7 @@ export abstract class QueueingStation implements Component {
   readonly observesResponses = false;
   readonly label: string;
   private readonly capacity: number;
-  private queue = new Int32Array(64);
-  private head = 0;
-  private queued = 0;
+  private readonly queue = new RequestQueue();
   private busy = 0;
   // Time integrals of busy workers and queue length, advanced at every change.
   private lastChange = 0;
@@ -97,7 +96,7 @@ export abstract class QueueingStation implements Component {
       this.begin(request, time);
     } else if (this.queued < this.capacity) {
       this.advance(time);
-      this.enqueue(request);
+      this.queue.push(request);
     } else {
       this.dropped++;
       this.windowDropped++;
@@ -141,7 +140,7 @@ export abstract class QueueingStation implements Component {
     }
     this.windowLatency.record(time - arrivedAt);
     this.advance(time);
-    if (this.queued > 0) this.begin(this.dequeue(), time);
+    if (this.queued > 0) this.begin(this.queue.shift(), time);
     else this.busy--;
     // Health probes are answered here: a /health endpoint does not call the database.
     if (this.forwards && ((requests.flags[request] as number) & RequestFlag.probe) === 0) {
@@ -173,7 +172,7 @@ export abstract class QueueingStation implements Component {
     const requests = this.ctx.requests;
     while (this.queued > 0) {
       this.lost++;
-      this.ctx.respond(this.dequeue(), Outcome.nodeDown, time);
+      this.ctx.respond(this.queue.shift(), Outcome.nodeDown, time);
     }
     for (let worker = 0; worker < this.workers; worker++) {
       const request = this.inService[worker] as number;
@@ -196,22 +195,8 @@ export abstract class QueueingStation implements Component {
     }
   }
 
-  private enqueue(request: number): void {
-    if (this.queued === this.queue.length) {
-      const bigger = new Int32Array(this.queue.length * 2);
-      for (let i = 0; i < this.queued; i++) bigger[i] = this.queue[(this.head + i) % this.queue.length] as number;
-      this.queue = bigger;
-      this.head = 0;
-    }
-    this.queue[(this.head + this.queued) % this.queue.length] = request;
-    this.queued++;
-  }
-
-  private dequeue(): number {
-    const request = this.queue[this.head] as number;
-    this.head = (this.head + 1) % this.queue.length;
-    this.queued--;
-    return request;
+  private get queued(): number {
+    return this.queue.length;
   }
 
   beginMeasurement(time: number): void {
