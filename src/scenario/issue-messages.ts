@@ -96,7 +96,7 @@ function valueAt(data: unknown, path: PropertyKey[]): unknown {
 }
 
 /** Turns ["nodes", 2, "workers"] into `node "api-1" (nodes[2]) field "workers"`; links and faults likewise. */
-function describePath(path: PropertyKey[], data: unknown): string {
+export function describePath(path: PropertyKey[], data: unknown): string {
   const [section, index, ...rest] = path;
   if ((section === 'nodes' || section === 'links' || section === 'faults') && typeof index === 'number') {
     const item = (data as Record<string, unknown[]>)[section]?.[index] as { id?: unknown } | undefined;

@@ -330,10 +330,10 @@ describe('parseScenario warns, but accepts,', () => {
     data.links[0] = { ...data.links[0], latncy: 0.2, colour: 'red' };
     const result = parseScenario(data);
     expect(warningsOf(result)).toEqual([
-      'scenario: unknown field "sede" is ignored. Did you mean "seed"?',
       'node "api" (nodes[1]): unknown field "queueCapacty" is ignored. Did you mean "queueCapacity"?',
       'link "users-api" (links[0]): unknown field "latncy" is ignored. Did you mean "latency"?',
       'link "users-api" (links[0]): unknown field "colour" is ignored.',
+      'scenario: unknown field "sede" is ignored. Did you mean "seed"?',
     ]);
     expect(result.ok && result.scenario.seed).toBe(1);
   });
@@ -347,6 +347,19 @@ describe('unknown-field warnings', () => {
     expect(warnings).toHaveLength(11);
     expect(warnings[0]).toBe('node "extra-0" (nodes[2]): unknown field "colour" is ignored.');
     expect(warnings[10]).toBe('…and 2 more unknown fields, all ignored.');
+  });
+
+  it('reach inside nested settings: retries, distributions and health checks', () => {
+    const data = valid();
+    data.nodes[0] = { ...data.nodes[0], retries: { count: 2, backoff: 0.1, jitter: true, jiter: false } };
+    data.nodes[1] = server('api', { serviceTime: { type: 'exponential', mean: 0.1, cv: 2 } });
+    data.nodes.push({ id: 'lb', kind: 'loadBalancer', healthCheck: { pasive: { consecutiveFailures: 3, cooloff: 10 } } });
+    expect(warningsOf(parseScenario(data))).toEqual([
+      'node "users" (nodes[0]) field "retries": unknown field "jiter" is ignored. Did you mean "jitter"?',
+      'node "api" (nodes[1]) field "serviceTime": unknown field "cv" is ignored.',
+      'node "lb" (nodes[2]) field "healthCheck": unknown field "pasive" is ignored. Did you mean "passive"?',
+      'load balancer "lb" has no targets: requests to it fail with "no route".',
+    ]);
   });
 
   it('cover faults too', () => {

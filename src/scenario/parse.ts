@@ -1,7 +1,8 @@
 import { describeIssues, describeJsonError } from './issue-messages';
 import { balancerProblems } from './load-balancer-presets';
 import { migrateScenario } from './migrate';
-import { FaultSchema, LinkSchema, NodeSchema, SCENARIO_LIMITS, type Scenario, ScenarioSchema } from './schema';
+import { SCENARIO_LIMITS, type Scenario, ScenarioSchema } from './schema';
+import { findUnknownFields } from './unknown-fields';
 
 export type ParseResult =
   | { ok: true; scenario: Scenario; warnings: string[] }
@@ -190,54 +191,4 @@ export function findCycle(scenario: {
     }
   }
   return null;
-}
-
-/**
- * Zod drops fields it does not know, so a typo such as "queueCapacty" would
- * silently fall back to the default; name each one, with the likely intent.
- */
-function findUnknownFields(raw: Record<string, unknown>): string[] {
-  const warnings: string[] = [];
-  const check = (item: unknown, known: string[], where: string) => {
-    if (item === null || typeof item !== 'object') return;
-    for (const key of Object.keys(item)) {
-      if (known.includes(key)) continue;
-      const guess = known.find((name) => editDistance(name.toLowerCase(), key.toLowerCase()) <= 2);
-      warnings.push(`${where}: unknown field "${key}" is ignored.${guess ? ` Did you mean "${guess}"?` : ''}`);
-    }
-  };
-  check(raw, Object.keys(ScenarioSchema.shape), 'scenario');
-  const nodes = Array.isArray(raw.nodes) ? raw.nodes : [];
-  nodes.forEach((node: { id?: unknown; kind?: unknown }, index) => {
-    const schema = NodeSchema.options.find((option) => option.shape.kind.value === node?.kind);
-    if (schema) check(node, Object.keys(schema.shape), `node "${String(node.id)}" (nodes[${index}])`);
-  });
-  const links = Array.isArray(raw.links) ? raw.links : [];
-  links.forEach((link: { id?: unknown }, index) => {
-    check(link, Object.keys(LinkSchema.shape), `link "${String(link?.id)}" (links[${index}])`);
-  });
-  const faults = Array.isArray(raw.faults) ? raw.faults : [];
-  faults.forEach((fault: unknown, index) => {
-    check(fault, Object.keys(FaultSchema.shape), `fault (faults[${index}])`);
-  });
-  // A file from another tool may carry the same extra field on every node; a few lines say enough.
-  if (warnings.length <= MAX_UNKNOWN_FIELD_WARNINGS) return warnings;
-  const more = warnings.length - MAX_UNKNOWN_FIELD_WARNINGS;
-  return [...warnings.slice(0, MAX_UNKNOWN_FIELD_WARNINGS), `…and ${more} more unknown field${more === 1 ? '' : 's'}, all ignored.`];
-}
-
-const MAX_UNKNOWN_FIELD_WARNINGS = 10;
-
-/** Levenshtein distance, for "did you mean" hints on short field names. */
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitute = row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
-      next.push(Math.min(substitute, row[j]! + 1, next[j - 1]! + 1));
-    }
-    row = next;
-  }
-  return row[b.length]!;
 }
