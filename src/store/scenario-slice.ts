@@ -139,9 +139,7 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
       const nodes = scenario.nodes.filter((n) => !goneNodes.has(n.id));
       const links = scenario.links.filter((l) => !goneLinks.has(l.id) && !goneNodes.has(l.from) && !goneNodes.has(l.to));
       if (nodes.length === scenario.nodes.length && links.length === scenario.links.length) return;
-      // A fault names its node: it goes with it.
-      const faults = scenario.faults.filter((f) => !goneNodes.has(f.node));
-      commit({ ...scenario, nodes, links, faults });
+      commit(withoutDanglingReferences({ ...scenario, nodes, links }));
       const selectionGone =
         (selection?.kind === 'node' && goneNodes.has(selection.id)) ||
         (selection?.kind === 'link' && !links.some((l) => l.id === selection.id));
@@ -158,3 +156,22 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
     },
   };
 };
+
+/**
+ * Drops what pointed at removed nodes or links, so a removal never leaves
+ * the scenario invalid: faults name a node, and a balancer's routes name
+ * targets it must still link to (a route left without targets goes too).
+ */
+function withoutDanglingReferences(scenario: Scenario): Scenario {
+  const ids = new Set(scenario.nodes.map((n) => n.id));
+  const linked = new Set(scenario.links.map((l) => `${l.from}→${l.to}`));
+  const nodes = scenario.nodes.map((node) => {
+    if (node.kind !== 'loadBalancer' || node.routes.length === 0) return node;
+    const routes = node.routes
+      .map((route) => ({ ...route, targets: route.targets.filter((t) => linked.has(`${node.id}→${t}`)) }))
+      .filter((route) => route.targets.length > 0);
+    const same = routes.length === node.routes.length && routes.every((r, i) => r.targets.length === node.routes[i]?.targets.length);
+    return same ? node : { ...node, routes };
+  });
+  return { ...scenario, nodes, faults: scenario.faults.filter((f) => ids.has(f.node)) };
+}

@@ -1,85 +1,80 @@
 import { ALGORITHMS } from '../../canvas/node-kinds';
-import type { LoadBalancerNode, LoadBalancingAlgorithm } from '../../scenario/schema';
+import { PRESETS } from '../../scenario/load-balancer-presets';
+import { LOAD_BALANCER_PRESETS, type LoadBalancerNode, type ScenarioNode } from '../../scenario/schema';
 import type { NodePatch } from '../../store/scenario-slice';
+import { CheckboxField } from './CheckboxField';
 import { SPECS } from './field-spec';
+import { HealthCheckFields } from './HealthCheckFields';
 import { NumberField } from './NumberField';
+import { RoutesEditor } from './RoutesEditor';
 import { SelectField } from './SelectField';
-
-
-const ALGORITHM_OPTIONS = (Object.keys(ALGORITHMS) as LoadBalancingAlgorithm[]).map((value) => ({ value, label: ALGORITHMS[value].title }));
 
 type Commit = (patch: NodePatch, field: string) => string | null;
 
-/** The balancer's algorithm and its health checks (active probes, passive ejection). */
-export function LoadBalancerFields({ node, commit }: { node: LoadBalancerNode; commit: Commit }) {
-  const { active, passive } = node.healthCheck;
-  const setHealth = (healthCheck: Partial<LoadBalancerNode['healthCheck']>, field: string) =>
-    commit({ healthCheck: { ...node.healthCheck, ...healthCheck } }, field);
+const PRESET_OPTIONS = LOAD_BALANCER_PRESETS.map((value) => ({ value, label: PRESETS[value].title }));
+
+/**
+ * A balancer: the product it behaves like, its layer and algorithm (only
+ * what that product offers), its cost per request, L7 features and health
+ * checks. Choosing a product moves layer, algorithm and overhead to match.
+ */
+export function LoadBalancerFields({ node, targets, commit }: { node: LoadBalancerNode; targets: readonly ScenarioNode[]; commit: Commit }) {
+  const preset = PRESETS[node.preset];
+  const l7 = node.layer === 'L7';
+  const choosePreset = (value: LoadBalancerNode['preset']) => {
+    const next = PRESETS[value];
+    const layer = next.layers.includes(node.layer) ? node.layer : (next.layers[0] ?? 'L7');
+    const algorithm = next.algorithms.includes(node.algorithm) ? node.algorithm : (next.algorithms[0] ?? 'roundRobin');
+    // Leaving L7 drops what only L7 can do, so the change is never refused for it.
+    const l4Safe = layer === 'L4' ? { routes: [], stickySessions: false, tlsTermination: false } : {};
+    commit({ preset: value, layer, algorithm, overhead: next.overhead, ...l4Safe }, 'preset');
+  };
   return (
     <>
+      <SelectField label="Behaves like" value={node.preset} options={PRESET_OPTIONS} onChange={choosePreset} note={preset.note} />
+      <SelectField
+        label="Layer"
+        value={node.layer}
+        options={preset.layers.map((value) => ({ value, label: value === 'L4' ? 'L4: addresses and ports' : 'L7: HTTP methods, paths, headers' }))}
+        onChange={(layer) => commit(layer === 'L4' ? { layer, routes: [], stickySessions: false, tlsTermination: false } : { layer }, 'layer')}
+      />
       <SelectField
         label="Algorithm"
         value={node.algorithm}
-        options={ALGORITHM_OPTIONS}
+        options={preset.algorithms.map((value) => ({ value, label: ALGORITHMS[value].title }))}
         onChange={(algorithm) => commit({ algorithm }, 'algorithm')}
         note={ALGORITHMS[node.algorithm].note}
       />
       {node.algorithm === 'consistentHash' && (
         <NumberField label="Virtual nodes" value={node.virtualNodes} spec={SPECS.virtualNodes} onCommit={(v) => commit({ virtualNodes: v ?? 0 }, 'virtualNodes')} />
       )}
-      <fieldset className="distribution">
-        <legend>Active health check</legend>
-        <label className="field field--check">
-          <input
-            type="checkbox"
-            checked={active !== null}
-            onChange={(event) =>
-              setHealth({ active: event.target.checked ? { interval: 5, timeout: 1, healthyThreshold: 2, unhealthyThreshold: 3 } : null }, 'active')
-            }
-          />
-          Probe each target on a timer
-        </label>
-        {active && (
-          <>
-            <NumberField label="Probe interval" value={active.interval} spec={SPECS.probeInterval} onCommit={(interval) => setHealth({ active: { ...active, interval: interval ?? 0 } }, 'interval')} />
-            <NumberField label="Probe timeout" value={active.timeout} spec={SPECS.probeTimeout} onCommit={(timeout) => setHealth({ active: { ...active, timeout: timeout ?? 0 } }, 'probeTimeout')} />
-            <NumberField
-              label="Healthy after"
-              value={active.healthyThreshold}
-              spec={SPECS.probeThreshold}
-              onCommit={(n) => setHealth({ active: { ...active, healthyThreshold: n ?? 0 } }, 'healthyThreshold')}
-            />
-            <NumberField
-              label="Unhealthy after"
-              value={active.unhealthyThreshold}
-              spec={SPECS.probeThreshold}
-              onCommit={(n) => setHealth({ active: { ...active, unhealthyThreshold: n ?? 0 } }, 'unhealthyThreshold')}
-            />
-          </>
-        )}
-      </fieldset>
-      <fieldset className="distribution">
-        <legend>Passive health check</legend>
-        <label className="field field--check">
-          <input
-            type="checkbox"
-            checked={passive !== null}
-            onChange={(event) => setHealth({ passive: event.target.checked ? { consecutiveFailures: 5, cooloff: 10 } : null }, 'passive')}
-          />
-          Eject a target after failed answers
-        </label>
-        {passive && (
-          <>
-            <NumberField
-              label="Eject after"
-              value={passive.consecutiveFailures}
-              spec={SPECS.consecutiveFailures}
-              onCommit={(n) => setHealth({ passive: { ...passive, consecutiveFailures: n ?? 0 } }, 'consecutiveFailures')}
-            />
-            <NumberField label="Cool-off" value={passive.cooloff} spec={SPECS.cooloff} onCommit={(cooloff) => setHealth({ passive: { ...passive, cooloff: cooloff ?? 0 } }, 'cooloff')} />
-          </>
-        )}
-      </fieldset>
+      <NumberField
+        label="Overhead"
+        note="CPU time per request"
+        value={node.overhead}
+        spec={SPECS.overhead}
+        onCommit={(overhead) => commit({ overhead: overhead ?? 0 }, 'overhead')}
+      />
+      <NumberField label="Cores" value={node.workers} spec={SPECS.cores} onCommit={(workers) => commit({ workers: workers ?? 0 }, 'cores')} />
+      <CheckboxField
+        label="Terminate TLS here"
+        note={l7 ? 'Servers behind then skip decryption.' : 'Needs L7.'}
+        checked={node.tlsTermination}
+        disabled={!l7}
+        onChange={(tlsTermination) => commit({ tlsTermination }, 'tlsTermination')}
+      />
+      {node.tlsTermination && (
+        <NumberField label="TLS cost" note="CPU time to decrypt one request" value={node.tlsCost} spec={SPECS.tlsCost} onCommit={(v) => commit({ tlsCost: v ?? 0 }, 'tlsCost')} />
+      )}
+      <CheckboxField
+        label="Sticky sessions (cookie)"
+        note={l7 ? 'Each user keeps the server that first answered.' : 'Needs L7; at L4 use IP hash for stickiness.'}
+        checked={node.stickySessions}
+        disabled={!l7}
+        onChange={(stickySessions) => commit({ stickySessions }, 'stickySessions')}
+      />
+      {l7 && <RoutesEditor routes={node.routes} targets={targets} commit={(routes, field) => commit({ routes }, field)} />}
+      <HealthCheckFields healthCheck={node.healthCheck} commit={(healthCheck, field) => commit({ healthCheck }, field)} />
     </>
   );
 }

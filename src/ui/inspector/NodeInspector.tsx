@@ -7,7 +7,9 @@ import { DistributionField } from './DistributionField';
 import { SPECS } from './field-spec';
 import { NumberField } from './NumberField';
 import { CatalogueFields } from './CatalogueFields';
+import { CheckboxField } from './CheckboxField';
 import { LoadBalancerFields } from './LoadBalancerFields';
+import { RequestMixEditor } from './RequestMixEditor';
 import { SelectField } from './SelectField';
 import { TextField } from './TextField';
 
@@ -17,7 +19,10 @@ type Commit = (patch: NodePatch, field: string) => string | null;
 export function NodeInspector({ node }: { node: ScenarioNode }) {
   const updateNode = useAppStore((s) => s.updateNode);
   const removeElements = useAppStore((s) => s.removeElements);
+  const links = useAppStore((s) => s.scenario.links);
+  const nodes = useAppStore((s) => s.scenario.nodes);
   const commit: Commit = (patch, field) => updateNode(node.id, patch, field);
+  const targetsOf = (id: string) => nodes.filter((n) => links.some((l) => l.from === id && l.to === n.id));
   return (
     <div className="inspector__body" key={node.id}>
       <header className="inspector__head">
@@ -31,10 +36,19 @@ export function NodeInspector({ node }: { node: ScenarioNode }) {
       </header>
       <TextField label="Name" value={node.label ?? ''} maxLength={80} placeholder={node.id} onCommit={(label) => commit({ label }, 'label')} />
       {node.kind === 'client' && <ClientFields node={node} commit={commit} />}
-      {node.kind === 'loadBalancer' && <LoadBalancerFields node={node} commit={commit} />}
+      {node.kind === 'loadBalancer' && <LoadBalancerFields node={node} targets={targetsOf(node.id)} commit={commit} />}
       {(node.kind === 'server' || node.kind === 'database') && <StationFields node={node} commit={commit} />}
       {node.kind === 'server' && (
-        <DistributionField label="Service time" value={node.serviceTime} onCommit={(serviceTime) => commit({ serviceTime }, 'serviceTime')} />
+        <>
+          <DistributionField label="Service time" value={node.serviceTime} onCommit={(serviceTime) => commit({ serviceTime }, 'serviceTime')} />
+          <NumberField
+            label="TLS cost"
+            note="CPU time to decrypt an HTTPS request nobody decrypted upstream"
+            value={node.tlsCost}
+            spec={SPECS.tlsCost}
+            onCommit={(tlsCost) => commit({ tlsCost: tlsCost ?? 0 }, 'tlsCost')}
+          />
+        </>
       )}
       {node.kind === 'database' && (
         <>
@@ -95,6 +109,13 @@ function ClientFields({ node, commit }: { node: ClientNode; commit: Commit }) {
         spec={SPECS.addresses}
         onCommit={(addresses) => commit({ addresses: addresses ?? 0 }, 'addresses')} />
       <CatalogueFields catalogue={node.catalogue} commit={(catalogue, field) => commit({ catalogue }, field)} />
+      <RequestMixEditor mix={node.mix} commit={(mix, field) => commit({ mix }, field)} />
+      <CheckboxField
+        label="HTTPS"
+        note="Requests arrive over TLS; whoever decrypts them pays the CPU cost."
+        checked={node.https}
+        onChange={(https) => commit({ https }, 'https')}
+      />
     </>
   );
 }
