@@ -4,8 +4,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useAppStore } from './store';
 import { App } from './ui/App';
+import { starterScenario } from './scenario/starter';
 import { startAutosave } from './ui/autosave';
 import { ErrorBoundary } from './ui/ErrorBoundary';
+import { downloadScenario } from './ui/file-io';
 import { chooseStartScenario, readAutosave } from './ui/startup';
 
 const storage = safeLocalStorage();
@@ -32,7 +34,7 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <ErrorBoundary>
+    <ErrorBoundary onExport={() => downloadScenario(useAppStore.getState().scenario)} onStartOver={() => useAppStore.getState().replaceScenario(starterScenario())}>
       <App />
     </ErrorBoundary>
   </StrictMode>,

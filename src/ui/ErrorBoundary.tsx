@@ -6,6 +6,8 @@ interface ErrorBoundaryProps {
   area?: string;
   /** Offered as a way out: e.g. save the work before reloading. */
   onExport?: () => void;
+  /** Last resort when the work itself trips the error: open something known to work. */
+  onStartOver?: () => void;
 }
 
 /** Catches a render error so the page never goes blank: says what failed and offers a way on. */
@@ -40,6 +42,18 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, { error: Error 
           <button type="button" className="button" onClick={() => location.reload()}>
             Reload
           </button>
+          {this.props.onStartOver && (
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                this.props.onStartOver?.();
+                this.setState({ error: null });
+              }}
+            >
+              Open the starter scenario (undo brings yours back)
+            </button>
+          )}
         </div>
       </div>
     );
