@@ -99,6 +99,15 @@ describe('formatReport', () => {
     expect(line('server').split(/\s{2,}/)).toEqual(['server', 'server', '28,812', '12', '80.1', '3.20', '2,300']);
   });
 
+  it('shows a load balancer busy with TLS or overhead like any node with workers', () => {
+    const report = sampleReport();
+    report.nodes[1] = { ...report.nodes[1]!, utilization: 0.25, meanQueueLength: 0.5 };
+    const row = formatReport(report)
+      .split('\n')
+      .find((l) => l.trimStart().startsWith('lb '));
+    expect(row?.trimStart().split(/\s{2,}/)).toEqual(['lb', 'loadBalancer', '28,812', '0', '25.0', '0.50', '–']);
+  });
+
   it('shows dashes, not zeros or NaN, when nothing completed after the warm-up', () => {
     const report = sampleReport();
     report.totals.latency = latency(0, 0);

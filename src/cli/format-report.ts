@@ -5,8 +5,15 @@ import { FAILURE_REASONS, type LatencySummary, type NodeReport, type Report } fr
  * by hand, not with toLocaleString, so the output is the same on every machine.
  */
 
-/** Node kinds that have no workers, so utilization and queue figures mean nothing for them. */
-const KINDS_WITHOUT_WORKERS = new Set(['client', 'loadBalancer']);
+/**
+ * Clients have no workers, and a load balancer only has CPU to measure when it
+ * has a per-request overhead or terminates TLS: a dash, not a misleading 0.
+ */
+function hasWorkers(node: NodeReport): boolean {
+  if (node.kind === 'client') return false;
+  if (node.kind === 'loadBalancer') return node.utilization > 0;
+  return true;
+}
 
 /** Renders a report as plain-text tables: run header, request totals, end-to-end latency, one row per node, then each load balancer's targets. */
 export function formatReport(report: Report): string {
@@ -66,7 +73,7 @@ function nodeTable(nodes: readonly NodeReport[]): string[] {
   const crashed = nodes.some((node) => (node.refused ?? 0) + (node.lost ?? 0) > 0);
   const header = ['node', 'kind', 'arrivals', 'dropped', ...(crashed ? ['refused', 'lost'] : []), 'util %', 'mean queue', 'p99 ms'];
   const rows = nodes.map((node) => {
-    const stationless = KINDS_WITHOUT_WORKERS.has(node.kind);
+    const stationless = !hasWorkers(node);
     return [
       node.id,
       node.kind,
