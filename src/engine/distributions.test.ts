@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Distribution } from '../scenario/schema';
-import { createSampler, meanOf, type Sampler, standardNormal, zipf } from './distributions';
+import { type Distribution, distributionMean } from '../scenario/schema';
+import { createSampler, type Sampler, standardNormal, zipf } from './distributions';
 import { createRng } from './rng';
 
 const N = 400_000;
@@ -186,7 +186,7 @@ describe('zipf over a finite catalogue', () => {
   });
 });
 
-describe('meanOf', () => {
+describe('distributionMean', () => {
   it('gives the mean each sampler draws around', () => {
     const cases: Distribution[] = [
       { type: 'exponential', mean: 0.2 },
@@ -194,6 +194,6 @@ describe('meanOf', () => {
       { type: 'uniform', min: 0.1, max: 0.3 },
       { type: 'lognormal', mean: 0.2, cv: 0.5 },
     ];
-    for (const d of cases) expect(meanOf(d)).toBeCloseTo(0.2, 12);
+    for (const d of cases) expect(distributionMean(d)).toBeCloseTo(0.2, 12);
   });
 });

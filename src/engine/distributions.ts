@@ -84,18 +84,6 @@ export function createSampler(rng: Rng, d: Distribution): Sampler {
   }
 }
 
-/** The mean of a scenario distribution, for offered-load estimates. */
-export function meanOf(d: Distribution): number {
-  switch (d.type) {
-    case 'exponential':
-    case 'lognormal':
-      return d.mean;
-    case 'constant':
-      return d.value;
-    case 'uniform':
-      return (d.min + d.max) / 2;
-  }
-}
 
 /** Draws catalogue items (0-based ranks) by popularity. */
 export function createKeySampler(rng: Rng, catalogue: Catalogue): Sampler {

@@ -305,33 +305,37 @@ describe('engine properties over random systems', () => {
   });
 
   /*
-   * KNOWN BUG, reported to the lead: a closed-loop client whose think time is
-   * identically zero (constant 0, or uniform 0..0) sends its next request at
-   * the instant the last one settled. If nothing on the path takes time (no
-   * link, or zero latencies and zero service) the clock never moves, so
-   * runUntil never returns and the worker or the CLI hangs. Both scenarios
-   * below parse without a warning. Proposed fix: the schema refuses a
-   * closed-loop think time whose mean is 0. `it.fails` keeps this visible:
-   * it passes while the bug is there and fails once it is fixed, then turn it
-   * into a plain `it`.
+   * Regression: a closed-loop client whose think time is identically zero
+   * sends its next request at the instant the last one settled; if nothing on
+   * the path takes time (no link, or zero latencies and zero service) the
+   * clock never moves and runUntil never returns, hanging the worker or the
+   * CLI. The schema now refuses such a think time; should one slip through,
+   * a bounded stand-in for runUntil shows the clock stuck.
    */
-  it.fails('refuses, or gets past, a closed loop that would spin at one instant', () => {
-    for (const links of [[], [{ id: 'users-server', from: 'users', to: 'server', latency: 0 }]]) {
-      const parsed = parseScenario({
-        version: 1,
-        duration: 10,
-        nodes: [
-          { id: 'users', kind: 'client', workload: { mode: 'closed', users: 1, thinkTime: { type: 'constant', value: 0 } } },
-          { id: 'server', kind: 'server', workers: 1, serviceTime: { type: 'constant', value: 0 } },
-        ],
-        links,
-      });
-      if (!parsed.ok) continue;
-      const sim = createSimulation(parsed.scenario, { window: 0 });
-      // A bounded stand-in for runUntil(10), which would never return.
-      let events = 0;
-      while (events < 1_000_000 && sim.peek() <= 10 && sim.step()) events++;
-      expect(sim.now, `${links.length} links: ${events} events and the clock is still at ${sim.now}`).toBeGreaterThan(0);
+  it('refuses, or gets past, a closed loop that would spin at one instant', () => {
+    for (const thinkTime of [
+      { type: 'constant', value: 0 },
+      { type: 'uniform', min: 0, max: 0 },
+    ] as const) {
+      for (const links of [[], [{ id: 'users-server', from: 'users', to: 'server', latency: 0 }]]) {
+        const parsed = parseScenario({
+          version: 1,
+          duration: 10,
+          nodes: [
+            { id: 'users', kind: 'client', workload: { mode: 'closed', users: 1, thinkTime } },
+            { id: 'server', kind: 'server', workers: 1, serviceTime: { type: 'constant', value: 0 } },
+          ],
+          links,
+        });
+        if (!parsed.ok) {
+          expect(parsed.errors.join('\n')).toMatch(/think ?time/i);
+          continue;
+        }
+        const sim = createSimulation(parsed.scenario, { window: 0 });
+        let events = 0;
+        while (events < 1_000_000 && sim.peek() <= 10 && sim.step()) events++;
+        expect(sim.now, `${links.length} links: ${events} events and the clock is still at ${sim.now}`).toBeGreaterThan(0);
+      }
     }
   });
 });

@@ -20,6 +20,19 @@ export const DistributionSchema = z.discriminatedUnion('type', [
 ]);
 export type Distribution = z.infer<typeof DistributionSchema>;
 
+/** The mean of a distribution, seconds. */
+export function distributionMean(d: Distribution): number {
+  switch (d.type) {
+    case 'exponential':
+    case 'lognormal':
+      return d.mean;
+    case 'constant':
+      return d.value;
+    case 'uniform':
+      return (d.min + d.max) / 2;
+  }
+}
+
 const PositionSchema = z.object({ x: z.number().finite(), y: z.number().finite() });
 
 const nodeBase = {
@@ -32,7 +45,14 @@ export const WorkloadSchema = z.discriminatedUnion('mode', [
   /** Open loop: Poisson arrivals at `rate` requests per second. */
   z.object({ mode: z.literal('open'), rate: positive }),
   /** Closed loop: `users` each think for `thinkTime`, send, and wait for the answer. */
-  z.object({ mode: z.literal('closed'), users: z.number().int().positive().max(1_000_000), thinkTime: DistributionSchema }),
+  z
+    .object({ mode: z.literal('closed'), users: z.number().int().positive().max(1_000_000), thinkTime: DistributionSchema })
+    // With no think time, a user whose answer is instant (no route, no latency) would send again
+    // at the same instant forever and simulated time would never advance.
+    .refine((w) => distributionMean(w.thinkTime) > 0, {
+      message: 'think time must average more than 0 s; a user who never thinks can loop forever at one instant',
+      path: ['thinkTime'],
+    }),
 ]);
 export type Workload = z.infer<typeof WorkloadSchema>;
 
