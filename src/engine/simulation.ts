@@ -120,6 +120,10 @@ class EngineSimulation implements Simulation, SimContext {
     return this.scheduler.now;
   }
 
+  get nodes(): Scenario['nodes'] {
+    return this.scenario.nodes;
+  }
+
   // --- SimContext: what components ask of the simulation ---
 
   rng(node: number, purpose: number): Rng {

@@ -1,6 +1,9 @@
 /** Public shapes of the engine, shared by the worker, the UI, the CLI and tests. */
 
 import type { FaultAction } from '../scenario/schema';
+import type { CacheReport, CdnReport } from './caching/report';
+
+export type { CacheReport, CdnEdgeReport, CdnReport, RankBucket } from './caching/report';
 
 /** Why an attempt failed. "queueFull" is a drop; the others are failures of the path. */
 export const FAILURE_REASONS = ['queueFull', 'timeout', 'hopLimit', 'noRoute', 'nodeDown'] as const;
@@ -73,6 +76,10 @@ export interface NodeReport {
   probesSent?: number;
   /** Load balancers: every time a target left or rejoined the pool. */
   healthTimeline?: HealthChange[];
+  /** Caches, and a CDN's edges together: hits, misses, staleness, lost writes, theory. */
+  cache?: CacheReport;
+  /** CDNs: origin offload and edge compute. */
+  cdn?: CdnReport;
 }
 
 export interface HealthChange {
@@ -131,6 +138,8 @@ export interface WindowNodeSample {
   served: number;
   /** Requests dropped (queue full) in the window. */
   dropped: number;
+  /** Caches and CDNs: hit ratio of the reads in the window (null when there were none). */
+  hitRatio?: number | null;
 }
 
 /** Cheap live figures, for the canvas and the totals table while running. */
@@ -158,6 +167,8 @@ export interface LiveNode {
   slowFactor?: number;
   /** Load balancers: each target's share and state. */
   targets?: TargetFigures[];
+  /** Caches and CDNs: hit ratio since measurement began. */
+  hitRatio?: number;
 }
 
 /** A running simulation. Time is simulated seconds; nothing here knows the wall clock. */

@@ -1,4 +1,4 @@
-import type { FaultAction, NodeKind, RequestType } from '../../scenario/schema';
+import type { FaultAction, NodeKind, RequestType, ScenarioNode } from '../../scenario/schema';
 import type { LatencyHistogram } from '../histogram';
 import type { RequestPool } from '../request-pool';
 import type { Rng } from '../rng';
@@ -44,6 +44,8 @@ export interface SimContext {
   readonly totals: ClientTotals;
   /** Start of measurement (end of warm-up), simulated seconds. */
   readonly measureFrom: number;
+  /** The scenario's nodes by index (a cache reads the catalogue of the clients that feed it). */
+  readonly nodes: readonly ScenarioNode[];
   /** A random stream of its own for each (node, purpose), so changing one node leaves others' draws alone. */
   rng(node: number, purpose: number): Rng;
   outgoing(node: number): readonly RuntimeLink[];
