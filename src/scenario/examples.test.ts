@@ -32,6 +32,20 @@ describe('example scenarios', () => {
   });
 });
 
+describe('the scenario-format documentation', () => {
+  const doc = readFileSync(join(import.meta.dirname, '../../docs/scenario-format.md'), 'utf8');
+  const blocks = [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]!);
+
+  it('has JSON examples, and each one is a valid scenario', () => {
+    expect(blocks.length).toBeGreaterThan(0);
+    for (const block of blocks) {
+      const result = parseScenarioJson(block);
+      if (!result.ok) throw new Error(`${block}\n${result.errors.join('\n')}`);
+      expect(result.warnings).toEqual([]);
+    }
+  });
+});
+
 /** Runs an example file as the runner would, with optional changes. */
 function runExample(name: string, change: (scenario: Scenario) => Scenario = (s) => s): Report {
   const result = parseScenarioJson(readFileSync(join(dir, name), 'utf8'));
