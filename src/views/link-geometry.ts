@@ -38,7 +38,7 @@ export function samplePath(path: SVGPathElement): LinkPath | null {
   return polyline(xy);
 }
 
-/** Writes the point at `progress` (0..1 of the length) into `out` as [x, y]. */
+/** Writes the point at `progress` (0..1 of the length) into `out` as [x, y, dx, dy], (dx, dy) the unit direction there. */
 export function pointAt(path: LinkPath, progress: number, out: Float64Array): void {
   const { points, lengths } = path;
   const last = lengths.length - 1;
@@ -54,6 +54,11 @@ export function pointAt(path: LinkPath, progress: number, out: Float64Array): vo
   const a = lengths[lo - 1] ?? 0;
   const b = lengths[lo] ?? a;
   const f = b > a ? (target - a) / (b - a) : 0;
-  out[0] = points[2 * lo - 2]! + f * (points[2 * lo]! - points[2 * lo - 2]!);
-  out[1] = points[2 * lo - 1]! + f * (points[2 * lo + 1]! - points[2 * lo - 1]!);
+  const dx = points[2 * lo]! - points[2 * lo - 2]!;
+  const dy = points[2 * lo + 1]! - points[2 * lo - 1]!;
+  out[0] = points[2 * lo - 2]! + f * dx;
+  out[1] = points[2 * lo - 1]! + f * dy;
+  const length = Math.hypot(dx, dy) || 1;
+  out[2] = dx / length;
+  out[3] = dy / length;
 }

@@ -29,7 +29,7 @@ export interface ParticleScene {
 const ROUND_DOTS_UP_TO = 1500;
 
 /** Particle radius in screen pixels; a little larger when zoomed in. */
-const radius = (zoom: number) => Math.min(4.5, Math.max(2, 3 * zoom));
+const radius = (zoom: number) => Math.min(4, Math.max(1.5, 2.5 * zoom));
 
 export interface ParticleRenderer {
   /** Draws the particles alive at `now` (wall ms) and returns how many were drawn. */
@@ -46,7 +46,7 @@ export function createParticleRenderer(canvas: HTMLCanvasElement, scene: Particl
   let xs = new Float32Array(0);
   let ys = new Float32Array(0);
   let kinds = new Uint8Array(0);
-  const point = new Float64Array(2);
+  const point = new Float64Array(4);
 
   return {
     resize(w, h, pixelRatio) {
@@ -66,13 +66,17 @@ export function createParticleRenderer(canvas: HTMLCanvasElement, scene: Particl
       }
       scene.beginFrame?.();
       const [tx, ty, zoom] = scene.transform();
+      const r = radius(zoom);
+      // Requests and responses travel in two lanes, one each side of the link, so neither hides the other.
+      const lane = r + 0.5;
       let n = 0;
       pool.sweep(now, (i, progress) => {
         const path = scene.linkPath(pool.link[i]!);
         if (!path) return;
         pointAt(path, progress, point);
-        const x = point[0]! * zoom + tx;
-        const y = point[1]! * zoom + ty;
+        const side = pool.reverse[i] ? lane : -lane;
+        const x = point[0]! * zoom + tx - point[3]! * side;
+        const y = point[1]! * zoom + ty + point[2]! * side;
         if (x < -8 || y < -8 || x > width + 8 || y > height + 8) return;
         xs[n] = x;
         ys[n] = y;
@@ -82,7 +86,6 @@ export function createParticleRenderer(canvas: HTMLCanvasElement, scene: Particl
 
       context.setTransform(ratio, 0, 0, ratio, 0, 0);
       context.clearRect(0, 0, width, height);
-      const r = radius(zoom);
       // Round dots while few are on screen; squares past that, which cost a fraction of an arc each.
       const round = n <= ROUND_DOTS_UP_TO;
       PARTICLE_KINDS.forEach((kind, k) => {

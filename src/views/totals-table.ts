@@ -57,7 +57,8 @@ export function totalsRows({ snapshot, report, windows }: TotalsData): Row[] {
     { key: 'retries', label: 'Retries', value: count(s?.retries ?? 0) },
     {
       key: 'throughput',
-      label: totals ? 'Throughput (after warm-up)' : 'Throughput (last 5 s)',
+      label: 'Throughput',
+      hint: totals ? 'completed per second after the warm-up' : 'completed per second over the last 5 simulated seconds',
       value: `${throughput.toFixed(1)} req/s`,
     },
   ];

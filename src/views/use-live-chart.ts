@@ -7,8 +7,9 @@ import type { Chart } from './time-series-chart';
 export const CHART_REFRESH_MS = 200;
 
 /**
- * One timer for every chart, so they redraw together from the same data
- * (the thinned windows are computed once per tick, not once per chart).
+ * One timer for every chart, so they redraw together from the same data (the
+ * thinned windows are computed once per tick, not once per chart). Each chart
+ * redraws in its own task, so one tick never becomes one long task.
  */
 const redraws = new Set<() => void>();
 let ticker: ReturnType<typeof setInterval> | null = null;
@@ -16,7 +17,7 @@ let ticker: ReturnType<typeof setInterval> | null = null;
 function onTick(redraw: () => void): () => void {
   redraws.add(redraw);
   ticker ??= setInterval(() => {
-    for (const r of redraws) r();
+    for (const r of redraws) setTimeout(r, 0);
   }, CHART_REFRESH_MS);
   return () => {
     redraws.delete(redraw);
@@ -44,7 +45,10 @@ export function useLiveChart<E extends Element, Data>(
     if (!element) return;
     const chart = create(element);
     let seen: unknown = Symbol('never');
+    let alive = true;
     const redraw = () => {
+      // A redraw already queued by the ticker may run after unmount.
+      if (!alive) return;
       const state = useAppStore.getState();
       const current = version(state);
       if (current === seen) return;
@@ -61,6 +65,7 @@ export function useLiveChart<E extends Element, Data>(
     const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(resize);
     if (observer && element.parentElement) observer.observe(element.parentElement);
     return () => {
+      alive = false;
       stopTicking();
       observer?.disconnect();
       chart.destroy();
