@@ -91,3 +91,12 @@ describe('run slice', () => {
     expect(state().runError).toMatch(/warm-up/);
   });
 });
+
+describe('fault injection from the store', () => {
+  it('asks to start first, then passes the fault to the worker', async () => {
+    expect(await state().injectFault('server-1', 'crash')).toMatch(/Start the run/);
+    await state().stepRun();
+    await until(() => state().simTime === 1);
+    expect(await state().injectFault('server-1', 'slow', 3)).toBeNull();
+  });
+});

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { Scenario } from '../scenario/schema';
+import type { FaultAction, Scenario } from '../scenario/schema';
 import { getSimClient, type SimClient } from '../worker/client';
 import type { RunStatus, Speed } from '../worker/protocol';
 import type { AppState } from './types';
@@ -20,6 +20,12 @@ export interface RunSlice {
   /** Back to time 0 with the current scenario: this is how edits reach a run. */
   resetRun(): Promise<void>;
   setSpeed(speed: Speed): Promise<void>;
+  /**
+   * Crashes, restarts, slows (service time × factor) or recovers a server or
+   * database in the current run, at the simulated time it has reached.
+   * Resolves to null when applied, else a message saying why not.
+   */
+  injectFault(nodeId: string, action: FaultAction, factor?: number): Promise<string | null>;
 }
 
 /** The worker the slice talks to; tests swap it with `setSimClient` from worker/client. */
@@ -92,6 +98,12 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     setSpeed: async (speed) => {
       set({ speed });
       if (subscribedTo) await subscribedTo.setSpeed(speed);
+    },
+
+    injectFault: async (nodeId, action, factor) => {
+      if (get().runStatus === 'idle') return 'Start the run first: faults apply to a running simulation.';
+      const sim = await connect();
+      return sim.injectFault(nodeId, action, factor);
     },
   };
 };

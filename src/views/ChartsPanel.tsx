@@ -6,25 +6,27 @@ import { createTotalsTable, type TotalsData } from './totals-table';
 import { useLiveChart } from './use-live-chart';
 import './runtime.css';
 
-const STATION_KINDS = new Set(['server', 'database']);
-let cachedFor: Scenario | null = null;
-let cachedShape: Pick<RunChartData, 'nodeLabels' | 'stationIndexes'> = { nodeLabels: [], stationIndexes: [] };
+let labelsFor: Scenario | null = null;
+let labels: readonly string[] = [];
 
-/** Node labels and which nodes have workers, for the scenario being run (computed once per scenario). */
-function scenarioShape(scenario: Scenario) {
-  if (cachedFor !== scenario) {
-    cachedFor = scenario;
-    cachedShape = {
-      nodeLabels: scenario.nodes.map((n) => n.label ?? n.id),
-      stationIndexes: scenario.nodes.flatMap((n, i) => (STATION_KINDS.has(n.kind) ? [i] : [])),
-    };
+/** Node labels of the scenario being run, computed once per scenario. */
+function nodeLabels(scenario: Scenario): readonly string[] {
+  if (labelsFor !== scenario) {
+    labelsFor = scenario;
+    labels = scenario.nodes.map((n) => n.label ?? n.id);
   }
-  return cachedShape;
+  return labels;
 }
 
 const selectRunData = (state: AppState): RunChartData => {
   const scenario = state.runScenario ?? state.scenario;
-  return { windows: state.windows, duration: scenario.duration, ...scenarioShape(scenario) };
+  return {
+    windows: state.windows,
+    duration: scenario.duration,
+    nodeLabels: nodeLabels(scenario),
+    // Nodes with workers (whatever their kind) have a utilization and a queue worth drawing.
+    stationIndexes: state.snapshot?.nodes.flatMap((n, i) => (n.workers > 0 ? [i] : [])) ?? [],
+  };
 };
 const runDataVersion = (state: AppState) => state.windows;
 const selectTotals = (state: AppState): TotalsData => ({ snapshot: state.snapshot, report: state.report, windows: state.windows });

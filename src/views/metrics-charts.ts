@@ -13,7 +13,7 @@ export interface RunChartData {
   duration: number;
   /** Labels of the nodes, in scenario order (for per-node charts). */
   nodeLabels: readonly string[];
-  /** Nodes with workers (servers, databases), by scenario index: load balancers and clients have no utilization. */
+  /** Nodes with workers, by scenario index: load balancers and clients have no utilization. */
   stationIndexes: readonly number[];
 }
 

@@ -3,7 +3,7 @@
  * behind a small promise-based interface the store talks to (and tests fake).
  */
 import { type Endpoint, proxy, wrap } from 'comlink';
-import type { Scenario } from '../scenario/schema';
+import type { FaultAction, Scenario } from '../scenario/schema';
 import type { Frame, LoadResult, RunStatus, Speed } from './protocol';
 import type { SimService } from './sim-service';
 
@@ -15,6 +15,8 @@ export interface SimClient {
   step(): Promise<RunStatus>;
   reset(): Promise<RunStatus>;
   setSpeed(speed: Speed): Promise<void>;
+  /** Applies a fault to a node of the running simulation; resolves to null, or why it could not. */
+  injectFault(nodeId: string, action: FaultAction, factor?: number): Promise<string | null>;
   /** Registers the one frame listener (a later call replaces it). */
   subscribe(onFrame: (frame: Frame) => void): Promise<void>;
 }
@@ -29,6 +31,7 @@ export function connectSimService(endpoint: Endpoint): SimClient {
     step: () => remote.step(),
     reset: () => remote.reset(),
     setSpeed: (speed) => remote.setSpeed(speed),
+    injectFault: (nodeId, action, factor) => remote.injectFault(nodeId, action, factor),
     subscribe: (onFrame) => remote.subscribe(proxy(onFrame)),
   };
 }

@@ -52,3 +52,21 @@ describe('the worker gives the same report as the headless runner', () => {
     expect(report).toEqual(runScenario(scenario));
   });
 });
+
+describe('faults injected through the worker', () => {
+  it('reach the engine at the time the run has reached, and are refused before a load', async () => {
+    const service = createSimService();
+    expect(service.injectFault('server-1', 'crash')).toMatch(/Run first/);
+    const frames: Frame[] = [];
+    service.subscribe((frame) => {
+      frames.push(frame);
+    });
+    service.load(scenario);
+    service.step();
+    expect(service.injectFault('server-1', 'crash')).toBeNull();
+    expect(service.injectFault('nobody', 'crash')).not.toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const index = scenario.nodes.findIndex((n) => n.id === 'server-1');
+    expect(frames.at(-1)!.snapshot.nodes[index]!.down).toBe(true);
+  });
+});

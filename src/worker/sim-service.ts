@@ -8,7 +8,7 @@ import { transfer } from 'comlink';
 import { createSimulation as engineCreateSimulation } from '../engine';
 import type { Simulation, SimulationOptions } from '../engine/types';
 import { parseScenario } from '../scenario/parse';
-import type { Scenario } from '../scenario/schema';
+import type { FaultAction, Scenario } from '../scenario/schema';
 import { FrameBatcher } from './frame-batcher';
 import { advance, Pacer } from './pacing';
 import { ParticleSink } from './particle-sink';
@@ -227,6 +227,21 @@ export function createSimService(overrides: Partial<SimServiceDeps> = {}) {
     setSpeed(speed: Speed): void {
       const valid = speed > 0 ? speed : 1;
       pacer.setSpeed(valid, sim?.now ?? 0, deps.clock());
+    },
+
+    /**
+     * Crashes, restarts, slows or recovers a server or database now, in the
+     * running (or paused) simulation; null when applied, else why not.
+     */
+    injectFault(nodeId: string, action: FaultAction, factor?: number): string | null {
+      if (!sim) return 'Nothing is loaded: press Run first.';
+      if (status === 'finished') return 'The run has finished: press Reset or Run again first.';
+      const problem = sim.injectFault(nodeId, action, factor);
+      if (problem !== null) return problem;
+      // The engine schedules the fault at the current time; apply it now so a paused run shows it at once.
+      guarded((s) => s.runUntil(s.now));
+      batcher.flush(true);
+      return null;
     },
 
     /** The one frame callback (a comlink proxy from the page); replaces any earlier one. */

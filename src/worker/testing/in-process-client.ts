@@ -11,6 +11,7 @@ export function inProcessClient(service: SimService): SimClient {
     step: async () => service.step(),
     reset: async () => service.reset(),
     setSpeed: async (speed) => service.setSpeed(speed),
+    injectFault: async (nodeId, action, factor) => service.injectFault(nodeId, action, factor),
     subscribe: async (onFrame) => service.subscribe(onFrame),
   };
 }
