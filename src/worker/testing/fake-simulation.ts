@@ -78,7 +78,9 @@ export function createFakeSimulation(scenario: Scenario, options: SimulationOpti
       retries: 0,
       nodes: scenario.nodes.map(() => ({ busy: 1, queueLength: 0, inSystem: 1, workers: 2 })),
     }),
-    report: (): Report => ({
+    // Cast: the engine's report keeps growing; the worker only passes it through, so the fake fills what tests read.
+    report: (): Report =>
+      ({
       scenario: scenario.name,
       seed,
       duration: scenario.duration,
@@ -94,9 +96,10 @@ export function createFakeSimulation(scenario: Scenario, options: SimulationOpti
         retries: 0,
         throughput: processed / Math.max(now, 1e-9),
         latency: { count: processed, mean: 0.02, p50: 0.02, p90: 0.02, p95: 0.02, p99: 0.02, p999: 0.02, max: 0.02 },
+        sessions: { logins: 0, relogins: 0, lost: 0 },
       },
       nodes: [],
-    }),
+    }) as Report,
     setTrace(sink) {
       trace = sink;
     },
