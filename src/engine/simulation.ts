@@ -273,7 +273,7 @@ class EngineSimulation implements Simulation, SimContext {
     const index = this.indexOfNode.get(nodeId);
     const component = index === undefined ? undefined : this.components[index];
     if (!component) return `There is no node "${nodeId}".`;
-    if (!component.applyFault) return `${component.label} is a ${component.kind}; only servers and databases can crash or slow down.`;
+    if (!component.applyFault) return `${component.label} is a ${component.kind}; only servers, databases, caches and CDNs can crash or slow down.`;
     this.scheduleFault({ at: this.now, node: nodeId, action, factor });
     return null;
   }

@@ -78,8 +78,10 @@ function checkReferences(scenario: Scenario): string[] {
     const kind = kinds.get(fault.node);
     const where = `fault (faults[${index}]) field "node"`;
     if (kind === undefined) errors.push(`${where}: names node "${fault.node}", which does not exist.`);
-    else if (kind !== 'server' && kind !== 'database') {
-      errors.push(`${where}: "${fault.node}" is a ${kind}; only servers and databases can crash or slow down.`);
+    else if (kind !== 'server' && kind !== 'database' && kind !== 'cache' && kind !== 'cdn') {
+      errors.push(`${where}: "${fault.node}" is a ${kind}; only servers, databases, caches and CDNs can crash or slow down.`);
+    } else if (fault.action === 'flush' && kind !== 'cache' && kind !== 'cdn') {
+      errors.push(`fault (faults[${index}]) field "action": "flush" empties a cache or CDN; "${fault.node}" is a ${kind}.`);
     }
   });
   for (const node of scenario.nodes) {

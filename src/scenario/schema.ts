@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { CacheNodeSchema, CdnNodeSchema } from './cache-schema';
+
+export type { CacheNode, CdnNode } from './cache-schema';
 
 /** The scenario format version this build writes; older versions are migrated on load. */
 export const SCENARIO_VERSION = 1;
@@ -214,6 +217,8 @@ export const NodeSchema = z.discriminatedUnion('kind', [
   LoadBalancerNodeSchema,
   ServerNodeSchema,
   DatabaseNodeSchema,
+  CacheNodeSchema,
+  CdnNodeSchema,
 ]);
 export type ScenarioNode = z.infer<typeof NodeSchema>;
 export type NodeKind = ScenarioNode['kind'];
@@ -236,14 +241,14 @@ export const LinkSchema = z.object({
 });
 export type Link = z.infer<typeof LinkSchema>;
 
-export const FaultActionSchema = z.enum(['crash', 'restart', 'slow', 'recover']);
+export const FaultActionSchema = z.enum(['crash', 'restart', 'slow', 'recover', 'flush']);
 export type FaultAction = z.infer<typeof FaultActionSchema>;
 
 /** Something that happens to a server or database at a simulated time. */
 export const FaultSchema = z.object({
   at: nonNegative,
   node: z.string().min(1),
-  /** crash: drop everything and refuse requests; restart: come back empty; slow: service time × factor; recover: normal speed. */
+  /** crash: drop everything and refuse requests (a cache: lose its contents, requests bypass it); restart: come back empty; slow: service time × factor; recover: normal speed; flush: a cache or CDN drops its entries. */
   action: FaultActionSchema,
   factor: z.number().finite().min(1).max(1000).default(1),
 });

@@ -1,4 +1,6 @@
 import type { ScenarioNode } from '../../scenario/schema';
+import { Cache } from './cache';
+import { Cdn } from './cdn';
 import { Client } from './client';
 import type { Component, SimContext } from './component';
 import { Database } from './database';
@@ -16,5 +18,9 @@ export function createComponent(index: number, node: ScenarioNode, ctx: SimConte
       return new Server(index, node, ctx);
     case 'database':
       return new Database(index, node, ctx);
+    case 'cache':
+      return new Cache(index, node, ctx);
+    case 'cdn':
+      return new Cdn(index, node, ctx);
   }
 }

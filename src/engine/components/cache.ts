@@ -1,0 +1,304 @@
+import type { CacheNode } from '../../scenario/cache-schema';
+import type { FaultAction } from '../../scenario/schema';
+import { CacheStats } from '../caching/cache-stats';
+import { CacheTable } from '../caching/cache-table';
+import { clientsFeeding } from '../caching/feeding-clients';
+import { keyVersionsOf, type KeyVersions, type VersionSubscriber } from '../caching/key-versions';
+import { createPolicy } from '../caching/policies';
+import type { CacheReport } from '../caching/report';
+import { expectedHitRatio, type HitRatioTheory } from '../caching/theory';
+import { LatencyHistogram } from '../histogram';
+import { RequestFlag } from '../request-pool';
+import { type NodeReport, Outcome, type WindowNodeSample } from '../types';
+import { type Component, EventKind, type SimContext } from './component';
+import { emptyLatency } from './report-helpers';
+import { WriteBackBuffer } from './write-back-buffer';
+
+/** A hit, or a write-back write, is answered from the cache. */
+const ANSWER = EventKind.timer0;
+/** A miss (or a write that goes through) leaves for the database. */
+const PASS_ON = EventKind.timer1;
+const INVALIDATE = EventKind.timer2;
+const FLUSH = EventKind.timer3;
+
+/**
+ * A cache in front of a database, keyed by the catalogue item a request asks for.
+ *
+ * Cache-aside is modelled by placing the cache on the path server → cache →
+ * database: the application asks the cache first (a hit is answered after
+ * `hitTime`); on a miss the request goes on to the database after `missTime`,
+ * and the database's answer fills the cache as it passes back — the
+ * application's "read the DB, then fill". Time and load are those of the
+ * real pattern; the one thing folded away is that the fill is a separate call.
+ *
+ * Writes: cache-aside and write-through send them on to the database and
+ * learn the new version as the answer passes back (write-through also stores
+ * it, so its latency is cache + database); write-back stores the value as
+ * dirty, answers at once, and flushes dirty entries in batches (one database
+ * write each) every `flushInterval`. A crash loses what was not flushed.
+ *
+ * Staleness is judged against the simulation's key versions (the newest
+ * acknowledged write of each item): a hit on an older value is a stale read.
+ * Simplification: the race where a slow read fills an old value after an
+ * invalidation is not modelled; a fill takes the database's version at the
+ * moment the answer passes back.
+ */
+export class Cache implements Component, VersionSubscriber {
+  readonly kind = 'cache';
+  readonly observesResponses = true;
+  readonly id: string;
+  readonly label: string;
+  private readonly table: CacheTable;
+  private readonly versions: KeyVersions;
+  private readonly stats = new CacheStats();
+  private readonly writeBack: WriteBackBuffer | null;
+  private readonly latency = new LatencyHistogram();
+  private theory: HitRatioTheory | null | undefined;
+  private down = false;
+  private slowFactor = 1;
+  private arrivals = 0;
+  private answered = 0;
+  private windowArrivals = 0;
+  private measuredArrivals = 0;
+  private measuredReads = 0;
+  private measureStart = 0;
+  private writes = 0;
+  private bypassed = 0;
+  private lostWrites = 0;
+
+  constructor(
+    readonly index: number,
+    private readonly node: CacheNode,
+    private readonly ctx: SimContext,
+  ) {
+    this.id = node.id;
+    this.label = node.label ?? node.id;
+    this.versions = keyVersionsOf(ctx);
+    this.versions.register(this);
+    this.writeBack = node.strategy === 'writeBack' ? new WriteBackBuffer(index, node.flushBatch, ctx, this.versions) : null;
+    const policy = createPolicy(node.eviction, node.capacity, ctx.rng(index, 0));
+    this.table = new CacheTable(node.capacity, node.ttl, policy, (item, version) => this.writeBack?.hold(item, version));
+  }
+
+  start(time: number): void {
+    if (this.writeBack) this.ctx.schedule(this.index, FLUSH, 0, time + this.node.flushInterval);
+  }
+
+  handle(kind: number, arg: number, time: number): void {
+    switch (kind) {
+      case EventKind.arrive:
+        this.arrive(arg, time);
+        return;
+      case ANSWER:
+        this.answered++;
+        this.ctx.respond(arg, Outcome.ok, time);
+        return;
+      case PASS_ON:
+        this.ctx.forward(arg, this.index, time);
+        return;
+      case EventKind.response:
+        this.onResponse(arg, time);
+        return;
+      case INVALIDATE:
+        this.invalidate(arg);
+        return;
+      case FLUSH:
+        if (!this.down) this.writeBack?.flush(this.table, time);
+        this.ctx.schedule(this.index, FLUSH, 0, time + this.node.flushInterval);
+        return;
+    }
+  }
+
+  private arrive(request: number, time: number): void {
+    const requests = this.ctx.requests;
+    this.arrivals++;
+    this.windowArrivals++;
+    if (time >= this.measureStart) this.measuredArrivals++;
+    requests.arrivedAt[request] = time;
+    if (this.down) {
+      // The application falls back to the database while its cache is down.
+      this.bypassed++;
+      this.ctx.forward(request, this.index, time);
+      return;
+    }
+    const item = requests.key[request] as number;
+    if (((requests.flags[request] as number) & RequestFlag.write) !== 0) {
+      this.writes++;
+      if (this.writeBack) {
+        const version = this.versions.acknowledge(item, time);
+        const slot = this.table.put(item, version, time);
+        // No room (TTL-only and full): this write goes through to the database instead.
+        if (slot >= 0) {
+          this.table.setDirty(slot, true);
+          this.after(ANSWER, request, this.node.hitTime, time);
+          return;
+        }
+        this.versions.lost(item, version);
+      }
+      this.after(PASS_ON, request, this.node.missTime, time);
+      return;
+    }
+    if (time >= this.measureStart) this.measuredReads++;
+    const slot = this.table.find(item, time);
+    const latest = this.versions.latestOf(item);
+    const version = slot >= 0 ? (this.table.version[slot] as number) : -1;
+    // With version tags the application asks for the newest version's key: an older entry is another key.
+    const hit = slot >= 0 && (this.node.invalidation.type !== 'version' || version >= latest);
+    if (hit) {
+      this.table.touch(slot);
+      const staleAge = version < latest ? time - (this.table.staleSince[slot] as number) : -1;
+      if (time >= this.measureStart) this.stats.read(item, true, staleAge);
+      else this.stats.read(item, true, -1);
+      this.after(ANSWER, request, this.node.hitTime, time);
+    } else {
+      this.stats.read(item, false, -1);
+      this.after(PASS_ON, request, this.node.missTime, time);
+    }
+  }
+
+  private after(kind: number, request: number, delay: number, time: number): void {
+    const wait = delay * this.slowFactor;
+    if (time >= this.measureStart) this.latency.record(wait);
+    this.ctx.schedule(this.index, kind, request, time + wait);
+  }
+
+  private onResponse(request: number, time: number): void {
+    const requests = this.ctx.requests;
+    if ((requests.client[request] as number) === this.index) {
+      this.writeBack?.settle(request, time);
+      return;
+    }
+    if (requests.outcome[request] === Outcome.ok) {
+      const item = requests.key[request] as number;
+      if (((requests.flags[request] as number) & RequestFlag.write) !== 0) {
+        const version = this.versions.commit(item, time);
+        // Write-through keeps the value it wrote; cache-aside leaves the entry to its invalidation.
+        if (!this.down && this.node.strategy !== 'cacheAside') this.table.put(item, version, time);
+      } else if (!this.down) {
+        const slot = this.table.slotOf(item);
+        // Never overwrite a dirty entry (newer than the database) with the database's value.
+        if (slot < 0 || this.table.dirty[slot] === 0) this.table.put(item, this.versions.storedOf(item), time);
+      }
+    }
+    this.ctx.continueResponse(request, time);
+  }
+
+  markStale(item: number, time: number): void {
+    const slot = this.table.slotOf(item);
+    if (slot >= 0 && Number.isNaN(this.table.staleSince[slot] as number)) this.table.staleSince[slot] = time;
+  }
+
+  publishInvalidation(item: number, time: number): void {
+    if (this.node.invalidation.type === 'event') this.ctx.schedule(this.index, INVALIDATE, item, time + this.node.invalidation.delay);
+  }
+
+  /** An invalidation arrived: drop the entry if it is older than the newest write (a dirty one is the newest). */
+  private invalidate(item: number): void {
+    const slot = this.table.slotOf(item);
+    if (slot >= 0 && (this.table.version[slot] as number) < this.versions.latestOf(item)) this.table.remove(item);
+  }
+
+  applyFault(action: FaultAction, factor: number, time: number): void {
+    switch (action) {
+      case 'crash':
+        if (this.down) return;
+        // Memory is gone: dirty entries and those waiting to be flushed are lost writes.
+        this.lostWrites += this.writeBack?.loseAll(this.table) ?? 0;
+        this.table.clear();
+        this.down = true;
+        return;
+      case 'restart':
+        this.down = false;
+        return;
+      case 'flush':
+        // An operator empties the cache; a write-back cache writes its dirty entries out first.
+        if (!this.down) this.writeBack?.flush(this.table, time);
+        this.table.clear();
+        return;
+      case 'slow':
+        this.slowFactor = factor;
+        return;
+      case 'recover':
+        this.slowFactor = 1;
+        return;
+    }
+  }
+
+  beginMeasurement(time: number): void {
+    this.measureStart = time;
+    this.measuredArrivals = 0;
+    this.measuredReads = 0;
+    this.stats.beginMeasurement();
+    this.latency.reset();
+  }
+
+  closeWindow(): WindowNodeSample {
+    const sample = { utilization: 0, queueLength: 0, p99: 0, served: this.windowArrivals, dropped: 0, hitRatio: this.stats.closeWindow() };
+    this.windowArrivals = 0;
+    return sample;
+  }
+
+  /** The theory line: computed once, from the catalogue of the one client feeding this cache. */
+  private theoryFor(readRate: number): HitRatioTheory | null {
+    if (this.node.eviction === 'ttl') return this.computeTheory(readRate);
+    if (this.theory === undefined) this.theory = this.computeTheory(readRate);
+    return this.theory;
+  }
+
+  private computeTheory(readRate: number): HitRatioTheory | null {
+    const clients = clientsFeeding(this.ctx, this.index);
+    if (clients.length !== 1) return null;
+    const client = clients[0] as (typeof clients)[number];
+    return expectedHitRatio(client.catalogue, this.node.capacity, this.node.eviction, this.node.ttl, readRate);
+  }
+
+  report(time: number): NodeReport {
+    const measured = time - this.measureStart;
+    const stats = this.stats;
+    const reads = stats.hits + stats.misses;
+    const theory = this.theoryFor(measured > 0 ? this.measuredReads / measured : 0);
+    const cache: CacheReport = {
+      hits: stats.hits,
+      misses: stats.misses,
+      hitRatio: stats.hitRatio,
+      staleReads: stats.staleReads,
+      staleRatio: reads > 0 ? stats.staleReads / reads : 0,
+      maxStaleAge: stats.maxStaleAge,
+      writes: this.writes,
+      lostWrites: this.lostWrites,
+      evictions: this.table.evictions,
+      expirations: this.table.expirations,
+      bypassed: this.bypassed,
+      entries: this.table.size,
+      dirty: this.table.dirtyCount,
+      flushes: this.writeBack?.flushes ?? 0,
+      flushedEntries: this.writeBack?.flushedEntries ?? 0,
+      hitRatioByRank: stats.byRank(),
+      theory: theory?.hitRatio ?? null,
+      theoryModel: theory?.model ?? null,
+    };
+    return {
+      id: this.id,
+      kind: this.kind,
+      label: this.label,
+      arrivals: this.arrivals,
+      served: this.answered,
+      dropped: 0,
+      refused: 0,
+      lost: 0,
+      throughput: measured > 0 ? this.measuredArrivals / measured : 0,
+      utilization: 0,
+      meanQueueLength: 0,
+      meanInSystem: 0,
+      waitProbability: 0,
+      meanWait: 0,
+      latency: this.latency.count > 0 ? this.latency.summary() : emptyLatency(),
+      inSystem: 0,
+      cache,
+    };
+  }
+
+  live() {
+    return { busy: 0, queueLength: 0, inSystem: 0, workers: 0, down: this.down, slowFactor: this.slowFactor, hitRatio: this.stats.hitRatio };
+  }
+}

@@ -1,0 +1,305 @@
+import type { CdnNode } from '../../scenario/cache-schema';
+import type { FaultAction } from '../../scenario/schema';
+import { CacheStats } from '../caching/cache-stats';
+import { CacheTable } from '../caching/cache-table';
+import { clientsFeeding } from '../caching/feeding-clients';
+import { createPolicy } from '../caching/policies';
+import type { CacheReport, CdnReport } from '../caching/report';
+import { LatencyHistogram } from '../histogram';
+import { RequestFlag } from '../request-pool';
+import type { Rng } from '../rng';
+import { type NodeReport, Outcome, type WindowNodeSample } from '../types';
+import { type Component, EventKind, type SimContext } from './component';
+import { emptyLatency } from './report-helpers';
+
+/** The request has crossed from its user to the edge: look it up. */
+const AT_EDGE = EventKind.timer0;
+const ANSWER = EventKind.timer1;
+/** An origin answer has been resized at the edge and goes on to the user. */
+const RESIZED = EventKind.timer2;
+
+/** A fixed pseudo-random number in [0, 1) for (value, salt): routes, image-ness and sizes are properties of an item. */
+function hashUnit(value: number, salt: number): number {
+  let z = Math.imul(value ^ salt, 0x9e3779b1);
+  z = Math.imul(z ^ (z >>> 15), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  return ((z ^ (z >>> 16)) >>> 0) / 4294967296;
+}
+
+interface Edge {
+  table: CacheTable;
+  stats: CacheStats;
+  requests: number;
+}
+
+/**
+ * A CDN in front of an origin (its outgoing link): a few edge locations, each
+ * with its own cache and its own round trip to the users near it. A user is
+ * served by the edge chosen by their address (weighted by the edges' shares).
+ *
+ * Items on `private, no-cache` routes always go to origin; public ones are
+ * cached for `maxAge`. Pull: a miss is fetched from origin and stored. Push:
+ * the most popular items are uploaded to every edge before the run, nothing
+ * expires, and a miss (an item not pushed) is served by origin without being
+ * stored. Edge compute: an auth check rejects a share of requests at the edge
+ * (answered with a 401, counted apart, never reaching origin), and image items
+ * are resized at the edge, costing edge CPU and latency. Edges are taken to
+ * have CPU enough: resizes add time but do not queue.
+ */
+export class Cdn implements Component {
+  readonly kind = 'cdn';
+  readonly observesResponses = true;
+  readonly id: string;
+  readonly label: string;
+  private readonly edges: Edge[];
+  private readonly cumulativeWeight: Float64Array;
+  private readonly authCoin: Rng;
+  private readonly total = new CacheStats();
+  private readonly latency = new LatencyHistogram();
+  private slowFactor = 1;
+  private arrivals = 0;
+  private windowArrivals = 0;
+  private measuredArrivals = 0;
+  private measureStart = 0;
+  private answered = 0;
+  private originRequests = 0;
+  private bytesServed = 0;
+  private originBytes = 0;
+  private rejected = 0;
+  private privateRequests = 0;
+  private edgeCpuSeconds = 0;
+
+  constructor(
+    readonly index: number,
+    private readonly node: CdnNode,
+    private readonly ctx: SimContext,
+  ) {
+    this.id = node.id;
+    this.label = node.label ?? node.id;
+    const ttl = node.mode === 'push' ? null : node.maxAge;
+    // TTL-only eviction with no max-age would hold its first items for ever: use LRU then.
+    const eviction = node.eviction === 'ttl' && ttl === null ? 'lru' : node.eviction;
+    this.edges = node.edges.map((_, e) => ({
+      table: new CacheTable(node.capacity, ttl, createPolicy(eviction, node.capacity, ctx.rng(index, 1 + e))),
+      stats: new CacheStats(),
+      requests: 0,
+    }));
+    const sum = node.edges.reduce((acc, edge) => acc + edge.weight, 0);
+    let running = 0;
+    this.cumulativeWeight = Float64Array.from(node.edges, (edge) => (running += edge.weight / sum));
+    this.authCoin = ctx.rng(index, 0);
+  }
+
+  start(time: number): void {
+    if (this.node.mode !== 'push') return;
+    // Upload the most popular public items (the lowest ranks) to every edge ahead of time.
+    const items = Math.max(0, ...clientsFeeding(this.ctx, this.index).map((client) => client.catalogue.items));
+    for (const edge of this.edges) {
+      for (let item = 0; item < items && edge.table.size < this.node.capacity; item++) {
+        if (!this.isPrivate(item)) edge.table.put(item, 0, time);
+      }
+    }
+  }
+
+  private edgeOf(request: number): number {
+    const u = hashUnit(this.ctx.requests.address[request] as number, 0x5eed);
+    const cumulative = this.cumulativeWeight;
+    for (let e = 0; e < cumulative.length - 1; e++) if (u < (cumulative[e] as number)) return e;
+    return cumulative.length - 1;
+  }
+
+  private isPrivate(item: number): boolean {
+    return hashUnit(item, 0x1) < this.node.privateShare;
+  }
+
+  private isImage(item: number): boolean {
+    return hashUnit(item, 0x2) < this.node.resizeShare;
+  }
+
+  private bytesOf(item: number): number {
+    return Math.round(this.node.objectBytes * (0.25 + 1.5 * hashUnit(item, 0x3)));
+  }
+
+  handle(kind: number, arg: number, time: number): void {
+    switch (kind) {
+      case EventKind.arrive: {
+        this.arrivals++;
+        this.windowArrivals++;
+        if (time >= this.measureStart) this.measuredArrivals++;
+        this.ctx.requests.arrivedAt[arg] = time;
+        const edge = this.node.edges[this.edgeOf(arg)];
+        this.ctx.schedule(this.index, AT_EDGE, arg, time + (edge?.rtt ?? 0));
+        return;
+      }
+      case AT_EDGE:
+        this.atEdge(arg, time);
+        return;
+      case ANSWER:
+        this.ctx.respond(arg, Outcome.ok, time);
+        return;
+      case EventKind.response:
+        this.fromOrigin(arg, time);
+        return;
+      case RESIZED:
+        this.ctx.continueResponse(arg, time);
+        return;
+    }
+  }
+
+  private atEdge(request: number, time: number): void {
+    const requests = this.ctx.requests;
+    const e = this.edgeOf(request);
+    const edge = this.edges[e] as Edge;
+    edge.requests++;
+    const item = requests.key[request] as number;
+    if (this.authCoin.next() < this.node.authRejectShare) {
+      this.rejected++;
+      this.answer(request, this.node.hitTime, time);
+      return;
+    }
+    const isWrite = ((requests.flags[request] as number) & RequestFlag.write) !== 0;
+    if (isWrite || this.isPrivate(item)) {
+      if (!isWrite) this.privateRequests++;
+      this.toOrigin(request, time);
+      return;
+    }
+    const slot = edge.table.find(item, time);
+    const measured = time >= this.measureStart;
+    if (slot >= 0) {
+      edge.table.touch(slot);
+      edge.stats.read(item, true, -1);
+      if (measured) this.total.read(item, true, -1);
+      this.bytesServed += this.bytesOf(item);
+      this.answer(request, this.node.hitTime + this.resizeCost(item), time);
+    } else {
+      edge.stats.read(item, false, -1);
+      if (measured) this.total.read(item, false, -1);
+      this.toOrigin(request, time);
+    }
+  }
+
+  private resizeCost(item: number): number {
+    if (!this.isImage(item)) return 0;
+    this.edgeCpuSeconds += this.node.resizeTime;
+    return this.node.resizeTime;
+  }
+
+  private answer(request: number, delay: number, time: number): void {
+    const wait = delay * this.slowFactor;
+    this.answered++;
+    if (time >= this.measureStart) this.latency.record(time + wait - (this.ctx.requests.arrivedAt[request] as number));
+    this.ctx.schedule(this.index, ANSWER, request, time + wait);
+  }
+
+  private toOrigin(request: number, time: number): void {
+    this.originRequests++;
+    this.ctx.forward(request, this.index, time);
+  }
+
+  private fromOrigin(request: number, time: number): void {
+    const requests = this.ctx.requests;
+    const item = requests.key[request] as number;
+    const isWrite = ((requests.flags[request] as number) & RequestFlag.write) !== 0;
+    if (requests.outcome[request] !== Outcome.ok || isWrite) {
+      this.ctx.continueResponse(request, time);
+      return;
+    }
+    const bytes = this.bytesOf(item);
+    this.originBytes += bytes;
+    this.bytesServed += bytes;
+    if (this.node.mode === 'pull' && !this.isPrivate(item)) this.edges[this.edgeOf(request)]?.table.put(item, 0, time);
+    const resize = this.resizeCost(item);
+    if (resize > 0) this.ctx.schedule(this.index, RESIZED, request, time + resize * this.slowFactor);
+    else this.ctx.continueResponse(request, time);
+  }
+
+  applyFault(action: FaultAction, factor: number): void {
+    // A purge (flush) or a crash of the edge fleet leaves every edge cold; push content is gone until the next push.
+    if (action === 'flush' || action === 'crash') for (const edge of this.edges) edge.table.clear();
+    else if (action === 'slow') this.slowFactor = factor;
+    else if (action === 'recover') this.slowFactor = 1;
+  }
+
+  beginMeasurement(time: number): void {
+    this.measureStart = time;
+    this.measuredArrivals = 0;
+    this.total.beginMeasurement();
+    for (const edge of this.edges) edge.stats.beginMeasurement();
+    this.latency.reset();
+  }
+
+  closeWindow(): WindowNodeSample {
+    const sample = { utilization: 0, queueLength: 0, p99: 0, served: this.windowArrivals, dropped: 0, hitRatio: this.total.closeWindow() };
+    this.windowArrivals = 0;
+    return sample;
+  }
+
+  report(time: number): NodeReport {
+    const measured = time - this.measureStart;
+    const requests = this.edges.reduce((sum, edge) => sum + edge.requests, 0);
+    const cdn: CdnReport = {
+      requests,
+      originRequests: this.originRequests,
+      requestOffload: requests > 0 ? 1 - this.originRequests / requests : 0,
+      byteOffload: this.bytesServed > 0 ? 1 - this.originBytes / this.bytesServed : 0,
+      bytesServed: this.bytesServed,
+      originBytes: this.originBytes,
+      rejectedAtEdge: this.rejected,
+      privateRequests: this.privateRequests,
+      edgeCpuSeconds: this.edgeCpuSeconds,
+      edges: this.edges.map((edge, e) => ({
+        name: this.node.edges[e]?.name ?? `edge ${e + 1}`,
+        rtt: this.node.edges[e]?.rtt ?? 0,
+        requests: edge.requests,
+        hits: edge.stats.hits,
+        misses: edge.stats.misses,
+        hitRatio: edge.stats.hitRatio,
+      })),
+    };
+    const total = this.total;
+    const cache: CacheReport = {
+      hits: total.hits,
+      misses: total.misses,
+      hitRatio: total.hitRatio,
+      staleReads: 0,
+      staleRatio: 0,
+      maxStaleAge: 0,
+      writes: 0,
+      lostWrites: 0,
+      evictions: this.edges.reduce((sum, edge) => sum + edge.table.evictions, 0),
+      expirations: this.edges.reduce((sum, edge) => sum + edge.table.expirations, 0),
+      bypassed: 0,
+      entries: this.edges.reduce((sum, edge) => sum + edge.table.size, 0),
+      dirty: 0,
+      flushes: 0,
+      flushedEntries: 0,
+      hitRatioByRank: total.byRank(),
+      theory: null,
+      theoryModel: null,
+    };
+    return {
+      id: this.id,
+      kind: this.kind,
+      label: this.label,
+      arrivals: this.arrivals,
+      served: this.answered,
+      dropped: 0,
+      refused: 0,
+      lost: 0,
+      throughput: measured > 0 ? this.measuredArrivals / measured : 0,
+      utilization: 0,
+      meanQueueLength: 0,
+      meanInSystem: 0,
+      waitProbability: 0,
+      meanWait: 0,
+      latency: this.latency.count > 0 ? this.latency.summary() : emptyLatency(),
+      inSystem: 0,
+      cache,
+      cdn,
+    };
+  }
+
+  live() {
+    return { busy: 0, queueLength: 0, inSystem: 0, workers: 0, slowFactor: this.slowFactor, hitRatio: this.total.hitRatio };
+  }
+}
