@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from './parse';
 import type { Distribution, Scenario, ScenarioInput } from './schema';
 import { starterScenario } from './starter';
-import { codeFromHash, decodeScenario, encodeScenario, shareUrl } from './url-codec';
+import { codeFromHash, decodeScenario, encodeScenario, shareUrl, withoutDefaults } from './url-codec';
 
 const seconds = fc.double({ min: 1e-6, max: 1e4, noNaN: true, noDefaultInfinity: true });
 // "+ 0" turns -0 into 0: JSON writes -0 as 0, so -0 could never round-trip.
@@ -146,6 +146,15 @@ describe('url codec', () => {
     for (const byte of bomb) binary += String.fromCharCode(byte);
     const code = `1.${btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
     expect(decodeScenario(code).ok).toBe(false);
+  });
+
+  it('leaves out fields that equal their default, and keeps the rest', () => {
+    const compact = withoutDefaults(starterScenario()) as { nodes: Record<string, unknown>[]; links: Record<string, unknown>[] };
+    const balancer = compact.nodes[1];
+    expect(balancer).toEqual({ id: 'lb-1', kind: 'loadBalancer', label: 'Load balancer', position: { x: 260, y: 140 } });
+    expect(compact.links[0]).toEqual({ id: 'link-1', from: 'client-1', to: 'lb-1', latency: 0.01 });
+    expect(compact).not.toHaveProperty('hopLimit');
+    expect(compact).toHaveProperty('warmup', 5);
   });
 
   it('finds the code in a hash among other parameters', () => {

@@ -1,6 +1,7 @@
 import { Inflate, strFromU8, strToU8, zlibSync } from 'fflate';
 import { type ParseResult, parseScenario } from './parse';
-import type { Scenario } from './schema';
+import type { ZodType } from 'zod';
+import { LinkSchema, NodeSchema, type Scenario, ScenarioSchema } from './schema';
 
 /**
  * Codec version, the text before the dot. It names how the bytes are packed
@@ -21,7 +22,7 @@ const MAX_INFLATED_BYTES = 8 * 1024 * 1024;
  * still inflates to valid JSON is caught instead of opening a changed scenario.
  */
 export function encodeScenario(scenario: Scenario): string {
-  const packed = zlibSync(strToU8(JSON.stringify(scenario)), { level: 9 });
+  const packed = zlibSync(strToU8(JSON.stringify(withoutDefaults(scenario))), { level: 9 });
   return `${URL_CODEC_VERSION}.${toBase64Url(packed)}`;
 }
 
@@ -55,6 +56,37 @@ export function codeFromHash(hash: string): string | null {
 /** The full share URL for a scenario on the page at `origin + pathname`. */
 export function shareUrl(scenario: Scenario, originAndPath: string): string {
   return `${originAndPath}#${SHARE_FRAGMENT_KEY}=${encodeScenario(scenario)}`;
+}
+
+/**
+ * The scenario without fields that equal their schema default: parseScenario
+ * puts them back on decode, and a link half the length survives more chat
+ * apps and address bars.
+ */
+export function withoutDefaults(scenario: Scenario): Record<string, unknown> {
+  const shapes = new Map<string, Record<string, ZodType>>();
+  for (const option of NodeSchema.options) shapes.set(String(option.shape.kind.value), option.shape as Record<string, ZodType>);
+  return {
+    ...dropDefaults(scenario, ScenarioSchema.shape as Record<string, ZodType>),
+    nodes: scenario.nodes.map((node) => dropDefaults(node, shapes.get(node.kind) ?? {})),
+    links: scenario.links.map((link) => dropDefaults(link, LinkSchema.shape as Record<string, ZodType>)),
+  };
+}
+
+function dropDefaults(value: object, shape: Record<string, ZodType>): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) {
+    const schema = shape[key];
+    const fallback = schema?.safeParse(undefined);
+    // Only a field with a default parses from undefined; optional fields parse to undefined and stay.
+    if (fallback?.success && fallback.data !== undefined && sameJson(fallback.data, field)) continue;
+    kept[key] = field;
+  }
+  return kept;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function fail(message: string): ParseResult {
