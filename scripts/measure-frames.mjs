@@ -43,8 +43,10 @@ try {
     // Let start-up settle (first layouts, the sampling rate finding its level).
     await sleep(1500);
     const figures = await page.evaluate(measure, seconds * 1000);
-    await page.getByRole('button', { name: 'Pause' }).click();
     report(speed, figures);
+    const pause = page.getByRole('button', { name: 'Pause' });
+    if (await pause.isVisible()) await pause.click();
+    else console.log(`  (the run was no longer going: ${await page.getByRole('status').first().textContent()})`);
   }
 } finally {
   await browser.close();

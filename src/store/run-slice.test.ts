@@ -100,3 +100,27 @@ describe('fault injection from the store', () => {
     expect(await state().injectFault('server-1', 'slow', 3)).toBeNull();
   });
 });
+
+describe('action order', () => {
+  it('keeps the order of actions given without waiting: Reset then Run runs', async () => {
+    // Answers take a macrotask, as from a real worker; the first subscription takes longest.
+    const service = createSimService({ createSimulation: (s, o) => createFakeSimulation(s, o) });
+    const direct = inProcessClient(service);
+    const later = <T>(value: () => T, ms = 1) => new Promise<T>((resolve) => setTimeout(() => resolve(value()), ms));
+    setSimClient({
+      ...direct,
+      subscribe: (onFrame) => later(() => service.subscribe(onFrame), 20),
+      load: (scenario, seed) => later(() => service.load(scenario, seed)),
+      run: () => later(() => service.run()),
+      setSpeed: (speed) => later(() => service.setSpeed(speed)),
+    });
+    void state().resetRun();
+    void state().setSpeed(Number.POSITIVE_INFINITY);
+    await state().startRun();
+    await until(() => state().runStatus === 'finished');
+    // Nothing queued earlier may land afterwards and undo the run.
+    await settle(60);
+    expect(state().runStatus).toBe('finished');
+    expect(state().simTime).toBe(20);
+  });
+});

@@ -34,6 +34,14 @@ const client = (): SimClient => getSimClient();
 /** Run controls: the store's side of the worker protocol. Status follows the worker's frames. */
 export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, get) => {
   let subscribedTo: SimClient | null = null;
+  // Actions run one after another, in the order the user gave them: a Reset
+  // pressed just before Run must not load after Run has started.
+  let queue: Promise<unknown> = Promise.resolve();
+  const inOrder = <T>(action: () => Promise<T>): Promise<T> => {
+    const next = queue.then(action, action);
+    queue = next.catch(() => undefined);
+    return next;
+  };
 
   /** Subscribes once per client: one callback carries every frame. */
   const connect = async (): Promise<SimClient> => {
@@ -71,39 +79,45 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     runScenario: null,
     runError: null,
 
-    startRun: async () => {
-      const sim = await connect();
-      if (needsLoad() && !(await load(sim))) return;
-      set({ runStatus: 'running' });
-      set({ runStatus: await sim.run() });
-    },
+    startRun: () =>
+      inOrder(async () => {
+        const sim = await connect();
+        if (needsLoad() && !(await load(sim))) return;
+        set({ runStatus: 'running' });
+        set({ runStatus: await sim.run() });
+      }),
 
-    pauseRun: async () => {
-      if (get().runStatus !== 'running') return;
-      const sim = await connect();
-      set({ runStatus: await sim.pause() });
-    },
+    pauseRun: () =>
+      inOrder(async () => {
+        if (get().runStatus !== 'running') return;
+        const sim = await connect();
+        set({ runStatus: await sim.pause() });
+      }),
 
-    stepRun: async () => {
-      const sim = await connect();
-      if (needsLoad() && !(await load(sim))) return;
-      set({ runStatus: await sim.step() });
-    },
+    stepRun: () =>
+      inOrder(async () => {
+        const sim = await connect();
+        if (needsLoad() && !(await load(sim))) return;
+        set({ runStatus: await sim.step() });
+      }),
 
-    resetRun: async () => {
-      const sim = await connect();
-      await load(sim);
-    },
+    resetRun: () =>
+      inOrder(async () => {
+        await load(await connect());
+      }),
 
-    setSpeed: async (speed) => {
+    setSpeed: (speed) => {
       set({ speed });
-      if (subscribedTo) await subscribedTo.setSpeed(speed);
+      return inOrder(async () => {
+        if (subscribedTo) await subscribedTo.setSpeed(speed);
+      });
     },
 
-    injectFault: async (nodeId, action, factor) => {
-      if (get().runStatus === 'idle') return 'Start the run first: faults apply to a running simulation.';
-      const sim = await connect();
-      return sim.injectFault(nodeId, action, factor);
-    },
+    injectFault: (nodeId, action, factor) =>
+      inOrder(async () => {
+        if (get().runStatus === 'idle') return 'Start the run first: faults apply to a running simulation.';
+        const sim = await connect();
+        return sim.injectFault(nodeId, action, factor);
+      }),
   };
 };
