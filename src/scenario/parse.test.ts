@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { findCycle, type ParseResult, parseScenario, parseScenarioJson } from './parse';
-import { SCENARIO_LIMITS, SCENARIO_VERSION } from './schema';
+import { FaultActionSchema, NodeSchema, SCENARIO_LIMITS, SCENARIO_VERSION } from './schema';
+
+/** The kinds and actions the messages list, as the schema has them (they grow with the format). */
+const KINDS = NodeSchema.options.map((o) => o.shape.kind.value).join(', ');
+const ACTIONS = FaultActionSchema.options.map((a) => `"${a}"`).join(', ');
 
 type Json = Record<string, unknown>;
 
@@ -62,17 +66,17 @@ describe('parseScenario accepts', () => {
 describe('parseScenario refuses, with a message a user can act on,', () => {
   it('an unknown node kind, naming the node, the kind and the kinds that exist', () => {
     const data = valid();
-    data.nodes[1] = { ...data.nodes[1], kind: 'cache' };
+    data.nodes[1] = { ...data.nodes[1], kind: 'mainframe' };
     const [message, ...rest] = errorsOf(parseScenario(data));
     expect(rest).toEqual([]);
-    expect(message).toBe('node "api" (nodes[1]) field "kind": unknown node kind "cache". Use one of client, loadBalancer, server, database.');
+    expect(message).toBe(`node "api" (nodes[1]) field "kind": unknown node kind "mainframe". Use one of ${KINDS}.`);
   });
 
   it('a node with no kind', () => {
     const data = valid();
     delete data.nodes[1]!.kind;
     expect(errorsOf(parseScenario(data))).toEqual([
-      'node "api" (nodes[1]) field "kind": missing. Set it to one of client, loadBalancer, server, database.',
+      `node "api" (nodes[1]) field "kind": missing. Set it to one of ${KINDS}.`,
     ]);
   });
 
@@ -230,7 +234,7 @@ describe('parseScenario refuses, with a message a user can act on,', () => {
   it('a fault with a negative time or an unknown action', () => {
     expect(errorsOf(parseScenario({ ...valid(), faults: [{ at: -1, node: 'api', action: 'explode' }] }))).toEqual([
       'fault (faults[0]) field "at": must be at least 0 (it is -1).',
-      'fault (faults[0]) field "action": must be one of "crash", "restart", "slow", "recover" (it is "explode").',
+      `fault (faults[0]) field "action": must be one of ${ACTIONS} (it is "explode").`,
     ]);
   });
 
