@@ -198,7 +198,15 @@ function nodeIdAt(event: MouseEvent | TouchEvent): string | null {
   return element?.closest<HTMLElement>('.react-flow__node')?.dataset.id ?? null;
 }
 
-const MINIMAP_COLORS: Record<NodeKind, string> = { client: '#6d8fd6', loadBalancer: '#a585d6', server: '#4fa88a', database: '#d29a4f' };
+const MINIMAP_COLORS: Record<NodeKind, string> = {
+  client: '#6d8fd6',
+  loadBalancer: '#a585d6',
+  server: '#4fa88a',
+  database: '#d29a4f',
+  sessionStore: '#c76f8e',
+  cache: '#d0a21c',
+  cdn: '#3f9fc0',
+};
 function minimapColor(node: ScenarioFlowNode): string {
   return MINIMAP_COLORS[node.data.node.kind];
 }

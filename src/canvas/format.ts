@@ -45,5 +45,11 @@ export function nodeSummary(node: ScenarioNode): string {
       return `${node.workers} workers · ${formatSeconds(distributionMean(node.serviceTime))}`;
     case 'database':
       return `${node.workers} workers · r ${formatSeconds(distributionMean(node.readTime))} / w ${formatSeconds(distributionMean(node.writeTime))}`;
+    case 'sessionStore':
+      return `${node.workers} workers · ${formatSeconds(distributionMean(node.serviceTime))}`;
+    case 'cache':
+      return `${node.capacity.toLocaleString('en-US')} entries · ${node.eviction.toUpperCase()}`;
+    case 'cdn':
+      return `${node.edges.length} edge${node.edges.length === 1 ? '' : 's'} · ${node.mode}`;
   }
 }

@@ -64,6 +64,41 @@ export function DatabaseIcon({ size = 20 }: IconProps) {
   );
 }
 
+/** A key over a small store: sessions kept outside the servers. */
+export function SessionStoreIcon({ size = 20 }: IconProps) {
+  return (
+    <svg {...frame(size)}>
+      <rect x="3" y="13" width="18" height="7" rx="1.5" />
+      <circle cx="8" cy="7" r="3" />
+      <path d="M11 7h9M17 7v2.5M20 7v2" />
+      <path d="M7 16.5h.01" strokeWidth="2.4" />
+    </svg>
+  );
+}
+
+/** A lightning bolt over a memory chip: fast answers from memory. */
+export function CacheIcon({ size = 20 }: IconProps) {
+  return (
+    <svg {...frame(size)}>
+      <rect x="4" y="4" width="16" height="16" rx="2" />
+      <path d="M13 7l-4 5.5h4L11 17l4-6h-4l2-4" />
+      <path d="M8 2v2M12 2v2M16 2v2M8 20v2M12 20v2M16 20v2" />
+    </svg>
+  );
+}
+
+/** A globe with points on it: edge locations around the world. */
+export function CdnIcon({ size = 20 }: IconProps) {
+  return (
+    <svg {...frame(size)}>
+      <circle cx="12" cy="12" r="8.5" />
+      <path d="M3.5 12h17M12 3.5c2.5 2.4 3.6 5.2 3.6 8.5s-1.1 6.1-3.6 8.5c-2.5-2.4-3.6-5.2-3.6-8.5S9.5 5.9 12 3.5z" />
+      <circle cx="17" cy="7" r="1.3" fill="currentColor" />
+      <circle cx="6.5" cy="15.5" r="1.3" fill="currentColor" />
+    </svg>
+  );
+}
+
 /** The icon for a node kind. */
 export function KindIcon({ kind, size }: { kind: NodeKind; size?: number }) {
   switch (kind) {
@@ -75,6 +110,12 @@ export function KindIcon({ kind, size }: { kind: NodeKind; size?: number }) {
       return <ServerIcon size={size} />;
     case 'database':
       return <DatabaseIcon size={size} />;
+    case 'sessionStore':
+      return <SessionStoreIcon size={size} />;
+    case 'cache':
+      return <CacheIcon size={size} />;
+    case 'cdn':
+      return <CdnIcon size={size} />;
   }
 }
 

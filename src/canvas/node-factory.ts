@@ -43,6 +43,12 @@ function nodeInput(kind: NodeKind, id: string, label: string, position: XY): z.i
         readTime: { type: 'exponential', mean: 0.005 },
         writeTime: { type: 'exponential', mean: 0.02 },
       };
+    case 'sessionStore':
+      return { ...base, kind, workers: 8, queueCapacity: 1000, serviceTime: { type: 'exponential', mean: 0.0005 } };
+    case 'cache':
+    case 'cdn':
+      // Their schema defaults are already a sensible start.
+      return { ...base, kind };
   }
 }
 

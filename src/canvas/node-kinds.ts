@@ -2,10 +2,17 @@ import type { LoadBalancingAlgorithm, NodeKind } from '../scenario/schema';
 
 /** How each node kind is named and explained to a user. */
 export const KIND_INFO: Record<NodeKind, { title: string; hint: string; idPrefix: string }> = {
-  client: { title: 'Client', hint: 'Sends requests: open (a rate) or closed (users who wait)', idPrefix: 'client' },
-  loadBalancer: { title: 'Load balancer', hint: 'Spreads requests round-robin over its targets', idPrefix: 'lb' },
-  server: { title: 'Server', hint: 'Serves requests with a pool of workers and a queue', idPrefix: 'server' },
-  database: { title: 'Database', hint: 'Serves reads and writes, each with its own time', idPrefix: 'database' },
+  client: { title: 'Client', hint: 'Sends requests: a steady rate, or users who wait', idPrefix: 'client' },
+  loadBalancer: { title: 'Load balancer', hint: 'Spreads requests over its targets', idPrefix: 'lb' },
+  server: { title: 'Server', hint: 'Serves requests with workers and a queue', idPrefix: 'server' },
+  database: { title: 'Database', hint: 'Serves reads and writes', idPrefix: 'database' },
+  sessionStore: {
+    title: 'Session store',
+    hint: 'Keeps user sessions outside the servers',
+    idPrefix: 'sessions',
+  },
+  cache: { title: 'Cache', hint: 'Answers repeated reads from memory', idPrefix: 'cache' },
+  cdn: { title: 'CDN', hint: 'Serves cached responses near users', idPrefix: 'cdn' },
 };
 
 /** Load-balancing algorithms as a user reads them: a name and what it does. */

@@ -46,6 +46,7 @@ function sampleReport(): Report {
       completed: 28_790,
       failed: 20,
       failures: { ...noFailures(), queueFull: 12, timeout: 8 },
+      sessions: { logins: 0, relogins: 0, lost: 0 },
       inFlight: 2,
       retries: 3,
       throughput: 7.9972,

@@ -9,6 +9,8 @@ export const RequestFlag = {
   aborted: 8,
   /** Still TLS-encrypted: the next node that decrypts pays the CPU cost. */
   encrypted: 16,
+  /** Out on a side call (a session lookup); its answer resumes the caller rather than going back. */
+  calling: 32,
 } as const;
 
 /**

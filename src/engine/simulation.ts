@@ -1,10 +1,11 @@
-import type { Fault, FaultAction, RequestType, Scenario } from '../scenario/schema';
+import type { Fault, FaultAction, NodeKind, RequestType, Scenario, ScenarioNode } from '../scenario/schema';
 import { type ClientTotals, type Component, EventKind, KIND_BITS, type RuntimeLink, type SimContext } from './components/component';
 import { createComponent } from './components/registry';
 import { LatencyHistogram } from './histogram';
 import { RequestFlag, RequestPool } from './request-pool';
 import { createRng, deriveSeed, type Rng } from './rng';
 import { Scheduler } from './scheduler';
+import { SessionRegistry } from './sessions';
 import {
   FAILURE_REASONS,
   type FailureReason,
@@ -63,6 +64,7 @@ class EngineSimulation implements Simulation, SimContext {
   private closedWindows = 0;
   private readonly keptWindows: WindowSample[] = [];
   readonly requestTypes: RequestType[] = [];
+  readonly sessions = new SessionRegistry();
   private readonly requestTypeOffsets: number[] = [];
   /** Scheduled faults from the scenario, then those injected while running. */
   private readonly faults: Fault[] = [];
@@ -147,12 +149,13 @@ class EngineSimulation implements Simulation, SimContext {
   }
 
   send(request: number, link: RuntimeLink, time: number): void {
+    if (!this.trySend(request, link, time)) this.respond(request, Outcome.hopLimit, time);
+  }
+
+  trySend(request: number, link: RuntimeLink, time: number): boolean {
     const requests = this.requests;
     const depth = requests.depth[request] as number;
-    if (depth >= this.hopLimit) {
-      this.respond(request, Outcome.hopLimit, time);
-      return;
-    }
+    if (depth >= this.hopLimit) return false;
     requests.path[request * requests.stride + depth] = link.index;
     requests.hopTime[request * requests.stride + depth] = time;
     requests.depth[request] = depth + 1;
@@ -162,10 +165,11 @@ class EngineSimulation implements Simulation, SimContext {
       this.trace.hop(link.index, time, arrive, isProbe ? Outcome.probe : Outcome.request, false);
     }
     this.scheduler.schedule(arrive, (link.to << KIND_BITS) | EventKind.arrive, request);
+    return true;
   }
 
-  forward(request: number, node: number, time: number): void {
-    const out = this.linksFrom[node] as RuntimeLink[];
+  forward(request: number, node: number, time: number, links?: readonly RuntimeLink[]): void {
+    const out = links ?? (this.linksFrom[node] as RuntimeLink[]);
     if (out.length === 1) this.send(request, out[0] as RuntimeLink, time);
     else if (out.length === 0) this.respond(request, Outcome.noRoute, time);
     else this.send(request, this.pickByWeight(node, out), time);
@@ -201,7 +205,11 @@ class EngineSimulation implements Simulation, SimContext {
     }
   }
 
-  private pickByWeight(node: number, out: RuntimeLink[]): RuntimeLink {
+  kindOf(index: number): NodeKind {
+    return (this.scenario.nodes[index] as ScenarioNode).kind;
+  }
+
+  private pickByWeight(node: number, out: readonly RuntimeLink[]): RuntimeLink {
     let rng = this.routingRngs[node];
     if (rng === undefined) this.routingRngs[node] = rng = this.rng(node, ROUTING_STREAM);
     let total = 0;
@@ -349,6 +357,7 @@ class EngineSimulation implements Simulation, SimContext {
         retries: t.retries,
         throughput: measured > 0 ? t.measuredCompleted / measured : 0,
         latency: t.latency.summary(),
+        sessions: { logins: this.sessions.logins, relogins: this.sessions.relogins, lost: this.sessions.lost },
       },
       nodes: this.components.map((c) => c.report(now)),
     };

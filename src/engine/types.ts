@@ -38,6 +38,8 @@ export interface TotalsReport {
   throughput: number;
   /** End-to-end latency of completed attempts, measured at the clients after warm-up. */
   latency: LatencySummary;
+  /** Users who logged in, had to log in again (their session was elsewhere or gone), and sessions lost in crashes. */
+  sessions: { logins: number; relogins: number; lost: number };
 }
 
 export interface NodeReport {
@@ -72,6 +74,8 @@ export interface NodeReport {
   lost?: number;
   /** Load balancers: each target's share and state. */
   targets?: TargetFigures[];
+  /** Servers and session stores: sessions held now, and lost in crashes. */
+  sessions?: { held: number; lost: number };
   /** Load balancers: health probes sent. */
   probesSent?: number;
   /** Load balancers: every time a target left or rejoined the pool. */

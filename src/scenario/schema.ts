@@ -202,6 +202,22 @@ export const ServerNodeSchema = z.object({
   serviceTime: DistributionSchema,
   /** CPU seconds to decrypt a request that arrives still encrypted (TLS not terminated upstream). */
   tlsCost: nonNegative.default(0.0005),
+  /**
+   * Where user sessions live: nowhere (stateless), in this server's memory
+   * (lost if it crashes; a user sent elsewhere must log in again), or in a
+   * session store this server links to (any server can serve any user).
+   */
+  sessions: z.enum(['stateless', 'inMemory', 'externalStore']).default('stateless'),
+  /** Extra CPU seconds to log a user in (first visit, or again after losing the session). */
+  loginCost: nonNegative.default(0.01),
+});
+
+/** A Redis-like store that keeps sessions outside the servers. */
+export const SessionStoreNodeSchema = z.object({
+  ...nodeBase,
+  kind: z.literal('sessionStore'),
+  ...stationFields,
+  serviceTime: DistributionSchema,
 });
 
 export const DatabaseNodeSchema = z.object({
@@ -217,6 +233,7 @@ export const NodeSchema = z.discriminatedUnion('kind', [
   LoadBalancerNodeSchema,
   ServerNodeSchema,
   DatabaseNodeSchema,
+  SessionStoreNodeSchema,
   CacheNodeSchema,
   CdnNodeSchema,
 ]);
@@ -226,9 +243,10 @@ export type ClientNode = z.infer<typeof ClientNodeSchema>;
 export type LoadBalancerNode = z.infer<typeof LoadBalancerNodeSchema>;
 export type ServerNode = z.infer<typeof ServerNodeSchema>;
 export type DatabaseNode = z.infer<typeof DatabaseNodeSchema>;
+export type SessionStoreNode = z.infer<typeof SessionStoreNodeSchema>;
 
 /** Every node kind the engine simulates, in palette order. */
-export const NODE_KINDS = ['client', 'loadBalancer', 'server', 'database'] as const satisfies readonly NodeKind[];
+export const NODE_KINDS = ['client', 'loadBalancer', 'server', 'database', 'sessionStore'] as const satisfies readonly NodeKind[];
 
 export const LinkSchema = z.object({
   id: z.string().min(1).max(64),

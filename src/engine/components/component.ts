@@ -3,6 +3,7 @@ import type { LatencyHistogram } from '../histogram';
 import type { RequestPool } from '../request-pool';
 import type { Rng } from '../rng';
 import type { Scheduler } from '../scheduler';
+import type { SessionRegistry } from '../sessions';
 import type { FailureReason, LiveNode, NodeReport, OutcomeCode, TraceSink, WindowNodeSample } from '../types';
 
 /**
@@ -49,6 +50,8 @@ export interface SimContext {
   /** A random stream of its own for each (node, purpose), so changing one node leaves others' draws alone. */
   rng(node: number, purpose: number): Rng;
   outgoing(node: number): readonly RuntimeLink[];
+  /** Where users' sessions live. */
+  readonly sessions: SessionRegistry;
   /** Every client's request types, in one table; a request's requestType indexes it. */
   readonly requestTypes: readonly RequestType[];
   /** Where a client's request types start in that table. */
@@ -57,10 +60,14 @@ export interface SimContext {
   targetIds(links: readonly RuntimeLink[]): string[];
   /** Schedules one of node's own events. */
   schedule(node: number, kind: number, arg: number, time: number): void;
-  /** Sends a request across a link (fails it at the hop limit). */
+  /** Sends a request across a link; at the hop limit it fails it instead. */
   send(request: number, link: RuntimeLink, time: number): void;
-  /** Sends a request on from `node` along an outgoing link chosen by weight, or fails it with "no route". */
-  forward(request: number, node: number, time: number): void;
+  /** Sends a request across a link, or returns false at the hop limit and leaves it where it is. */
+  trySend(request: number, link: RuntimeLink, time: number): boolean;
+  /** Sends a request on from `node` along one of `links` (default: all its outgoing links) chosen by weight, or fails it with "no route". */
+  forward(request: number, node: number, time: number, links?: readonly RuntimeLink[]): void;
+  /** The kind of node `index`. */
+  kindOf(index: number): NodeKind;
   /** Starts the response of a request back along its path. */
   respond(request: number, outcome: OutcomeCode, time: number): void;
   /** Lets a response that stopped at an observing node go on towards the client. */

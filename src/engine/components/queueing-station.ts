@@ -2,8 +2,8 @@ import type { FaultAction, NodeKind } from '../../scenario/schema';
 import { LatencyHistogram } from '../histogram';
 import { RequestFlag } from '../request-pool';
 import { RequestQueue } from '../request-queue';
-import { Outcome, type NodeReport, type WindowNodeSample } from '../types';
-import { type Component, EventKind, type SimContext } from './component';
+import { type NodeReport, Outcome, type OutcomeCode, type WindowNodeSample } from '../types';
+import { type Component, EventKind, type RuntimeLink, type SimContext } from './component';
 import { emptyLatency } from './report-helpers';
 
 const SERVICE_DONE = EventKind.timer0;
@@ -17,7 +17,8 @@ const SERVICE_DONE = EventKind.timer0;
  */
 export abstract class QueueingStation implements Component {
   abstract readonly kind: NodeKind;
-  readonly observesResponses = false;
+  /** True for a station that makes side calls: their answers must stop here. */
+  observesResponses = false;
   readonly label: string;
   private readonly capacity: number;
   private readonly queue = new RequestQueue();
@@ -44,12 +45,15 @@ export abstract class QueueingStation implements Component {
   private readonly windowLatency = new LatencyHistogram();
   // Who is in service on each worker, so a crash can fail them at once.
   private readonly inService: Int32Array;
+  /** When the request on each worker arrived here (its own arrivedAt is overwritten if it calls out). */
+  private readonly workerArrivedAt: Float64Array;
   private readonly freeWorkers: Int32Array;
   private freeWorkerCount: number;
   private down = false;
   private slowFactor = 1;
   private refused = 0;
   private lost = 0;
+  private sessionsLost = 0;
 
   constructor(
     readonly index: number,
@@ -62,6 +66,7 @@ export abstract class QueueingStation implements Component {
     this.label = label ?? id;
     this.capacity = queueCapacity ?? Number.POSITIVE_INFINITY;
     this.inService = new Int32Array(workers).fill(-1);
+    this.workerArrivedAt = new Float64Array(workers);
     this.freeWorkers = Int32Array.from({ length: workers }, (_, i) => workers - 1 - i);
     this.freeWorkerCount = workers;
   }
@@ -69,17 +74,31 @@ export abstract class QueueingStation implements Component {
   /** Service time of this request, in seconds. */
   protected abstract serviceTime(request: number): number;
 
+  /** A link to call before serving this request (a session lookup), or null. */
+  protected sideCall(_request: number): RuntimeLink | null {
+    return null;
+  }
+
+  /** The links a served request may be forwarded on. */
+  protected downstream(): readonly RuntimeLink[] {
+    return this.ctx.outgoing(this.index);
+  }
+
   /** Forward after service, or answer? Links never change during a run. */
   private forwards = false;
 
   start(): void {
-    this.forwards = this.ctx.outgoing(this.index).length > 0;
+    this.forwards = this.downstream().length > 0;
   }
 
   handle(kind: number, request: number, time: number): void {
     if (kind === EventKind.arrive) this.arrive(request, time);
     else if (kind === SERVICE_DONE) this.finish(request, time);
-    else if (kind === EventKind.response) this.ctx.continueResponse(request, time);
+    else if (kind === EventKind.response) {
+      const flags = this.ctx.requests.flags[request] as number;
+      if ((flags & RequestFlag.calling) !== 0) this.callReturned(request, time);
+      else this.ctx.continueResponse(request, time);
+    }
   }
 
   private arrive(request: number, time: number): void {
@@ -120,7 +139,51 @@ export abstract class QueueingStation implements Component {
     requests.worker[request] = worker;
     // The pending service-done event holds the slot, so a crash cannot free it under the event.
     requests.refs[request] = (requests.refs[request] as number) + 1;
+    this.workerArrivedAt[worker] = arrivedAt;
+    const call = this.sideCall(request);
+    if (call !== null) {
+      // The worker waits for the answer (a blocking call), then serves.
+      requests.flags[request] = (requests.flags[request] as number) | RequestFlag.calling;
+      if (this.ctx.trySend(request, call, time)) return;
+      requests.flags[request] = (requests.flags[request] as number) & ~RequestFlag.calling;
+      this.release(worker, time);
+      requests.release(request);
+      this.ctx.respond(request, Outcome.hopLimit, time);
+      return;
+    }
     this.ctx.schedule(this.index, SERVICE_DONE, request, time + this.serviceTime(request) * this.slowFactor);
+  }
+
+  private callReturned(request: number, time: number): void {
+    const requests = this.ctx.requests;
+    const flags = (requests.flags[request] as number) & ~RequestFlag.calling;
+    requests.flags[request] = flags;
+    if ((flags & RequestFlag.aborted) !== 0) {
+      // This node crashed while the call was out: the request fails now that it is back.
+      requests.release(request);
+      this.ctx.respond(request, Outcome.nodeDown, time);
+      return;
+    }
+    const worker = this.inService.indexOf(request);
+    requests.worker[request] = worker;
+    const outcome = requests.outcome[request] as OutcomeCode;
+    if (outcome !== Outcome.ok) {
+      // The store could not answer: the request fails with its reason.
+      this.release(worker, time);
+      requests.release(request);
+      this.ctx.respond(request, outcome, time);
+      return;
+    }
+    this.ctx.schedule(this.index, SERVICE_DONE, request, time + this.serviceTime(request) * this.slowFactor);
+  }
+
+  /** Frees a worker and starts the next waiting request on it, if any. */
+  private release(worker: number, time: number): void {
+    this.inService[worker] = -1;
+    this.freeWorkers[this.freeWorkerCount++] = worker;
+    this.advance(time);
+    if (this.queued > 0) this.begin(this.queue.shift(), time);
+    else this.busy--;
   }
 
   private finish(request: number, time: number): void {
@@ -129,29 +192,28 @@ export abstract class QueueingStation implements Component {
     requests.release(request);
     if (aborted) return;
     const worker = requests.worker[request] as number;
-    this.inService[worker] = -1;
-    this.freeWorkers[this.freeWorkerCount++] = worker;
     this.served++;
     this.windowServed++;
-    const arrivedAt = this.ctx.requests.arrivedAt[request] as number;
+    const arrivedAt = this.workerArrivedAt[worker] as number;
     if (arrivedAt >= this.measureStart) {
       this.measuredServed++;
       this.latency.record(time - arrivedAt);
     }
     this.windowLatency.record(time - arrivedAt);
-    this.advance(time);
-    if (this.queued > 0) this.begin(this.queue.shift(), time);
-    else this.busy--;
+    this.release(worker, time);
     // Health probes are answered here: a /health endpoint does not call the database.
     if (this.forwards && ((requests.flags[request] as number) & RequestFlag.probe) === 0) {
-      this.ctx.forward(request, this.index, time);
+      this.ctx.forward(request, this.index, time, this.downstream());
     } else this.ctx.respond(request, Outcome.ok, time);
   }
 
   applyFault(action: FaultAction, factor: number, time: number): void {
     switch (action) {
       case 'crash':
-        if (!this.down) this.crash(time);
+        if (!this.down) {
+          this.crash(time);
+          this.sessionsLost += this.ctx.sessions.drop(this.index);
+        }
         return;
       case 'restart':
         this.down = false;
@@ -177,11 +239,13 @@ export abstract class QueueingStation implements Component {
     for (let worker = 0; worker < this.workers; worker++) {
       const request = this.inService[worker] as number;
       if (request < 0) continue;
-      requests.flags[request] = (requests.flags[request] as number) | RequestFlag.aborted;
+      const flags = requests.flags[request] as number;
+      requests.flags[request] = flags | RequestFlag.aborted;
       this.inService[worker] = -1;
       this.freeWorkers[this.freeWorkerCount++] = worker;
       this.lost++;
-      this.ctx.respond(request, Outcome.nodeDown, time);
+      // One out on a call fails when the call comes back; the rest fail now.
+      if ((flags & RequestFlag.calling) === 0) this.ctx.respond(request, Outcome.nodeDown, time);
     }
     this.busy = 0;
   }
@@ -245,6 +309,7 @@ export abstract class QueueingStation implements Component {
       dropped: this.dropped,
       refused: this.refused,
       lost: this.lost,
+      sessions: { held: this.ctx.sessions.heldBy(this.index), lost: this.sessionsLost },
       throughput: measured > 0 ? this.measuredServed / measured : 0,
       utilization: measured > 0 ? busy / (measured * this.workers) : 0,
       meanQueueLength: measured > 0 ? queue / measured : 0,

@@ -6,6 +6,7 @@ import type { Component, SimContext } from './component';
 import { Database } from './database';
 import { LoadBalancer } from './load-balancer';
 import { Server } from './server';
+import { SessionStore } from './session-store';
 
 /** Builds the component for a scenario node. A new node kind adds one case here and one file. */
 export function createComponent(index: number, node: ScenarioNode, ctx: SimContext): Component {
@@ -18,6 +19,8 @@ export function createComponent(index: number, node: ScenarioNode, ctx: SimConte
       return new Server(index, node, ctx);
     case 'database':
       return new Database(index, node, ctx);
+    case 'sessionStore':
+      return new SessionStore(index, node, ctx);
     case 'cache':
       return new Cache(index, node, ctx);
     case 'cdn':
