@@ -35,6 +35,8 @@ const CASES: BenchCase[] = [
     target: { requestsPerSecond: 1e6 },
   },
   { name: 'one simulated hour at 1,000 req/s (memory)', file: 'scenarios/web-tier.json', duration: 3600 },
+  // Same system with a full LRU cache of 1,000,000 entries evicting on every other read: compare with the 8-server case.
+  { name: '8 servers -> 1M-entry LRU cache -> database', file: 'scenarios/bench-cache-million.json', duration: 400 },
 ];
 
 interface BenchResult {
