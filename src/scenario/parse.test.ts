@@ -313,6 +313,22 @@ describe('parseScenario warns, but accepts,', () => {
     ]);
   });
 
+  it('a cycle through a cache, mildly, since its hits are answered', () => {
+    const data = valid();
+    data.nodes.push({ id: 'cache', kind: 'cache' });
+    data.links.push({ id: 'api-cache', from: 'api', to: 'cache' }, { id: 'cache-api', from: 'cache', to: 'api' });
+    expect(warningsOf(parseScenario(data))).toEqual([
+      'The links form a cycle (api → cache → api): requests that go round it fail with "hop limit" once they cross more than 16 links.',
+    ]);
+  });
+
+  it('a cache or CDN with no link onwards, whose misses have nowhere to go', () => {
+    const data = valid();
+    data.nodes.push({ id: 'edge', kind: 'cdn' });
+    data.links.push({ id: 'users-edge', from: 'users', to: 'edge' });
+    expect(warningsOf(parseScenario(data))).toEqual(['CDN "edge" has no link onwards: its misses and writes fail with "no route".']);
+  });
+
   it('a client with no link, a load balancer with no target, and a scenario with no client', () => {
     expect(warningsOf(parseScenario({ version: 1, nodes: [{ id: 'users', kind: 'client', workload: { mode: 'open', rate: 1 } }], links: [] }))).toEqual([
       'client "users" has no outgoing link: its requests fail with "no route".',

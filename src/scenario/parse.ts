@@ -110,6 +110,9 @@ function findWarnings(scenario: Scenario): string[] {
     const out = outgoing.get(node.id) ?? 0;
     if (node.kind === 'client' && out === 0) warnings.push(`client "${node.id}" has no outgoing link: its requests fail with "no route".`);
     if (node.kind === 'loadBalancer' && out === 0) warnings.push(`load balancer "${node.id}" has no targets: requests to it fail with "no route".`);
+    if (ANSWERS_HITS.has(node.kind) && out === 0) {
+      warnings.push(`${node.kind === 'cdn' ? 'CDN' : node.kind} "${node.id}" has no link onwards: its misses and writes fail with "no route".`);
+    }
   }
   if (!scenario.nodes.some((n) => n.kind === 'client')) warnings.push('There is no client, so no requests are sent.');
   scenario.faults.forEach((fault, index) => {
@@ -129,10 +132,14 @@ function findWarnings(scenario: Scenario): string[] {
   return warnings;
 }
 
+/** Node kinds that answer some requests themselves (hits) even when they have a link onwards. */
+const ANSWERS_HITS: ReadonlySet<string> = new Set(['cache', 'cdn']);
+
 /**
- * Ids of nodes from which some path ends at a node that answers: a server or
- * database with no outgoing link (with one, it forwards after its service, as
- * the engine does). Walks the links backwards from those.
+ * Ids of nodes from which some path ends at a node that answers: a cache or
+ * CDN (its hits), or any other node with workers and no outgoing link (with
+ * one, a server forwards after its service, as the engine does). Walks the
+ * links backwards from those.
  */
 function nodesThatReachAnAnswer(scenario: Pick<Scenario, 'nodes' | 'links'>): Set<string> {
   const previous = new Map<string, string[]>();
@@ -145,7 +152,7 @@ function nodesThatReachAnAnswer(scenario: Pick<Scenario, 'nodes' | 'links'>): Se
   }
   const found = new Set<string>();
   const pending = scenario.nodes
-    .filter((n) => (n.kind === 'server' || n.kind === 'database') && !hasOutgoing.has(n.id))
+    .filter((n) => ANSWERS_HITS.has(n.kind) || (!hasOutgoing.has(n.id) && n.kind !== 'client' && n.kind !== 'loadBalancer'))
     .map((n) => n.id);
   for (const id of pending) found.add(id);
   while (pending.length > 0) {
