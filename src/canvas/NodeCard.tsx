@@ -13,7 +13,7 @@ export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<Sce
   const { node } = data;
   const live = useNodeLiveStats(node.id);
   const health = live?.health ?? 'idle';
-  const hasWorkers = node.kind === 'server' || node.kind === 'database';
+  const hasWorkers = node.kind === 'server' || node.kind === 'database' || node.kind === 'sessionStore';
   return (
     <div className={`node-card node-card--${node.kind} health-${health}${selected ? ' is-selected' : ''}`}>
       {/* Clients get a target handle too, so dragging a link onto one shows why it is refused. */}

@@ -3,22 +3,12 @@ import type { TemporalState } from 'zundo';
 import { connectionProblem } from '../canvas/connection-rules';
 import { createNode, freeSpot, nextLinkId, nextNodeName, type XY } from '../canvas/node-factory';
 import { parseScenario } from '../scenario/parse';
-import {
-  type ClientNode,
-  type DatabaseNode,
-  type Link,
-  type LoadBalancerNode,
-  type NodeKind,
-  NodeSchema,
-  type Scenario,
-  type ServerNode,
-} from '../scenario/schema';
+import { type Link, type NodeKind, NodeSchema, type Scenario, type ScenarioNode } from '../scenario/schema';
 import { starterScenario } from '../scenario/starter';
 import type { AppState } from './types';
 
-type Editable<T> = Partial<Omit<T, 'id' | 'kind'>>;
-/** Fields of one node kind to change; the node's id and kind never change. */
-export type NodePatch = Editable<ClientNode> | Editable<LoadBalancerNode> | Editable<ServerNode> | Editable<DatabaseNode>;
+/** Fields of one node kind to change (for every kind the schema has); a node's id and kind never change. */
+export type NodePatch = ScenarioNode extends infer N ? (N extends ScenarioNode ? Partial<Omit<N, 'id' | 'kind'>> : never) : never;
 export type LinkPatch = Partial<Pick<Link, 'latency' | 'weight'>>;
 export type SettingsPatch = Partial<Pick<Scenario, 'name' | 'description' | 'seed' | 'duration' | 'warmup' | 'hopLimit' | 'faults'>>;
 export type ConnectResult = { ok: true; linkId: string } | { ok: false; problem: string };

@@ -1,12 +1,14 @@
 import { KindIcon, TrashIcon } from '../../canvas/icons';
 import { KIND_INFO } from '../../canvas/node-kinds';
-import type { ClientNode, DatabaseNode, ScenarioNode, ServerNode } from '../../scenario/schema';
+import type { ClientNode, DatabaseNode, ScenarioNode, ServerNode, SessionStoreNode } from '../../scenario/schema';
 import { useAppStore } from '../../store';
 import type { NodePatch } from '../../store/scenario-slice';
 import { DistributionField } from './DistributionField';
 import { SPECS } from './field-spec';
 import { NumberField } from './NumberField';
+import { CacheFields } from './CacheFields';
 import { CatalogueFields } from './CatalogueFields';
+import { CdnFields } from './CdnFields';
 import { CheckboxField } from './CheckboxField';
 import { LoadBalancerFields } from './LoadBalancerFields';
 import { RequestMixEditor } from './RequestMixEditor';
@@ -14,6 +16,17 @@ import { SelectField } from './SelectField';
 import { TextField } from './TextField';
 
 type Commit = (patch: NodePatch, field: string) => string | null;
+
+const SESSION_OPTIONS: readonly { value: ServerNode['sessions']; label: string }[] = [
+  { value: 'stateless', label: 'Stateless (no sessions)' },
+  { value: 'inMemory', label: 'In this server’s memory' },
+  { value: 'externalStore', label: 'In a session store it links to' },
+];
+const SESSION_NOTES: Record<ServerNode['sessions'], string> = {
+  stateless: 'Any server can answer any request.',
+  inMemory: 'Lost if it crashes; a user sent to another server must log in again (sticky sessions help).',
+  externalStore: 'Any server can serve any user; each request also asks the session store.',
+};
 
 /** Every field of the selected node, by kind. */
 export function NodeInspector({ node }: { node: ScenarioNode }) {
@@ -37,7 +50,12 @@ export function NodeInspector({ node }: { node: ScenarioNode }) {
       <TextField label="Name" value={node.label ?? ''} maxLength={80} placeholder={node.id} onCommit={(label) => commit({ label }, 'label')} />
       {node.kind === 'client' && <ClientFields node={node} commit={commit} />}
       {node.kind === 'loadBalancer' && <LoadBalancerFields node={node} targets={targetsOf(node.id)} commit={commit} />}
-      {(node.kind === 'server' || node.kind === 'database') && <StationFields node={node} commit={commit} />}
+      {(node.kind === 'server' || node.kind === 'database' || node.kind === 'sessionStore') && <StationFields node={node} commit={commit} />}
+      {node.kind === 'cache' && <CacheFields node={node} commit={commit} />}
+      {node.kind === 'cdn' && <CdnFields node={node} commit={commit} />}
+      {node.kind === 'sessionStore' && (
+        <DistributionField label="Service time" value={node.serviceTime} onCommit={(serviceTime) => commit({ serviceTime }, 'serviceTime')} />
+      )}
       {node.kind === 'server' && (
         <>
           <DistributionField label="Service time" value={node.serviceTime} onCommit={(serviceTime) => commit({ serviceTime }, 'serviceTime')} />
@@ -48,6 +66,22 @@ export function NodeInspector({ node }: { node: ScenarioNode }) {
             spec={SPECS.tlsCost}
             onCommit={(tlsCost) => commit({ tlsCost: tlsCost ?? 0 }, 'tlsCost')}
           />
+          <SelectField
+            label="Sessions"
+            value={node.sessions}
+            options={SESSION_OPTIONS}
+            onChange={(sessions) => commit({ sessions }, 'sessions')}
+            note={SESSION_NOTES[node.sessions]}
+          />
+          {node.sessions !== 'stateless' && (
+            <NumberField
+              label="Login cost"
+              note="Extra CPU time when a user must log in (again)"
+              value={node.loginCost}
+              spec={SPECS.time}
+              onCommit={(loginCost) => commit({ loginCost: loginCost ?? 0 }, 'loginCost')}
+            />
+          )}
         </>
       )}
       {node.kind === 'database' && (
@@ -120,7 +154,7 @@ function ClientFields({ node, commit }: { node: ClientNode; commit: Commit }) {
   );
 }
 
-function StationFields({ node, commit }: { node: ServerNode | DatabaseNode; commit: Commit }) {
+function StationFields({ node, commit }: { node: ServerNode | DatabaseNode | SessionStoreNode; commit: Commit }) {
   return (
     <>
       <NumberField label="Workers" value={node.workers} spec={SPECS.workers} onCommit={(workers) => commit({ workers: workers ?? 0 }, 'workers')} />

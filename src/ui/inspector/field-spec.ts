@@ -54,6 +54,13 @@ export const SPECS = {
   cores: { unit: 'cores', scale: 1, min: 1, max: 256, integer: true },
   tlsCost: { ...MS, min: 0 },
   mixWeight: { unit: 'share', scale: 1, min: 0, minExclusive: true },
+  entries: { unit: 'entries', scale: 1, min: 1, max: 1_000_000, integer: true },
+  ttl: { unit: 's', scale: 1, min: 0, minExclusive: true, emptyMeans: 'until evicted' },
+  maxAge: { unit: 's', scale: 1, min: 0, minExclusive: true, emptyMeans: 'no max-age' },
+  flushInterval: { unit: 's', scale: 1, min: 0, minExclusive: true },
+  flushBatch: { unit: 'entries', scale: 1, min: 1, max: 10_000, integer: true },
+  percent: { unit: '%', scale: 100, min: 0, max: 100 },
+  kilobytes: { unit: 'kB', scale: 0.001, min: 0, minExclusive: true },
   slowFactor: { unit: '× slower', scale: 1, min: 1, max: 1000 },
 } satisfies Record<string, NumberSpec>;
 
