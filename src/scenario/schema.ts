@@ -210,6 +210,12 @@ export const ServerNodeSchema = z.object({
   sessions: z.enum(['stateless', 'inMemory', 'externalStore']).default('stateless'),
   /** Extra CPU seconds to log a user in (first visit, or again after losing the session). */
   loginCost: nonNegative.default(0.01),
+  /** Scale out: identical machines behind this node, each with its own workers and queue. */
+  replicas: z.number().int().min(1).max(64).default(1),
+  /** Scale up: per-core speed relative to the baseline; service times are divided by it. */
+  speed: z.number().finite().min(0.1).max(10).default(1),
+  /** What one replica costs to run, per hour. */
+  costPerHour: nonNegative.default(0.1),
 });
 
 /** A Redis-like store that keeps sessions outside the servers. */
@@ -246,7 +252,7 @@ export type DatabaseNode = z.infer<typeof DatabaseNodeSchema>;
 export type SessionStoreNode = z.infer<typeof SessionStoreNodeSchema>;
 
 /** Every node kind the engine simulates, in palette order. */
-export const NODE_KINDS = ['client', 'loadBalancer', 'server', 'database', 'sessionStore'] as const satisfies readonly NodeKind[];
+export const NODE_KINDS = ['client', 'loadBalancer', 'server', 'database', 'cache', 'cdn', 'sessionStore'] as const satisfies readonly NodeKind[];
 
 export const LinkSchema = z.object({
   id: z.string().min(1).max(64),
