@@ -7,6 +7,7 @@
 //
 // Without --url it serves dist/ itself with `vite preview` on a spare port.
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
@@ -15,6 +16,7 @@ import { locateChromium } from './find-chromium.mjs';
 const { values } = parseArgs({ options: { url: { type: 'string' }, seconds: { type: 'string', default: '5' }, port: { type: 'string', default: '4399' } } });
 const seconds = Number(values.seconds);
 
+const MARKER = `--measure-frames-run=${process.pid}`;
 let server = null;
 let url = values.url;
 if (!url) {
@@ -25,7 +27,8 @@ if (!url) {
 
 const browser = await chromium.launch({
   executablePath: locateChromium() ?? undefined,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  // The marker (a switch Chromium ignores) lets rendererThreadTimes find this browser's processes.
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', MARKER],
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -42,8 +45,11 @@ try {
     await page.getByRole('button', { name: /^(Run|Resume)$/ }).click();
     // Let start-up settle (first layouts, the sampling rate finding its level).
     await sleep(1500);
+    const cpuBefore = rendererThreadTimes();
     const figures = await page.evaluate(measure, seconds * 1000);
+    const cpuAfter = rendererThreadTimes();
     report(speed, figures);
+    reportCpu(cpuBefore, cpuAfter, figures.wallSeconds);
     const pause = page.getByRole('button', { name: 'Pause' });
     if (await pause.isVisible()) await pause.click();
     else console.log(`  (the run was no longer going: ${await page.getByRole('status').first().textContent()})`);
@@ -93,6 +99,62 @@ function report(speed, { deltas, longTasks, drawn, sampling, simSeconds, wallSec
   console.log(`  frames over 20 ms: ${deltas.filter((d) => d > 20).length}`);
   console.log(`  particles drawn per frame: median ${drawnSorted[Math.floor(drawnSorted.length / 2)]}  max ${drawnSorted.at(-1)}  (${sampling})`);
   console.log(`  long tasks: ${longTasks.length}${longTasks.length ? `, longest ${Math.max(...longTasks).toFixed(0)} ms` : ''}; over 50 ms: ${longTasks.filter((d) => d > 50).length}`);
+}
+
+/**
+ * CPU milliseconds used so far by each thread of the page's renderer
+ * processes, by thread name (Linux /proc). Unlike wall-clock task lengths,
+ * CPU time does not grow when other programs compete for the cores, so it
+ * says how busy the page's threads would be on a quiet machine.
+ */
+function rendererThreadTimes() {
+  const times = new Map();
+  let pids;
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return times;
+  }
+  const cmdlineOf = (pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  const parentOf = (pid) => {
+    try {
+      return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+    } catch {
+      return 0;
+    }
+  };
+  const descends = (pid) => {
+    for (let p = pid, hops = 0; p > 1 && hops < 10; p = parentOf(p), hops++) if (cmdlineOf(p).includes(MARKER)) return true;
+    return false;
+  };
+  for (const pid of pids) {
+    if (!cmdlineOf(pid).includes('--type=renderer') || !descends(Number(pid))) continue;
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        const name = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
+        const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ');
+        // utime and stime, in clock ticks of 10 ms.
+        const ms = (Number(fields[11]) + Number(fields[12])) * 10;
+        times.set(name, (times.get(name) ?? 0) + ms);
+      } catch {}
+    }
+  }
+  return times;
+}
+
+function reportCpu(before, after, wallSeconds) {
+  const rows = [...after]
+    .map(([name, ms]) => [name, (ms - (before.get(name) ?? 0)) / wallSeconds])
+    .filter(([, perSecond]) => perSecond >= 10)
+    .sort((a, b) => b[1] - a[1]);
+  if (rows.length === 0) return;
+  console.log(`  CPU per wall second, by thread: ${rows.map(([name, perSecond]) => `${name} ${perSecond.toFixed(0)} ms`).join(', ')}`);
 }
 
 async function waitFor(address) {

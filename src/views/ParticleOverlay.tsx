@@ -59,7 +59,8 @@ export function ParticleOverlay() {
     });
     const resize = () => {
       const box = canvas.getBoundingClientRect();
-      renderer.resize(box.width, box.height, window.devicePixelRatio || 1);
+      // One canvas pixel per CSS pixel: dots need no retina sharpness, and 4× fewer pixels keeps frames cheap.
+      renderer.resize(box.width, box.height);
       wake();
     };
     resize();
