@@ -10,7 +10,8 @@ export function RunControls() {
   const status = useAppStore((s) => s.runStatus);
   const speed = useAppStore((s) => s.speed);
   const runError = useAppStore((s) => s.runError);
-  const stale = useAppStore((s) => s.runScenario !== null && s.runScenario !== s.scenario && s.runStatus !== 'idle');
+  // A run keeps the scenario it was loaded with; Reset (or Run again after the end) picks up edits.
+  const stale = useAppStore((s) => s.runScenario !== null && s.runScenario !== s.scenario && (s.runStatus === 'running' || s.runStatus === 'paused'));
   const { startRun, pauseRun, stepRun, resetRun, setSpeed } = useAppStore.getState();
   const running = status === 'running';
   const runLabel = status === 'paused' ? 'Resume' : status === 'finished' ? 'Run again' : 'Run';
