@@ -10,7 +10,8 @@ import { Outcome, type OutcomeCode, type TraceSink } from './types';
  * servers → (database), with random rates, workers, queue capacities,
  * service times, link latencies (zero included, so events tie), hop limits,
  * timeouts and retries; the balancer uses any of the algorithms, with or
- * without its own processing time and health checks, and clients may use HTTPS.
+ * without its own processing time and health checks, clients may use HTTPS,
+ * and servers and the database may crash, restart, slow down and recover.
  */
 
 const seconds = (min: number, max: number) => fc.double({ min, max, noNaN: true });
@@ -85,6 +86,16 @@ function system(options: SystemOptions = {}): fc.Arbitrary<Scenario> {
       duration: seconds(0.5, 3),
       warmupShare: seconds(0, 0.5),
       seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+      faults: fc.array(
+        fc.record({
+          // Whole percents: fast-check's doubles favour 0, which would crash every node before any traffic.
+          atShare: fc.integer({ min: 0, max: 100 }).map((k) => k / 100),
+          target: fc.nat(),
+          action: fc.constantFrom('crash' as const, 'restart' as const, 'slow' as const, 'recover' as const),
+          factor: seconds(1, 10),
+        }),
+        { maxLength: 4 },
+      ),
     })
     .map((s) => {
       const nodes: ScenarioInput['nodes'] = [];
@@ -115,6 +126,10 @@ function system(options: SystemOptions = {}): fc.Arbitrary<Scenario> {
         hopLimit: s.hopLimit,
         nodes,
         links,
+        faults: s.faults.map((f) => {
+          const stations = [...servers.map((srv) => srv.id), ...(s.database ? ['db'] : [])];
+          return { at: f.atShare * s.duration, node: stations[f.target % stations.length]!, action: f.action, factor: f.factor };
+        }),
       });
       if (!parsed.ok) throw new Error(`the arbitrary built an invalid scenario: ${parsed.errors.join('; ')}`);
       return parsed.scenario;
@@ -156,7 +171,9 @@ describe('engine properties over random systems', () => {
         expect(report.totals.inFlight).toBe(clients.reduce((a, n) => a + n.inSystem, 0));
         // Each station: every arrival was served, dropped, or is still inside.
         for (const node of report.nodes) {
-          if (isStation(node.kind)) expect(node.arrivals).toBe(node.served + node.dropped + node.inSystem);
+          // Refused (arrived while crashed) and lost (inside when it crashed) come from faults.
+          const failedHere = node.dropped + (node.refused ?? 0) + (node.lost ?? 0);
+          if (isStation(node.kind)) expect(node.arrivals, node.id).toBe(node.served + failedHere + node.inSystem);
         }
         // A drop reaches its client as a "queue full" failure, unless still travelling back.
         const dropped = report.nodes.reduce((a, n) => a + n.dropped, 0);
@@ -296,6 +313,79 @@ describe('engine properties over random systems', () => {
     // The property is only worth something if drops happened: small queues
     // under random load overflow in roughly half of the systems.
     expect(runsWithDrops).toBeGreaterThan(10);
+  });
+
+  it('keeps every request accounted for when busy stations crash, restart and slow down', () => {
+    let runsWithLost = 0;
+    const busyStation = fc.record({
+      rate: seconds(50, 400),
+      load: seconds(0.5, 1.5),
+      workers: fc.integer({ min: 1, max: 4 }),
+      queueCapacity: fc.option(fc.integer({ min: 0, max: 20 }), { nil: null }),
+      timeout: fc.option(seconds(0.01, 0.5), { nil: null }),
+      retries: fc.integer({ min: 0, max: 2 }),
+      database: fc.boolean(),
+      faults: fc.array(
+        fc.record({
+          at: fc.integer({ min: 1, max: 99 }).map((k) => k / 50),
+          onDatabase: fc.boolean(),
+          action: fc.constantFrom('crash' as const, 'restart' as const, 'slow' as const, 'recover' as const),
+          factor: seconds(1, 5),
+        }),
+        { minLength: 1, maxLength: 6 },
+      ),
+      seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+    });
+    fc.assert(
+      fc.property(busyStation, slices, (b, stops) => {
+        // Service time set so the server's load is b.load (0.5: half busy, 1.5: overloaded).
+        const mean = (b.load * b.workers) / b.rate;
+        const station = { workers: b.workers, queueCapacity: b.queueCapacity };
+        const parsed = parseScenario({
+          version: 1,
+          seed: b.seed,
+          duration: 2,
+          nodes: [
+            { id: 'users', kind: 'client', workload: { mode: 'open', rate: b.rate }, timeout: b.timeout, retries: { count: b.retries, backoff: 0.01, jitter: true } },
+            { id: 'server', kind: 'server', ...station, serviceTime: { type: 'exponential', mean } },
+            ...(b.database ? [{ id: 'db', kind: 'database' as const, ...station, readTime: { type: 'exponential' as const, mean }, writeTime: { type: 'constant' as const, value: mean } }] : []),
+          ],
+          links: [
+            { id: 'users-server', from: 'users', to: 'server', latency: 0.001 },
+            ...(b.database ? [{ id: 'server-db', from: 'server', to: 'db', latency: 0.001 }] : []),
+          ],
+          faults: b.faults.map((f) => ({ at: f.at, node: f.onDatabase && b.database ? 'db' : 'server', action: f.action, factor: f.factor })),
+        });
+        if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+        const scenario = parsed.scenario;
+        const sim = createSimulation(scenario);
+        for (const share of stops) {
+          sim.runUntil(share * scenario.duration);
+          const now = sim.snapshot();
+          expect(now.sent).toBe(now.completed + now.failed + now.inFlight);
+          for (const live of now.nodes.slice(1)) {
+            expect(live.busy).toBeLessThanOrEqual(b.workers);
+            if (live.down) expect(live.inSystem).toBe(0);
+          }
+        }
+        const report = sim.report();
+        let lostOrRefused = 0;
+        for (const node of report.nodes.slice(1)) {
+          const refused = node.refused ?? 0;
+          const lost = node.lost ?? 0;
+          lostOrRefused += refused + lost;
+          if (lost > 0) runsWithLost++;
+          expect(node.arrivals, node.id).toBe(node.served + node.dropped + refused + lost + node.inSystem);
+        }
+        // A crash fails requests with "node down", each once, when the news reaches the client.
+        expect(report.totals.failures.nodeDown).toBeLessThanOrEqual(lostOrRefused);
+        // And crashes are as deterministic as the rest.
+        expect(JSON.stringify(report)).toBe(JSON.stringify(runScenario(scenario)));
+      }),
+      { numRuns: 60 },
+    );
+    // Worth something only if crashes caught requests inside the station.
+    expect(runsWithLost).toBeGreaterThan(10);
   });
 
   it('never drops when a closed loop has no more users than workers + queue places', () => {
