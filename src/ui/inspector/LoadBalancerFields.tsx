@@ -1,3 +1,4 @@
+import { formatSeconds } from '../../canvas/format';
 import { ALGORITHMS } from '../../canvas/node-kinds';
 import { PRESETS } from '../../scenario/load-balancer-presets';
 import { LOAD_BALANCER_PRESETS, type LoadBalancerNode, type ScenarioNode } from '../../scenario/schema';
@@ -7,6 +8,7 @@ import { SPECS } from './field-spec';
 import { HealthCheckFields } from './HealthCheckFields';
 import { NumberField } from './NumberField';
 import { RoutesEditor } from './RoutesEditor';
+import { Section } from './Section';
 import { SelectField } from './SelectField';
 
 type Commit = (patch: NodePatch, field: string) => string | null;
@@ -48,33 +50,56 @@ export function LoadBalancerFields({ node, targets, commit }: { node: LoadBalanc
       {node.algorithm === 'consistentHash' && (
         <NumberField label="Virtual nodes" value={node.virtualNodes} spec={SPECS.virtualNodes} onCommit={(v) => commit({ virtualNodes: v ?? 0 }, 'virtualNodes')} />
       )}
-      <NumberField
-        label="Overhead"
-        note="CPU time per request"
-        value={node.overhead}
-        spec={SPECS.overhead}
-        onCommit={(overhead) => commit({ overhead: overhead ?? 0 }, 'overhead')}
-      />
-      <NumberField label="Cores" value={node.workers} spec={SPECS.cores} onCommit={(workers) => commit({ workers: workers ?? 0 }, 'cores')} />
-      <CheckboxField
-        label="Terminate TLS here"
-        note={l7 ? 'Servers behind then skip decryption.' : 'Needs L7.'}
-        checked={node.tlsTermination}
-        disabled={!l7}
-        onChange={(tlsTermination) => commit({ tlsTermination }, 'tlsTermination')}
-      />
-      {node.tlsTermination && (
-        <NumberField label="TLS cost" note="CPU time to decrypt one request" value={node.tlsCost} spec={SPECS.tlsCost} onCommit={(v) => commit({ tlsCost: v ?? 0 }, 'tlsCost')} />
+      <Section title="Cost, TLS and stickiness" summary={costSummary(node)}>
+        <NumberField
+          label="Overhead"
+          note="CPU time per request"
+          value={node.overhead}
+          spec={SPECS.overhead}
+          onCommit={(overhead) => commit({ overhead: overhead ?? 0 }, 'overhead')}
+        />
+        <NumberField label="Cores" value={node.workers} spec={SPECS.cores} onCommit={(workers) => commit({ workers: workers ?? 0 }, 'cores')} />
+        <CheckboxField
+          label="Terminate TLS here"
+          note={l7 ? 'Servers behind then skip decryption.' : 'Needs L7.'}
+          checked={node.tlsTermination}
+          disabled={!l7}
+          onChange={(tlsTermination) => commit({ tlsTermination }, 'tlsTermination')}
+        />
+        {node.tlsTermination && (
+          <NumberField label="TLS cost" note="CPU time to decrypt one request" value={node.tlsCost} spec={SPECS.tlsCost} onCommit={(v) => commit({ tlsCost: v ?? 0 }, 'tlsCost')} />
+        )}
+        <CheckboxField
+          label="Sticky sessions (cookie)"
+          note={l7 ? 'Each user keeps the server that first answered.' : 'Needs L7; at L4 use IP hash for stickiness.'}
+          checked={node.stickySessions}
+          disabled={!l7}
+          onChange={(stickySessions) => commit({ stickySessions }, 'stickySessions')}
+        />
+      </Section>
+      {l7 && (
+        <Section title="Routes" summary={node.routes.length === 0 ? 'none' : `${node.routes.length} rule${node.routes.length === 1 ? '' : 's'}`}>
+          <RoutesEditor routes={node.routes} targets={targets} commit={(routes, field) => commit({ routes }, field)} />
+        </Section>
       )}
-      <CheckboxField
-        label="Sticky sessions (cookie)"
-        note={l7 ? 'Each user keeps the server that first answered.' : 'Needs L7; at L4 use IP hash for stickiness.'}
-        checked={node.stickySessions}
-        disabled={!l7}
-        onChange={(stickySessions) => commit({ stickySessions }, 'stickySessions')}
-      />
-      {l7 && <RoutesEditor routes={node.routes} targets={targets} commit={(routes, field) => commit({ routes }, field)} />}
-      <HealthCheckFields healthCheck={node.healthCheck} commit={(healthCheck, field) => commit({ healthCheck }, field)} />
+      <Section title="Health checks" summary={healthSummary(node)}>
+        <HealthCheckFields healthCheck={node.healthCheck} commit={(healthCheck, field) => commit({ healthCheck }, field)} />
+      </Section>
     </>
   );
+}
+
+function costSummary(node: LoadBalancerNode): string {
+  const parts = [node.overhead === 0 ? 'no overhead' : `${formatSeconds(node.overhead)} per request`];
+  if (node.tlsTermination) parts.push('terminates TLS');
+  if (node.stickySessions) parts.push('sticky');
+  return parts.join(', ');
+}
+
+function healthSummary(node: LoadBalancerNode): string {
+  const { active, passive } = node.healthCheck;
+  if (active && passive) return 'active and passive';
+  if (active) return 'active probes';
+  if (passive) return 'passive ejection';
+  return 'none';
 }
