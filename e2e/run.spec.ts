@@ -62,6 +62,11 @@ test.describe('a new user runs the system', () => {
     const stepped = Number.parseFloat(pausedAt) + 1;
     await expect(page.getByTestId('sim-time')).toHaveText(new RegExp(`^${Math.floor(stepped)}\\.0 s`));
 
+    // An edit during a run waits for Reset, and the controls say so.
+    await app.select('API server 1');
+    await app.setField('Workers', '6');
+    await expect(c.status).toHaveText('Paused · edits apply after Reset');
+
     await page.getByRole('button', { name: 'Reset' }).click();
     await expect(page.getByTestId('sim-time')).toHaveText('0.0 s / 60 s');
     await expect(c.status).toHaveText('Ready');
