@@ -144,6 +144,8 @@ export interface WindowNodeSample {
   dropped: number;
   /** Caches and CDNs: hit ratio of the reads in the window (null when there were none). */
   hitRatio?: number | null;
+  /** CDNs: the same, per edge location, in the order of the scenario's edges. */
+  edgeHitRatios?: (number | null)[];
 }
 
 /** Cheap live figures, for the canvas and the totals table while running. */

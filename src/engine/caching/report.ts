@@ -53,6 +53,8 @@ export interface CdnEdgeReport {
   hits: number;
   misses: number;
   hitRatio: number;
+  /** The hit ratio theory expects at this edge (the CDN's `cache.theory`), or null. */
+  theory?: number | null;
 }
 
 /** What a CDN measured: origin offload and edge compute. */

@@ -108,7 +108,40 @@ export function expectedHitRatio(
   if (catalogue.items > THEORY_MAX_ITEMS) return null;
   const p = popularityOf(catalogue) as Float64Array;
   if (policy === 'ttl') return ttl === null ? null : { hitRatio: ttlHitRatio(p, readRate, ttl), model: 'ttl' };
-  if (ttl !== null) return null;
+  return ttl === null ? theoryOver(p, capacity, policy) : null;
+}
+
+/**
+ * A CDN edge's expected hit ratio: the edge sees only public items, so the
+ * popularity is renormalised over them. Pull with no max-age: Che (LRU) or
+ * the FIFO approximation or top-C; push: exactly the top-C public items are
+ * held. Null with a max-age on pull (LRU with expiry has no formula here).
+ */
+export function expectedEdgeHitRatio(
+  catalogue: Catalogue,
+  capacity: number,
+  policy: EvictionPolicyName,
+  mode: 'pull' | 'push',
+  maxAge: number | null,
+  isPublic: (item: number) => boolean,
+): HitRatioTheory | null {
+  if (catalogue.popularity.type === 'scan' || catalogue.items > THEORY_MAX_ITEMS) return null;
+  if (mode === 'pull' && maxAge !== null) return null;
+  const all = popularityOf(catalogue) as Float64Array;
+  const kept: number[] = [];
+  let sum = 0;
+  for (let item = 0; item < all.length; item++) {
+    if (!isPublic(item)) continue;
+    kept.push(all[item] as number);
+    sum += all[item] as number;
+  }
+  if (sum === 0) return null;
+  const p = Float64Array.from(kept, (x) => x / sum);
+  if (mode === 'push') return { hitRatio: topCHitRatio(p, capacity), model: 'topC' };
+  return theoryOver(p, capacity, policy);
+}
+
+function theoryOver(p: Float64Array, capacity: number, policy: EvictionPolicyName): HitRatioTheory | null {
   switch (policy) {
     case 'lru':
       return { hitRatio: cheLruHitRatio(p, capacity), model: 'che' };
@@ -117,5 +150,7 @@ export function expectedHitRatio(
       return { hitRatio: fifoHitRatio(p, capacity), model: 'fifo' };
     case 'lfu':
       return { hitRatio: topCHitRatio(p, capacity), model: 'topC' };
+    case 'ttl':
+      return null;
   }
 }

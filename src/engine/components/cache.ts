@@ -1,11 +1,11 @@
 import type { CacheNode } from '../../scenario/cache-schema';
 import type { FaultAction } from '../../scenario/schema';
+import { cacheFigures } from '../caching/cache-figures';
 import { CacheStats } from '../caching/cache-stats';
 import { CacheTable } from '../caching/cache-table';
 import { clientsFeeding } from '../caching/feeding-clients';
 import { keyVersionsOf, type KeyVersions, type VersionSubscriber } from '../caching/key-versions';
 import { createPolicy } from '../caching/policies';
-import type { CacheReport } from '../caching/report';
 import { expectedHitRatio, type HitRatioTheory } from '../caching/theory';
 import { LatencyHistogram } from '../histogram';
 import { RequestFlag } from '../request-pool';
@@ -254,16 +254,8 @@ export class Cache implements Component, VersionSubscriber {
 
   report(time: number): NodeReport {
     const measured = time - this.measureStart;
-    const stats = this.stats;
-    const reads = stats.hits + stats.misses;
     const theory = this.theoryFor(measured > 0 ? this.measuredReads / measured : 0);
-    const cache: CacheReport = {
-      hits: stats.hits,
-      misses: stats.misses,
-      hitRatio: stats.hitRatio,
-      staleReads: stats.staleReads,
-      staleRatio: reads > 0 ? stats.staleReads / reads : 0,
-      maxStaleAge: stats.maxStaleAge,
+    const cache = cacheFigures(this.stats, {
       writes: this.writes,
       lostWrites: this.lostWrites,
       evictions: this.table.evictions,
@@ -273,10 +265,9 @@ export class Cache implements Component, VersionSubscriber {
       dirty: this.table.dirtyCount,
       flushes: this.writeBack?.flushes ?? 0,
       flushedEntries: this.writeBack?.flushedEntries ?? 0,
-      hitRatioByRank: stats.byRank(),
       theory: theory?.hitRatio ?? null,
       theoryModel: theory?.model ?? null,
-    };
+    });
     return {
       id: this.id,
       kind: this.kind,

@@ -108,3 +108,27 @@ describe('CDN node', () => {
     expect(windows[at]?.nodes[2]?.served as number).toBeGreaterThan(1.5 * (windows[at - 1]?.nodes[2]?.served as number));
   });
 });
+
+describe('CDN theory', () => {
+  it("pull with no max-age: each edge's hit ratio is near Che over the public items", () => {
+    const report = runScenario({ ...cdnInFront({ maxAge: null, privateShare: 0.2 }, { duration: 60 }), warmup: 20 });
+    const { cdn, cache } = figures(report);
+    expect(cache.theoryModel).toBe('che');
+    for (const edge of cdn.edges) {
+      expect(edge.theory).toBe(cache.theory);
+      // About 10,000 public reads per edge after warm-up: standard error ≈ 0.005.
+      expect(Math.abs(edge.hitRatio - (cache.theory as number))).toBeLessThan(0.025);
+    }
+  });
+
+  it('push: the hit ratio is the top-C sum of the public items from the first window, per edge', () => {
+    const sim = createSimulation(cdnInFront({ mode: 'push' }, { duration: 10 }));
+    sim.runUntil(10);
+    const { cache } = figures(sim.report());
+    expect(cache.theoryModel).toBe('topC');
+    expect(Math.abs(cache.hitRatio - (cache.theory as number))).toBeLessThan(0.02);
+    const first = sim.windowsSince(0)[0]?.nodes[1]?.edgeHitRatios as number[];
+    expect(first).toHaveLength(3);
+    for (const ratio of first) expect(Math.abs(ratio - (cache.theory as number))).toBeLessThan(0.06);
+  });
+});

@@ -1,10 +1,13 @@
 import type { CdnNode } from '../../scenario/cache-schema';
 import type { FaultAction } from '../../scenario/schema';
+import { cacheFigures } from '../caching/cache-figures';
 import { CacheStats } from '../caching/cache-stats';
 import { CacheTable } from '../caching/cache-table';
+import { CdnRouting } from '../caching/cdn-routing';
 import { clientsFeeding } from '../caching/feeding-clients';
 import { createPolicy } from '../caching/policies';
-import type { CacheReport, CdnReport } from '../caching/report';
+import type { CdnReport } from '../caching/report';
+import { expectedEdgeHitRatio, type HitRatioTheory } from '../caching/theory';
 import { LatencyHistogram } from '../histogram';
 import { RequestFlag } from '../request-pool';
 import type { Rng } from '../rng';
@@ -17,14 +20,6 @@ const AT_EDGE = EventKind.timer0;
 const ANSWER = EventKind.timer1;
 /** An origin answer has been resized at the edge and goes on to the user. */
 const RESIZED = EventKind.timer2;
-
-/** A fixed pseudo-random number in [0, 1) for (value, salt): routes, image-ness and sizes are properties of an item. */
-function hashUnit(value: number, salt: number): number {
-  let z = Math.imul(value ^ salt, 0x9e3779b1);
-  z = Math.imul(z ^ (z >>> 15), 0x85ebca6b);
-  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-  return ((z ^ (z >>> 16)) >>> 0) / 4294967296;
-}
 
 interface Edge {
   table: CacheTable;
@@ -52,7 +47,7 @@ export class Cdn implements Component {
   readonly id: string;
   readonly label: string;
   private readonly edges: Edge[];
-  private readonly cumulativeWeight: Float64Array;
+  private readonly routing: CdnRouting;
   private readonly authCoin: Rng;
   private readonly total = new CacheStats();
   private readonly latency = new LatencyHistogram();
@@ -68,6 +63,7 @@ export class Cdn implements Component {
   private rejected = 0;
   private privateRequests = 0;
   private edgeCpuSeconds = 0;
+  private edgeTheory: HitRatioTheory | null | undefined;
 
   constructor(
     readonly index: number,
@@ -84,9 +80,7 @@ export class Cdn implements Component {
       stats: new CacheStats(),
       requests: 0,
     }));
-    const sum = node.edges.reduce((acc, edge) => acc + edge.weight, 0);
-    let running = 0;
-    this.cumulativeWeight = Float64Array.from(node.edges, (edge) => (running += edge.weight / sum));
+    this.routing = new CdnRouting(node);
     this.authCoin = ctx.rng(index, 0);
   }
 
@@ -96,28 +90,13 @@ export class Cdn implements Component {
     const items = Math.max(0, ...clientsFeeding(this.ctx, this.index).map((client) => client.catalogue.items));
     for (const edge of this.edges) {
       for (let item = 0; item < items && edge.table.size < this.node.capacity; item++) {
-        if (!this.isPrivate(item)) edge.table.put(item, 0, time);
+        if (!this.routing.isPrivate(item)) edge.table.put(item, 0, time);
       }
     }
   }
 
   private edgeOf(request: number): number {
-    const u = hashUnit(this.ctx.requests.address[request] as number, 0x5eed);
-    const cumulative = this.cumulativeWeight;
-    for (let e = 0; e < cumulative.length - 1; e++) if (u < (cumulative[e] as number)) return e;
-    return cumulative.length - 1;
-  }
-
-  private isPrivate(item: number): boolean {
-    return hashUnit(item, 0x1) < this.node.privateShare;
-  }
-
-  private isImage(item: number): boolean {
-    return hashUnit(item, 0x2) < this.node.resizeShare;
-  }
-
-  private bytesOf(item: number): number {
-    return Math.round(this.node.objectBytes * (0.25 + 1.5 * hashUnit(item, 0x3)));
+    return this.routing.edgeOf(this.ctx.requests.address[request] as number);
   }
 
   handle(kind: number, arg: number, time: number): void {
@@ -158,7 +137,7 @@ export class Cdn implements Component {
       return;
     }
     const isWrite = ((requests.flags[request] as number) & RequestFlag.write) !== 0;
-    if (isWrite || this.isPrivate(item)) {
+    if (isWrite || this.routing.isPrivate(item)) {
       if (!isWrite) this.privateRequests++;
       this.toOrigin(request, time);
       return;
@@ -169,7 +148,7 @@ export class Cdn implements Component {
       edge.table.touch(slot);
       edge.stats.read(item, true, -1);
       if (measured) this.total.read(item, true, -1);
-      this.bytesServed += this.bytesOf(item);
+      this.bytesServed += this.routing.bytesOf(item);
       this.answer(request, this.node.hitTime + this.resizeCost(item), time);
     } else {
       edge.stats.read(item, false, -1);
@@ -179,7 +158,7 @@ export class Cdn implements Component {
   }
 
   private resizeCost(item: number): number {
-    if (!this.isImage(item)) return 0;
+    if (!this.routing.isImage(item)) return 0;
     this.edgeCpuSeconds += this.node.resizeTime;
     return this.node.resizeTime;
   }
@@ -204,10 +183,10 @@ export class Cdn implements Component {
       this.ctx.continueResponse(request, time);
       return;
     }
-    const bytes = this.bytesOf(item);
+    const bytes = this.routing.bytesOf(item);
     this.originBytes += bytes;
     this.bytesServed += bytes;
-    if (this.node.mode === 'pull' && !this.isPrivate(item)) this.edges[this.edgeOf(request)]?.table.put(item, 0, time);
+    if (this.node.mode === 'pull' && !this.routing.isPrivate(item)) this.edges[this.edgeOf(request)]?.table.put(item, 0, time);
     const resize = this.resizeCost(item);
     if (resize > 0) this.ctx.schedule(this.index, RESIZED, request, time + resize * this.slowFactor);
     else this.ctx.continueResponse(request, time);
@@ -229,14 +208,36 @@ export class Cdn implements Component {
   }
 
   closeWindow(): WindowNodeSample {
-    const sample = { utilization: 0, queueLength: 0, p99: 0, served: this.windowArrivals, dropped: 0, hitRatio: this.total.closeWindow() };
+    const sample = {
+      utilization: 0,
+      queueLength: 0,
+      p99: 0,
+      served: this.windowArrivals,
+      dropped: 0,
+      hitRatio: this.total.closeWindow(),
+      edgeHitRatios: this.edges.map((edge) => edge.stats.closeWindow()),
+    };
     this.windowArrivals = 0;
     return sample;
+  }
+
+  /** Every edge sees the same popularity (users are split by address), so one theory line serves them all. */
+  private theory(): HitRatioTheory | null {
+    if (this.edgeTheory === undefined) {
+      const clients = clientsFeeding(this.ctx, this.index);
+      const client = clients.length === 1 ? clients[0] : undefined;
+      const node = this.node;
+      this.edgeTheory = client
+        ? expectedEdgeHitRatio(client.catalogue, node.capacity, node.eviction, node.mode, node.maxAge, (item) => !this.routing.isPrivate(item))
+        : null;
+    }
+    return this.edgeTheory;
   }
 
   report(time: number): NodeReport {
     const measured = time - this.measureStart;
     const requests = this.edges.reduce((sum, edge) => sum + edge.requests, 0);
+    const theory = this.theory();
     const cdn: CdnReport = {
       requests,
       originRequests: this.originRequests,
@@ -254,29 +255,16 @@ export class Cdn implements Component {
         hits: edge.stats.hits,
         misses: edge.stats.misses,
         hitRatio: edge.stats.hitRatio,
+        theory: theory?.hitRatio ?? null,
       })),
     };
-    const total = this.total;
-    const cache: CacheReport = {
-      hits: total.hits,
-      misses: total.misses,
-      hitRatio: total.hitRatio,
-      staleReads: 0,
-      staleRatio: 0,
-      maxStaleAge: 0,
-      writes: 0,
-      lostWrites: 0,
+    const cache = cacheFigures(this.total, {
       evictions: this.edges.reduce((sum, edge) => sum + edge.table.evictions, 0),
       expirations: this.edges.reduce((sum, edge) => sum + edge.table.expirations, 0),
-      bypassed: 0,
       entries: this.edges.reduce((sum, edge) => sum + edge.table.size, 0),
-      dirty: 0,
-      flushes: 0,
-      flushedEntries: 0,
-      hitRatioByRank: total.byRank(),
-      theory: null,
-      theoryModel: null,
-    };
+      theory: theory?.hitRatio ?? null,
+      theoryModel: theory?.model ?? null,
+    });
     return {
       id: this.id,
       kind: this.kind,
