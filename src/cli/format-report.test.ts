@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FAILURE_REASONS, type FailureReason, type LatencySummary, type NodeReport, type Report } from '../engine/types';
-import { formatCount, formatMilliseconds, formatReport, formatTable } from './format-report';
+import { formatReport } from './format-report';
 
 const latency = (mean: number, count = 1000): LatencySummary => ({
   count,
@@ -69,6 +69,16 @@ describe('formatReport', () => {
     expect(lines[1]).toBe('seed 7 · 3,600 s simulated · measured after a 60 s warm-up (3,540 s) · 1,234,567 events');
   });
 
+  it('adds a logins row only when servers keep sessions', () => {
+    expect(lines.some((l) => l.trimStart().startsWith('logins'))).toBe(false);
+    const report = sampleReport();
+    report.totals.sessions = { logins: 1200, relogins: 300, lost: 45 };
+    const row = formatReport(report)
+      .split('\n')
+      .find((l) => l.trimStart().startsWith('logins'));
+    expect(row?.trimStart()).toMatch(/^logins\s+1,200\s+300 of them again \(session elsewhere or gone\) · 45 sessions lost in crashes$/);
+  });
+
   it('says so when there is no warm-up', () => {
     const report = { ...sampleReport(), warmup: 0 };
     expect(formatReport(report).split('\n')[1]).toBe('seed 7 · 3,600 s simulated · no warm-up · 1,234,567 events');
@@ -123,30 +133,6 @@ describe('formatReport', () => {
       '–',
     ]);
     expect(formatReport(report)).not.toMatch(/NaN|undefined|Infinity/);
-  });
-});
-
-describe('formatTable', () => {
-  it('pads each column to its widest cell, aligning left or right', () => {
-    expect(
-      formatTable(
-        [
-          ['a', '1'],
-          ['long name', '1,000'],
-        ],
-        ['left', 'right'],
-      ),
-    ).toEqual(['a              1', 'long name  1,000']);
-  });
-});
-
-describe('number formats', () => {
-  it('groups thousands with commas', () => {
-    expect([0, 999, 1000, 1_234_567, 28_812.6].map(formatCount)).toEqual(['0', '999', '1,000', '1,234,567', '28,813']);
-  });
-
-  it('shows milliseconds to about three significant digits', () => {
-    expect([0.000_123_4, 0.001_5, 0.012_34, 0.5, 12.3].map(formatMilliseconds)).toEqual(['0.123', '1.50', '12.3', '500', '12,300']);
   });
 });
 

@@ -1,0 +1,76 @@
+import type { NodeReport } from '../engine/types';
+import { formatCount, formatMilliseconds, formatNumber, formatPercent, formatTable, indent } from './format-numbers';
+
+/*
+ * Sections the runner prints under the node table for nodes that measure more
+ * than queues: load balancers (targets, health), caches and CDNs.
+ */
+
+/** The extra lines a node's report calls for (none for a plain server). */
+export function nodeDetailLines(node: NodeReport): string[] {
+  return [...balancerLines(node), ...cacheLines(node), ...cdnLines(node)];
+}
+
+const MAX_POOL_CHANGES = 20;
+const OUT_OF_POOL = { probes: 'out: failed probes', ejected: 'out: ejected' } as const;
+
+/** For a load balancer: each target's share and whether it is in the pool, then when targets left or rejoined it. */
+function balancerLines(node: NodeReport): string[] {
+  if (!node.targets || node.targets.length === 0) return [];
+  const rows = node.targets.map((t) => [
+    t.id,
+    formatCount(t.routed),
+    (t.share * 100).toFixed(1),
+    t.eligible || t.out === '' ? 'in' : OUT_OF_POOL[t.out],
+  ]);
+  const lines = ['', `Load balancer ${node.id}: where its requests went`];
+  lines.push(...indent(formatTable([['target', 'routed', 'share %', 'pool at the end'], ...rows], ['left', 'right', 'right', 'left'])));
+  if (node.probesSent) lines.push(`  ${formatCount(node.probesSent)} health probes sent`);
+  const changes = node.healthTimeline ?? [];
+  for (const change of changes.slice(0, MAX_POOL_CHANGES)) {
+    const what = change.eligible ? 'rejoined the pool' : `left the pool (${change.out === 'probes' ? 'failed probes' : 'ejected'})`;
+    lines.push(`  at ${formatNumber(change.time)} s, ${change.target} ${what}`);
+  }
+  if (changes.length > MAX_POOL_CHANGES) lines.push(`  …and ${formatCount(changes.length - MAX_POOL_CHANGES)} more pool changes`);
+  return lines;
+}
+
+const THEORY_MODELS = {
+  che: "Che's approximation",
+  fifo: 'the FIFO/random approximation',
+  topC: 'the top-C ceiling',
+  ttl: 'λT/(1+λT)',
+  scan: 'a scan',
+} as const;
+
+/** For a cache (or a CDN's edges together): hit ratio against theory, staleness, and what was lost or evicted. */
+function cacheLines(node: NodeReport): string[] {
+  const cache = node.cache;
+  if (!cache) return [];
+  const theory = cache.theory === null || cache.theoryModel === null ? '' : ` (theory ${formatPercent(cache.theory)}, ${THEORY_MODELS[cache.theoryModel]})`;
+  const lines = ['', `${node.kind === 'cdn' ? 'CDN' : 'Cache'} ${node.id}: what it served`];
+  lines.push(`  hit ratio ${formatPercent(cache.hitRatio)}${theory}: ${formatCount(cache.hits)} hits, ${formatCount(cache.misses)} misses after warm-up`);
+  if (cache.staleReads > 0) {
+    lines.push(`  stale reads ${formatCount(cache.staleReads)} (${formatPercent(cache.staleRatio)} of reads), the oldest ${formatMilliseconds(cache.maxStaleAge)} ms after the write`);
+  }
+  const whole = [
+    `${formatCount(cache.evictions)} evictions`,
+    `${formatCount(cache.expirations)} expirations`,
+    ...(cache.flushes > 0 ? [`${formatCount(cache.flushedEntries)} entries written back in ${formatCount(cache.flushes)} flushes`] : []),
+    ...(cache.lostWrites > 0 ? [`${formatCount(cache.lostWrites)} lost writes`] : []),
+    ...(cache.bypassed > 0 ? [`${formatCount(cache.bypassed)} requests bypassed it while down`] : []),
+  ];
+  lines.push(`  whole run: ${whole.join(' · ')}`);
+  return lines;
+}
+
+/** For a CDN: how much it kept off the origin, and each edge's share. */
+function cdnLines(node: NodeReport): string[] {
+  const cdn = node.cdn;
+  if (!cdn) return [];
+  const lines = [`  kept off the origin: ${formatPercent(cdn.requestOffload)} of requests, ${formatPercent(cdn.byteOffload)} of bytes`];
+  if (cdn.rejectedAtEdge > 0) lines.push(`  ${formatCount(cdn.rejectedAtEdge)} requests rejected at the edge`);
+  const rows = cdn.edges.map((e) => [e.name, formatMilliseconds(e.rtt), formatCount(e.requests), formatPercent(e.hitRatio)]);
+  lines.push(...indent(formatTable([['edge', 'rtt ms', 'requests', 'hit ratio'], ...rows], ['left', 'right', 'right', 'right'])));
+  return lines;
+}
