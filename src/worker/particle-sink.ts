@@ -10,17 +10,17 @@ import type { ParticleBatch } from './protocol';
 export const PARTICLE_MIN_WALL_MS = 400;
 export const PARTICLE_MAX_WALL_MS = 2500;
 
-/** Sampling rates offered, so the label reads "1 in 20", not "1 in 17.3". */
-const NICE_STEPS = [1, 2, 5];
-
-/** The smallest 1-2-5 number at or above `x`. */
+/**
+ * The sampling rate for a wanted ratio `x`: a whole number at or above it
+ * with at most two significant digits, so the label reads "1 in 260", not
+ * "1 in 257", while the screen still gets at least ~90 % of its particle budget.
+ */
 export function niceCeil(x: number): number {
   if (x <= 1) return 1;
-  let decade = 1;
-  for (;;) {
-    for (const step of NICE_STEPS) if (step * decade >= x) return step * decade;
-    decade *= 10;
-  }
+  const whole = Math.ceil(x - 1e-9);
+  if (whole < 100) return whole;
+  const unit = 10 ** (Math.floor(Math.log10(whole)) - 1);
+  return Math.ceil(whole / unit) * unit;
 }
 
 /** Wall milliseconds a hop of `simSeconds` stays on screen at `speed` (simulated seconds per wall second). */
@@ -91,8 +91,8 @@ export class ParticleSink implements TraceSink {
     const lifetimeMs = particleLifetimeMs(this.seenSimSeconds / this.seen, speed);
     const liveIfAll = (this.seen / wallMs) * lifetimeMs;
     const wanted = niceCeil(liveIfAll / this.maxLive);
-    // Lower the rate only on a clear drop, so the label does not flicker between two values.
-    if (wanted > this.sampleEvery || wanted * 2 < this.sampleEvery) this.sampleEvery = wanted;
+    // Change only on a clear difference (or to stay in budget), so the label does not flicker between neighbours.
+    if (wanted > this.sampleEvery || wanted * 1.5 < this.sampleEvery) this.sampleEvery = wanted;
     this.seen = 0;
     this.seenSimSeconds = 0;
   }
