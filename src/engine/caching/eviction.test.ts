@@ -140,7 +140,7 @@ describe('eviction policies against a reference model', () => {
           fc.property(fc.integer({ min: 1, max: 6 }), fc.array(operation, { maxLength: 120 }), (capacity, ops) =>
             checkAgainstModel(policy, capacity, ttl, ops),
           ),
-          { numRuns: 300 },
+          { numRuns: 150 },
         );
       });
     }

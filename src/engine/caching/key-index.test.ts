@@ -21,7 +21,7 @@ describe('KeyIndex', () => {
           for (let k = 0; k <= 40; k++) expect(index.get(k)).toBe(model.get(k) ?? -1);
         });
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 });

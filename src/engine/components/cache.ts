@@ -147,8 +147,7 @@ export class Cache implements Component, VersionSubscriber {
     if (hit) {
       this.table.touch(slot);
       const staleAge = version < latest ? time - (this.table.staleSince[slot] as number) : -1;
-      if (time >= this.measureStart) this.stats.read(item, true, staleAge);
-      else this.stats.read(item, true, -1);
+      this.stats.read(item, true, staleAge);
       this.after(ANSWER, request, this.node.hitTime, time);
     } else {
       this.stats.read(item, false, -1);
