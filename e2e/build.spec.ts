@@ -92,6 +92,21 @@ test.describe('a new user builds a system', () => {
     await expect(app.links).toHaveCount(4);
   });
 
+  test('adds a cache and sizes it; a TTL-only cache without a TTL is refused beside the field', async ({ page }) => {
+    const app = new Playground(page);
+    await app.openFresh();
+    await page.getByRole('button', { name: 'Add Cache' }).click();
+    await expect(app.node('Cache 1')).toBeVisible();
+    await app.setField('Capacity', '5000');
+    await expect(app.node('Cache 1')).toContainText('5,000 entries · LRU');
+    await app.field('Eviction').selectOption('ttl');
+    await expect(app.inspector.getByRole('alert')).toContainText('needs a ttl');
+    await expect(app.node('Cache 1')).toContainText('LRU');
+    await app.setField('TTL', '30');
+    await app.field('Eviction').selectOption('ttl');
+    await expect(app.node('Cache 1')).toContainText('5,000 entries · TTL');
+  });
+
   test('adds a node from the keyboard alone', async ({ page }) => {
     const app = new Playground(page);
     await app.openFresh();
