@@ -47,6 +47,14 @@ describe('parseScenario accepts', () => {
     expect(scenario.links[0]).toMatchObject({ latency: 0.001, weight: 1 });
   });
 
+  it('a fault on a session store, which can crash like a server', () => {
+    const data = valid();
+    data.nodes.push({ id: 'store', kind: 'sessionStore', workers: 2, serviceTime: { type: 'constant', value: 0.001 } });
+    data.links.push({ id: 'api-store', from: 'api', to: 'store' });
+    const result = parseScenario({ ...data, faults: [{ at: 5, node: 'store', action: 'crash' }] });
+    expect(result.ok).toBe(true);
+  });
+
   it('a 1000-node file, quickly', () => {
     const servers = Array.from({ length: SCENARIO_LIMITS.maxNodes - 2 }, (_, i) => server(`s${i}`));
     const text = JSON.stringify({
@@ -227,7 +235,7 @@ describe('parseScenario refuses, with a message a user can act on,', () => {
     ];
     expect(errorsOf(parseScenario({ ...valid(), faults }))).toEqual([
       'fault (faults[0]) field "node": names node "apu", which does not exist.',
-      'fault (faults[1]) field "node": "users" is a client; only servers, databases, caches and CDNs can crash or slow down.',
+      'fault (faults[1]) field "node": "users" is a client; only servers, databases, session stores, caches and CDNs can crash or slow down.',
     ]);
   });
 

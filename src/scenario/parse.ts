@@ -54,6 +54,9 @@ function checkSize(raw: Record<string, unknown>): string | null {
   return null;
 }
 
+/** Node kinds the engine can crash, slow down or flush (those whose component has applyFault). */
+const FAULTABLE_KINDS: ReadonlySet<string> = new Set(['server', 'database', 'sessionStore', 'cache', 'cdn']);
+
 function checkReferences(scenario: Scenario): string[] {
   const errors: string[] = [];
   const kinds = new Map<string, string>();
@@ -78,8 +81,8 @@ function checkReferences(scenario: Scenario): string[] {
     const kind = kinds.get(fault.node);
     const where = `fault (faults[${index}]) field "node"`;
     if (kind === undefined) errors.push(`${where}: names node "${fault.node}", which does not exist.`);
-    else if (kind !== 'server' && kind !== 'database' && kind !== 'cache' && kind !== 'cdn') {
-      errors.push(`${where}: "${fault.node}" is a ${kind}; only servers, databases, caches and CDNs can crash or slow down.`);
+    else if (!FAULTABLE_KINDS.has(kind)) {
+      errors.push(`${where}: "${fault.node}" is a ${kind}; only servers, databases, session stores, caches and CDNs can crash or slow down.`);
     } else if (fault.action === 'flush' && kind !== 'cache' && kind !== 'cdn') {
       errors.push(`fault (faults[${index}]) field "action": "flush" empties a cache or CDN; "${fault.node}" is a ${kind}.`);
     }
