@@ -38,6 +38,10 @@ export class RequestPool {
   requestType: Int32Array;
   /** The catalogue item it asks for (what caches key on). */
   key: Int32Array;
+  /** The replica a balancer picked for the node it is heading to (−1: none). */
+  replica: Int32Array;
+  /** At each hop a balancer sent it on, which of its targets it picked (`stride` per slot). */
+  hopTarget: Int32Array;
   /** Which worker of its node serves it (for crashes). */
   worker: Int32Array;
   /** Departure time of each crossed link, `stride` per slot (response times seen by balancers). */
@@ -66,6 +70,8 @@ export class RequestPool {
     this.address = new Int32Array(initialCapacity);
     this.worker = new Int32Array(initialCapacity);
     this.key = new Int32Array(initialCapacity);
+    this.replica = new Int32Array(initialCapacity);
+    this.hopTarget = new Int32Array(initialCapacity * maxPath);
     this.requestType = new Int32Array(initialCapacity);
     this.hopTime = new Float64Array(initialCapacity * maxPath);
     this.depth = new Int32Array(initialCapacity);
@@ -85,6 +91,7 @@ export class RequestPool {
     this.flags[slot] = 0;
     this.refs[slot] = 1;
     this.outcome[slot] = 0;
+    this.replica[slot] = -1;
     this.live++;
     return slot;
   }
@@ -117,6 +124,8 @@ export class RequestPool {
     this.address = grown(this.address, (n) => new Int32Array(n));
     this.worker = grown(this.worker, (n) => new Int32Array(n));
     this.key = grown(this.key, (n) => new Int32Array(n));
+    this.replica = grown(this.replica, (n) => new Int32Array(n));
+    this.hopTarget = grown(this.hopTarget, (n) => new Int32Array(n), size * this.stride);
     this.requestType = grown(this.requestType, (n) => new Int32Array(n));
     this.hopTime = grown(this.hopTime, (n) => new Float64Array(n), size * this.stride);
     this.depth = grown(this.depth, (n) => new Int32Array(n));

@@ -205,6 +205,11 @@ class EngineSimulation implements Simulation, SimContext {
     }
   }
 
+  replicasOf(node: number): number {
+    const spec = this.scenario.nodes[node] as ScenarioNode;
+    return spec.kind === 'server' ? spec.replicas : 1;
+  }
+
   kindOf(index: number): NodeKind {
     return (this.scenario.nodes[index] as ScenarioNode).kind;
   }
@@ -341,6 +346,7 @@ class EngineSimulation implements Simulation, SimContext {
     const now = this.now;
     const t = this.totals;
     const measured = now - this.measureFrom;
+    const nodes = this.components.map((c) => c.report(now));
     return {
       scenario: this.scenario.name,
       seed: this.seed,
@@ -358,8 +364,9 @@ class EngineSimulation implements Simulation, SimContext {
         throughput: measured > 0 ? t.measuredCompleted / measured : 0,
         latency: t.latency.summary(),
         sessions: { logins: this.sessions.logins, relogins: this.sessions.relogins, lost: this.sessions.lost },
+        costPerHour: nodes.reduce((sum, n) => sum + (n.costPerHour ?? 0), 0),
       },
-      nodes: this.components.map((c) => c.report(now)),
+      nodes,
     };
   }
 

@@ -38,6 +38,8 @@ export interface TotalsReport {
   throughput: number;
   /** End-to-end latency of completed attempts, measured at the clients after warm-up. */
   latency: LatencySummary;
+  /** What the system costs to run per hour (servers' replicas × their cost). */
+  costPerHour?: number;
   /** Users who logged in, had to log in again (their session was elsewhere or gone), and sessions lost in crashes. */
   sessions: { logins: number; relogins: number; lost: number };
 }
@@ -74,6 +76,10 @@ export interface NodeReport {
   lost?: number;
   /** Load balancers: each target's share and state. */
   targets?: TargetFigures[];
+  /** Servers: identical machines behind the node. */
+  replicas?: number;
+  /** What the node costs to run per hour (all replicas). */
+  costPerHour?: number;
   /** Servers and session stores: sessions held now, and lost in crashes. */
   sessions?: { held: number; lost: number };
   /** Load balancers: health probes sent. */

@@ -56,6 +56,8 @@ export interface SimContext {
   readonly requestTypes: readonly RequestType[];
   /** Where a client's request types start in that table. */
   requestTypeOffset(client: number): number;
+  /** Replicas of a node (1 for kinds that have none). */
+  replicasOf(node: number): number;
   /** Node ids at the far end of links. */
   targetIds(links: readonly RuntimeLink[]): string[];
   /** Schedules one of node's own events. */

@@ -29,11 +29,10 @@ export class LoadBalancer implements Component {
   readonly label: string;
   readonly observesResponses: boolean;
   private readonly algorithm: BalancingAlgorithm;
-  private readonly targets: readonly RuntimeLink[];
+  /** One target per replica of each node it links to. */
+  private readonly targets: readonly { link: RuntimeLink; replica: number }[];
   private readonly state: TargetState & { open: Int32Array; responseTime: Float64Array };
   readonly health: TargetHealth;
-  /** Target position of each link index leaving this balancer. */
-  private readonly positionOfLink = new Map<number, number>();
   private arrivals = 0;
   private measuredArrivals = 0;
   private measureStart = 0;
@@ -60,17 +59,17 @@ export class LoadBalancer implements Component {
   ) {
     this.id = node.id;
     this.label = node.label ?? node.id;
-    this.targets = ctx.outgoing(index);
-    for (const [position, link] of this.targets.entries()) this.positionOfLink.set(link.index, position);
+    this.targets = ctx.outgoing(index).flatMap((link) => Array.from({ length: ctx.replicasOf(link.to) }, (_, replica) => ({ link, replica })));
     const count = this.targets.length;
+    const nodeIds = ctx.targetIds(this.targets.map((t) => t.link));
     this.health = new TargetHealth(count, node.healthCheck);
     this.state = {
       count,
       eligible: this.health.eligible,
       open: new Int32Array(count),
       responseTime: new Float64Array(count),
-      weights: Float64Array.from(this.targets, (l) => l.weight),
-      ids: ctx.targetIds(this.targets),
+      weights: Float64Array.from(this.targets, (t) => t.link.weight),
+      ids: this.targets.map((t, i) => (ctx.replicasOf(t.link.to) > 1 ? `${nodeIds[i]} #${t.replica + 1}` : (nodeIds[i] as string))),
     };
     this.algorithm = createAlgorithm(node, ctx.rng(index, 0));
     this.observesResponses = this.algorithm.observesResponses || node.healthCheck.passive !== null;
@@ -155,7 +154,16 @@ export class LoadBalancer implements Component {
     }
     this.routed[choice] = (this.routed[choice] as number) + 1;
     if (this.observesResponses) this.state.open[choice] = (this.state.open[choice] as number) + 1;
-    this.ctx.send(request, this.targets[choice] as RuntimeLink, time);
+    this.sendTo(request, choice, time);
+  }
+
+  /** Sends a request to target `position`, noting the pick for its response and its replica for the node. */
+  private sendTo(request: number, position: number, time: number): void {
+    const requests = this.ctx.requests;
+    const target = this.targets[position] as { link: RuntimeLink; replica: number };
+    requests.hopTarget[request * requests.stride + (requests.depth[request] as number)] = position;
+    requests.replica[request] = target.replica;
+    this.ctx.send(request, target.link, time);
   }
 
   /** Target position for a request: its sticky cookie if still usable, else the algorithm's pick in its pool. */
@@ -177,7 +185,7 @@ export class LoadBalancer implements Component {
   private onResponse(request: number, time: number): void {
     const requests = this.ctx.requests;
     const at = request * requests.stride + (requests.depth[request] as number);
-    const target = this.positionOfLink.get(requests.path[at] as number) as number;
+    const target = requests.hopTarget[at] as number;
     if (((requests.flags[request] as number) & RequestFlag.probe) !== 0) {
       this.settleProbe(request, requests.outcome[request] === Outcome.ok, time);
       return;
@@ -207,7 +215,7 @@ export class LoadBalancer implements Component {
     requests.refs[request] = 2; // the probe's trip and its timeout
     this.probesSent++;
     this.ctx.schedule(this.index, PROBE_TIMEOUT, request, time + active.timeout);
-    this.ctx.send(request, this.targets[target] as RuntimeLink, time);
+    this.sendTo(request, target, time);
     this.ctx.schedule(this.index, PROBE, target, time + active.interval);
   }
 
@@ -216,7 +224,7 @@ export class LoadBalancer implements Component {
     const requests = this.ctx.requests;
     if (((requests.flags[request] as number) & RequestFlag.settled) === 0) {
       requests.flags[request] = (requests.flags[request] as number) | RequestFlag.settled;
-      const target = this.positionOfLink.get(requests.path[request * requests.stride] as number) as number;
+      const target = requests.hopTarget[request * requests.stride] as number;
       this.health.probeResult(target, ok, time);
     }
     requests.release(request);
@@ -282,9 +290,9 @@ export class LoadBalancer implements Component {
   /** Per target: requests routed, share of all routed, open requests, and whether it is in the pool. */
   targetFigures() {
     const total = this.routed.reduce((a, b) => a + b, 0);
-    return this.targets.map((link, i) => ({
+    return this.targets.map((target, i) => ({
       id: this.state.ids[i] as string,
-      link: link.id,
+      link: target.link.id,
       routed: this.routed[i] as number,
       share: total > 0 ? (this.routed[i] as number) / total : 0,
       open: this.state.open[i] as number,

@@ -1,19 +1,19 @@
 import type { FaultAction, NodeKind } from '../../scenario/schema';
-import { LatencyHistogram } from '../histogram';
 import { RequestFlag } from '../request-pool';
-import { RequestQueue } from '../request-queue';
-import { type NodeReport, Outcome, type OutcomeCode, type WindowNodeSample } from '../types';
+import { type LiveNode, type NodeReport, Outcome, type OutcomeCode, type WindowNodeSample } from '../types';
 import { type Component, EventKind, type RuntimeLink, type SimContext } from './component';
-import { emptyLatency } from './report-helpers';
+import { ServiceUnit } from './service-unit';
+import { StationStats } from './station-stats';
 
 const SERVICE_DONE = EventKind.timer0;
 
 /**
- * `workers` servers in front of one FIFO queue of bounded or unbounded
- * capacity: the shape shared by servers and databases. A request that finds
- * every worker busy waits; one that finds the queue full is dropped. After
- * service the request is answered, or forwarded when the node has outgoing
- * links. Subclasses say only how long a service takes.
+ * Workers in front of a FIFO queue of bounded or unbounded capacity, on one
+ * machine or on several identical replicas: the shape shared by servers,
+ * databases and session stores. A request that finds every worker of its
+ * replica busy waits; one that finds the queue full is dropped. After
+ * service it is answered, or forwarded when the node has outgoing links.
+ * Subclasses say how long a service takes and whether to call out first.
  */
 export abstract class QueueingStation implements Component {
   abstract readonly kind: NodeKind;
@@ -21,39 +21,17 @@ export abstract class QueueingStation implements Component {
   observesResponses = false;
   readonly label: string;
   private readonly capacity: number;
-  private readonly queue = new RequestQueue();
+  private readonly units: ServiceUnit[];
+  /** Replica for requests whose sender did not pick one (round robin). */
+  private nextUnit = 0;
   private busy = 0;
-  // Time integrals of busy workers and queue length, advanced at every change.
-  private lastChange = 0;
-  private busyArea = 0;
-  private queueArea = 0;
-  private measuredBusyArea = 0;
-  private measuredQueueArea = 0;
-  private measureStart = 0;
-  private windowBusyArea = 0;
-  private windowQueueArea = 0;
-  private arrivals = 0;
-  private served = 0;
-  private dropped = 0;
-  private measuredServed = 0;
-  private measuredWaits = 0;
-  private measuredWaited = 0;
-  private measuredWaitSum = 0;
-  private windowServed = 0;
-  private windowDropped = 0;
-  private readonly latency = new LatencyHistogram();
-  private readonly windowLatency = new LatencyHistogram();
-  // Who is in service on each worker, so a crash can fail them at once.
-  private readonly inService: Int32Array;
-  /** When the request on each worker arrived here (its own arrivedAt is overwritten if it calls out). */
-  private readonly workerArrivedAt: Float64Array;
-  private readonly freeWorkers: Int32Array;
-  private freeWorkerCount: number;
+  private queued = 0;
+  protected readonly stats: StationStats;
   private down = false;
   private slowFactor = 1;
-  private refused = 0;
-  private lost = 0;
   private sessionsLost = 0;
+  /** Forward after service, or answer? Links never change during a run. */
+  private forwards = false;
 
   constructor(
     readonly index: number,
@@ -62,13 +40,13 @@ export abstract class QueueingStation implements Component {
     protected readonly workers: number,
     queueCapacity: number | null,
     protected readonly ctx: SimContext,
+    /** Identical machines behind this node, each with `workers` workers and its own queue. */
+    readonly replicas = 1,
   ) {
     this.label = label ?? id;
     this.capacity = queueCapacity ?? Number.POSITIVE_INFINITY;
-    this.inService = new Int32Array(workers).fill(-1);
-    this.workerArrivedAt = new Float64Array(workers);
-    this.freeWorkers = Int32Array.from({ length: workers }, (_, i) => workers - 1 - i);
-    this.freeWorkerCount = workers;
+    this.units = Array.from({ length: replicas }, (_, r) => new ServiceUnit(workers, r * workers));
+    this.stats = new StationStats(workers * replicas);
   }
 
   /** Service time of this request, in seconds. */
@@ -83,9 +61,6 @@ export abstract class QueueingStation implements Component {
   protected downstream(): readonly RuntimeLink[] {
     return this.ctx.outgoing(this.index);
   }
-
-  /** Forward after service, or answer? Links never change during a run. */
-  private forwards = false;
 
   start(): void {
     this.forwards = this.downstream().length > 0;
@@ -102,44 +77,49 @@ export abstract class QueueingStation implements Component {
   }
 
   private arrive(request: number, time: number): void {
-    this.arrivals++;
-    this.ctx.requests.arrivedAt[request] = time;
+    const requests = this.ctx.requests;
+    this.stats.arrivals++;
+    requests.arrivedAt[request] = time;
     if (this.down) {
       // A crashed node refuses connections: the caller learns at once.
-      this.refused++;
-      this.windowDropped++;
+      this.stats.refuse();
       this.ctx.respond(request, Outcome.nodeDown, time);
-    } else if (this.busy < this.workers) {
+      return;
+    }
+    const unit = this.units[this.unitFor(request)] as ServiceUnit;
+    if (unit.idle) {
       this.advance(time);
-      this.busy++;
-      this.begin(request, time);
-    } else if (this.queued < this.capacity) {
+      this.begin(unit, request, time);
+    } else if (unit.queue.length < this.capacity) {
       this.advance(time);
-      this.queue.push(request);
+      unit.queue.push(request);
+      this.queued++;
     } else {
-      this.dropped++;
-      this.windowDropped++;
+      this.stats.drop();
       this.ctx.respond(request, Outcome.queueFull, time);
     }
   }
 
-  private begin(request: number, time: number): void {
-    const arrivedAt = this.ctx.requests.arrivedAt[request] as number;
-    if (arrivedAt >= this.measureStart) {
-      const wait = time - arrivedAt;
-      this.measuredWaits++;
-      if (wait > 0) {
-        this.measuredWaited++;
-        this.measuredWaitSum += wait;
-      }
-    }
+  /** The replica a balancer picked for this request (it says so once), or the next in turn. */
+  private unitFor(request: number): number {
+    if (this.replicas === 1) return 0;
     const requests = this.ctx.requests;
-    const worker = this.freeWorkers[--this.freeWorkerCount] as number;
-    this.inService[worker] = request;
+    const picked = requests.replica[request] as number;
+    requests.replica[request] = -1;
+    if (picked >= 0 && picked < this.replicas) return picked;
+    this.nextUnit = (this.nextUnit + 1) % this.replicas;
+    return this.nextUnit;
+  }
+
+  private begin(unit: ServiceUnit, request: number, time: number): void {
+    const requests = this.ctx.requests;
+    const arrivedAt = requests.arrivedAt[request] as number;
+    this.stats.started(arrivedAt, time);
+    const worker = unit.occupy(request, arrivedAt);
+    this.busy++;
     requests.worker[request] = worker;
     // The pending service-done event holds the slot, so a crash cannot free it under the event.
     requests.refs[request] = (requests.refs[request] as number) + 1;
-    this.workerArrivedAt[worker] = arrivedAt;
     const call = this.sideCall(request);
     if (call !== null) {
       // The worker waits for the answer (a blocking call), then serves.
@@ -164,7 +144,8 @@ export abstract class QueueingStation implements Component {
       this.ctx.respond(request, Outcome.nodeDown, time);
       return;
     }
-    const worker = this.inService.indexOf(request);
+    let worker = -1;
+    for (const unit of this.units) if (worker < 0) worker = unit.workerOf(request);
     requests.worker[request] = worker;
     const outcome = requests.outcome[request] as OutcomeCode;
     if (outcome !== Outcome.ok) {
@@ -177,13 +158,16 @@ export abstract class QueueingStation implements Component {
     this.ctx.schedule(this.index, SERVICE_DONE, request, time + this.serviceTime(request) * this.slowFactor);
   }
 
-  /** Frees a worker and starts the next waiting request on it, if any. */
+  /** Frees a worker and starts the next request waiting on its replica, if any. */
   private release(worker: number, time: number): void {
-    this.inService[worker] = -1;
-    this.freeWorkers[this.freeWorkerCount++] = worker;
+    const unit = this.units[Math.floor(worker / this.workers)] as ServiceUnit;
     this.advance(time);
-    if (this.queued > 0) this.begin(this.queue.shift(), time);
-    else this.busy--;
+    unit.vacate(worker);
+    this.busy--;
+    if (unit.queue.length > 0) {
+      this.queued--;
+      this.begin(unit, unit.queue.shift(), time);
+    }
   }
 
   private finish(request: number, time: number): void {
@@ -192,14 +176,8 @@ export abstract class QueueingStation implements Component {
     requests.release(request);
     if (aborted) return;
     const worker = requests.worker[request] as number;
-    this.served++;
-    this.windowServed++;
-    const arrivedAt = this.workerArrivedAt[worker] as number;
-    if (arrivedAt >= this.measureStart) {
-      this.measuredServed++;
-      this.latency.record(time - arrivedAt);
-    }
-    this.windowLatency.record(time - arrivedAt);
+    const unit = this.units[Math.floor(worker / this.workers)] as ServiceUnit;
+    this.stats.finished(unit.arrivalOf(worker), time);
     this.release(worker, time);
     // Health probes are answered here: a /health endpoint does not call the database.
     if (this.forwards && ((requests.flags[request] as number) & RequestFlag.probe) === 0) {
@@ -232,101 +210,63 @@ export abstract class QueueingStation implements Component {
     this.advance(time);
     this.down = true;
     const requests = this.ctx.requests;
-    while (this.queued > 0) {
-      this.lost++;
-      this.ctx.respond(this.queue.shift(), Outcome.nodeDown, time);
-    }
-    for (let worker = 0; worker < this.workers; worker++) {
-      const request = this.inService[worker] as number;
-      if (request < 0) continue;
-      const flags = requests.flags[request] as number;
-      requests.flags[request] = flags | RequestFlag.aborted;
-      this.inService[worker] = -1;
-      this.freeWorkers[this.freeWorkerCount++] = worker;
-      this.lost++;
-      // One out on a call fails when the call comes back; the rest fail now.
-      if ((flags & RequestFlag.calling) === 0) this.ctx.respond(request, Outcome.nodeDown, time);
+    for (const unit of this.units) {
+      const { waiting, serving } = unit.evict();
+      for (const request of waiting) {
+        this.stats.lost++;
+        this.ctx.respond(request, Outcome.nodeDown, time);
+      }
+      for (const request of serving) {
+        const flags = requests.flags[request] as number;
+        requests.flags[request] = flags | RequestFlag.aborted;
+        this.stats.lost++;
+        // One out on a call fails when the call comes back; the rest fail now.
+        if ((flags & RequestFlag.calling) === 0) this.ctx.respond(request, Outcome.nodeDown, time);
+      }
     }
     this.busy = 0;
+    this.queued = 0;
   }
 
   private advance(time: number): void {
-    const dt = time - this.lastChange;
-    if (dt > 0) {
-      this.busyArea += this.busy * dt;
-      this.queueArea += this.queued * dt;
-      this.lastChange = time;
-    }
-  }
-
-  private get queued(): number {
-    return this.queue.length;
+    this.stats.advance(time, this.busy, this.queued);
   }
 
   beginMeasurement(time: number): void {
     this.advance(time);
-    this.measureStart = time;
-    this.measuredBusyArea = this.busyArea;
-    this.measuredQueueArea = this.queueArea;
-    this.measuredServed = 0;
-    this.measuredWaits = 0;
-    this.measuredWaited = 0;
-    this.measuredWaitSum = 0;
-    this.latency.reset();
+    this.stats.beginMeasurement(time);
   }
 
   closeWindow(start: number, time: number): WindowNodeSample {
     this.advance(time);
-    const width = time - start;
-    const busy = this.busyArea - this.windowBusyArea;
-    const queue = this.queueArea - this.windowQueueArea;
-    this.windowBusyArea = this.busyArea;
-    this.windowQueueArea = this.queueArea;
-    const sample = {
-      utilization: width > 0 ? busy / (width * this.workers) : 0,
-      queueLength: width > 0 ? queue / width : 0,
-      p99: this.windowLatency.percentile(99),
-      served: this.windowServed,
-      dropped: this.windowDropped,
-    };
-    this.windowLatency.reset();
-    this.windowServed = 0;
-    this.windowDropped = 0;
-    return sample;
+    return this.stats.closeWindow(start, time);
   }
 
   report(time: number): NodeReport {
     this.advance(time);
-    const measured = time - this.measureStart;
-    const busy = this.busyArea - this.measuredBusyArea;
-    const queue = this.queueArea - this.measuredQueueArea;
+    const { stats } = this;
     return {
       id: this.id,
       kind: this.kind,
       label: this.label,
-      arrivals: this.arrivals,
-      served: this.served,
-      dropped: this.dropped,
-      refused: this.refused,
-      lost: this.lost,
+      arrivals: stats.arrivals,
+      served: stats.served,
+      dropped: stats.dropped,
+      refused: stats.refused,
+      lost: stats.lost,
       sessions: { held: this.ctx.sessions.heldBy(this.index), lost: this.sessionsLost },
-      throughput: measured > 0 ? this.measuredServed / measured : 0,
-      utilization: measured > 0 ? busy / (measured * this.workers) : 0,
-      meanQueueLength: measured > 0 ? queue / measured : 0,
-      meanInSystem: measured > 0 ? (busy + queue) / measured : 0,
-      waitProbability: this.measuredWaits > 0 ? this.measuredWaited / this.measuredWaits : 0,
-      meanWait: this.measuredWaits > 0 ? this.measuredWaitSum / this.measuredWaits : 0,
-      latency: this.latency.count > 0 ? this.latency.summary() : emptyLatency(),
+      ...stats.measured(time),
       inSystem: this.busy + this.queued,
+      replicas: this.replicas,
     };
   }
 
-  live() {
+  live(): LiveNode {
     return {
       busy: this.busy,
       queueLength: this.queued,
       inSystem: this.busy + this.queued,
-      workers: this.workers,
+      workers: this.workers * this.replicas,
       down: this.down,
       slowFactor: this.slowFactor,
     };

@@ -21,12 +21,16 @@ export class Server extends QueueingStation {
     private readonly node: ServerNode,
     ctx: SimContext,
   ) {
-    super(index, node.id, node.label, node.workers, node.queueCapacity, ctx);
+    super(index, node.id, node.label, node.workers, node.queueCapacity, ctx, node.replicas);
     this.sample = createSampler(ctx.rng(index, 0), node.serviceTime);
     const out = ctx.outgoing(index);
     this.storeLink = out.find((link) => ctx.kindOf(link.to) === 'sessionStore') ?? null;
     this.forwardLinks = out.filter((link) => ctx.kindOf(link.to) !== 'sessionStore');
     this.observesResponses = node.sessions === 'externalStore' && this.storeLink !== null;
+  }
+
+  override report(time: number) {
+    return { ...super.report(time), costPerHour: this.node.replicas * this.node.costPerHour };
   }
 
   protected override downstream(): readonly RuntimeLink[] {
@@ -41,7 +45,7 @@ export class Server extends QueueingStation {
   protected serviceTime(request: number): number {
     const requests = this.ctx.requests;
     const flags = requests.flags[request] as number;
-    let time = this.sample();
+    let time = this.sample() / this.node.speed;
     if ((flags & RequestFlag.encrypted) !== 0) {
       // Nobody upstream terminated TLS: this server decrypts, once.
       requests.flags[request] = flags & ~RequestFlag.encrypted;

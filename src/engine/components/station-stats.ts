@@ -1,0 +1,122 @@
+import { LatencyHistogram } from '../histogram';
+import type { WindowNodeSample } from '../types';
+import { emptyLatency } from './report-helpers';
+
+/**
+ * The figures of a queueing station: counts, time integrals of busy workers
+ * and queue length (advanced at every change), waits and latencies — over the
+ * whole run, since measurement began (end of warm-up), and in the current
+ * chart window.
+ */
+export class StationStats {
+  private lastChange = 0;
+  private busyArea = 0;
+  private queueArea = 0;
+  private measuredBusyArea = 0;
+  private measuredQueueArea = 0;
+  private windowBusyArea = 0;
+  private windowQueueArea = 0;
+  measureStart = 0;
+  arrivals = 0;
+  served = 0;
+  dropped = 0;
+  refused = 0;
+  lost = 0;
+  private measuredServed = 0;
+  private measuredWaits = 0;
+  private measuredWaited = 0;
+  private measuredWaitSum = 0;
+  private windowServed = 0;
+  private windowDropped = 0;
+  private readonly latency = new LatencyHistogram();
+  private readonly windowLatency = new LatencyHistogram();
+
+  constructor(private readonly workers: number) {}
+
+  /** Accrues the integrals up to `time` at the current busy and queued counts; call before they change. */
+  advance(time: number, busy: number, queued: number): void {
+    const dt = time - this.lastChange;
+    if (dt > 0) {
+      this.busyArea += busy * dt;
+      this.queueArea += queued * dt;
+      this.lastChange = time;
+    }
+  }
+
+  drop(): void {
+    this.dropped++;
+    this.windowDropped++;
+  }
+
+  refuse(): void {
+    this.refused++;
+    this.windowDropped++;
+  }
+
+  /** A request arrived at `arrivedAt` starts service at `time`. */
+  started(arrivedAt: number, time: number): void {
+    if (arrivedAt < this.measureStart) return;
+    const wait = time - arrivedAt;
+    this.measuredWaits++;
+    if (wait > 0) {
+      this.measuredWaited++;
+      this.measuredWaitSum += wait;
+    }
+  }
+
+  finished(arrivedAt: number, time: number): void {
+    this.served++;
+    this.windowServed++;
+    if (arrivedAt >= this.measureStart) {
+      this.measuredServed++;
+      this.latency.record(time - arrivedAt);
+    }
+    this.windowLatency.record(time - arrivedAt);
+  }
+
+  beginMeasurement(time: number): void {
+    this.measureStart = time;
+    this.measuredBusyArea = this.busyArea;
+    this.measuredQueueArea = this.queueArea;
+    this.measuredServed = 0;
+    this.measuredWaits = 0;
+    this.measuredWaited = 0;
+    this.measuredWaitSum = 0;
+    this.latency.reset();
+  }
+
+  closeWindow(start: number, time: number): WindowNodeSample {
+    const width = time - start;
+    const busy = this.busyArea - this.windowBusyArea;
+    const queue = this.queueArea - this.windowQueueArea;
+    this.windowBusyArea = this.busyArea;
+    this.windowQueueArea = this.queueArea;
+    const sample = {
+      utilization: width > 0 ? busy / (width * this.workers) : 0,
+      queueLength: width > 0 ? queue / width : 0,
+      p99: this.windowLatency.percentile(99),
+      served: this.windowServed,
+      dropped: this.windowDropped,
+    };
+    this.windowLatency.reset();
+    this.windowServed = 0;
+    this.windowDropped = 0;
+    return sample;
+  }
+
+  /** The measured figures of a NodeReport. */
+  measured(time: number) {
+    const measured = time - this.measureStart;
+    const busy = this.busyArea - this.measuredBusyArea;
+    const queue = this.queueArea - this.measuredQueueArea;
+    return {
+      throughput: measured > 0 ? this.measuredServed / measured : 0,
+      utilization: measured > 0 ? busy / (measured * this.workers) : 0,
+      meanQueueLength: measured > 0 ? queue / measured : 0,
+      meanInSystem: measured > 0 ? (busy + queue) / measured : 0,
+      waitProbability: this.measuredWaits > 0 ? this.measuredWaited / this.measuredWaits : 0,
+      meanWait: this.measuredWaits > 0 ? this.measuredWaitSum / this.measuredWaits : 0,
+      latency: this.latency.count > 0 ? this.latency.summary() : emptyLatency(),
+    };
+  }
+}
