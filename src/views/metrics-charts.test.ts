@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { WindowSample } from '../engine/types';
-import { createLatencyChart, createUtilizationChart, MAX_NODE_LINES, type RunChartData } from './metrics-charts';
+import { createLatencyChart, createUtilizationChart, MAX_NODE_LINES, type RunChartData, stepUp } from './metrics-charts';
 
 /** A seeded run of windows: deterministic, so the SVG can be compared with a stored snapshot. */
 function seededWindows(count: number, nodes: number): WindowSample[] {
@@ -62,5 +62,9 @@ describe('run charts', () => {
     expect(Array.from(element.querySelectorAll('.sp-axis-label'), (t) => t.textContent)).toContain('utilization (%)');
     chart.destroy();
     expect(element.childElementCount).toBe(0);
+  });
+
+  it('grows a long run’s time axis in 1-2-5 steps', () => {
+    expect([600, 601, 1000, 1001, 2500, 7000].map(stepUp)).toEqual([1000, 1000, 1000, 2000, 5000, 10000]);
   });
 });

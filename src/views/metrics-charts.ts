@@ -23,11 +23,19 @@ export const MAX_NODE_LINES = 6;
 /** Runs up to this long keep their whole length on the time axis; longer ones grow it as they go. */
 const FIXED_AXIS_SECONDS = 600;
 
+/** The smallest 1, 2 or 5 × 10^k at or above `x` (x > 0). */
+export function stepUp(x: number): number {
+  const decade = 10 ** Math.floor(Math.log10(x));
+  for (const step of [1, 2, 5, 10]) if (step * decade >= x - 1e-9) return step * decade;
+  return 10 * decade;
+}
+
 /** The thinned windows and the time axis for them. */
 function timeAxis(data: RunChartData): { windows: readonly WindowSample[]; axis: Pick<TimeSeriesData, 'x' | 'xMin' | 'xMax'> } {
   const windows = thinWindows(data.windows);
   const reached = windows.at(-1)?.end ?? 0;
-  const xMax = data.duration <= FIXED_AXIS_SECONDS ? data.duration : Math.min(data.duration, Math.max(FIXED_AXIS_SECONDS, reached));
+  // A long run's axis grows in 1-2-5 steps, so it (and its ticks) change a few times per run, not on every redraw.
+  const xMax = data.duration <= FIXED_AXIS_SECONDS ? data.duration : Math.min(data.duration, stepUp(Math.max(FIXED_AXIS_SECONDS, reached)));
   // When old windows were dropped from memory, the axis starts at the oldest one kept.
   return { windows, axis: { x: windows.map((w) => w.end), xMin: windows[0]?.start ?? 0, xMax } };
 }
