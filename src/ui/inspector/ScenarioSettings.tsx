@@ -3,6 +3,7 @@ import { useAppStore } from '../../store';
 import { FaultsEditor } from './FaultsEditor';
 import { SPECS } from './field-spec';
 import { NumberField } from './NumberField';
+import { TextField } from './TextField';
 
 /** Settings of the whole scenario, shown when nothing is selected. */
 export function ScenarioSettings({ scenario }: { scenario: Scenario }) {
@@ -25,7 +26,14 @@ export function ScenarioSettings({ scenario }: { scenario: Scenario }) {
         The same seed and duration give the same totals every time. Figures ignore the warm-up, so a queue that starts empty does not flatter them.
       </p>
       <FaultsEditor scenario={scenario} />
-      {scenario.description && <p className="inspector__description">{scenario.description}</p>}
+      <TextField
+        label="Description"
+        multiline
+        value={scenario.description ?? ''}
+        maxLength={4000}
+        placeholder="What this scenario shows, and what to try"
+        onCommit={(description) => updateSettings({ description: description === '' ? undefined : description }, 'description')}
+      />
     </div>
   );
 }
