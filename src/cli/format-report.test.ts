@@ -79,6 +79,17 @@ describe('formatReport', () => {
     expect(row?.trimStart()).toMatch(/^logins\s+1,200\s+300 of them again \(session elsewhere or gone\) · 45 sessions lost in crashes$/);
   });
 
+  it('shows what the system costs, and replicas beside the kind', () => {
+    const report = sampleReport();
+    report.totals.costPerHour = 0.6;
+    report.nodes[2] = { ...report.nodes[2]!, replicas: 3, costPerHour: 0.3 };
+    const out = formatReport(report)
+      .split('\n')
+      .map((l) => l.trimStart());
+    expect(out.find((l) => l.startsWith('cost'))).toMatch(/^cost\s+0\.60\/hour\s+every server's replicas × their cost per hour$/);
+    expect(out.find((l) => l.startsWith('server '))?.split(/\s{2,}/).slice(0, 2)).toEqual(['server', 'server ×3']);
+  });
+
   it('says so when there is no warm-up', () => {
     const report = { ...sampleReport(), warmup: 0 };
     expect(formatReport(report).split('\n')[1]).toBe('seed 7 · 3,600 s simulated · no warm-up · 1,234,567 events');

@@ -36,6 +36,7 @@ export function formatReport(report: Report): string {
       ['in flight', formatCount(totals.inFlight), 'at the end of the run'],
       ['throughput', `${formatRate(totals.throughput)}/s`, 'completed per second, after warm-up'],
       ...sessionRows(totals.sessions),
+      ...(totals.costPerHour ? [['cost', `${formatRate(totals.costPerHour)}/hour`, "every server's replicas × their cost per hour"]] : []),
     ],
     ['left', 'right', 'left'],
   );
@@ -84,7 +85,7 @@ function nodeTable(nodes: readonly NodeReport[]): string[] {
     const stationless = !hasWorkers(node);
     return [
       node.id,
-      node.kind,
+      (node.replicas ?? 1) > 1 ? `${node.kind} ×${node.replicas}` : node.kind,
       formatCount(node.arrivals),
       formatCount(node.dropped),
       ...(crashed ? [formatCount(node.refused ?? 0), formatCount(node.lost ?? 0)] : []),
