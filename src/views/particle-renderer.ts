@@ -1,8 +1,10 @@
 /**
- * Draws the particle pool on a canvas by writing pixels into one ImageData
- * and putting it once per frame. Canvas paths cost ~20 ms for 5,000 dots
- * where the canvas is rastered in software (headless Chromium, many
- * laptops without GPU raster); stamping pixels costs ~2 ms.
+ * Draws the particle pool on a canvas. Few particles are drawn as round,
+ * anti-aliased dots with canvas paths; many are stamped as pixels into one
+ * ImageData put once per frame: where the canvas is rastered in software
+ * (headless Chromium, laptops without GPU raster) paths cost ~20 ms for
+ * 5,000 dots and stamping ~2 ms, while a full-canvas put costs more than a
+ * few hundred paths.
  */
 import { type LinkPath, pointAt } from './link-geometry';
 import { PARTICLE_KINDS, type ParticlePool } from './particle-pool';
@@ -26,6 +28,9 @@ export interface ParticleScene {
   /** Called once at the start of every draw, so geometry can be refreshed lazily. */
   beginFrame?(): void;
 }
+
+/** Up to this many particles on screen, dots are drawn as paths; above it, stamped as pixels. */
+const PATHS_UP_TO = 600;
 
 /** Particle radius in screen pixels; a little larger when zoomed in. */
 export const particleRadius = (zoom: number) => Math.min(4, Math.max(1.5, 2.5 * zoom));
@@ -65,6 +70,10 @@ export function createParticleRenderer(canvas: HTMLCanvasElement, scene: Particl
   let stampRadius = -1;
   let stamp: Int32Array = new Int32Array(0);
   const point = new Float64Array(4);
+  // Screen positions and colours of this frame's particles.
+  let xs = new Int32Array(0);
+  let ys = new Int32Array(0);
+  let kinds = new Uint8Array(0);
 
   return {
     resize(w, h) {
@@ -85,10 +94,14 @@ export function createParticleRenderer(canvas: HTMLCanvasElement, scene: Particl
         stampRadius = r;
         stamp = discOffsets(r);
       }
+      if (xs.length < pool.capacity) {
+        xs = new Int32Array(pool.capacity);
+        ys = new Int32Array(pool.capacity);
+        kinds = new Uint8Array(pool.capacity);
+      }
       // Requests and responses travel in two lanes, one each side of the link, so neither hides the other.
       const lane = r + 0.5;
       const reach = Math.ceil(r);
-      pixels.fill(0);
       let drawn = 0;
       pool.sweep(now, (i, progress) => {
         const path = scene.linkPath(pool.link[i]!);
@@ -98,17 +111,44 @@ export function createParticleRenderer(canvas: HTMLCanvasElement, scene: Particl
         const x = Math.round(point[0]! * zoom + tx - point[3]! * side);
         const y = Math.round(point[1]! * zoom + ty + point[2]! * side);
         if (x < -reach || y < -reach || x >= width + reach || y >= height + reach) return;
-        const word = WORDS[pool.kind[i]!]!;
-        const inside = x >= reach && y >= reach && x < width - reach && y < height - reach;
-        for (let k = 0; k < stamp.length; k += 2) {
-          const px = x + stamp[k]!;
-          const py = y + stamp[k + 1]!;
-          if (inside || (px >= 0 && py >= 0 && px < width && py < height)) pixels[py * width + px] = word;
-        }
+        xs[drawn] = x;
+        ys[drawn] = y;
+        kinds[drawn] = pool.kind[i]!;
         drawn++;
       });
-      context.putImageData(image, 0, 0);
+      if (drawn <= PATHS_UP_TO) drawPaths(context, drawn, r);
+      else stampPixels(context, image, drawn, reach);
       return drawn;
     },
   };
+
+  function drawPaths(context: CanvasRenderingContext2D, n: number, r: number): void {
+    context.clearRect(0, 0, width, height);
+    PARTICLE_KINDS.forEach((kind, k) => {
+      context.beginPath();
+      for (let i = 0; i < n; i++) {
+        if (kinds[i] !== k) continue;
+        context.moveTo(xs[i]! + r, ys[i]!);
+        context.arc(xs[i]!, ys[i]!, r, 0, Math.PI * 2);
+      }
+      context.fillStyle = PARTICLE_COLORS[kind];
+      context.fill();
+    });
+  }
+
+  function stampPixels(context: CanvasRenderingContext2D, target: ImageData, n: number, reach: number): void {
+    pixels.fill(0);
+    for (let i = 0; i < n; i++) {
+      const x = xs[i]!;
+      const y = ys[i]!;
+      const word = WORDS[kinds[i]!]!;
+      const inside = x >= reach && y >= reach && x < width - reach && y < height - reach;
+      for (let k = 0; k < stamp.length; k += 2) {
+        const px = x + stamp[k]!;
+        const py = y + stamp[k + 1]!;
+        if (inside || (px >= 0 && py >= 0 && px < width && py < height)) pixels[py * width + px] = word;
+      }
+    }
+    context.putImageData(target, 0, 0);
+  }
 }
