@@ -70,17 +70,21 @@ function run(scenario: Scenario, showProgress: boolean): Report {
   const sim = createSimulation(scenario, { window: 0 });
   const started = performance.now();
   let shown = false;
-  for (let slice = 1; slice <= SLICES; slice++) {
-    // The last slice ends exactly at the duration, whatever the rounding on the way.
-    sim.runUntil(slice === SLICES ? scenario.duration : (scenario.duration * slice) / SLICES);
-    const elapsed = performance.now() - started;
-    if (showProgress && elapsed > PROGRESS_AFTER_MS) {
-      const percent = Math.floor((100 * slice) / SLICES);
-      process.stderr.write(`\r${percent}% of ${scenario.duration} s simulated, ${(elapsed / 1000).toFixed(1)} s so far, ${sim.events.toLocaleString('en')} events`);
-      shown = true;
+  try {
+    for (let slice = 1; slice <= SLICES; slice++) {
+      // The last slice ends exactly at the duration, whatever the rounding on the way.
+      sim.runUntil(slice === SLICES ? scenario.duration : (scenario.duration * slice) / SLICES);
+      const elapsed = performance.now() - started;
+      if (showProgress && elapsed > PROGRESS_AFTER_MS) {
+        const percent = Math.floor((100 * slice) / SLICES);
+        process.stderr.write(`\r${percent}% of ${scenario.duration} s simulated, ${(elapsed / 1000).toFixed(1)} s so far, ${sim.events.toLocaleString('en')} events`);
+        shown = true;
+      }
     }
+  } finally {
+    // Clear the progress line, so what follows (the table, or an error) starts clean.
+    if (shown) process.stderr.write('\r\x1b[K');
   }
-  if (shown) process.stderr.write('\r\x1b[K');
   return sim.report();
 }
 
