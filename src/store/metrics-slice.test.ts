@@ -1,0 +1,69 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { WindowSample } from '../engine/types';
+import { starterScenario } from '../scenario/starter';
+import type { Frame } from '../worker/protocol';
+import { NO_FAILURES } from '../worker/testing/fake-simulation';
+import { type AppStore, createAppStore } from './index';
+
+let store: AppStore;
+const state = () => store.getState();
+
+const win = (start: number): WindowSample => ({ start, end: start + 1, completed: 1, failed: 0, throughput: 1, p50: 0, p95: 0, p99: 0, nodes: [] });
+
+function frame(epoch: number, now: number, extra: Partial<Frame> = {}): Frame {
+  return {
+    epoch,
+    now,
+    simFrom: now - 1,
+    wallSpan: 16,
+    status: 'running',
+    snapshot: { now, events: 0, sent: 0, completed: 0, failed: 0, failures: NO_FAILURES, inFlight: 0, retries: 0, nodes: [] },
+    windows: [win(now - 1)],
+    particles: { link: Uint32Array.of(0), depart: Float64Array.of(now - 1), arrive: Float64Array.of(now), outcome: Uint8Array.of(0), reverse: Uint8Array.of(0) },
+    sampleEvery: 1,
+    report: null,
+    error: null,
+    ...extra,
+  };
+}
+
+beforeEach(() => {
+  store = createAppStore(starterScenario());
+  state().startMetrics(1, [], []);
+  store.setState({ runStatus: 'running' });
+});
+
+describe('metrics slice', () => {
+  it('holds figures back between commits but loses no window, and streams every particle batch at once', () => {
+    const batches: number[] = [];
+    state().particles.subscribe((d) => batches.push(d.simTo));
+    state().applyFrame(frame(1, 1));
+    state().applyFrame(frame(1, 2));
+    state().applyFrame(frame(1, 3));
+    expect(batches).toEqual([1, 2, 3]);
+    // The first frame went straight in; the next two wait for the throttle.
+    expect(state().simTime).toBe(1);
+    state().flushMetrics();
+    expect(state().simTime).toBe(3);
+    expect(state().windows.map((w) => w.start)).toEqual([0, 1, 2]);
+  });
+
+  it('commits at once what a person acts on: the end of the run with its report', () => {
+    state().applyFrame(frame(1, 1));
+    const report = { totals: { completed: 9 } } as unknown as NonNullable<Frame['report']>;
+    state().applyFrame(frame(1, 2, { status: 'finished', report }));
+    expect(state().runStatus).toBe('finished');
+    expect(state().report).toBe(report);
+    expect(state().windows).toHaveLength(2);
+  });
+
+  it('ignores frames of an older run and starts afresh on a newer one', () => {
+    state().applyFrame(frame(1, 1));
+    state().applyFrame(frame(0, 5));
+    state().flushMetrics();
+    expect(state().simTime).toBe(1);
+    state().applyFrame(frame(2, 1, { status: 'paused' }));
+    expect(state().metricsEpoch).toBe(2);
+    expect(state().windows.map((w) => w.start)).toEqual([0]);
+  });
+});
