@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from '../engine/index';
 import type { Report } from '../engine/types';
 import { parseScenarioJson } from './parse';
-import type { Scenario } from './schema';
+import { FaultSchema, LinkSchema, NodeSchema, type Scenario, ScenarioSchema } from './schema';
 
 const dir = join(import.meta.dirname, '../../scenarios');
 const files = readdirSync(dir).filter((name) => name.endsWith('.json'));
@@ -35,6 +35,23 @@ describe('example scenarios', () => {
 describe('the scenario-format documentation', () => {
   const doc = readFileSync(join(import.meta.dirname, '../../docs/scenario-format.md'), 'utf8');
   const blocks = [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]!);
+
+  it('has a section for every node kind and mentions every field of the format', () => {
+    const missing: string[] = [];
+    const mention = (field: string, where: string) => {
+      if (!doc.includes(`\`${field}\``)) missing.push(`${where} field "${field}"`);
+    };
+    for (const field of Object.keys(ScenarioSchema.shape)) mention(field, 'scenario');
+    for (const field of Object.keys(LinkSchema.shape)) mention(field, 'link');
+    for (const field of Object.keys(FaultSchema.shape)) mention(field, 'fault');
+    for (const option of NodeSchema.options) {
+      const kind = option.shape.kind.value;
+      if (!doc.includes(`### \`${kind}\``)) missing.push(`a "### \`${kind}\`" section`);
+      for (const field of Object.keys(option.shape)) mention(field, kind);
+    }
+    // A new field needs a line in docs/scenario-format.md: its type, range, default and meaning.
+    expect(missing).toEqual([]);
+  });
 
   it('has JSON examples, and each one is a valid scenario', () => {
     expect(blocks.length).toBeGreaterThan(0);
