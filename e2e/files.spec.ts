@@ -37,3 +37,16 @@ test.describe('scenario files', () => {
     await expect(app.nodes).toHaveCount(5);
   });
 });
+
+test.describe('examples', () => {
+  test('opens an example from the toolbar, and undo brings the work back', async ({ page }) => {
+    const app = new Playground(page);
+    await app.openFresh();
+    await page.getByLabel('Open an example').selectOption({ label: 'Web tier: load balancer, three app servers, one database' });
+    await expect(app.toast(/Opened the example “Web tier/)).toBeVisible();
+    await expect(app.nodes).toHaveCount(6);
+    await expect(page.getByLabel('Scenario name')).toHaveValue(/^Web tier/);
+    await app.undo();
+    await expect(app.nodes).toHaveCount(5);
+  });
+});

@@ -5,6 +5,7 @@ import { parseScenario } from '../scenario/parse';
 import { SCENARIO_VERSION } from '../scenario/schema';
 import { shareUrl } from '../scenario/url-codec';
 import { redo, undo, useAppStore } from '../store';
+import { EXAMPLES, loadExample } from './examples';
 import { downloadScenario, readScenarioFile } from './file-io';
 import { Logo } from './Logo';
 import { RunControls } from './RunControls';
@@ -55,6 +56,18 @@ export function Toolbar() {
     notify({ tone: 'info', title: 'Started an empty scenario. Undo brings back the previous one.' });
   };
 
+  const onExample = async (id: string) => {
+    if (!id) return;
+    const { notify, replaceScenario } = useAppStore.getState();
+    const result = await loadExample(id);
+    if (!result.ok) {
+      notify({ tone: 'error', title: 'That example could not be opened; your work is unchanged.', details: result.errors });
+      return;
+    }
+    replaceScenario(result.scenario);
+    notify({ tone: 'success', title: `Opened the example “${result.scenario.name}”. Undo returns to your previous work.` });
+  };
+
   return (
     <header className="toolbar">
       <div className="brand">
@@ -80,6 +93,19 @@ export function Toolbar() {
         <button type="button" className="button" onClick={onNew} title="Start from an empty canvas (undo brings back the current one)">
           New
         </button>
+        <select
+          className="toolbar__examples"
+          aria-label="Open an example"
+          value=""
+          onChange={(event) => void onExample(event.target.value)}
+        >
+          <option value="">Examples…</option>
+          {EXAMPLES.map((example) => (
+            <option key={example.id} value={example.id}>
+              {example.name}
+            </option>
+          ))}
+        </select>
         <button type="button" className="button" onClick={onShare}>
           <LinkIcon /> Share
         </button>

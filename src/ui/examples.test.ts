@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES, loadExample } from './examples';
+
+describe('examples menu', () => {
+  it('lists every scenario file with its name, benchmarks last', () => {
+    expect(EXAMPLES.length).toBeGreaterThan(3);
+    expect(EXAMPLES.find((e) => e.id === 'mm1')?.name).toMatch(/M\/M\/1/);
+    const firstBench = EXAMPLES.findIndex((e) => e.id.startsWith('bench'));
+    expect(EXAMPLES.slice(firstBench).every((e) => e.id.startsWith('bench'))).toBe(true);
+  });
+
+  it('loads each example as a valid scenario', async () => {
+    for (const example of EXAMPLES) {
+      const result = await loadExample(example.id);
+      expect(result.ok, `${example.id}: ${result.ok ? '' : result.errors.join('; ')}`).toBe(true);
+    }
+  });
+
+  it('says so when an example does not exist', async () => {
+    expect(await loadExample('nope')).toEqual({ ok: false, errors: ['There is no example called "nope".'] });
+  });
+});
