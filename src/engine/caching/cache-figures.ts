@@ -1,8 +1,9 @@
 import type { CacheStats } from './cache-stats';
 import type { CacheReport } from './report';
+import type { HitRatioTheory } from './theory';
 
-/** A cache report from read counters, with every count not given set to 0. */
-export function cacheFigures(stats: CacheStats, counts: Partial<CacheReport>): CacheReport {
+/** A cache report from read counters and its theory, with every count not given set to 0. */
+export function cacheFigures(stats: CacheStats, theory: HitRatioTheory | null, counts: Partial<CacheReport>): CacheReport {
   const reads = stats.hits + stats.misses;
   return {
     hits: stats.hits,
@@ -20,9 +21,9 @@ export function cacheFigures(stats: CacheStats, counts: Partial<CacheReport>): C
     dirty: 0,
     flushes: 0,
     flushedEntries: 0,
-    hitRatioByRank: stats.byRank(),
-    theory: null,
-    theoryModel: null,
+    hitRatioByRank: stats.byRank(theory?.byRank),
+    theory: theory?.hitRatio ?? null,
+    theoryModel: theory?.model ?? null,
     ...counts,
   };
 }

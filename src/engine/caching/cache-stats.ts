@@ -57,13 +57,14 @@ export class CacheStats {
     return ratio;
   }
 
-  byRank(): RankBucket[] {
+  /** Buckets with reads; `theory[b]` is the expected hit ratio of bucket b, when known. */
+  byRank(theory: readonly number[] = []): RankBucket[] {
     const buckets: RankBucket[] = [];
     for (let b = 0; b < BUCKETS; b++) {
       const reads = this.rankReads[b] as number;
       if (reads === 0) continue;
       const hits = this.rankHits[b] as number;
-      buckets.push({ from: 2 ** b, to: 2 ** (b + 1) - 1, reads, hits, hitRatio: hits / reads });
+      buckets.push({ from: 2 ** b, to: 2 ** (b + 1) - 1, reads, hits, hitRatio: hits / reads, theory: theory[b] ?? null });
     }
     return buckets;
   }

@@ -7,6 +7,8 @@ export interface RankBucket {
   reads: number;
   hits: number;
   hitRatio: number;
+  /** What theory expects for these ranks (the same model as the cache's `theory`), or null. */
+  theory: number | null;
 }
 
 /** What a cache (or a CDN's edges together) measured. Counts are from the end of warm-up unless said. */

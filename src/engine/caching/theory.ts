@@ -25,10 +25,11 @@ export function popularityOf(catalogue: Catalogue): Float64Array | null {
 
 /**
  * Finds the characteristic time t with Σ occupancy(p_i, t) = capacity by
- * bisection (occupancy grows with t), then returns Σ p_i · occupancy(p_i, t):
+ * bisection (occupancy grows with t) and returns each item's occupancy at t:
  * by PASTA a request finds its item cached with the item's occupancy.
  */
-function characteristicTimeHitRatio(p: Float64Array, capacity: number, occupancy: (p: number, t: number) => number): number {
+function characteristicTimeItemHits(p: Float64Array, capacity: number, occupancy: (p: number, t: number) => number): Float64Array {
+  if (capacity >= p.length) return new Float64Array(p.length).fill(1);
   const filled = (t: number) => {
     let sum = 0;
     for (let i = 0; i < p.length; i++) sum += occupancy(p[i] as number, t);
@@ -43,48 +44,90 @@ function characteristicTimeHitRatio(p: Float64Array, capacity: number, occupancy
     else hi = mid;
   }
   const t = (lo + hi) / 2;
-  let hit = 0;
-  for (let i = 0; i < p.length; i++) hit += (p[i] as number) * occupancy(p[i] as number, t);
-  return hit;
+  return p.map((pi) => occupancy(pi, t));
 }
 
-/** Che's approximation for LRU: an item stays while fewer than C other items are asked for, h_i = 1 − e^(−p_i·t_C). */
-export function cheLruHitRatio(p: Float64Array, capacity: number): number {
-  if (capacity >= p.length) return 1;
-  return characteristicTimeHitRatio(p, capacity, (pi, t) => 1 - Math.exp(-pi * t));
+/** Che's approximation for LRU, per item: an item stays while fewer than C others are asked for, h_i = 1 − e^(−p_i·t_C). */
+export function cheLruItemHits(p: Float64Array, capacity: number): Float64Array {
+  return characteristicTimeItemHits(p, capacity, (pi, t) => 1 - Math.exp(-pi * t));
 }
 
-/** The FIFO / random-replacement approximation (Gelenbe; Martina et al.): h_i = p_i·t / (1 + p_i·t). */
-export function fifoHitRatio(p: Float64Array, capacity: number): number {
-  if (capacity >= p.length) return 1;
-  return characteristicTimeHitRatio(p, capacity, (pi, t) => (pi * t) / (1 + pi * t));
+/** The FIFO / random-replacement approximation (Gelenbe; Martina et al.), per item: h_i = p_i·t / (1 + p_i·t). */
+export function fifoItemHits(p: Float64Array, capacity: number): Float64Array {
+  return characteristicTimeItemHits(p, capacity, (pi, t) => (pi * t) / (1 + pi * t));
 }
 
-/** LFU's ceiling under a fixed popularity: the C most popular items always cached. */
-export function topCHitRatio(p: Float64Array, capacity: number): number {
-  // p is sorted most popular first for Zipf and uniform alike.
-  let hit = 0;
-  for (let i = 0; i < Math.min(capacity, p.length); i++) hit += p[i] as number;
-  return hit;
+/** LFU's ceiling under a fixed popularity, per item: the C most popular always cached (p is sorted most popular first). */
+export function topCItemHits(p: Float64Array, capacity: number): Float64Array {
+  return p.map((_, i) => (i < capacity ? 1 : 0));
 }
 
 /**
- * TTL from insertion with room for everything: an item asked for at rate λ_i
- * is a miss, then hit for T seconds, so h_i = λ_i·T / (1 + λ_i·T).
+ * TTL from insertion with room for everything, per item: an item asked for
+ * at rate λ_i is a miss, then hit for T seconds, so h_i = λ_i·T / (1 + λ_i·T).
  */
-export function ttlHitRatio(p: Float64Array, readRate: number, ttl: number): number {
+export function ttlItemHits(p: Float64Array, readRate: number, ttl: number): Float64Array {
+  return p.map((pi) => (readRate * pi * ttl) / (1 + readRate * pi * ttl));
+}
+
+/** Σ p_i·h_i: the share of requests that hit. */
+export function hitRatioOf(p: Float64Array, h: Float64Array): number {
   let hit = 0;
-  for (let i = 0; i < p.length; i++) {
-    const lt = readRate * (p[i] as number) * ttl;
-    hit += ((p[i] as number) * lt) / (1 + lt);
-  }
+  for (let i = 0; i < p.length; i++) hit += (p[i] as number) * (h[i] as number);
   return hit;
+}
+
+export const cheLruHitRatio = (p: Float64Array, capacity: number) => hitRatioOf(p, cheLruItemHits(p, capacity));
+export const fifoHitRatio = (p: Float64Array, capacity: number) => hitRatioOf(p, fifoItemHits(p, capacity));
+export const topCHitRatio = (p: Float64Array, capacity: number) => hitRatioOf(p, topCItemHits(p, capacity));
+export const ttlHitRatio = (p: Float64Array, readRate: number, ttl: number) => hitRatioOf(p, ttlItemHits(p, readRate, ttl));
+
+/**
+ * Expected hit ratio of the requests in each popularity-rank bucket (b holds
+ * ranks 2^b … 2^(b+1) − 1, as the report's buckets do). `rankOf` maps an
+ * index of p to its item's 0-based rank when p covers only some items.
+ */
+export function hitRatioByRankBucket(p: Float64Array, h: Float64Array, rankOf?: (index: number) => number): number[] {
+  const hits: number[] = [];
+  const mass: number[] = [];
+  for (let i = 0; i < p.length; i++) {
+    const bucket = 31 - Math.clz32((rankOf ? rankOf(i) : i) + 1);
+    while (mass.length <= bucket) {
+      mass.push(0);
+      hits.push(0);
+    }
+    mass[bucket] = (mass[bucket] as number) + (p[i] as number);
+    hits[bucket] = (hits[bucket] as number) + (p[i] as number) * (h[i] as number);
+  }
+  return mass.map((m, b) => (m > 0 ? (hits[b] as number) / m : 0));
 }
 
 /** What the theory line of a cache shows, with the name of the formula used. */
 export interface HitRatioTheory {
   hitRatio: number;
   model: 'che' | 'fifo' | 'topC' | 'ttl' | 'scan';
+  /** Expected hit ratio per popularity-rank bucket (index b: ranks 2^b … 2^(b+1) − 1); empty for a scan. */
+  byRank: number[];
+}
+
+/** The theory of per-item hit probabilities `h`; `rankOf` maps p's indices to ranks when p covers some items only. */
+function theoryFrom(model: HitRatioTheory['model'], p: Float64Array, h: Float64Array, rankOf?: (index: number) => number): HitRatioTheory {
+  return { hitRatio: hitRatioOf(p, h), model, byRank: hitRatioByRankBucket(p, h, rankOf) };
+}
+
+/** Per-item hits of a size-bound policy, or null for TTL-only (which needs a rate). */
+function itemHits(p: Float64Array, capacity: number, policy: EvictionPolicyName): { model: HitRatioTheory['model']; h: Float64Array } | null {
+  switch (policy) {
+    case 'lru':
+      return { model: 'che', h: cheLruItemHits(p, capacity) };
+    case 'fifo':
+    case 'random':
+      return { model: 'fifo', h: fifoItemHits(p, capacity) };
+    case 'lfu':
+      return { model: 'topC', h: topCItemHits(p, capacity) };
+    case 'ttl':
+      return null;
+  }
 }
 
 /**
@@ -103,12 +146,13 @@ export function expectedHitRatio(
   if (catalogue.popularity.type === 'scan') {
     // Every item comes back after K−1 others: LRU and FIFO keep it only if all K fit.
     if (policy !== 'lru' && policy !== 'fifo') return null;
-    return { hitRatio: capacity >= catalogue.items ? 1 : 0, model: 'scan' };
+    return { hitRatio: capacity >= catalogue.items ? 1 : 0, model: 'scan', byRank: [] };
   }
   if (catalogue.items > THEORY_MAX_ITEMS) return null;
   const p = popularityOf(catalogue) as Float64Array;
-  if (policy === 'ttl') return ttl === null ? null : { hitRatio: ttlHitRatio(p, readRate, ttl), model: 'ttl' };
-  return ttl === null ? theoryOver(p, capacity, policy) : null;
+  if (policy === 'ttl') return ttl === null ? null : theoryFrom('ttl', p, ttlItemHits(p, readRate, ttl));
+  const hits = ttl === null ? itemHits(p, capacity, policy) : null;
+  return hits ? theoryFrom(hits.model, p, hits.h) : null;
 }
 
 /**
@@ -128,29 +172,17 @@ export function expectedEdgeHitRatio(
   if (catalogue.popularity.type === 'scan' || catalogue.items > THEORY_MAX_ITEMS) return null;
   if (mode === 'pull' && maxAge !== null) return null;
   const all = popularityOf(catalogue) as Float64Array;
-  const kept: number[] = [];
+  const ranks: number[] = [];
   let sum = 0;
   for (let item = 0; item < all.length; item++) {
     if (!isPublic(item)) continue;
-    kept.push(all[item] as number);
+    ranks.push(item);
     sum += all[item] as number;
   }
   if (sum === 0) return null;
-  const p = Float64Array.from(kept, (x) => x / sum);
-  if (mode === 'push') return { hitRatio: topCHitRatio(p, capacity), model: 'topC' };
-  return theoryOver(p, capacity, policy);
-}
-
-function theoryOver(p: Float64Array, capacity: number, policy: EvictionPolicyName): HitRatioTheory | null {
-  switch (policy) {
-    case 'lru':
-      return { hitRatio: cheLruHitRatio(p, capacity), model: 'che' };
-    case 'fifo':
-    case 'random':
-      return { hitRatio: fifoHitRatio(p, capacity), model: 'fifo' };
-    case 'lfu':
-      return { hitRatio: topCHitRatio(p, capacity), model: 'topC' };
-    case 'ttl':
-      return null;
-  }
+  const p = Float64Array.from(ranks, (item) => (all[item] as number) / sum);
+  const rankOf = (index: number) => ranks[index] as number;
+  if (mode === 'push') return theoryFrom('topC', p, topCItemHits(p, capacity), rankOf);
+  const hits = itemHits(p, capacity, policy);
+  return hits ? theoryFrom(hits.model, p, hits.h, rankOf) : null;
 }

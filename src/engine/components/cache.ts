@@ -254,7 +254,7 @@ export class Cache implements Component, VersionSubscriber {
   report(time: number): NodeReport {
     const measured = time - this.measureStart;
     const theory = this.theoryFor(measured > 0 ? this.measuredReads / measured : 0);
-    const cache = cacheFigures(this.stats, {
+    const cache = cacheFigures(this.stats, theory, {
       writes: this.writes,
       lostWrites: this.lostWrites,
       evictions: this.table.evictions,
@@ -264,8 +264,6 @@ export class Cache implements Component, VersionSubscriber {
       dirty: this.table.dirtyCount,
       flushes: this.writeBack?.flushes ?? 0,
       flushedEntries: this.writeBack?.flushedEntries ?? 0,
-      theory: theory?.hitRatio ?? null,
-      theoryModel: theory?.model ?? null,
     });
     return {
       id: this.id,

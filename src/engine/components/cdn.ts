@@ -258,12 +258,10 @@ export class Cdn implements Component {
         theory: theory?.hitRatio ?? null,
       })),
     };
-    const cache = cacheFigures(this.total, {
+    const cache = cacheFigures(this.total, theory, {
       evictions: this.edges.reduce((sum, edge) => sum + edge.table.evictions, 0),
       expirations: this.edges.reduce((sum, edge) => sum + edge.table.expirations, 0),
       entries: this.edges.reduce((sum, edge) => sum + edge.table.size, 0),
-      theory: theory?.hitRatio ?? null,
-      theoryModel: theory?.model ?? null,
     });
     return {
       id: this.id,
