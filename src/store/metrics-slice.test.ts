@@ -66,4 +66,12 @@ describe('metrics slice', () => {
     expect(state().metricsEpoch).toBe(2);
     expect(state().windows.map((w) => w.start)).toEqual([0]);
   });
+
+  it('measures the speed the run achieves, and forgets it when the run stops', () => {
+    // Each frame: one simulated second in 16 wall milliseconds.
+    state().applyFrame(frame(1, 1));
+    expect(state().achievedSpeed).toBeCloseTo(62.5);
+    state().applyFrame(frame(1, 2, { status: 'paused' }));
+    expect(state().achievedSpeed).toBe(0);
+  });
 });

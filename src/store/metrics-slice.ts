@@ -55,6 +55,8 @@ export interface MetricsSlice {
   report: Report | null;
   /** One in `sampleEvery` requests is drawn as a particle. */
   sampleEvery: number;
+  /** Simulated seconds per wall second actually achieved lately (smoothed); 0 when not running. */
+  achievedSpeed: number;
   /** Where each node id sits in the run's scenario (engine figures are in scenario order). */
   nodeIndex: Readonly<Record<string, number>>;
   /** Where each link id sits in the run's scenario (particles name links by index). */
@@ -76,6 +78,7 @@ export const createMetricsSlice: StateCreator<AppState, [], [], MetricsSlice> = 
   let pendingReport: Report | null = null;
   let lastCommit = Number.NEGATIVE_INFINITY;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let achieved = 0;
 
   const commit = () => {
     if (timer !== null) clearTimeout(timer);
@@ -94,6 +97,7 @@ export const createMetricsSlice: StateCreator<AppState, [], [], MetricsSlice> = 
       windows,
       report: pendingReport ?? (fresh ? null : state.report),
       sampleEvery: frame.sampleEvery,
+      achievedSpeed: frame.status === 'running' ? achieved : 0,
       runStatus: frame.status,
       runError: frame.error,
     });
@@ -103,6 +107,7 @@ export const createMetricsSlice: StateCreator<AppState, [], [], MetricsSlice> = 
   };
 
   const forget = () => {
+    achieved = 0;
     if (timer !== null) clearTimeout(timer);
     timer = null;
     latest = null;
@@ -117,6 +122,7 @@ export const createMetricsSlice: StateCreator<AppState, [], [], MetricsSlice> = 
     windows: [],
     report: null,
     sampleEvery: 1,
+    achievedSpeed: 0,
     nodeIndex: {},
     linkIds: [],
     particles: new ParticleFeed(),
@@ -144,6 +150,11 @@ export const createMetricsSlice: StateCreator<AppState, [], [], MetricsSlice> = 
       if (latest !== null && frame.epoch > latest.epoch) forget();
       latest = frame;
       pendingWindows.push(...frame.windows);
+      if (frame.status === 'running' && frame.wallSpan > 0 && frame.now > frame.simFrom) {
+        const speed = (frame.now - frame.simFrom) / (frame.wallSpan / 1000);
+        // Smoothed over ~20 frames: one slow frame should not make the label jump.
+        achieved = achieved === 0 ? speed : achieved * 0.95 + speed * 0.05;
+      }
       if (frame.report) pendingReport = frame.report;
       // Changes a person acts on (status, the end, an error, a new run) go out at once.
       const urgent = frame.epoch !== state.metricsEpoch || frame.status !== state.runStatus || frame.report !== null || frame.error !== state.runError;

@@ -12,6 +12,8 @@ export function RunControls() {
   const runError = useAppStore((s) => s.runError);
   // A run keeps the scenario it was loaded with; Reset (or Run again after the end) picks up edits.
   const stale = useAppStore((s) => s.runScenario !== null && s.runScenario !== s.scenario && (s.runStatus === 'running' || s.runStatus === 'paused'));
+  // Two significant digits, so the text (and this component) changes rarely.
+  const achieved = useAppStore((s) => (s.achievedSpeed > 0 ? Number(s.achievedSpeed.toPrecision(2)) : 0));
   const { startRun, pauseRun, stepRun, resetRun, setSpeed } = useAppStore.getState();
   const running = status === 'running';
   const runLabel = status === 'paused' ? 'Resume' : status === 'finished' ? 'Run again' : 'Run';
@@ -60,7 +62,7 @@ export function RunControls() {
       <Progress />
       <span className="sp-run-status" role="status" aria-live="polite">
         {STATUS_TEXT[status]}
-        {running ? ` at ${formatSpeed(speed)}` : ''}
+        {running ? ` at ${formatSpeed(speed)}${speedNote(speed, achieved)}` : ''}
         {stale ? ' · edits apply after Reset' : ''}
       </span>
       {runError ? (
@@ -141,6 +143,14 @@ function Progress() {
       <span ref={text} className="sp-run-time" data-testid="sim-time" />
     </span>
   );
+}
+
+/** At max speed, how fast that is; at a set speed, a warning when the machine cannot keep up with it. */
+function speedNote(speed: number, achieved: number): string {
+  if (achieved <= 0) return '';
+  const shown = achieved.toLocaleString('en-US');
+  if (!Number.isFinite(speed)) return ` (≈${shown}×)`;
+  return achieved < speed * 0.8 ? ` (this machine manages ${shown}×)` : '';
 }
 
 function formatSeconds(seconds: number): string {
