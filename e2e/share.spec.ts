@@ -1,5 +1,13 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { Playground } from './pages/playground';
+
+/** Runs the open scenario to its end at full speed and returns the totals table, row by row. */
+async function totalsAfterRun(page: Page): Promise<string[]> {
+  await page.getByLabel('Speed').selectOption({ label: 'max (as fast as possible)' });
+  await page.getByRole('button', { name: /^Run/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^(Ready|Running|Paused|Finished)/ })).toHaveText(/^Finished/, { timeout: 30_000 });
+  return page.getByRole('table', { name: 'Totals' }).getByRole('row').allTextContents();
+}
 
 test.describe('sharing and keeping work', () => {
   test('a shared link opens exactly the same scenario in a new page', async ({ page, context }) => {
@@ -17,6 +25,21 @@ test.describe('sharing and keeping work', () => {
     expect(await other.nodeLabels()).toEqual(await app.nodeLabels());
     await expect(other.node('API server 1')).toContainText('8 workers');
     expect(JSON.parse(await other.exportScenario())).toEqual(original);
+  });
+
+  test('a shared link gives the same totals after the same duration and seed', async ({ page, context }) => {
+    const app = new Playground(page);
+    await app.openFresh();
+    await page.getByLabel('Duration (s)').fill('10');
+    await page.getByLabel('Seed').fill('42');
+    const url = await app.share();
+    const here = await totalsAfterRun(page);
+    expect(here.join(' ')).toMatch(/Completed\s*[1-9]/);
+
+    const other = await context.newPage();
+    await new Playground(other).open(url.replace(/^https?:\/\/[^/]+/, ''));
+    await expect(other.getByLabel('Seed')).toHaveValue('42');
+    expect(await totalsAfterRun(other)).toEqual(here);
   });
 
   test('a corrupted link shows a clear message and opens the previous work instead', async ({ page, context }) => {
