@@ -299,16 +299,12 @@ describe("Little's law on client → load balancer → 3 servers → database", 
 
 describe("Little's law at a load balancer that spends CPU on each request", () => {
   /*
-   * KNOWN GAP, reported to the lead: a balancer with an overhead (or TLS
-   * termination) has workers and a waiting line, and its utilization is
-   * reported, but its report gives meanQueueLength, meanInSystem, meanWait,
-   * waitProbability 0 and an empty latency, so the time requests spend there
-   * (part of every end-to-end latency) shows nowhere. Here 1,000 requests/s
-   * on 2 workers at 1.5 ms each keep it 75% busy: about 1.5 requests are in
-   * service on average and, as in M/D/2, many wait. `it.fails` passes while
-   * the gap is there; once the balancer reports like a station, make it `it`.
+   * A balancer with an overhead (or TLS termination) has workers and a
+   * waiting line, and reports them like a station. Here 1,000 requests/s on
+   * 2 workers at 1.5 ms each keep it 75% busy: about 1.5 requests are in
+   * service on average and, as in M/D/2, many wait.
    */
-  it.fails('reports its requests in system, its latency and its wait, consistently with L = λW', () => {
+  it('reports its requests in system, its latency and its wait, consistently with L = λW', () => {
     const overhead = 0.0015;
     const workers = 2;
     const scenario = build({

@@ -36,7 +36,7 @@ export class Client implements Component {
   private sent = 0;
   private completed = 0;
   private inFlight = 0;
-  private measuredSent = 0;
+  private measuredCompleted = 0;
   private windowSent = 0;
   private windowFailed = 0;
   private readonly latency = new LatencyHistogram();
@@ -129,7 +129,6 @@ export class Client implements Component {
     requests.sentAt[request] = time;
     this.sent++;
     this.windowSent++;
-    if (time >= this.ctx.measureFrom) this.measuredSent++;
     this.inFlight++;
     totals.sent++;
     totals.inFlight++;
@@ -152,7 +151,10 @@ export class Client implements Component {
     if (outcome === Outcome.ok) {
       this.completed++;
       totals.completed++;
-      if (time >= this.ctx.measureFrom) totals.measuredCompleted++;
+      if (time >= this.ctx.measureFrom) {
+        totals.measuredCompleted++;
+        this.measuredCompleted++;
+      }
       const sentAt = requests.sentAt[request] as number;
       const latency = time - sentAt;
       totals.windowLatency.record(latency);
@@ -194,7 +196,7 @@ export class Client implements Component {
 
   beginMeasurement(): void {
     this.latency.reset();
-    this.measuredSent = 0;
+    this.measuredCompleted = 0;
   }
 
   closeWindow(): WindowNodeSample {
@@ -215,7 +217,7 @@ export class Client implements Component {
       dropped: 0,
       refused: 0,
       lost: 0,
-      throughput: measured > 0 ? this.measuredSent / measured : 0,
+      throughput: measured > 0 ? this.measuredCompleted / measured : 0,
       utilization: 0,
       meanQueueLength: 0,
       meanInSystem: 0,

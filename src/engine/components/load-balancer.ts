@@ -7,7 +7,7 @@ import { RequestQueue } from '../request-queue';
 import { RequestFlag } from '../request-pool';
 import { type NodeReport, Outcome, type WindowNodeSample } from '../types';
 import { type Component, EventKind, type RuntimeLink, type SimContext } from './component';
-import { emptyLatency } from './report-helpers';
+import { StationStats } from './station-stats';
 
 const PROBE = EventKind.timer0;
 const PROBE_TIMEOUT = EventKind.timer1;
@@ -47,10 +47,8 @@ export class LoadBalancer implements Component {
   private readonly hasCpu: boolean;
   private readonly waiting = new RequestQueue();
   private busy = 0;
-  private busyArea = 0;
-  private lastChange = 0;
-  private measuredBusyArea = 0;
-  private windowBusyArea = 0;
+  /** Figures of the balancer's CPU (queue, waits, time spent), as a station's. */
+  private readonly cpu: StationStats;
 
   constructor(
     readonly index: number,
@@ -76,6 +74,7 @@ export class LoadBalancer implements Component {
     this.routed = new Float64Array(count);
     this.router = node.layer === 'L7' && node.routes.length > 0 ? new L7Router(node.routes, ctx.requestTypes, this.state) : null;
     this.hasCpu = node.overhead > 0 || (node.layer === 'L7' && node.tlsTermination);
+    this.cpu = new StationStats(node.workers);
   }
 
   start(time: number): void {
@@ -114,9 +113,13 @@ export class LoadBalancer implements Component {
     this.arrivals++;
     this.windowArrivals++;
     if (time >= this.measureStart) this.measuredArrivals++;
-    if (!this.hasCpu) this.route(request, time);
-    else if (this.busy < this.node.workers) {
-      this.advance(time);
+    if (!this.hasCpu) {
+      this.route(request, time);
+      return;
+    }
+    this.ctx.requests.arrivedAt[request] = time;
+    this.advance(time);
+    if (this.busy < this.node.workers) {
       this.busy++;
       this.process(request, time);
     } else this.waiting.push(request);
@@ -125,6 +128,7 @@ export class LoadBalancer implements Component {
   /** Spends the balancer's CPU on a request: its fixed overhead, plus TLS if it terminates it. */
   private process(request: number, time: number): void {
     const requests = this.ctx.requests;
+    this.cpu.started(requests.arrivedAt[request] as number, time);
     let cost = this.node.overhead;
     const flags = requests.flags[request] as number;
     if (this.node.tlsTermination && this.node.layer === 'L7' && (flags & RequestFlag.encrypted) !== 0) {
@@ -135,6 +139,7 @@ export class LoadBalancer implements Component {
   }
 
   private processed(request: number, time: number): void {
+    this.cpu.finished(this.ctx.requests.arrivedAt[request] as number, time);
     this.advance(time);
     if (this.waiting.length > 0) this.process(this.waiting.shift(), time);
     else this.busy--;
@@ -142,8 +147,7 @@ export class LoadBalancer implements Component {
   }
 
   private advance(time: number): void {
-    this.busyArea += this.busy * (time - this.lastChange);
-    this.lastChange = time;
+    this.cpu.advance(time, this.busy, this.waiting.length);
   }
 
   private route(request: number, time: number): void {
@@ -234,15 +238,13 @@ export class LoadBalancer implements Component {
     this.advance(time);
     this.measureStart = time;
     this.measuredArrivals = 0;
-    this.measuredBusyArea = this.busyArea;
+    this.cpu.beginMeasurement(time);
   }
 
   closeWindow(start: number, time: number): WindowNodeSample {
     this.advance(time);
-    const busy = this.busyArea - this.windowBusyArea;
-    this.windowBusyArea = this.busyArea;
-    const utilization = this.hasCpu && time > start ? busy / ((time - start) * this.node.workers) : 0;
-    const sample = { utilization, queueLength: this.waiting.length, p99: 0, served: this.windowArrivals, dropped: 0 };
+    const cpu = this.cpu.closeWindow(start, time);
+    const sample = { ...cpu, served: this.windowArrivals };
     this.windowArrivals = 0;
     return sample;
   }
@@ -259,14 +261,9 @@ export class LoadBalancer implements Component {
       dropped: 0,
       refused: 0,
       lost: 0,
+      ...this.cpu.measured(time),
       throughput: measured > 0 ? this.measuredArrivals / measured : 0,
-      utilization: this.hasCpu && measured > 0 ? (this.busyArea - this.measuredBusyArea) / (measured * this.node.workers) : 0,
-      meanQueueLength: 0,
-      meanInSystem: 0,
-      waitProbability: 0,
-      meanWait: 0,
-      latency: emptyLatency(),
-      inSystem: 0,
+      inSystem: this.busy + this.waiting.length,
       targets: this.targetFigures(),
       probesSent: this.probesSent,
       healthTimeline: this.healthTimeline(),
