@@ -24,37 +24,58 @@ export function popularityOf(catalogue: Catalogue): Float64Array | null {
 }
 
 /**
- * Finds the characteristic time t with Σ occupancy(p_i, t) = capacity by
- * bisection (occupancy grows with t) and returns each item's occupancy at t:
- * by PASTA a request finds its item cached with the item's occupancy.
+ * Solves Σ occupancy(p_i, t) = capacity for the characteristic time t by
+ * Newton's method. The sum is increasing and concave in t, so every tangent
+ * lies above it and the iterates climb to the root from below without
+ * overshooting: a few dozen passes over the catalogue instead of a bisection's
+ * sixty, which matters at a million items. `lru` picks Che's occupancy
+ * 1 − e^(−p·t), otherwise FIFO's p·t / (1 + p·t).
  */
-function characteristicTimeItemHits(p: Float64Array, capacity: number, occupancy: (p: number, t: number) => number): Float64Array {
-  if (capacity >= p.length) return new Float64Array(p.length).fill(1);
-  const filled = (t: number) => {
-    let sum = 0;
-    for (let i = 0; i < p.length; i++) sum += occupancy(p[i] as number, t);
-    return sum;
-  };
-  let lo = 0;
-  let hi = 1;
-  while (filled(hi) < capacity) hi *= 2;
-  for (let step = 0; step < 60 && hi - lo > 1e-9 * hi; step++) {
-    const mid = (lo + hi) / 2;
-    if (filled(mid) < capacity) lo = mid;
-    else hi = mid;
+function characteristicTime(p: Float64Array, capacity: number, lru: boolean): number {
+  let t = 0;
+  for (let step = 0; step < 200; step++) {
+    let filled = 0;
+    let slope = 0;
+    for (let i = 0; i < p.length; i++) {
+      const pi = p[i] as number;
+      if (lru) {
+        const e = Math.exp(-pi * t);
+        filled += 1 - e;
+        slope += pi * e;
+      } else {
+        const d = 1 + pi * t;
+        filled += (pi * t) / d;
+        slope += pi / (d * d);
+      }
+    }
+    const gap = capacity - filled;
+    if (gap <= 1e-9 * capacity || slope <= 0) break;
+    const next = t + gap / slope;
+    if (next - t <= 1e-13 * next) break;
+    t = next;
   }
-  const t = (lo + hi) / 2;
-  return p.map((pi) => occupancy(pi, t));
+  return t;
+}
+
+/** True when every item is equally popular: then every policy holds any item with probability C/K. */
+function isUniform(p: Float64Array): boolean {
+  return p.length > 0 && p[0] === p[p.length - 1];
 }
 
 /** Che's approximation for LRU, per item: an item stays while fewer than C others are asked for, h_i = 1 − e^(−p_i·t_C). */
 export function cheLruItemHits(p: Float64Array, capacity: number): Float64Array {
-  return characteristicTimeItemHits(p, capacity, (pi, t) => 1 - Math.exp(-pi * t));
+  if (capacity >= p.length) return new Float64Array(p.length).fill(1);
+  if (isUniform(p)) return new Float64Array(p.length).fill(capacity / p.length);
+  const t = characteristicTime(p, capacity, true);
+  return p.map((pi) => 1 - Math.exp(-pi * t));
 }
 
 /** The FIFO / random-replacement approximation (Gelenbe; Martina et al.), per item: h_i = p_i·t / (1 + p_i·t). */
 export function fifoItemHits(p: Float64Array, capacity: number): Float64Array {
-  return characteristicTimeItemHits(p, capacity, (pi, t) => (pi * t) / (1 + pi * t));
+  if (capacity >= p.length) return new Float64Array(p.length).fill(1);
+  if (isUniform(p)) return new Float64Array(p.length).fill(capacity / p.length);
+  const t = characteristicTime(p, capacity, false);
+  return p.map((pi) => (pi * t) / (1 + pi * t));
 }
 
 /** LFU's ceiling under a fixed popularity, per item: the C most popular always cached (p is sorted most popular first). */
