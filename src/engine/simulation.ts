@@ -287,6 +287,9 @@ class EngineSimulation implements Simulation, SimContext {
     const component = index === undefined ? undefined : this.components[index];
     if (!component) return `There is no node "${nodeId}".`;
     if (!component.applyFault) return `${component.label} is a ${component.kind}; only servers, databases, caches and CDNs can crash or slow down.`;
+    if (action === 'flush' && component.kind !== 'cache' && component.kind !== 'cdn') {
+      return `${component.label} is a ${component.kind}; only caches and CDNs can be flushed.`;
+    }
     this.scheduleFault({ at: this.now, node: nodeId, action, factor });
     return null;
   }

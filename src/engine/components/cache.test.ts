@@ -223,3 +223,15 @@ describe('cache node: faults', () => {
     expect(JSON.stringify(runScenario(scenario))).toBe(JSON.stringify(runScenario(scenario)));
   });
 });
+
+describe('injected cache faults', () => {
+  it('flushes a cache on demand, and refuses to flush a database', () => {
+    const sim = createSimulation(cacheInFront({ cache: { capacity: 500 }, duration: 10, warmup: 0 }));
+    sim.runUntil(5);
+    expect(cacheOf(sim.report()).entries).toBe(500);
+    expect(sim.injectFault('cache', 'flush')).toBeNull();
+    sim.runUntil(5);
+    expect(cacheOf(sim.report()).entries).toBe(0);
+    expect(sim.injectFault('db', 'flush')).toMatch(/only caches and CDNs can be flushed/);
+  });
+});
