@@ -84,6 +84,18 @@ test.describe('a new user builds a system', () => {
     await expect.poll(async () => Math.round((await card.boundingBox())?.y ?? 0)).toBe(Math.round(before.y));
   });
 
+  test('duplicates a server with Ctrl+D, settings and all', async ({ page }) => {
+    const app = new Playground(page);
+    await app.openFresh();
+    await app.select('API server 1');
+    await app.setField('Workers', '6');
+    await app.canvas.click({ position: { x: 5, y: 5 } });
+    await app.select('API server 1');
+    await page.keyboard.press('ControlOrMeta+d');
+    await expect(app.node('Server 3')).toContainText('6 workers');
+    await expect(app.field('Name')).toHaveValue('Server 3');
+  });
+
   test('deletes a link with the inspector button', async ({ page }) => {
     const app = new Playground(page);
     await app.openFresh();

@@ -45,6 +45,9 @@ export function Palette() {
           </li>
         ))}
       </ul>
+      <p className="palette__keys">
+        <kbd>Delete</kbd> removes the selection · <kbd>Ctrl</kbd>+<kbd>Z</kbd> undoes · <kbd>Ctrl</kbd>+<kbd>D</kbd> duplicates a node
+      </p>
     </nav>
   );
 }

@@ -149,3 +149,17 @@ describe('removing what others point at', () => {
     expect(lb?.kind === 'loadBalancer' && lb.routes).toEqual([{ pathPrefix: '/api', header: null, targets: ['server-2'] }]);
   });
 });
+
+describe('duplicateNode', () => {
+  it('copies the settings, not the links, under a fresh name beside the original', () => {
+    const store = createAppStore(starterScenario());
+    store.getState().updateNode('server-1', { workers: 12 });
+    const id = store.getState().duplicateNode('server-1');
+    const copy = store.getState().scenario.nodes.find((n) => n.id === id);
+    expect(copy).toMatchObject({ id: 'server-3', label: 'Server 3', kind: 'server', workers: 12, position: { x: 560, y: 60 } });
+    expect(store.getState().scenario.links.some((l) => l.from === id || l.to === id)).toBe(false);
+    expect(store.getState().selection).toEqual({ kind: 'node', id: 'server-3' });
+    store.temporal.getState().undo();
+    expect(store.getState().scenario.nodes.some((n) => n.id === 'server-3')).toBe(false);
+  });
+});

@@ -20,6 +20,8 @@ export interface ScenarioSlice {
   replaceScenario(scenario: Scenario): void;
   /** Adds a node of `kind` near `position` and selects it; returns its id, or null when refused. */
   addNode(kind: NodeKind, position: XY): string | null;
+  /** Copies a node's settings into a new node beside it (links are not copied) and selects it; returns its id. */
+  duplicateNode(id: string): string | null;
   /** Moves nodes at the end of a drag; one undo step for the whole drag. */
   moveNodes(positions: Record<string, XY>): void;
   /** Changes a node's fields; returns why it was refused, or null. Same `coalesceKey` edits in a burst undo together. */
@@ -84,6 +86,22 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
       }
       set({ selection: { kind: 'node', id } });
       return id;
+    },
+
+    duplicateNode: (id) => {
+      const { scenario } = get();
+      const original = scenario.nodes.find((n) => n.id === id);
+      if (!original) return null;
+      const name = nextNodeName(original.kind, scenario);
+      const position = freeSpot({ x: original.position.x + 40, y: original.position.y + 40 }, scenario);
+      const copy = { ...structuredClone(original), id: name.id, label: name.label, position };
+      const problem = commit({ ...scenario, nodes: [...scenario.nodes, copy] });
+      if (problem) {
+        get().notify({ tone: 'error', title: 'The node could not be duplicated.', details: [problem] });
+        return null;
+      }
+      set({ selection: { kind: 'node', id: name.id } });
+      return name.id;
     },
 
     moveNodes: (positions) => {

@@ -8,13 +8,13 @@ import { downloadScenario } from './file-io';
 import { Inspector } from './inspector/Inspector';
 import { Toasts } from './Toasts';
 import { Toolbar } from './Toolbar';
-import { useUndoShortcuts } from './use-undo-shortcuts';
+import { useEditShortcuts } from './use-edit-shortcuts';
 
 const exportWork = () => downloadScenario(useAppStore.getState().scenario);
 
 /** The page: toolbar on top, palette left, canvas centre, inspector right, charts below. Each part fails alone. */
 export function App() {
-  useUndoShortcuts();
+  useEditShortcuts();
   return (
     <ReactFlowProvider>
       <div className="app">

@@ -28,9 +28,11 @@ export function LinkInspector({ link, nodes }: { link: Link; nodes: readonly Sce
         Latency is one way; a response pays it again on the way back. Weight shares traffic when a client, server or database has several outgoing
         links, and steers a load balancer set to weighted round robin.
       </p>
-      <button type="button" className="button button--danger" onClick={() => removeElements([], [link.id])}>
-        <TrashIcon /> Delete link
-      </button>
+      <div className="inspector__actions">
+        <button type="button" className="button button--danger" onClick={() => removeElements([], [link.id])} title="Delete key">
+          <TrashIcon /> Delete link
+        </button>
+      </div>
     </div>
   );
 }

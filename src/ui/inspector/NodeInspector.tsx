@@ -31,6 +31,7 @@ const SESSION_NOTES: Record<ServerNode['sessions'], string> = {
 export function NodeInspector({ node }: { node: ScenarioNode }) {
   const updateNode = useAppStore((s) => s.updateNode);
   const removeElements = useAppStore((s) => s.removeElements);
+  const duplicateNode = useAppStore((s) => s.duplicateNode);
   const links = useAppStore((s) => s.scenario.links);
   const nodes = useAppStore((s) => s.scenario.nodes);
   const commit: Commit = (patch, field) => updateNode(node.id, patch, field);
@@ -91,9 +92,14 @@ export function NodeInspector({ node }: { node: ScenarioNode }) {
           <DistributionField label="Write time" value={node.writeTime} onCommit={(writeTime) => commit({ writeTime }, 'writeTime')} />
         </>
       )}
-      <button type="button" className="button button--danger" onClick={() => removeElements([node.id], [])}>
-        <TrashIcon /> Delete {KIND_INFO[node.kind].title.toLowerCase()}
-      </button>
+      <div className="inspector__actions">
+        <button type="button" className="button" onClick={() => duplicateNode(node.id)} title="Ctrl+D">
+          Duplicate
+        </button>
+        <button type="button" className="button button--danger" onClick={() => removeElements([node.id], [])} title="Delete key">
+          <TrashIcon /> Delete {KIND_INFO[node.kind].title.toLowerCase()}
+        </button>
+      </div>
     </div>
   );
 }
