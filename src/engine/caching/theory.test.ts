@@ -32,26 +32,28 @@ const POINTS = [
 const REQUESTS = 400_000;
 
 describe('hit ratios under independent Zipf requests against theory', () => {
-  // Che's approximation is known to be within about 1% for catalogues this size;
-  // 400,000 requests give a standard error under 0.001. So 0.01 absolute.
+  // Che's approximation is very accurate for catalogues this size (seen: within
+  // 0.0015 at every point); 400,000 requests give a standard error under 0.001.
+  // So 0.005 absolute: a few times the largest error seen, and far under the gap
+  // between LRU and FIFO at these points (0.03 to 0.05), so swapped policies fail.
   for (const { items, alpha, capacity } of POINTS) {
     const p = popularityOf({ items, popularity: { type: 'zipf', alpha } }) as Float64Array;
-    it(`LRU matches Che within 0.01 (K=${items}, α=${alpha}, C=${capacity})`, () => {
+    it(`LRU matches Che within 0.005 (K=${items}, α=${alpha}, C=${capacity})`, () => {
       const simulated = simulateHitRatio('lru', items, alpha, capacity, REQUESTS, 10 * capacity);
-      expect(Math.abs(simulated - cheLruHitRatio(p, capacity))).toBeLessThan(0.01);
+      expect(Math.abs(simulated - cheLruHitRatio(p, capacity))).toBeLessThan(0.005);
     });
-    it(`FIFO and random match the FIFO approximation within 0.01 (K=${items}, α=${alpha}, C=${capacity})`, () => {
+    it(`FIFO and random match the FIFO approximation within 0.005 (K=${items}, α=${alpha}, C=${capacity})`, () => {
       const theory = fifoHitRatio(p, capacity);
-      expect(Math.abs(simulateHitRatio('fifo', items, alpha, capacity, REQUESTS, 10 * capacity) - theory)).toBeLessThan(0.01);
-      expect(Math.abs(simulateHitRatio('random', items, alpha, capacity, REQUESTS, 10 * capacity) - theory)).toBeLessThan(0.01);
+      expect(Math.abs(simulateHitRatio('fifo', items, alpha, capacity, REQUESTS, 10 * capacity) - theory)).toBeLessThan(0.005);
+      expect(Math.abs(simulateHitRatio('random', items, alpha, capacity, REQUESTS, 10 * capacity) - theory)).toBeLessThan(0.005);
     });
-    it(`LFU approaches the top-C sum from below, within 0.03, and beats LRU (K=${items}, α=${alpha}, C=${capacity})`, () => {
+    it(`LFU approaches the top-C sum from below, within 0.01, and beats LRU (K=${items}, α=${alpha}, C=${capacity})`, () => {
       // Perfect LFU settles on the C−1 most popular items; the last slot churns through
       // newcomers, so it stays a little under the ceiling.
       const ceiling = topCHitRatio(p, capacity);
       const simulated = simulateHitRatio('lfu', items, alpha, capacity, REQUESTS, 400_000);
       expect(simulated).toBeLessThan(ceiling + 0.003);
-      expect(ceiling - simulated).toBeLessThan(0.03);
+      expect(ceiling - simulated).toBeLessThan(0.01);
       expect(simulated).toBeGreaterThan(cheLruHitRatio(p, capacity));
     });
   }
