@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../engine/index';
+import { createSimulation, runScenario } from '../engine/index';
 import type { NodeReport, Report } from '../engine/types';
 import { parseScenarioJson } from './parse';
 import type { Scenario } from './schema';
@@ -50,6 +50,23 @@ describe('cache and CDN examples keep the promises in their descriptions', () =>
     expect(cdn.byteOffload).toBeCloseTo(0.52, 1);
     expect(node(report, 'origin').utilization).toBeCloseTo(0.55, 1);
     expect(cdn.rejectedAtEdge / cdn.requests).toBeCloseTo(0.02, 2);
+  });
+
+  it('cache-stampede: a flush saturates the database for a few seconds, then the warm cache brings it back', () => {
+    const result = parseScenarioJson(readFileSync(join(dir, 'cache-stampede.json'), 'utf8'));
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    const sim = createSimulation({ ...result.scenario, duration: 75 });
+    sim.runUntil(75);
+    const windows = sim.windowsSince(0);
+    const at = (second: number) => windows.find((w) => Math.abs(w.start - second) < 1e-6)!;
+    const db = (second: number) => at(second).nodes[3]!;
+    expect(at(59).nodes[2]!.hitRatio).toBeGreaterThan(0.68);
+    expect(db(59).utilization).toBeLessThan(0.8);
+    for (const second of [61, 62, 63]) expect(db(second).utilization).toBeGreaterThan(0.99);
+    expect(Math.max(...[61, 62, 63, 64].map((s) => db(s).queueLength))).toBeGreaterThan(300);
+    expect(at(62).p99).toBeGreaterThan(0.3);
+    expect(db(70).utilization).toBeLessThan(0.8);
+    expect(at(70).p99).toBeLessThan(0.1);
   });
 
   it('cache-invalidation: stale reads only inside the 100 ms window; version tags have none', () => {
