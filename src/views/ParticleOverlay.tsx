@@ -1,5 +1,6 @@
 import { useStoreApi } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
+import type { Link, Scenario } from '../scenario/schema';
 import { useAppStore } from '../store';
 import { type LinkPath, polyline, samplePath } from './link-geometry';
 import { ParticlePool } from './particle-pool';
@@ -104,6 +105,19 @@ function ParticleLegend() {
   );
 }
 
+let linksFor: Scenario | null = null;
+let linksById = new Map<string, Link>();
+
+/** True when `scenario` (what the canvas shows) has a link with `link`'s id joining the same nodes. */
+function sameLink(scenario: Scenario, link: Link): boolean {
+  if (linksFor !== scenario) {
+    linksFor = scenario;
+    linksById = new Map(scenario.links.map((l) => [l.id, l]));
+  }
+  const shown = linksById.get(link.id);
+  return shown !== undefined && shown.from === link.from && shown.to === link.to;
+}
+
 interface FlowState {
   transform: [number, number, number];
   nodeLookup: Map<string, { internals: { positionAbsolute: { x: number; y: number } }; measured: { width?: number; height?: number } }>;
@@ -143,15 +157,21 @@ function createFlowScene(root: Element, flowState: () => FlowState): ParticleSce
       const entry = cache[index];
       // Geometry is checked once per frame per link: nodes may have moved.
       if (entry && entry.frame === frame) return entry.path;
-      const { linkIds, runScenario } = useAppStore.getState();
+      const { linkIds, runScenario, scenario } = useAppStore.getState();
       const id = linkIds[index];
-      if (id === undefined) return null;
+      const link = runScenario?.links[index];
+      if (id === undefined || !link) return null;
+      // The canvas may show another system than the one running (an import or New mid-run):
+      // draw only on links that still join the same two nodes.
+      if (!sameLink(scenario, link)) {
+        cache[index] = { element: null, d: null, path: null, frame };
+        return null;
+      }
       const element = entry?.element?.isConnected ? entry.element : edgeElement(id);
       const d = element?.getAttribute('d') ?? null;
       let path = entry?.path ?? null;
       if (!entry || d !== entry.d || (element === null && frame % 30 === 0)) {
-        const link = runScenario?.links[index];
-        path = element && d ? samplePath(element) : link ? straightLine(link.from, link.to) : null;
+        path = element && d ? samplePath(element) : straightLine(link.from, link.to);
       }
       cache[index] = { element, d, path, frame };
       return path;
