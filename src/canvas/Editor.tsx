@@ -19,10 +19,13 @@ import { connectionProblem } from './connection-rules';
 import { type ScenarioFlowEdge, toFlowEdges, toFlowNodes } from './flow-mapping';
 import type { Size, XY } from './node-factory';
 import { NodeCard, type ScenarioFlowNode } from './NodeCard';
+import { KIND_INFO } from './node-kinds';
 import { NODE_KIND_MIME } from './Palette';
 
 const nodeTypes = { scenario: NodeCard };
 const deleteKeys = ['Delete', 'Backspace'];
+// Small enough not to hide nodes on a laptop screen.
+const MINIMAP_SIZE = { width: 150, height: 96 };
 // Never zoom in past 100 % to fit: one lone node would otherwise fill the screen.
 const FIT_OPTIONS = { padding: 0.2, maxZoom: 1 };
 
@@ -166,7 +169,7 @@ export function Editor() {
       >
         <Background gap={24} size={1.2} color="#d5dbe3" />
         <Controls showInteractive={false} position="bottom-left" />
-        <MiniMap pannable zoomable position="bottom-right" nodeColor={minimapColor} ariaLabel="Minimap" />
+        <MiniMap pannable zoomable position="bottom-right" nodeColor={minimapColor} ariaLabel="Minimap" style={MINIMAP_SIZE} />
         <ParticleOverlay />
       </ReactFlow>
       {scenario.nodes.length === 0 && (
@@ -198,15 +201,6 @@ function nodeIdAt(event: MouseEvent | TouchEvent): string | null {
   return element?.closest<HTMLElement>('.react-flow__node')?.dataset.id ?? null;
 }
 
-const MINIMAP_COLORS: Record<NodeKind, string> = {
-  client: '#6d8fd6',
-  loadBalancer: '#a585d6',
-  server: '#4fa88a',
-  database: '#d29a4f',
-  sessionStore: '#c76f8e',
-  cache: '#d0a21c',
-  cdn: '#3f9fc0',
-};
 function minimapColor(node: ScenarioFlowNode): string {
-  return MINIMAP_COLORS[node.data.node.kind];
+  return KIND_INFO[node.data.node.kind].color;
 }

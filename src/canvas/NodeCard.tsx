@@ -4,7 +4,7 @@ import type { ScenarioNode } from '../scenario/schema';
 import { useNodeLiveStats } from '../store/live-stats';
 import { formatSeconds, nodeSummary } from './format';
 import { KindIcon } from './icons';
-import { KIND_INFO } from './node-kinds';
+import { KIND_INFO, kindStyle } from './node-kinds';
 
 export type ScenarioFlowNode = Node<{ node: ScenarioNode }, 'scenario'>;
 
@@ -15,7 +15,7 @@ export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<Sce
   const health = live?.health ?? 'idle';
   const hasWorkers = node.kind === 'server' || node.kind === 'database' || node.kind === 'sessionStore';
   return (
-    <div className={`node-card node-card--${node.kind} health-${health}${selected ? ' is-selected' : ''}`}>
+    <div className={`node-card health-${health}${selected ? ' is-selected' : ''}`} style={kindStyle(node.kind)}>
       {/* Clients get a target handle too, so dragging a link onto one shows why it is refused. */}
       <Handle
         type="target"

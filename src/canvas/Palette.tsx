@@ -2,7 +2,7 @@ import type { DragEvent } from 'react';
 import { NODE_KINDS, type NodeKind } from '../scenario/schema';
 import { useAppStore } from '../store';
 import { KindIcon } from './icons';
-import { KIND_INFO } from './node-kinds';
+import { KIND_INFO, kindStyle } from './node-kinds';
 import { useCanvasCentre } from './use-canvas-centre';
 
 /** The drag payload type; only this app's palette sets it. */
@@ -34,7 +34,7 @@ export function Palette() {
               aria-label={`Add ${KIND_INFO[kind].title}`}
               title={KIND_INFO[kind].hint}
             >
-              <span className={`palette__icon palette__icon--${kind}`}>
+              <span className="palette__icon" style={kindStyle(kind)}>
                 <KindIcon kind={kind} size={22} />
               </span>
               <span className="palette__text">

@@ -1,19 +1,30 @@
 import type { LoadBalancingAlgorithm, NodeKind } from '../scenario/schema';
 
-/** How each node kind is named and explained to a user. */
-export const KIND_INFO: Record<NodeKind, { title: string; hint: string; idPrefix: string }> = {
-  client: { title: 'Client', hint: 'Sends requests: a steady rate, or users who wait', idPrefix: 'client' },
-  loadBalancer: { title: 'Load balancer', hint: 'Spreads requests over its targets', idPrefix: 'lb' },
-  server: { title: 'Server', hint: 'Serves requests with workers and a queue', idPrefix: 'server' },
-  database: { title: 'Database', hint: 'Serves reads and writes', idPrefix: 'database' },
-  sessionStore: {
-    title: 'Session store',
-    hint: 'Keeps user sessions outside the servers',
-    idPrefix: 'sessions',
-  },
-  cache: { title: 'Cache', hint: 'Answers repeated reads from memory', idPrefix: 'cache' },
-  cdn: { title: 'CDN', hint: 'Serves cached responses near users', idPrefix: 'cdn' },
+export interface KindInfo {
+  title: string;
+  hint: string;
+  idPrefix: string;
+  /** Accent for the card edge, icon and minimap. */
+  color: string;
+  /** Pale background behind the kind's icon. */
+  tint: string;
+}
+
+/** How each node kind is named, explained and coloured: adding a kind means one entry here. */
+export const KIND_INFO: Record<NodeKind, KindInfo> = {
+  client: { title: 'Client', hint: 'Sends requests: a steady rate, or users who wait', idPrefix: 'client', color: '#3b6fd8', tint: '#e9f0fd' },
+  loadBalancer: { title: 'Load balancer', hint: 'Spreads requests over its targets', idPrefix: 'lb', color: '#8257d6', tint: '#f1ebfc' },
+  server: { title: 'Server', hint: 'Serves requests with workers and a queue', idPrefix: 'server', color: '#2f9e74', tint: '#e6f5ef' },
+  database: { title: 'Database', hint: 'Serves reads and writes', idPrefix: 'database', color: '#c27c1c', tint: '#fbf1e2' },
+  sessionStore: { title: 'Session store', hint: 'Keeps user sessions outside the servers', idPrefix: 'sessions', color: '#c2537a', tint: '#fbe9f0' },
+  cache: { title: 'Cache', hint: 'Answers repeated reads from memory', idPrefix: 'cache', color: '#b8860b', tint: '#fbf4dc' },
+  cdn: { title: 'CDN', hint: 'Serves cached responses near users', idPrefix: 'cdn', color: '#2b8cb0', tint: '#e3f3f9' },
 };
+
+/** Inline style that gives an element its kind's colours (used by cards, palette and inspector). */
+export function kindStyle(kind: NodeKind): Record<string, string> {
+  return { '--kind-color': KIND_INFO[kind].color, '--kind-tint': KIND_INFO[kind].tint };
+}
 
 /** Load-balancing algorithms as a user reads them: a name and what it does. */
 export const ALGORITHMS: Record<LoadBalancingAlgorithm, { title: string; note: string }> = {

@@ -1,5 +1,5 @@
 import { KindIcon, TrashIcon } from '../../canvas/icons';
-import { KIND_INFO } from '../../canvas/node-kinds';
+import { KIND_INFO, kindStyle } from '../../canvas/node-kinds';
 import type { DatabaseNode, ScenarioNode, ServerNode, SessionStoreNode } from '../../scenario/schema';
 import { useAppStore } from '../../store';
 import type { NodePatch } from '../../store/scenario-slice';
@@ -39,7 +39,7 @@ export function NodeInspector({ node }: { node: ScenarioNode }) {
   return (
     <div className="inspector__body" key={node.id}>
       <header className="inspector__head">
-        <span className={`inspector__icon palette__icon--${node.kind}`}>
+        <span className="inspector__icon" style={kindStyle(node.kind)}>
           <KindIcon kind={node.kind} size={22} />
         </span>
         <div>
