@@ -70,6 +70,9 @@ export function createParticleRenderer(canvas: HTMLCanvasElement, scene: Particl
   let stampRadius = -1;
   let stamp: Int32Array = new Int32Array(0);
   const point = new Float64Array(4);
+  // The box the last stamped frame wrote into the buffer (empty when right < left).
+  let last = { left: 0, right: -1, top: 0, bottom: -1 };
+  let wholeCanvasStale = true;
   // Screen positions and colours of this frame's particles.
   let xs = new Int32Array(0);
   let ys = new Int32Array(0);
@@ -83,6 +86,8 @@ export function createParticleRenderer(canvas: HTMLCanvasElement, scene: Particl
       canvas.height = height;
       image = context ? context.createImageData(width, height) : null;
       pixels = image ? new Uint32Array(image.data.buffer) : new Uint32Array(0);
+      last = { left: 0, right: -1, top: 0, bottom: -1 };
+      wholeCanvasStale = true;
     },
 
     draw(now, pool) {
@@ -124,6 +129,8 @@ export function createParticleRenderer(canvas: HTMLCanvasElement, scene: Particl
 
   function drawPaths(context: CanvasRenderingContext2D, n: number, r: number): void {
     context.clearRect(0, 0, width, height);
+    // Path dots may be anywhere: the next stamped frame must put the whole buffer.
+    wholeCanvasStale = true;
     PARTICLE_KINDS.forEach((kind, k) => {
       context.beginPath();
       for (let i = 0; i < n; i++) {
@@ -137,7 +144,24 @@ export function createParticleRenderer(canvas: HTMLCanvasElement, scene: Particl
   }
 
   function stampPixels(context: CanvasRenderingContext2D, target: ImageData, n: number, reach: number): void {
-    pixels.fill(0);
+    // Clear only where the last stamped frame drew, and put back only the box both frames touch.
+    for (let y = last.top; y <= last.bottom; y++) pixels.fill(0, y * width + last.left, y * width + last.right + 1);
+    let left = width;
+    let right = -1;
+    let top = height;
+    let bottom = -1;
+    for (let i = 0; i < n; i++) {
+      left = Math.min(left, xs[i]!);
+      right = Math.max(right, xs[i]!);
+      top = Math.min(top, ys[i]!);
+      bottom = Math.max(bottom, ys[i]!);
+    }
+    const box = {
+      left: Math.max(0, left - reach),
+      right: Math.min(width - 1, right + reach),
+      top: Math.max(0, top - reach),
+      bottom: Math.min(height - 1, bottom + reach),
+    };
     for (let i = 0; i < n; i++) {
       const x = xs[i]!;
       const y = ys[i]!;
@@ -149,6 +173,16 @@ export function createParticleRenderer(canvas: HTMLCanvasElement, scene: Particl
         if (inside || (px >= 0 && py >= 0 && px < width && py < height)) pixels[py * width + px] = word;
       }
     }
-    context.putImageData(target, 0, 0);
+    if (wholeCanvasStale) {
+      context.putImageData(target, 0, 0);
+      wholeCanvasStale = false;
+    } else {
+      const x0 = Math.min(box.left, last.left);
+      const y0 = Math.min(box.top, last.top);
+      const x1 = Math.max(box.right, last.right);
+      const y1 = Math.max(box.bottom, last.bottom);
+      if (x1 >= x0 && y1 >= y0) context.putImageData(target, 0, 0, x0, y0, x1 - x0 + 1, y1 - y0 + 1);
+    }
+    last = box;
   }
 }
