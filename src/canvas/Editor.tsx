@@ -15,6 +15,7 @@ import { NODE_KINDS, type NodeKind } from '../scenario/schema';
 import { useAppStore } from '../store';
 import { ParticleOverlay } from '../views/ParticleOverlay';
 import { ConnectionHintLine } from './ConnectionHintLine';
+import { HealthLegend } from './HealthLegend';
 import { connectionProblem } from './connection-rules';
 import { type ScenarioFlowEdge, toFlowEdges, toFlowNodes } from './flow-mapping';
 import type { Size, XY } from './node-factory';
@@ -172,6 +173,7 @@ export function Editor() {
         <MiniMap pannable zoomable position="bottom-right" nodeColor={minimapColor} ariaLabel="Minimap" style={MINIMAP_SIZE} />
         <ParticleOverlay />
       </ReactFlow>
+      <HealthLegend />
       {scenario.nodes.length === 0 && (
         <div className="canvas__empty">
           <p>
