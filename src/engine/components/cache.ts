@@ -125,15 +125,14 @@ export class Cache implements Component, VersionSubscriber {
     if (((requests.flags[request] as number) & RequestFlag.write) !== 0) {
       this.writes++;
       if (this.writeBack) {
-        const version = this.versions.acknowledge(item, time);
-        const slot = this.table.put(item, version, time);
-        // No room (TTL-only and full): this write goes through to the database instead.
+        // Store the value the acknowledgement will version; with no room (TTL-only and full) the write goes through instead.
+        const slot = this.table.put(item, this.versions.latestOf(item) + 1, time);
         if (slot >= 0) {
+          this.versions.acknowledge(item, time);
           this.table.setDirty(slot, true);
           this.after(ANSWER, request, this.node.hitTime, time);
           return;
         }
-        this.versions.lost(item, version);
       }
       this.after(PASS_ON, request, this.node.missTime, time);
       return;
@@ -184,7 +183,10 @@ export class Cache implements Component, VersionSubscriber {
 
   markStale(item: number, time: number): void {
     const slot = this.table.slotOf(item);
-    if (slot >= 0 && Number.isNaN(this.table.staleSince[slot] as number)) this.table.staleSince[slot] = time;
+    const table = this.table;
+    // Only an older value goes stale (a write-back cache already holds the version it acknowledged).
+    if (slot < 0 || (table.version[slot] as number) >= this.versions.latestOf(item)) return;
+    if (Number.isNaN(table.staleSince[slot] as number)) table.staleSince[slot] = time;
   }
 
   publishInvalidation(item: number, time: number): void {
