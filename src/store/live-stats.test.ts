@@ -6,7 +6,13 @@ import { computeNodeLiveStats } from './live-stats';
 import { starterScenario } from '../scenario/starter';
 
 let store: AppStore;
-const node = (busy: number, queueLength: number, workers = 4) => ({ busy, queueLength, inSystem: busy + queueLength, workers });
+const node = (busy: number, queueLength: number, workers = 4, fault: { down?: boolean; slowFactor?: number } = {}) => ({
+  busy,
+  queueLength,
+  inSystem: busy + queueLength,
+  workers,
+  ...fault,
+});
 const windowNode = (utilization: number, dropped = 0) => ({ utilization, queueLength: 0, p99: 0.08, served: 10, dropped });
 
 /** Feeds one frame in which nodes 0..n have the given live figures and last-window figures. */
@@ -42,7 +48,7 @@ describe('computeNodeLiveStats', () => {
 
   it('uses the instant utilization until a window closes, then the window', () => {
     feed([node(2, 0)], null);
-    expect(computeNodeLiveStats(store.getState(), 'a')).toEqual({ utilization: 0.5, queueLength: 0, p99: 0, health: 'healthy' });
+    expect(computeNodeLiveStats(store.getState(), 'a')).toEqual({ utilization: 0.5, queueLength: 0, p99: 0, health: 'healthy', down: false, slowFactor: 1 });
     feed([node(2, 0)], [windowNode(0.3)]);
     expect(computeNodeLiveStats(store.getState(), 'a')).toMatchObject({ utilization: 0.3, p99: 0.08 });
   });
@@ -51,5 +57,11 @@ describe('computeNodeLiveStats', () => {
     feed([node(0, 0), node(1, 0), node(4, 9), node(4, 0)], [{ ...windowNode(0), served: 0 }, windowNode(0.4), windowNode(0.95), windowNode(0.9, 3)]);
     const all = ['a', 'b', 'c', 'd'].map((id) => computeNodeLiveStats(store.getState(), id)?.health);
     expect(all).toEqual(['idle', 'healthy', 'saturated', 'failing']);
+  });
+
+  it('says when a node is down (failing) or slowed by a fault', () => {
+    feed([node(0, 0, 4, { down: true }), node(1, 0, 4, { slowFactor: 5 })], [windowNode(0), windowNode(0.3)]);
+    expect(computeNodeLiveStats(store.getState(), 'a')).toMatchObject({ down: true, health: 'failing', slowFactor: 1 });
+    expect(computeNodeLiveStats(store.getState(), 'b')).toMatchObject({ down: false, health: 'healthy', slowFactor: 5 });
   });
 });

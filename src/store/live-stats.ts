@@ -11,6 +11,10 @@ export interface NodeLiveStats {
   /** p99 of queue wait + service in the last closed window, seconds. */
   p99: number;
   health: 'idle' | 'healthy' | 'saturated' | 'failing';
+  /** Crashed by a fault and not yet restarted. */
+  down: boolean;
+  /** Service-time multiplier of a slow-down fault (1 = normal speed). */
+  slowFactor: number;
 }
 
 /** Utilization from which a node counts as saturated: queues grow fast past it. */
@@ -28,7 +32,9 @@ export function computeNodeLiveStats(state: AppState, nodeId: string): NodeLiveS
   const utilization = window ? window.utilization : instant;
   const queueLength = node.queueLength;
   const p99 = window?.p99 ?? 0;
-  return { utilization, queueLength, p99, health: judgeHealth(utilization, queueLength, node.workers, node.inSystem, window) };
+  const down = node.down === true;
+  const health = down ? 'failing' : judgeHealth(utilization, queueLength, node.workers, node.inSystem, window);
+  return { utilization, queueLength, p99, health, down, slowFactor: node.slowFactor ?? 1 };
 }
 
 function judgeHealth(
@@ -46,7 +52,7 @@ function judgeHealth(
 
 function same(a: NodeLiveStats | null, b: NodeLiveStats | null): boolean {
   if (a === null || b === null) return a === b;
-  return a.utilization === b.utilization && a.queueLength === b.queueLength && a.p99 === b.p99 && a.health === b.health;
+  return a.utilization === b.utilization && a.queueLength === b.queueLength && a.p99 === b.p99 && a.health === b.health && a.down === b.down && a.slowFactor === b.slowFactor;
 }
 
 /** Live figures of one node while a run has data; re-renders at most 4 times a second. */

@@ -74,4 +74,20 @@ describe('metrics slice', () => {
     state().applyFrame(frame(1, 2, { status: 'paused' }));
     expect(state().achievedSpeed).toBe(0);
   });
+
+  it('keeps one balancer sample per moment with the targets of every balancer, and forgets them on a new run', () => {
+    const lb = { busy: 0, queueLength: 0, inSystem: 0, workers: 0, targets: [{ id: 's1', link: 'l1', routed: 3, share: 1, open: 1, eligible: true, out: '' as const }] };
+    const plain = { busy: 0, queueLength: 0, inSystem: 0, workers: 1 };
+    const at = (now: number) => frame(1, now, { snapshot: { ...frame(1, now).snapshot, nodes: [plain, lb] } });
+    state().applyFrame(at(1));
+    state().flushMetrics();
+    state().applyFrame(at(1));
+    state().flushMetrics();
+    state().applyFrame(at(2));
+    state().flushMetrics();
+    expect(state().balancerSamples.map((s) => s.time)).toEqual([1, 2]);
+    expect(state().balancerSamples[0]?.targets).toEqual([null, lb.targets]);
+    state().startMetrics(2, [], []);
+    expect(state().balancerSamples).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { LiveSnapshot, Report, WindowSample } from '../engine/types';
+import type { LiveSnapshot, Report, TargetFigures, WindowSample } from '../engine/types';
 import type { Frame, ParticleBatch } from '../worker/protocol';
 import type { AppState } from './types';
 
@@ -13,6 +13,21 @@ const MAX_WINDOWS = 3600;
 export const METRICS_COMMIT_MS = 66;
 
 /** A batch of particles as it reached the page, with what the overlay needs to pace it. */
+/** Balancer samples kept (one per commit, ~15 a second): ten minutes of a run at 1×. */
+export const MAX_BALANCER_SAMPLES = 9000;
+
+/**
+ * What every load balancer saw at one moment: the health timeline and the
+ * recent shares are drawn from these while a run goes (the report's exact
+ * timeline replaces them at the end).
+ */
+export interface BalancerSample {
+  /** Simulated seconds. */
+  time: number;
+  /** Per node in scenario order: the balancer's targets, or null for other kinds. */
+  targets: (TargetFigures[] | null)[];
+}
+
 export interface ParticleDelivery {
   batch: ParticleBatch;
   epoch: number;
@@ -53,6 +68,8 @@ export interface MetricsSlice {
   windows: WindowSample[];
   /** The final report, once the run reached its duration. */
   report: Report | null;
+  /** Load balancers' targets over time, oldest first (a new array on every commit that adds one). */
+  balancerSamples: BalancerSample[];
   /** One in `sampleEvery` requests is drawn as a particle. */
   sampleEvery: number;
   /** Simulated seconds per wall second actually achieved lately (smoothed); 0 when not running. */
@@ -90,7 +107,9 @@ export const createMetricsSlice: StateCreator<AppState, [], [], MetricsSlice> = 
     const fresh = frame.epoch > state.metricsEpoch;
     const previous = fresh ? [] : state.windows;
     const windows = pendingWindows.length > 0 ? [...previous, ...pendingWindows].slice(-MAX_WINDOWS) : previous;
+    const balancerSamples = withBalancerSample(fresh ? [] : state.balancerSamples, frame.snapshot);
     set({
+      balancerSamples,
       metricsEpoch: frame.epoch,
       simTime: frame.now,
       snapshot: frame.snapshot,
@@ -121,6 +140,7 @@ export const createMetricsSlice: StateCreator<AppState, [], [], MetricsSlice> = 
     snapshot: null,
     windows: [],
     report: null,
+    balancerSamples: [],
     sampleEvery: 1,
     achievedSpeed: 0,
     nodeIndex: {},
@@ -137,6 +157,7 @@ export const createMetricsSlice: StateCreator<AppState, [], [], MetricsSlice> = 
         snapshot: null,
         windows: [],
         report: null,
+        balancerSamples: [],
         sampleEvery: 1,
         nodeIndex: Object.fromEntries(nodeIds.map((id, i) => [id, i])),
         linkIds,
@@ -175,3 +196,15 @@ export const createMetricsSlice: StateCreator<AppState, [], [], MetricsSlice> = 
     },
   };
 };
+
+/** `samples` with the balancers of `snapshot` added (the same array when it has none, or time did not move). */
+export function withBalancerSample(samples: BalancerSample[], snapshot: LiveSnapshot): BalancerSample[] {
+  if (!snapshot.nodes.some((n) => n.targets)) return samples;
+  const last = samples.at(-1);
+  // A paused run sends frames that repeat the same moment.
+  if (last && last.time === snapshot.now) return samples;
+  const sample: BalancerSample = { time: snapshot.now, targets: snapshot.nodes.map((n) => n.targets ?? null) };
+  const kept = samples.length >= MAX_BALANCER_SAMPLES ? samples.slice(-MAX_BALANCER_SAMPLES + 1) : samples.slice();
+  kept.push(sample);
+  return kept;
+}
