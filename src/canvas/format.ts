@@ -1,4 +1,4 @@
-import type { Distribution, ScenarioNode } from '../scenario/schema';
+import { distributionMean, type ScenarioNode } from '../scenario/schema';
 import { ALGORITHMS } from './node-kinds';
 
 /** Seconds as a short human figure: "850 µs", "50 ms", "1.5 s". */
@@ -19,18 +19,8 @@ function trim(value: number): string {
   return Number(value.toPrecision(3)).toString();
 }
 
-/** The mean of a distribution, seconds. */
-export function distributionMean(d: Distribution): number {
-  switch (d.type) {
-    case 'exponential':
-    case 'lognormal':
-      return d.mean;
-    case 'constant':
-      return d.value;
-    case 'uniform':
-      return (d.min + d.max) / 2;
-  }
-}
+/** The mean of a distribution, seconds (the schema's, re-exported for the canvas). */
+export { distributionMean };
 
 /** One line that says what a node is set to, for its card on the canvas. */
 export function nodeSummary(node: ScenarioNode): string {

@@ -1,4 +1,4 @@
-import type { LoadBalancerNode, LoadBalancingAlgorithm } from './schema';
+import { type LoadBalancerNode, type LoadBalancingAlgorithm, LoadBalancingAlgorithmSchema } from './schema';
 
 type Preset = LoadBalancerNode['preset'];
 
@@ -12,16 +12,7 @@ export interface PresetInfo {
   note: string;
 }
 
-const ALL: readonly LoadBalancingAlgorithm[] = [
-  'roundRobin',
-  'weightedRoundRobin',
-  'leastConnections',
-  'leastResponseTime',
-  'ipHash',
-  'consistentHash',
-  'random',
-  'powerOfTwoChoices',
-];
+const ALL: readonly LoadBalancingAlgorithm[] = LoadBalancingAlgorithmSchema.options;
 
 /**
  * What the balancers people know can do. Figures are orders of magnitude for
