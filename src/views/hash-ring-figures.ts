@@ -1,0 +1,98 @@
+/**
+ * The consistent-hash ring of a balancer as the engine builds it, and which
+ * client addresses change server when the pool changes. Uses the engine's own
+ * ring and hashes, so the view shows exactly what the simulation does.
+ */
+import { buildHashRing, type HashRing, ringOwner } from '../engine/balancing/consistent-hash';
+import { hashAddress } from '../engine/balancing/hashing';
+import type { Scenario } from '../scenario/schema';
+
+/** Addresses checked for the moved fraction; a larger population is sampled by its first ones. */
+export const MAX_KEYS = 20_000;
+
+/** The balancer's targets in the engine's order: its links in scenario order, a server's replicas as "id #n". */
+export function ringTargetIds(scenario: Scenario, balancerId: string): string[] {
+  const byId = new Map(scenario.nodes.map((n) => [n.id, n]));
+  return scenario.links
+    .filter((l) => l.from === balancerId && byId.has(l.to))
+    .flatMap((l) => {
+      const node = byId.get(l.to);
+      const replicas = node?.kind === 'server' ? node.replicas : 1;
+      return replicas > 1 ? Array.from({ length: replicas }, (_, r) => `${l.to} #${r + 1}`) : [l.to];
+    });
+}
+
+/** Client addresses the balancer hashes: the largest population among the clients. */
+export function keyCount(scenario: Scenario): number {
+  const populations = scenario.nodes.flatMap((n) => (n.kind === 'client' ? [n.addresses] : []));
+  return Math.min(MAX_KEYS, populations.length > 0 ? Math.max(...populations) : 1000);
+}
+
+export interface RingKey {
+  /** Position on the ring, 0..2^32. */
+  hash: number;
+  /** Owner by position in the current targets; -1 when the pool is empty. */
+  owner: number;
+  /** The target id that owned it before the pool changed, if it moved. */
+  movedFrom: string | null;
+}
+
+export interface RingFigures {
+  ids: string[];
+  ring: HashRing;
+  keys: RingKey[];
+  /** Keys per current target. */
+  perTarget: number[];
+  /** Set when the pool changed: what it was, and how many keys changed owner. */
+  change: { previousIds: string[]; moved: number; fraction: number } | null;
+}
+
+/** Places `keys` addresses on the ring of `ids`; with `previousIds`, says which moved. */
+export function ringFigures(ids: string[], virtualNodes: number, keys: number, previousIds: string[] | null): RingFigures {
+  const ring = buildHashRing(ids, virtualNodes);
+  const before = previousIds ? buildHashRing(previousIds, virtualNodes) : null;
+  const perTarget = ids.map(() => 0);
+  const list: RingKey[] = [];
+  let moved = 0;
+  for (let address = 0; address < keys; address++) {
+    const hash = hashAddress(address);
+    const owner = ringOwner(ring, hash);
+    if (owner >= 0) perTarget[owner] = (perTarget[owner] ?? 0) + 1;
+    let movedFrom: string | null = null;
+    if (before && previousIds) {
+      const was = previousIds[ringOwner(before, hash)] ?? null;
+      if (was !== (ids[owner] ?? null)) {
+        moved++;
+        movedFrom = was;
+      }
+    }
+    list.push({ hash, owner, movedFrom });
+  }
+  return {
+    ids,
+    ring,
+    keys: list,
+    perTarget,
+    change: previousIds ? { previousIds, moved, fraction: keys > 0 ? moved / keys : 0 } : null,
+  };
+}
+
+/** The fraction theory expects to move when one target joins n (or leaves n + 1): 1/(n+1). */
+export function expectedMovedFraction(previousCount: number, currentCount: number): number {
+  const larger = Math.max(previousCount, currentCount);
+  return larger > 0 ? Math.abs(currentCount - previousCount) / larger : 0;
+}
+
+/**
+ * The pool before the balancer's last change: the newest earlier scenario
+ * (from the undo history) in which the balancer had other targets.
+ */
+export function previousPool(balancerId: string, current: string[], history: readonly Scenario[]): string[] | null {
+  for (let i = history.length - 1; i >= 0; i--) {
+    const scenario = history[i];
+    if (!scenario?.nodes.some((n) => n.id === balancerId)) continue;
+    const ids = ringTargetIds(scenario, balancerId);
+    if (ids.length !== current.length || ids.some((id, k) => id !== current[k])) return ids;
+  }
+  return null;
+}
