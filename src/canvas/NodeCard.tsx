@@ -32,6 +32,9 @@ export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<Sce
         </span>
       </div>
       <div className="node-card__summary">{nodeSummary(node)}</div>
+      {/* A fault injected while running (the badge's style lives with the run views). */}
+      {live?.down && <div className="node-card__fault node-card__fault--down">down (crashed)</div>}
+      {live && !live.down && live.slowFactor > 1 && <div className="node-card__fault">slow ×{live.slowFactor}</div>}
       {/* Clients and balancers have no workers or queue: for them the health tint says it all. */}
       {live && hasWorkers && (
         <div className="node-card__live" title={`Live figures: ${health}`}>

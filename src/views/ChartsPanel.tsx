@@ -2,7 +2,8 @@ import type { Scenario } from '../scenario/schema';
 import type { AppState } from '../store/types';
 import { createLatencyChart, createQueueChart, createThroughputChart, createUtilizationChart, type RunChartData } from './metrics-charts';
 import type { Chart } from './time-series-chart';
-import { createTotalsTable, type TotalsData } from './totals-table';
+import { SelectedNodeViews, useSelectedNodeWithViews } from './SelectedNodeViews';
+import { createTotalsTable, scenarioCostPerHour, type TotalsData } from './totals-table';
 import { useLiveChart } from './use-live-chart';
 import './runtime.css';
 
@@ -29,7 +30,27 @@ const selectRunData = (state: AppState): RunChartData => {
   };
 };
 const runDataVersion = (state: AppState) => state.windows;
-const selectTotals = (state: AppState): TotalsData => ({ snapshot: state.snapshot, report: state.report, windows: state.windows });
+let totalsFor: Scenario | null = null;
+let totalsScenario = { costPerHour: 0, sessions: false };
+
+/** Cost and whether sessions matter, computed once per scenario. */
+function scenarioTotals(scenario: Scenario) {
+  if (totalsFor !== scenario) {
+    totalsFor = scenario;
+    totalsScenario = {
+      costPerHour: scenarioCostPerHour(scenario.nodes),
+      sessions: scenario.nodes.some((n) => n.kind === 'server' && n.sessions !== 'stateless'),
+    };
+  }
+  return totalsScenario;
+}
+
+const selectTotals = (state: AppState): TotalsData => ({
+  snapshot: state.snapshot,
+  report: state.report,
+  windows: state.windows,
+  ...scenarioTotals(state.runScenario ?? state.scenario),
+});
 const totalsVersion = (state: AppState) => state.snapshot;
 
 /** One chart in a titled figure; the SVG fills the box below the title. */
@@ -54,15 +75,26 @@ function TotalsTable() {
   );
 }
 
-/** The live charts and the totals table, laid out for the bottom panel. */
+/**
+ * The live charts and the totals table, laid out for the bottom panel. With a
+ * balancer, server, database, session store, cache or CDN selected, its own
+ * views take the place of the per-node charts.
+ */
 export function ChartsPanel() {
+  const selected = useSelectedNodeWithViews();
   return (
     <section className="sp-charts" aria-label="Live metrics">
       <TotalsTable />
       <ChartFigure title="Latency percentiles" create={createLatencyChart} />
       <ChartFigure title="Throughput" create={createThroughputChart} />
-      <ChartFigure title="Utilization per node" create={createUtilizationChart} />
-      <ChartFigure title="Queue length per node" create={createQueueChart} />
+      {selected ? (
+        <SelectedNodeViews node={selected} />
+      ) : (
+        <>
+          <ChartFigure title="Utilization per node" create={createUtilizationChart} />
+          <ChartFigure title="Queue length per node" create={createQueueChart} />
+        </>
+      )}
     </section>
   );
 }

@@ -11,6 +11,10 @@ export interface TotalsData {
   snapshot: LiveSnapshot | null;
   report: Report | null;
   windows: readonly WindowSample[];
+  /** What the system being run costs per hour (from its scenario until the report says). */
+  costPerHour?: number;
+  /** Some server keeps sessions: show logins, re-logins and lost sessions. */
+  sessions?: boolean;
 }
 
 interface Row {
@@ -37,7 +41,7 @@ const FAILURE_LABELS: Partial<Record<string, string>> = {
 const count = (n: number) => Math.round(n).toLocaleString('en-US');
 
 /** The rows for `data`, in display order. Pure, so tests can read them. */
-export function totalsRows({ snapshot, report, windows }: TotalsData): Row[] {
+export function totalsRows({ snapshot, report, windows, costPerHour, sessions }: TotalsData): Row[] {
   const totals = report?.totals;
   const s = totals ?? snapshot;
   const recent = windows.slice(-RECENT_WINDOWS);
@@ -61,7 +65,28 @@ export function totalsRows({ snapshot, report, windows }: TotalsData): Row[] {
       hint: totals ? 'completed per second after the warm-up' : 'completed per second over the last 5 simulated seconds',
       value: `${throughput.toFixed(1)} req/s`,
     },
+    ...sessionRows(sessions === true, totals?.sessions),
+    ...(costPerHour === undefined && totals?.costPerHour === undefined
+      ? []
+      : [{ key: 'cost', label: 'Cost', value: `$${(totals?.costPerHour ?? costPerHour ?? 0).toFixed(2)} / h`, hint: 'servers: replicas × cost per hour' }]),
   ];
+}
+
+/** Session figures come with the report: the live snapshot does not carry them. */
+function sessionRows(shown: boolean, sessions: { logins: number; relogins: number; lost: number } | undefined): Row[] {
+  if (!shown) return [];
+  const value = (n: number | undefined) => (n === undefined ? '…' : count(n));
+  const hint = sessions ? undefined : 'counted at the end of the run';
+  return [
+    { key: 'logins', label: 'Logins', value: value(sessions?.logins), hint },
+    { key: 'relogins', label: 'Re-logins', value: value(sessions?.relogins), hint: hint ?? 'the session was on another server, or lost' },
+    { key: 'lostSessions', label: 'Lost sessions', value: value(sessions?.lost), hint: hint ?? 'held by a server when it crashed' },
+  ];
+}
+
+/** What the scenario's servers cost per hour: replicas × cost per replica. */
+export function scenarioCostPerHour(nodes: readonly { kind: string; replicas?: number; costPerHour?: number }[]): number {
+  return nodes.reduce((sum, n) => (n.kind === 'server' ? sum + (n.replicas ?? 1) * (n.costPerHour ?? 0) : sum), 0);
 }
 
 /** Fills `table` with the totals; `update` rewrites only the cells. */

@@ -6,6 +6,7 @@ import { type Endpoint, proxy, wrap } from 'comlink';
 import type { FaultAction, Scenario } from '../scenario/schema';
 import type { Frame, LoadResult, RunStatus, Speed } from './protocol';
 import type { SimService } from './sim-service';
+import type { SweepPoint } from './sweep';
 
 /** What the store needs from the worker. */
 export interface SimClient {
@@ -17,6 +18,13 @@ export interface SimClient {
   setSpeed(speed: Speed): Promise<void>;
   /** Applies a fault to a node of the running simulation; resolves to null, or why it could not. */
   injectFault(nodeId: string, action: FaultAction, factor?: number): Promise<string | null>;
+  /** Runs `scenario` headless once per replica count and instance size of one server; see SimService.sweep. */
+  sweep(
+    scenario: Scenario,
+    serverId: string,
+    maxReplicas: number,
+    onProgress: (done: number, total: number, point: SweepPoint) => void,
+  ): Promise<{ ok: true; points: SweepPoint[] } | { ok: false; error: string }>;
   /** Registers the one frame listener (a later call replaces it). */
   subscribe(onFrame: (frame: Frame) => void): Promise<void>;
 }
@@ -32,6 +40,7 @@ export function connectSimService(endpoint: Endpoint): SimClient {
     reset: () => remote.reset(),
     setSpeed: (speed) => remote.setSpeed(speed),
     injectFault: (nodeId, action, factor) => remote.injectFault(nodeId, action, factor),
+    sweep: (scenario, serverId, maxReplicas, onProgress) => remote.sweep(scenario, serverId, maxReplicas, proxy(onProgress)),
     subscribe: (onFrame) => remote.subscribe(proxy(onFrame)),
   };
 }

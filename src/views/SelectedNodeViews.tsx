@@ -1,0 +1,100 @@
+import { useMemo } from 'react';
+import type { Scenario, ScenarioNode } from '../scenario/schema';
+import { useAppStore } from '../store';
+import type { AppState } from '../store/types';
+import { type BalancerViewData, balancerRows, targetNodeId } from './balancer-figures';
+import { createBalancerView } from './balancer-view';
+import { FAULT_KINDS, FaultControls } from './FaultControls';
+import { keyCount, previousPool, type RingFigures, ringFigures, ringTargetIds } from './hash-ring-figures';
+import { createHashRingView } from './hash-ring-view';
+import { ScalingSweep } from './ScalingSweep';
+import { useLiveChart } from './use-live-chart';
+
+/** The selected node, when it has views of its own (balancers, and nodes a fault can reach). */
+export function useSelectedNodeWithViews(): ScenarioNode | null {
+  return useAppStore((s) => {
+    if (s.selection?.kind !== 'node') return null;
+    const id = s.selection.id;
+    const node = s.scenario.nodes.find((n) => n.id === id) ?? null;
+    return node && (node.kind === 'loadBalancer' || FAULT_KINDS.includes(node.kind)) ? node : null;
+  });
+}
+
+/** The "Selected node" area of the bottom panel: what fits the node's kind. */
+export function SelectedNodeViews({ node }: { node: ScenarioNode }) {
+  const label = node.label || node.id;
+  return (
+    <section className="sp-selected" aria-label={`Selected node: ${label}`}>
+      {node.kind === 'loadBalancer' && <BalancerFigure id={node.id} label={label} />}
+      {node.kind === 'loadBalancer' && node.algorithm === 'consistentHash' && <HashRingFigure id={node.id} label={label} />}
+      {FAULT_KINDS.includes(node.kind) && <FaultControls nodeId={node.id} kind={node.kind} label={label} />}
+      {node.kind === 'server' && <ScalingSweep key={node.id} serverId={node.id} label={label} />}
+    </section>
+  );
+}
+
+/** The balancer's figures from the run, or null when the run does not know it. */
+export function selectBalancerData(state: AppState, id: string, label: string): BalancerViewData | null {
+  const index = state.nodeIndex[id];
+  if (index === undefined) return null;
+  const reportNode = state.report?.nodes[index];
+  const targets = reportNode?.targets ?? state.snapshot?.nodes[index]?.targets;
+  if (!targets) return null;
+  const down = (targetId: string) => {
+    const at = state.nodeIndex[targetNodeId(targetId)];
+    return at !== undefined && state.snapshot?.nodes[at]?.down === true;
+  };
+  const duration = (state.runScenario ?? state.scenario).duration;
+  return {
+    label,
+    rows: balancerRows(targets, state.balancerSamples, index, state.simTime, reportNode?.healthTimeline, down),
+    duration,
+    now: state.simTime,
+  };
+}
+
+function BalancerFigure({ id, label }: { id: string; label: string }) {
+  const select = useMemo(() => (state: AppState) => selectBalancerData(state, id, label), [id, label]);
+  const ref = useLiveChart<SVGSVGElement, BalancerViewData | null>(createBalancerView, select, balancerVersion);
+  const title = `${label}: share of requests and health`;
+  return (
+    <figure className="sp-chart-figure sp-selected-wide">
+      <figcaption>{title}</figcaption>
+      <div className="sp-chart-box">
+        <svg ref={ref} role="img" aria-label={title} data-testid="balancer-view" />
+      </div>
+    </figure>
+  );
+}
+const balancerVersion = (state: AppState) => state.snapshot;
+
+let ringFor: { scenario: Scenario; id: string; figures: RingFigures | null } | null = null;
+
+/** The ring of the balancer in the scenario being edited, compared with its pool before the last change. */
+export function selectRing(state: AppState, id: string): RingFigures | null {
+  if (ringFor?.scenario === state.scenario && ringFor.id === id) return ringFor.figures;
+  const node = state.scenario.nodes.find((n) => n.id === id);
+  let figures: RingFigures | null = null;
+  if (node?.kind === 'loadBalancer') {
+    const ids = ringTargetIds(state.scenario, id);
+    const history = useAppStore.temporal.getState().pastStates.flatMap((p) => (p.scenario ? [p.scenario] : []));
+    figures = ringFigures(ids, node.virtualNodes, keyCount(state.scenario), previousPool(id, ids, history));
+  }
+  ringFor = { scenario: state.scenario, id, figures };
+  return figures;
+}
+
+function HashRingFigure({ id, label }: { id: string; label: string }) {
+  const select = useMemo(() => (state: AppState) => selectRing(state, id), [id]);
+  const ref = useLiveChart<SVGSVGElement, RingFigures | null>(createHashRingView, select, ringVersion);
+  const title = `${label}: consistent-hash ring`;
+  return (
+    <figure className="sp-chart-figure sp-selected-wide">
+      <figcaption>{title}</figcaption>
+      <div className="sp-chart-box">
+        <svg ref={ref} role="img" aria-label={title} data-testid="hash-ring-view" />
+      </div>
+    </figure>
+  );
+}
+const ringVersion = (state: AppState) => state.scenario;

@@ -1,0 +1,143 @@
+/**
+ * Cost against latency and throughput for a sweep: two panels sharing the
+ * cost axis, one line for scaling out (replicas) and one for scaling up
+ * (instance sizes), every point labelled, so the trade-off reads at a glance.
+ */
+import { axisBottom, axisLeft } from 'd3-axis';
+import { scaleLinear } from 'd3-scale';
+import { type Selection, select } from 'd3-selection';
+import { line } from 'd3-shape';
+import type { SweepPoint } from '../worker/sweep';
+import { COLORS } from './palette';
+import type { Chart } from './time-series-chart';
+
+const MARGIN = { top: 22, right: 10, bottom: 30, left: 46 };
+const GAP = 28;
+const MODES = [
+  { mode: 'out', label: 'scale out (replicas)', color: COLORS.blue },
+  { mode: 'up', label: 'scale up (instance size)', color: COLORS.orange },
+] as const;
+
+type Panel = {
+  group: Selection<SVGGElement, unknown, null, undefined>;
+  value: (p: SweepPoint) => number;
+  yLabel: string;
+  format: (v: number) => string;
+};
+
+/** Draws sweep points into `svg`; an empty list shows a hint. */
+export function createCostChart(svgElement: SVGSVGElement): Chart<SweepPoint[]> {
+  const svg = select(svgElement).attr('class', 'sp-chart sp-cost-chart');
+  let width = 560;
+  let height = 200;
+  let points: SweepPoint[] = [];
+
+  const legend = svg.append('g').attr('class', 'sp-legend');
+  MODES.forEach((m, i) => {
+    const g = legend.append('g').attr('transform', `translate(${i * 170},0)`);
+    g.append('line').attr('x1', 0).attr('x2', 14).attr('y1', -4).attr('y2', -4).attr('stroke', m.color).attr('stroke-width', 2);
+    g.append('text').attr('x', 18).text(m.label);
+  });
+  const panels: Panel[] = [
+    { group: svg.append('g').attr('class', 'sp-cost-p99'), value: (p) => p.p99 * 1000, yLabel: 'p99 latency (ms)', format: (v) => `${v}` },
+    { group: svg.append('g').attr('class', 'sp-cost-throughput'), value: (p) => p.throughput, yLabel: 'throughput (req/s)', format: (v) => `${v}` },
+  ];
+  for (const panel of panels) {
+    panel.group.append('g').attr('class', 'sp-axis sp-axis-x');
+    panel.group.append('g').attr('class', 'sp-axis sp-axis-y');
+    panel.group.append('text').attr('class', 'sp-axis-label sp-x-label').attr('text-anchor', 'end').text('cost ($ per hour)');
+    panel.group.append('text').attr('class', 'sp-axis-label sp-y-label').attr('text-anchor', 'middle').text(panel.yLabel);
+    panel.group.append('g').attr('class', 'sp-lines');
+  }
+  const empty = svg.append('text').attr('class', 'sp-chart-empty').attr('text-anchor', 'middle').text('Press Sweep to run each size and replica count');
+
+  function drawPanel(panel: Panel, left: number, right: number): void {
+    const bottom = height - MARGIN.bottom;
+    const maxCost = Math.max(1e-6, ...points.map((p) => p.costPerHour));
+    const maxY = Math.max(1e-6, ...points.map(panel.value));
+    const x = scaleLinear().domain([0, maxCost]).range([left, right]).nice(4);
+    const y = scaleLinear().domain([0, maxY]).range([bottom, MARGIN.top + 6]).nice(4);
+    panel.group
+      .select<SVGGElement>('.sp-axis-x')
+      .attr('transform', `translate(0,${bottom})`)
+      .call(
+        axisBottom(x)
+          .ticks(Math.max(2, Math.floor((right - left) / 60)))
+          .tickSizeOuter(0),
+      );
+    panel.group.select<SVGGElement>('.sp-axis-y').attr('transform', `translate(${left},0)`).call(axisLeft(y).ticks(4).tickSizeOuter(0));
+    panel.group
+      .select('.sp-x-label')
+      .attr('x', right)
+      .attr('y', height - 2);
+    panel.group.select('.sp-y-label').attr('transform', `translate(${left - 36},${(MARGIN.top + bottom) / 2}) rotate(-90)`);
+    const series = MODES.map((m) => ({ ...m, points: points.filter((p) => p.mode === m.mode) }));
+    const groups = panel.group
+      .select('.sp-lines')
+      .selectAll<SVGGElement, (typeof series)[number]>('g.sp-series')
+      .data(series, (s) => s.mode)
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'sp-series');
+        g.append('path').attr('fill', 'none').attr('stroke-width', 1.6);
+        return g;
+      })
+      .attr('data-mode', (s) => s.mode);
+    groups
+      .select('path')
+      .attr('stroke', (s) => s.color)
+      .attr('d', (s) =>
+        line<SweepPoint>()
+          .digits(1)
+          .x((p) => x(p.costPerHour))
+          .y((p) => y(panel.value(p)))(s.points),
+      );
+    const marks = groups
+      .selectAll<SVGGElement, SweepPoint>('g.sp-point')
+      .data((s) => s.points, (p) => p.label)
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'sp-point');
+        g.append('circle').attr('r', 3);
+        g.append('text').attr('x', 4).attr('y', -5);
+        g.append('title');
+        return g;
+      })
+      .attr('transform', (p) => `translate(${x(p.costPerHour)},${y(panel.value(p))})`);
+    marks.select('circle').attr('fill', (p) => (p.mode === 'out' ? COLORS.blue : COLORS.orange));
+    marks.select('text').text((p) => p.label);
+    marks
+      .select('title')
+      .text((p) => `${p.label}: $${p.costPerHour.toFixed(2)}/h, p99 ${(p.p99 * 1000).toFixed(1)} ms, ${p.throughput.toFixed(1)} req/s, ${(p.failedRatio * 100).toFixed(1)} % failed`);
+  }
+
+  function draw(): void {
+    svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
+    const has = points.length > 0;
+    legend.attr('transform', `translate(${MARGIN.left},${MARGIN.top - 8})`).attr('display', has ? null : 'none');
+    const panelWidth = (width - MARGIN.left * 2 - MARGIN.right - GAP) / 2;
+    const [first, second] = panels;
+    for (const panel of panels) panel.group.attr('display', has ? null : 'none');
+    if (has && first && second) {
+      drawPanel(first, MARGIN.left, MARGIN.left + panelWidth);
+      drawPanel(second, MARGIN.left * 2 + panelWidth + GAP, width - MARGIN.right);
+    }
+    empty
+      .attr('x', width / 2)
+      .attr('y', height / 2)
+      .attr('display', has ? 'none' : null);
+  }
+
+  return {
+    update(data) {
+      points = data;
+      draw();
+    },
+    resize(w, h) {
+      width = Math.max(280, Math.floor(w));
+      height = Math.max(120, Math.floor(h));
+      draw();
+    },
+    destroy() {
+      svg.selectAll('*').remove();
+    },
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * Cost against latency: the same scenario run headless with one server scaled
+ * out (replicas 1..N) and scaled up (each instance size), one full run per
+ * point. Plain TypeScript, so the worker runs it and tests call it directly.
+ */
+import type { Report, SimulationOptions } from '../engine/types';
+import { INSTANCE_SIZES } from '../scenario/instance-sizes';
+import type { Scenario } from '../scenario/schema';
+
+/** One scaled variant of the scenario, before it runs. */
+export interface SweepVariant {
+  mode: 'out' | 'up';
+  /** "×3" for three replicas, the size's name for scaling up. */
+  label: string;
+  scenario: Scenario;
+}
+
+/** One run's outcome, as the cost chart plots it. */
+export interface SweepPoint {
+  mode: 'out' | 'up';
+  label: string;
+  costPerHour: number;
+  /** Seconds, end to end at the clients, after warm-up. */
+  p99: number;
+  /** Completed per second after warm-up. */
+  throughput: number;
+  /** Failed attempts / sent (drops, timeouts, crashed targets). */
+  failedRatio: number;
+}
+
+/** Replicas offered at most by the sweep (the format allows 64; each is a full run). */
+export const MAX_SWEEP_REPLICAS = 16;
+
+/** The variants for `serverId`: replicas 1..maxReplicas at its size, then every size at its replica count. */
+export function sweepVariants(scenario: Scenario, serverId: string, maxReplicas: number): SweepVariant[] {
+  const server = scenario.nodes.find((n) => n.id === serverId);
+  if (server?.kind !== 'server') return [];
+  const withServer = (change: Partial<typeof server>): Scenario => ({
+    ...scenario,
+    nodes: scenario.nodes.map((n) => (n.id === serverId ? { ...server, ...change } : n)),
+  });
+  const top = Math.max(1, Math.min(MAX_SWEEP_REPLICAS, Math.floor(maxReplicas)));
+  const out = Array.from({ length: top }, (_, i) => ({ mode: 'out' as const, label: `×${i + 1}`, scenario: withServer({ replicas: i + 1 }) }));
+  const up = INSTANCE_SIZES.map((size) => ({
+    mode: 'up' as const,
+    label: size.name,
+    scenario: withServer({ workers: size.cores, speed: size.speed, costPerHour: size.costPerHour }),
+  }));
+  return [...out, ...up];
+}
+
+/** The chart's point for one finished run. */
+export function sweepPoint(variant: SweepVariant, report: Report): SweepPoint {
+  const t = report.totals;
+  const cost = t.costPerHour ?? report.nodes.reduce((sum, n) => sum + (n.costPerHour ?? 0), 0);
+  return {
+    mode: variant.mode,
+    label: variant.label,
+    costPerHour: cost,
+    p99: t.latency.p99,
+    throughput: t.throughput,
+    failedRatio: t.sent > 0 ? t.failed / t.sent : 0,
+  };
+}
+
+/** Runs every variant, one per timer turn so the worker still hears other commands; reports progress after each. */
+export async function runSweep(
+  variants: readonly SweepVariant[],
+  run: (scenario: Scenario, options: SimulationOptions) => Report,
+  onProgress: (done: number, total: number, point: SweepPoint) => unknown,
+  yieldTurn: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
+): Promise<SweepPoint[]> {
+  const points: SweepPoint[] = [];
+  for (const variant of variants) {
+    await yieldTurn();
+    // Windows are not needed: only the report is read.
+    const point = sweepPoint(variant, run(variant.scenario, { window: 0 }));
+    points.push(point);
+    await onProgress(points.length, variants.length, point);
+  }
+  return points;
+}
