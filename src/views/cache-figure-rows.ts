@@ -12,6 +12,8 @@ export interface FigureRow {
   value: string;
   /** Draws a bar of this share (0–1) under the value. */
   share?: number;
+  /** A quieter line under the bar: what the share is of. */
+  detail?: string;
   /** Marks a figure a person should notice (lost writes above zero). */
   alarm?: boolean;
 }
@@ -22,8 +24,20 @@ export interface FigureRowsData {
   emptyText: string;
 }
 
-const ROW = 34;
+/** Height of a row with a bar (and its detail line), and of one with a figure only. */
+const ROW_WITH_BAR = 38;
+const ROW = 18;
 const LEFT = 10;
+
+/** Where each row starts: rows with a bar take more room. */
+function rowTops(rows: readonly FigureRow[]): number[] {
+  let y = 4;
+  return rows.map((r) => {
+    const top = y;
+    y += r.share === undefined ? ROW : ROW_WITH_BAR;
+    return top;
+  });
+}
 
 /** Draws `FigureRowsData` into `svg`. */
 export function createFigureRows(svgElement: SVGSVGElement): Chart<FigureRowsData> {
@@ -37,6 +51,7 @@ export function createFigureRows(svgElement: SVGSVGElement): Chart<FigureRowsDat
   function draw(): void {
     svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
     const barWidth = Math.max(40, width - 2 * LEFT);
+    const tops = rowTops(data.rows);
     const rows = rowsGroup
       .selectAll<SVGGElement, FigureRow>('g')
       .data(data.rows, (r) => r.label)
@@ -46,9 +61,10 @@ export function createFigureRows(svgElement: SVGSVGElement): Chart<FigureRowsDat
         g.append('text').attr('class', 'sp-figure-value').attr('text-anchor', 'end').attr('y', 12);
         g.append('rect').attr('class', 'sp-figure-track').attr('x', LEFT).attr('y', 17).attr('height', 7).attr('fill', '#e5e7eb');
         g.append('rect').attr('class', 'sp-figure-bar').attr('x', LEFT).attr('y', 17).attr('height', 7);
+        g.append('text').attr('class', 'sp-figure-detail').attr('x', LEFT).attr('y', 34);
         return g;
       })
-      .attr('transform', (_r, i) => `translate(0,${8 + i * ROW})`);
+      .attr('transform', (_r, i) => `translate(0,${tops[i] ?? 0})`);
     rows.select('.sp-figure-label').text((r) => r.label);
     rows
       .select('.sp-figure-value')
@@ -56,6 +72,7 @@ export function createFigureRows(svgElement: SVGSVGElement): Chart<FigureRowsDat
       .attr('font-weight', (r) => (r.alarm ? 'bold' : null))
       .attr('fill', (r) => (r.alarm ? COLORS.vermillion : null))
       .text((r) => r.value);
+    rows.select('.sp-figure-detail').text((r) => r.detail ?? '');
     rows
       .select('.sp-figure-track')
       .attr('width', barWidth)

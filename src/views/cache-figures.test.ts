@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WindowSample } from '../engine/types';
-import { backendLoadData, cachingTarget, carryForward, cdnOffload, hitRatioData, rankBars, rankLabel, stalenessFigures } from './cache-figures';
+import { backendLoadData, cachingTarget, carryForward, cdnOffload, hitRatioData, rankBars, rankLabel, shortRank, stalenessFigures } from './cache-figures';
 import { exampleScenario, runToEnd } from './cache-test-run';
 
 describe('cachingTarget', () => {
@@ -37,6 +37,7 @@ describe('rankLabel', () => {
     expect(rankLabel({ from: 1, to: 1 })).toBe('1');
     expect(rankLabel({ from: 4, to: 7 })).toBe('4–7');
     expect(rankLabel({ from: 1024, to: 2047 })).toBe('1k–2k');
+    expect(shortRank(1_048_576)).toBe('1M');
   });
 });
 

@@ -123,22 +123,29 @@ export const THEORY_NAMES: Record<NonNullable<CacheReport['theoryModel']>, strin
 
 /** Bars of the hit ratio by popularity rank, with theory per bucket. */
 export interface RankBar {
+  /** "4–7": the ranks in the bucket. */
   label: string;
+  /** "4": the first of them, short enough for an axis tick. */
+  tick: string;
   reads: number;
   hitRatio: number;
   theory: number | null;
 }
 
+/** "1", "4.1k", "1.3M". */
+export function shortRank(n: number): string {
+  return n >= 1_000_000 ? `${Math.round(n / 100_000) / 10}M` : n >= 1000 ? `${Math.round(n / 100) / 10}k` : String(n);
+}
+
 /** "1", "2–3", "4–7", … "512–1k". */
 export function rankLabel(bucket: Pick<RankBucket, 'from' | 'to'>): string {
-  const short = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ? `${Math.round(n / 100) / 10}k` : String(n));
-  return bucket.from === bucket.to ? short(bucket.from) : `${short(bucket.from)}–${short(bucket.to)}`;
+  return bucket.from === bucket.to ? shortRank(bucket.from) : `${shortRank(bucket.from)}–${shortRank(bucket.to)}`;
 }
 
 /** The report's rank buckets as bars (empty until the run ends). */
 export function rankBars(report: Report | null, target: CachingTarget): RankBar[] {
   const buckets = nodeReport(report, target)?.cache?.hitRatioByRank ?? [];
-  return buckets.map((b) => ({ label: rankLabel(b), reads: b.reads, hitRatio: b.hitRatio, theory: b.theory }));
+  return buckets.map((b) => ({ label: rankLabel(b), tick: shortRank(b.from), reads: b.reads, hitRatio: b.hitRatio, theory: b.theory }));
 }
 
 /** Stale reads and lost writes, as the cache reported them. */

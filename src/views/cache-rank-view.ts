@@ -21,7 +21,7 @@ export function createCacheRankView(svgElement: SVGSVGElement): Chart<RankBar[]>
 
   const xAxis = svg.append('g').attr('class', 'sp-axis sp-axis-x');
   const yAxis = svg.append('g').attr('class', 'sp-axis sp-axis-y');
-  const xLabel = svg.append('text').attr('class', 'sp-axis-label').attr('text-anchor', 'end').text('popularity rank (1 = most asked for)');
+  const xLabel = svg.append('text').attr('class', 'sp-axis-label').attr('text-anchor', 'end').text('popularity rank, from (1 = most asked for)');
   const yLabel = svg.append('text').attr('class', 'sp-axis-label').attr('text-anchor', 'middle').text('hit ratio (%)');
   const legend = svg.append('g').attr('class', 'sp-legend');
   const measured = svg.append('g').attr('class', 'sp-rank-bars');
@@ -32,10 +32,11 @@ export function createCacheRankView(svgElement: SVGSVGElement): Chart<RankBar[]>
     ['measured', COLORS.blue, null],
     ['theory', COLORS.grey, '6 4'],
   ];
-  legendItems.forEach(([text, color, dash], i) => {
+  const legendGroups = legendItems.map(([text, color, dash], i) => {
     const g = legend.append('g').attr('transform', `translate(${i * 96},0)`);
     g.append('line').attr('x1', 0).attr('x2', 14).attr('y1', -4).attr('y2', -4).attr('stroke', color).attr('stroke-width', 2).attr('stroke-dasharray', dash);
     g.append('text').attr('x', 18).text(text);
+    return g;
   });
 
   function draw(): void {
@@ -43,15 +44,23 @@ export function createCacheRankView(svgElement: SVGSVGElement): Chart<RankBar[]>
     const right = width - MARGIN.right;
     const bottom = height - MARGIN.bottom;
     legend.attr('transform', `translate(${MARGIN.left},${MARGIN.top - 10})`);
+    // "theory" only when the engine had a formula for these ranks (a CDN with max-age may have none).
+    legendGroups[1]?.attr('display', bars.some((b) => b.theory !== null) ? null : 'none');
     const x = scaleBand<string>()
       .domain(bars.map((b) => b.label))
       .range([MARGIN.left, right])
       .padding(0.2);
     const y = scaleLinear().domain([0, 100]).range([bottom, MARGIN.top + 4]);
     // Every other label when the buckets are crowded, so "1k–2k" does not run into its neighbour.
-    const every = Math.max(1, Math.ceil((bars.length * 44) / Math.max(1, right - MARGIN.left)));
+    const every = Math.max(1, Math.ceil((bars.length * 34) / Math.max(1, right - MARGIN.left)));
     const tickValues = bars.filter((_b, i) => i % every === 0).map((b) => b.label);
-    xAxis.attr('transform', `translate(0,${bottom})`).call(axisBottom(x).tickValues(tickValues).tickSizeOuter(0));
+    const tickOf = new Map(bars.map((b) => [b.label, b.tick]));
+    xAxis.attr('transform', `translate(0,${bottom})`).call(
+      axisBottom(x)
+        .tickValues(tickValues)
+        .tickFormat((label) => tickOf.get(label) ?? label)
+        .tickSizeOuter(0),
+    );
     yAxis.attr('transform', `translate(${MARGIN.left},0)`).call(axisLeft(y).ticks(4).tickSizeOuter(0));
     xLabel.attr('x', right).attr('y', height - 2);
     yLabel.attr('transform', `translate(11,${(MARGIN.top + bottom) / 2}) rotate(-90)`);

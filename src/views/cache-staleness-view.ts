@@ -11,17 +11,19 @@ export function stalenessRows(figures: StalenessFigures | null): FigureRowsData 
     rows: [
       {
         label: 'Stale reads',
-        value: `${formatCount(figures.staleReads)} (${formatShare(figures.staleRatio)} of ${formatCount(figures.reads)} reads)`,
+        value: `${formatCount(figures.staleReads)} · ${formatShare(figures.staleRatio)}`,
+        detail: `of ${formatCount(figures.reads)} reads`,
         share: figures.staleRatio,
       },
-      { label: 'Longest a stale value was served', value: `${Math.round(figures.maxStaleAge * 1000) / 1000} s` },
+      { label: 'Longest stale', value: `${Math.round(figures.maxStaleAge * 1000) / 1000} s after the write` },
       {
-        label: 'Lost writes (acknowledged, never reached the database)',
-        value: `${formatCount(figures.lostWrites)} of ${formatCount(figures.writes)} writes`,
+        label: 'Lost writes',
+        value: formatCount(figures.lostWrites),
+        detail: `of ${formatCount(figures.writes)} acknowledged, lost before a flush`,
         share: figures.writes > 0 ? figures.lostWrites / figures.writes : 0,
         alarm: figures.lostWrites > 0,
       },
-      { label: 'Dirty entries waiting for a flush', value: formatCount(figures.dirty) },
+      { label: 'Dirty, awaiting a flush', value: formatCount(figures.dirty) },
     ],
   };
 }

@@ -71,7 +71,8 @@ describe('staleness view', () => {
     const rows = stalenessRows(figures).rows;
     const lost = rows.find((r) => r.label.startsWith('Lost writes'))!;
     expect(lost.alarm).toBe(true);
-    expect(lost.value).toMatch(/^[\d,]+ of [\d,]+ writes$/);
+    expect(lost.value).toBe(figures.lostWrites.toLocaleString('en-US'));
+    expect(lost.detail).toBe(`of ${figures.writes.toLocaleString('en-US')} acknowledged, lost before a flush`);
     const element = svg();
     createCacheStalenessView(element).update(figures);
     expect(texts(element)).toContain('Stale reads');
@@ -94,7 +95,7 @@ describe('offload view', () => {
     expect(rows.filter((r) => r.label.startsWith('Edge '))).toHaveLength(3);
     const element = svg();
     createCdnOffloadView(element).update(cdn);
-    expect(texts(element)).toContain('Requests that never reached origin');
+    expect(texts(element)).toContain('Requests offloaded');
     const bar = element.querySelector('.sp-figure-bar');
     expect(Number(bar?.getAttribute('width'))).toBeGreaterThan(0);
   });

@@ -22,21 +22,23 @@ export function offloadRows(cdn: CdnReport | null): FigureRowsData {
     emptyText: '',
     rows: [
       {
-        label: 'Requests that never reached origin',
-        value: `${formatShare(cdn.requestOffload)} (${formatCount(cdn.originRequests)} of ${formatCount(cdn.requests)} went on)`,
+        label: 'Requests offloaded',
+        value: formatShare(cdn.requestOffload),
+        detail: `${formatCount(cdn.originRequests)} of ${formatCount(cdn.requests)} went to origin`,
         share: cdn.requestOffload,
       },
       {
-        label: 'Bytes that never came from origin',
-        value: `${formatShare(cdn.byteOffload)} (${formatBytes(cdn.originBytes)} of ${formatBytes(cdn.bytesServed)})`,
+        label: 'Bytes offloaded',
+        value: formatShare(cdn.byteOffload),
+        detail: `${formatBytes(cdn.originBytes)} of ${formatBytes(cdn.bytesServed)} came from origin`,
         share: cdn.byteOffload,
       },
+      // Edges without a bar: their hit ratios are drawn over time beside this view.
       ...cdn.edges.map((edge) => ({
-        label: `Edge ${edge.name} (${Math.round(edge.rtt * 1000)} ms away)`,
+        label: `Edge ${edge.name} (${Math.round(edge.rtt * 1000)} ms)`,
         value: `${formatShare(edge.hitRatio)} hits of ${formatCount(edge.requests)}`,
-        share: edge.hitRatio,
       })),
-      { label: 'Rejected at the edge (auth check)', value: formatCount(cdn.rejectedAtEdge) },
+      { label: 'Rejected at the edge (auth)', value: formatCount(cdn.rejectedAtEdge) },
     ],
   };
 }
