@@ -2,7 +2,7 @@ import type { Scenario } from '../scenario/schema';
 import type { AppState } from '../store/types';
 import { createLatencyChart, createQueueChart, createThroughputChart, createUtilizationChart, type RunChartData } from './metrics-charts';
 import type { Chart } from './time-series-chart';
-import { SelectedNodeViews, useSelectedNodeWithViews } from './SelectedNodeViews';
+import { SelectedNodeViews, selectedColumns, useSelectedNodeWithViews } from './SelectedNodeViews';
 import { createTotalsTable, scenarioCostPerHour, type TotalsData } from './totals-table';
 import { useLiveChart } from './use-live-chart';
 import './runtime.css';
@@ -75,26 +75,28 @@ function TotalsTable() {
   );
 }
 
+const RUN_CHARTS = [
+  { title: 'Latency percentiles', create: createLatencyChart },
+  { title: 'Throughput', create: createThroughputChart },
+  { title: 'Utilization per node', create: createUtilizationChart },
+  { title: 'Queue length per node', create: createQueueChart },
+] as const;
+
 /**
  * The live charts and the totals table, laid out for the bottom panel. With a
  * balancer, server, database, session store, cache or CDN selected, its own
- * views take the place of the per-node charts.
+ * views take the place of the last charts (as many as they need room for).
  */
 export function ChartsPanel() {
   const selected = useSelectedNodeWithViews();
+  const kept = RUN_CHARTS.length - (selected ? selectedColumns(selected) : 0);
   return (
     <section className="sp-charts" aria-label="Live metrics">
       <TotalsTable />
-      <ChartFigure title="Latency percentiles" create={createLatencyChart} />
-      <ChartFigure title="Throughput" create={createThroughputChart} />
-      {selected ? (
-        <SelectedNodeViews node={selected} />
-      ) : (
-        <>
-          <ChartFigure title="Utilization per node" create={createUtilizationChart} />
-          <ChartFigure title="Queue length per node" create={createQueueChart} />
-        </>
-      )}
+      {RUN_CHARTS.slice(0, kept).map((chart) => (
+        <ChartFigure key={chart.title} title={chart.title} create={chart.create} />
+      ))}
+      {selected && <SelectedNodeViews node={selected} />}
     </section>
   );
 }

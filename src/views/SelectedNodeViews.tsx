@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { type CSSProperties, useMemo } from 'react';
 import type { Scenario, ScenarioNode } from '../scenario/schema';
 import { useAppStore } from '../store';
 import type { AppState } from '../store/types';
@@ -20,11 +20,18 @@ export function useSelectedNodeWithViews(): ScenarioNode | null {
   });
 }
 
+/** Chart columns the node's views take in the bottom panel (of four): room for what they draw. */
+export function selectedColumns(node: ScenarioNode): number {
+  if (node.kind === 'loadBalancer') return node.algorithm === 'consistentHash' ? 4 : 2;
+  if (node.kind === 'server') return 3;
+  return 1;
+}
+
 /** The "Selected node" area of the bottom panel: what fits the node's kind. */
 export function SelectedNodeViews({ node }: { node: ScenarioNode }) {
   const label = node.label || node.id;
   return (
-    <section className="sp-selected" aria-label={`Selected node: ${label}`}>
+    <section className="sp-selected" aria-label={`Selected node: ${label}`} style={{ '--sp-columns': selectedColumns(node) } as CSSProperties}>
       {node.kind === 'loadBalancer' && <BalancerFigure id={node.id} label={label} />}
       {node.kind === 'loadBalancer' && node.algorithm === 'consistentHash' && <HashRingFigure id={node.id} label={label} />}
       {FAULT_KINDS.includes(node.kind) && <FaultControls nodeId={node.id} kind={node.kind} label={label} />}

@@ -42,7 +42,7 @@ describe('balancer view', () => {
     const span = rows[2]?.querySelector('.sp-health-spans rect');
     const track = rows[2]?.querySelector('.sp-health-track');
     expect(Number(span?.getAttribute('width'))).toBeCloseTo(Number(track?.getAttribute('width')) / 3, 0);
-    expect(Array.from(element.querySelectorAll('.sp-axis-label'), (t) => t.textContent)).toEqual(['share of requests, last 5 s (%)', 'simulated time (s)']);
+    expect(Array.from(element.querySelectorAll('.sp-axis-label'), (t) => t.textContent)).toEqual(['share of requests, last 5 s (%); tick: whole run', 'simulated time (s)']);
   });
 
   it('says why a target is out, and when a crashed one is still in the pool', () => {

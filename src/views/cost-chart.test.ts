@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { SweepPoint } from '../worker/sweep';
-import { createCostChart } from './cost-chart';
+import { createCostChart, spreadScale } from './cost-chart';
 
 const point = (mode: 'out' | 'up', label: string, costPerHour: number, p99: number, throughput: number): SweepPoint => ({
   mode,
@@ -25,7 +25,8 @@ describe('cost chart', () => {
     expect(Array.from(element.querySelectorAll('.sp-cost-p99 [data-mode="out"] .sp-point text'), (t) => t.textContent)).toEqual(['×1', '×2']);
     expect(Array.from(element.querySelectorAll('.sp-axis-label'), (t) => t.textContent)).toEqual([
       'cost ($ per hour)',
-      'p99 latency (ms)',
+      // 30 ms to 400 ms spans more than ten times: a log axis keeps the fast points apart.
+      'p99 latency (ms) (log)',
       'cost ($ per hour)',
       'throughput (req/s)',
     ]);
@@ -41,5 +42,11 @@ describe('cost chart', () => {
     const element = svg();
     createCostChart(element).update([]);
     expect(element.querySelector('.sp-chart-empty')?.getAttribute('display')).toBeNull();
+  });
+
+  it('draws on a log scale only when all values are positive and spread widely', () => {
+    expect('base' in spreadScale([0.05, 11.5], [0, 100])).toBe(true);
+    expect('base' in spreadScale([0.05, 0.3], [0, 100])).toBe(false);
+    expect('base' in spreadScale([0, 11.5], [0, 100])).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
  * (instance sizes), every point labelled, so the trade-off reads at a glance.
  */
 import { axisBottom, axisLeft } from 'd3-axis';
-import { scaleLinear } from 'd3-scale';
+import { type ScaleContinuousNumeric, scaleLinear, scaleLog } from 'd3-scale';
 import { type Selection, select } from 'd3-selection';
 import { line } from 'd3-shape';
 import type { SweepPoint } from '../worker/sweep';
@@ -22,7 +22,6 @@ type Panel = {
   group: Selection<SVGGElement, unknown, null, undefined>;
   value: (p: SweepPoint) => number;
   yLabel: string;
-  format: (v: number) => string;
 };
 
 /** Draws sweep points into `svg`; an empty list shows a hint. */
@@ -39,8 +38,8 @@ export function createCostChart(svgElement: SVGSVGElement): Chart<SweepPoint[]> 
     g.append('text').attr('x', 18).text(m.label);
   });
   const panels: Panel[] = [
-    { group: svg.append('g').attr('class', 'sp-cost-p99'), value: (p) => p.p99 * 1000, yLabel: 'p99 latency (ms)', format: (v) => `${v}` },
-    { group: svg.append('g').attr('class', 'sp-cost-throughput'), value: (p) => p.throughput, yLabel: 'throughput (req/s)', format: (v) => `${v}` },
+    { group: svg.append('g').attr('class', 'sp-cost-p99'), value: (p) => p.p99 * 1000, yLabel: 'p99 latency (ms)' },
+    { group: svg.append('g').attr('class', 'sp-cost-throughput'), value: (p) => p.throughput, yLabel: 'throughput (req/s)' },
   ];
   for (const panel of panels) {
     panel.group.append('g').attr('class', 'sp-axis sp-axis-x');
@@ -53,10 +52,10 @@ export function createCostChart(svgElement: SVGSVGElement): Chart<SweepPoint[]> 
 
   function drawPanel(panel: Panel, left: number, right: number): void {
     const bottom = height - MARGIN.bottom;
-    const maxCost = Math.max(1e-6, ...points.map((p) => p.costPerHour));
-    const maxY = Math.max(1e-6, ...points.map(panel.value));
-    const x = scaleLinear().domain([0, maxCost]).range([left, right]).nice(4);
-    const y = scaleLinear().domain([0, maxY]).range([bottom, MARGIN.top + 6]).nice(4);
+    const x = spreadScale(points.map((p) => p.costPerHour), [left, right]);
+    const y = spreadScale(points.map(panel.value), [bottom, MARGIN.top + 6]);
+    panel.group.select('.sp-x-label').text(`cost ($ per hour${isLog(x) ? ', log' : ''})`);
+    panel.group.select('.sp-y-label').text(`${panel.yLabel}${isLog(y) ? ' (log)' : ''}`);
     panel.group
       .select<SVGGElement>('.sp-axis-x')
       .attr('transform', `translate(0,${bottom})`)
@@ -65,7 +64,14 @@ export function createCostChart(svgElement: SVGSVGElement): Chart<SweepPoint[]> 
           .ticks(Math.max(2, Math.floor((right - left) / 60)))
           .tickSizeOuter(0),
       );
-    panel.group.select<SVGGElement>('.sp-axis-y').attr('transform', `translate(${left},0)`).call(axisLeft(y).ticks(4).tickSizeOuter(0));
+    panel.group
+      .select<SVGGElement>('.sp-axis-y')
+      .attr('transform', `translate(${left},0)`)
+      .call(
+        axisLeft(y)
+          .ticks(4, isLog(y) ? '~s' : undefined)
+          .tickSizeOuter(0),
+      );
     panel.group
       .select('.sp-x-label')
       .attr('x', right)
@@ -141,3 +147,17 @@ export function createCostChart(svgElement: SVGSVGElement): Chart<SweepPoint[]> 
     },
   };
 }
+
+/** Values spanning more than this factor are drawn on a log scale, so the cheap points do not pile up at 0. */
+export const LOG_SPREAD = 10;
+
+/** A linear scale from 0, or a log scale when every value is positive and they span more than LOG_SPREAD. */
+export function spreadScale(values: readonly number[], range: [number, number]): ScaleContinuousNumeric<number, number> {
+  const positive = values.length > 0 && values.every((v) => v > 0);
+  const min = positive ? Math.min(...values) : 0;
+  const max = Math.max(1e-6, ...values);
+  if (positive && max / min > LOG_SPREAD) return scaleLog().domain([min / 1.2, max * 1.2]).range(range);
+  return scaleLinear().domain([0, max]).range(range).nice(4);
+}
+
+const isLog = (scale: ScaleContinuousNumeric<number, number>) => 'base' in scale;

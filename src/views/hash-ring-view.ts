@@ -17,14 +17,22 @@ const TWO_32 = 2 ** 32;
 const colorOf = (owner: number) => SERIES_COLORS[owner % SERIES_COLORS.length] ?? COLORS.grey;
 const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
 
-/** The sentence under the ring: what moved, against theory. */
-export function movedSummary(figures: RingFigures): string {
+/** The two lines beside the ring: what moved, against theory. */
+export function movedSummaryLines(figures: RingFigures): [string, string] {
   const { change, keys, ids } = figures;
-  if (!change) return `${keys.length.toLocaleString('en-US')} client addresses on ${ids.length} targets. Add or remove a target to see which keys move.`;
+  if (!change) return [`${keys.length.toLocaleString('en-US')} client addresses on ${ids.length} targets. `, 'Add or remove a target to see which keys move.'];
   const expected = expectedMovedFraction(change.previousIds.length, ids.length);
   const verb = ids.length >= change.previousIds.length ? 'joined' : 'left';
   const diff = ids.length === change.previousIds.length ? 'the pool changed' : `a target ${verb}`;
-  return `When ${diff} (${change.previousIds.length} → ${ids.length}), ${change.moved.toLocaleString('en-US')} of ${keys.length.toLocaleString('en-US')} keys moved: ${pct(change.fraction)} (theory ${pct(expected)}).`;
+  return [
+    `When ${diff} (${change.previousIds.length} → ${ids.length}), `,
+    `${change.moved.toLocaleString('en-US')} of ${keys.length.toLocaleString('en-US')} keys moved: ${pct(change.fraction)} (theory ${pct(expected)}).`,
+  ];
+}
+
+/** The summary as one sentence. */
+export function movedSummary(figures: RingFigures): string {
+  return movedSummaryLines(figures).join('');
 }
 
 /** Draws `RingFigures` into `svg`. */
@@ -80,13 +88,16 @@ export function createHashRingView(svgElement: SVGSVGElement): Chart<RingFigures
       .attr('fill', (k) => (k.movedFrom !== null ? COLORS.vermillion : colorOf(k.owner)));
 
     const left = cx + radius + 24;
+    summary.attr('display', hasRing ? null : 'none');
     summary
+      .selectAll('tspan')
+      .data(hasRing ? movedSummaryLines(f) : [])
+      .join('tspan')
       .attr('x', left)
-      .attr('y', 18)
-      .attr('display', hasRing ? null : 'none')
-      .text(hasRing ? movedSummary(f) : '');
+      .attr('y', (_line, i) => 14 + i * 14)
+      .text((line) => line);
     const rows = hasRing ? f.ids.map((id, i) => ({ id, i, keys: f.perTarget[i] ?? 0, total: f.keys.length })) : [];
-    const rowHeight = Math.min(16, Math.max(10, (height - 40) / Math.max(1, rows.length + 1)));
+    const rowHeight = Math.min(16, Math.max(10, (height - 50) / Math.max(1, rows.length + 1)));
     const items = list
       .selectAll<SVGGElement, (typeof rows)[number]>('g')
       .data(rows, (r) => r.id)
@@ -96,7 +107,7 @@ export function createHashRingView(svgElement: SVGSVGElement): Chart<RingFigures
         g.append('text').attr('x', 14);
         return g;
       })
-      .attr('transform', (r) => `translate(${left},${38 + r.i * rowHeight})`);
+      .attr('transform', (r) => `translate(${left},${48 + r.i * rowHeight})`);
     items.select('rect').attr('fill', (r) => colorOf(r.i));
     items.select('text').text((r) => `${r.id}: ${r.keys.toLocaleString('en-US')} keys (${r.total > 0 ? Math.round((r.keys / r.total) * 100) : 0} %)`);
   }
