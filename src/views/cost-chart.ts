@@ -50,7 +50,7 @@ export function createCostChart(svgElement: SVGSVGElement): Chart<SweepPoint[]> 
   }
   const empty = svg.append('text').attr('class', 'sp-chart-empty').attr('text-anchor', 'middle').text('Press Sweep to run each size and replica count');
 
-  function drawPanel(panel: Panel, left: number, right: number): void {
+  function drawPanel(panel: Panel, left: number, right: number, labelled: boolean): void {
     const bottom = height - MARGIN.bottom;
     const x = spreadScale(points.map((p) => p.costPerHour), [left, right]);
     const y = spreadScale(points.map(panel.value), [bottom, MARGIN.top + 6]);
@@ -103,13 +103,18 @@ export function createCostChart(svgElement: SVGSVGElement): Chart<SweepPoint[]> 
       .join((enter) => {
         const g = enter.append('g').attr('class', 'sp-point');
         g.append('circle').attr('r', 3);
-        g.append('text').attr('x', 4).attr('y', -5);
+        g.append('text').attr('x', 4);
         g.append('title');
         return g;
       })
       .attr('transform', (p) => `translate(${x(p.costPerHour)},${y(panel.value(p))})`);
     marks.select('circle').attr('fill', (p) => (p.mode === 'out' ? COLORS.blue : COLORS.orange));
-    marks.select('text').text((p) => p.label);
+    // Labels on the latency panel only (the throughput panel's points carry them as tooltips):
+    // scaling out above its line, scaling up below, so the two rarely collide.
+    marks
+      .select('text')
+      .attr('y', (p) => (p.mode === 'out' ? -5 : 12))
+      .text((p) => (labelled ? p.label : ''));
     marks
       .select('title')
       .text((p) => `${p.label}: $${p.costPerHour.toFixed(2)}/h, p99 ${(p.p99 * 1000).toFixed(1)} ms, ${p.throughput.toFixed(1)} req/s, ${(p.failedRatio * 100).toFixed(1)} % failed`);
@@ -123,8 +128,8 @@ export function createCostChart(svgElement: SVGSVGElement): Chart<SweepPoint[]> 
     const [first, second] = panels;
     for (const panel of panels) panel.group.attr('display', has ? null : 'none');
     if (has && first && second) {
-      drawPanel(first, MARGIN.left, MARGIN.left + panelWidth);
-      drawPanel(second, MARGIN.left * 2 + panelWidth + GAP, width - MARGIN.right);
+      drawPanel(first, MARGIN.left, MARGIN.left + panelWidth, true);
+      drawPanel(second, MARGIN.left * 2 + panelWidth + GAP, width - MARGIN.right, false);
     }
     empty
       .attr('x', width / 2)

@@ -39,5 +39,9 @@ describe('hash ring figures', () => {
     const current = ringTargetIds(four, 'lb');
     expect(previousPool('lb', current, [three, four, four])).toEqual(['a', 'b', 'c']);
     expect(previousPool('lb', current, [four])).toBeNull();
+    // Another example's balancer called "lb", or a scenario of another name, is not this pool's past.
+    const other = pool([{ id: 'x' }, { id: 'y' }]);
+    expect(previousPool('lb', current, [other, four])).toBeNull();
+    expect(previousPool('lb', current, [{ ...three, name: 'Something else' }, four], four.name)).toBeNull();
   });
 });

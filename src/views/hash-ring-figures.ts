@@ -85,14 +85,19 @@ export function expectedMovedFraction(previousCount: number, currentCount: numbe
 
 /**
  * The pool before the balancer's last change: the newest earlier scenario
- * (from the undo history) in which the balancer had other targets.
+ * (from the undo history) in which the balancer had other targets. `name`,
+ * when given, stops the search at a scenario of another name.
  */
-export function previousPool(balancerId: string, current: string[], history: readonly Scenario[]): string[] | null {
+export function previousPool(balancerId: string, current: string[], history: readonly Scenario[], name?: string): string[] | null {
   for (let i = history.length - 1; i >= 0; i--) {
     const scenario = history[i];
-    if (!scenario?.nodes.some((n) => n.id === balancerId)) continue;
+    // Another document (an example or file opened since) is not an earlier state of this pool.
+    if (!scenario || (name !== undefined && scenario.name !== name)) return null;
+    if (!scenario.nodes.some((n) => n.id === balancerId)) continue;
     const ids = ringTargetIds(scenario, balancerId);
-    if (ids.length !== current.length || ids.some((id, k) => id !== current[k])) return ids;
+    if (ids.length === current.length && ids.every((id, k) => id === current[k])) continue;
+    // A pool with none of the current targets is another system's balancer of the same name.
+    return ids.some((id) => current.includes(id)) || ids.length === 0 || current.length === 0 ? ids : null;
   }
   return null;
 }
