@@ -88,6 +88,23 @@ test.describe('a new user explores load balancing', () => {
     await page.screenshot({ path: 'test-results/balancing-crash.png' });
   });
 
+  test('without health checks, sees least connections pour traffic into a crashed server', async ({ page }) => {
+    const app = new Playground(page);
+    await app.openFresh();
+    await openExample(page, 'Least connections: a crashed server becomes a sinkhole');
+    const c = controls(page);
+    await c.speed.selectOption({ label: '5× real time' });
+    await app.select('Load balancer');
+    await c.run.click();
+    // The example crashes App server 2 at 20 s; nothing takes it out of the pool.
+    await expect(targetRow(page, 'app-2')).toHaveAttribute('data-state', 'down', { timeout: 20_000 });
+    await expect(targetRow(page, 'app-2').locator('.sp-target-state')).toHaveText('down, still in pool');
+    await expect.poll(() => recentShare(page, 'app-2'), { timeout: 10_000 }).toBeGreaterThan(50);
+    await expect(targetRow(page, 'app-2').locator('.sp-crash-spans rect')).toHaveCount(1);
+    await expect(targetRow(page, 'app-2').locator('.sp-health-spans rect')).toHaveCount(0);
+    await page.screenshot({ path: 'test-results/balancing-sinkhole.png' });
+  });
+
   test('adds a server to a consistent-hash pool and sees which keys moved on the ring', async ({ page }) => {
     const app = new Playground(page);
     await app.openFresh();

@@ -87,6 +87,7 @@ describe('metrics slice', () => {
     state().flushMetrics();
     expect(state().balancerSamples.map((s) => s.time)).toEqual([1, 2]);
     expect(state().balancerSamples[0]?.targets).toEqual([null, lb.targets]);
+    expect(state().balancerSamples[0]?.down).toEqual([false, false]);
     state().startMetrics(2, [], []);
     expect(state().balancerSamples).toEqual([]);
   });

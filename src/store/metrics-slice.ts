@@ -26,6 +26,8 @@ export interface BalancerSample {
   time: number;
   /** Per node in scenario order: the balancer's targets, or null for other kinds. */
   targets: (TargetFigures[] | null)[];
+  /** Per node in scenario order: crashed by a fault (a crashed target may still be in a pool). */
+  down: boolean[];
 }
 
 export interface ParticleDelivery {
@@ -203,7 +205,11 @@ export function withBalancerSample(samples: BalancerSample[], snapshot: LiveSnap
   const last = samples.at(-1);
   // A paused run sends frames that repeat the same moment.
   if (last && last.time === snapshot.now) return samples;
-  const sample: BalancerSample = { time: snapshot.now, targets: snapshot.nodes.map((n) => n.targets ?? null) };
+  const sample: BalancerSample = {
+    time: snapshot.now,
+    targets: snapshot.nodes.map((n) => n.targets ?? null),
+    down: snapshot.nodes.map((n) => n.down === true),
+  };
   const kept = samples.length >= MAX_BALANCER_SAMPLES ? samples.slice(-MAX_BALANCER_SAMPLES + 1) : samples.slice();
   kept.push(sample);
   return kept;

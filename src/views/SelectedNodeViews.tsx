@@ -54,7 +54,7 @@ export function selectBalancerData(state: AppState, id: string, label: string): 
   const duration = (state.runScenario ?? state.scenario).duration;
   return {
     label,
-    rows: balancerRows(targets, state.balancerSamples, index, state.simTime, reportNode?.healthTimeline, down),
+    rows: balancerRows(targets, state.balancerSamples, index, state.simTime, reportNode?.healthTimeline, down, (targetId) => state.nodeIndex[targetNodeId(targetId)]),
     duration,
     now: state.simTime,
   };

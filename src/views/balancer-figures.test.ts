@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TargetFigures } from '../engine/types';
 import type { BalancerSample } from '../store/metrics-slice';
-import { balancerRows, recentShares, spansFromSamples, spansFromTimeline, targetNodeId } from './balancer-figures';
+import { balancerRows, crashSpans, recentShares, spansFromSamples, spansFromTimeline, targetNodeId } from './balancer-figures';
 
 const target = (id: string, routed: number, eligible = true, out: TargetFigures['out'] = ''): TargetFigures => ({
   id,
@@ -15,7 +15,7 @@ const target = (id: string, routed: number, eligible = true, out: TargetFigures[
 
 /** Samples of one balancer (node 1; node 0 is something else) with two targets. */
 const samples = (rows: [number, number, number, boolean?][]): BalancerSample[] =>
-  rows.map(([time, a, b, bIn = true]) => ({ time, targets: [null, [target('a', a), target('b', b, bIn, bIn ? '' : 'probes')]] }));
+  rows.map(([time, a, b, bIn = true]) => ({ time, targets: [null, [target('a', a), target('b', b, bIn, bIn ? '' : 'probes')]], down: [false, false] }));
 
 describe('recent shares', () => {
   it('counts only the requests routed in the last span, so a target that stops getting traffic falls to 0 at once', () => {
@@ -67,5 +67,15 @@ describe('spans out of the pool', () => {
   it('marks a crashed target that is still in the pool', () => {
     const rows = balancerRows([target('a', 1), target('b #2', 1)], [], 1, 5, undefined, (id) => targetNodeId(id) === 'b');
     expect(rows.map((r) => r.down)).toEqual([false, true]);
+  });
+
+  it('finds when a node was crashed from the samples, an open crash ending now', () => {
+    const at = (time: number, down: boolean) => ({ time, targets: [], down: [false, down] });
+    const history = [at(1, false), at(2, true), at(3, true), at(4, false), at(5, true)];
+    expect(crashSpans(history, 1, 6)).toEqual([
+      { start: 2, end: 4 },
+      { start: 5, end: 6 },
+    ]);
+    expect(crashSpans(history, undefined, 6)).toEqual([]);
   });
 });

@@ -29,6 +29,8 @@ export interface TargetRow {
   /** The target's node is crashed (it may still be in the pool: that is the sinkhole). */
   down: boolean;
   spans: OutSpan[];
+  /** When the target's node was crashed, from the live samples. */
+  crashes: { start: number; end: number }[];
 }
 
 export interface BalancerViewData {
@@ -110,6 +112,25 @@ export function spansFromTimeline(timeline: readonly HealthChange[], ids: readon
   return spans;
 }
 
+/** When the node at `nodeIndex` was down, from the live samples; an open span ends at `now`. */
+export function crashSpans(samples: readonly BalancerSample[], nodeIndex: number | undefined, now: number): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  if (nodeIndex === undefined) return spans;
+  let open: { start: number; end: number } | null = null;
+  for (const s of samples) {
+    const down = s.down[nodeIndex] === true;
+    if (down && !open) {
+      open = { start: s.time, end: s.time };
+      spans.push(open);
+    } else if (!down && open) {
+      open.end = s.time;
+      open = null;
+    }
+  }
+  if (open) open.end = now;
+  return spans;
+}
+
 /** The rows for one balancer: live targets with recent shares and spans; the report's timeline once the run ended. */
 export function balancerRows(
   targets: readonly TargetFigures[],
@@ -118,6 +139,7 @@ export function balancerRows(
   now: number,
   timeline: readonly HealthChange[] | undefined,
   isDown: (targetId: string) => boolean = () => false,
+  nodeIndexOf: (targetId: string) => number | undefined = () => undefined,
 ): TargetRow[] {
   const recent = recentShares(samples, index);
   const spans = timeline
@@ -136,6 +158,7 @@ export function balancerRows(
     out: t.out,
     down: isDown(t.id),
     spans: spans[i] ?? [],
+    crashes: crashSpans(samples, nodeIndexOf(t.id), now),
   }));
 }
 

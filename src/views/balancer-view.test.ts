@@ -12,6 +12,7 @@ const row = (id: string, recentShare: number, extra: Partial<TargetRow> = {}): T
   out: '',
   down: false,
   spans: [],
+  crashes: [],
   ...extra,
 });
 
@@ -42,6 +43,9 @@ describe('balancer view', () => {
     const span = rows[2]?.querySelector('.sp-health-spans rect');
     const track = rows[2]?.querySelector('.sp-health-track');
     expect(Number(span?.getAttribute('width'))).toBeCloseTo(Number(track?.getAttribute('width')) / 3, 0);
+    view.update({ ...data, rows: [row('app-1', 1, { down: true, crashes: [{ start: 10, end: 30 }] })] });
+    expect(element.querySelectorAll('.sp-crash-spans rect')).toHaveLength(1);
+    expect(element.querySelector('g.sp-target')?.getAttribute('data-state')).toBe('down');
     expect(Array.from(element.querySelectorAll('.sp-axis-label'), (t) => t.textContent)).toEqual(['share of requests, last 5 s (%); tick: whole run', 'simulated time (s)']);
   });
 

@@ -53,14 +53,15 @@ export function createBalancerView(svgElement: SVGSVGElement): Chart<BalancerVie
 
   const legendItems: [string, string][] = [
     ['in pool', IN_POOL_COLOR],
-    ['out: failed probes', OUT_COLORS.probes],
+    ['out: probes failed', OUT_COLORS.probes],
     ['out: ejected', OUT_COLORS.ejected],
+    ['crashed', COLORS.vermillion],
   ];
   let legendX = 0;
   legendItems.forEach(([text, color]) => {
     // Widths from the text length: measuring would force a layout (and tests have none).
     const g = legend.append('g').attr('transform', `translate(${legendX},0)`);
-    legendX += 14 + text.length * 6 + 14;
+    legendX += 14 + text.length * 5.5 + 12;
     g.append('rect').attr('width', 10).attr('height', 10).attr('y', -9).attr('fill', color);
     g.append('text').attr('x', 14).text(text);
   });
@@ -103,7 +104,8 @@ export function createBalancerView(svgElement: SVGSVGElement): Chart<BalancerVie
           .tickSizeOuter(0),
       );
     shareLabel.attr('x', barLeft).attr('y', MARGIN.top - 8).attr('display', shown);
-    legend.attr('transform', `translate(${barLeft},${timelineTop - 8})`).attr('display', shown);
+    // The legend starts under the names: the timeline alone is too narrow for it in a small panel.
+    legend.attr('transform', `translate(${MARGIN.left},${timelineTop - 8})`).attr('display', shown);
     timeLabel
       .attr('x', right)
       .attr('y', timelineBottom + 28)
@@ -123,6 +125,7 @@ export function createBalancerView(svgElement: SVGSVGElement): Chart<BalancerVie
         health.append('text').attr('class', 'sp-target-name sp-health-name');
         health.append('rect').attr('class', 'sp-health-track').attr('fill', IN_POOL_COLOR);
         health.append('g').attr('class', 'sp-health-spans');
+        health.append('g').attr('class', 'sp-crash-spans');
         return g;
       })
       .attr('data-target', (r) => r.id)
@@ -184,6 +187,18 @@ export function createBalancerView(svgElement: SVGSVGElement): Chart<BalancerVie
       .attr('height', barHeight)
       .attr('width', (s) => Math.max(1.5, time(s.end) - time(s.start)))
       .attr('fill', (s) => OUT_COLORS[s.out]);
+    // A crash is a strip along the bottom of the track: in the pool and crashed at once is the sinkhole.
+    const crashHeight = Math.max(2, barHeight / 3);
+    health
+      .select<SVGGElement>('.sp-crash-spans')
+      .selectAll<SVGRectElement, { start: number; end: number }>('rect')
+      .data((r) => r.crashes)
+      .join('rect')
+      .attr('x', (s) => time(s.start))
+      .attr('y', 2 + barHeight - crashHeight)
+      .attr('height', crashHeight)
+      .attr('width', (s) => Math.max(1.5, time(s.end) - time(s.start)))
+      .attr('fill', COLORS.vermillion);
 
     empty
       .attr('x', width / 2)
