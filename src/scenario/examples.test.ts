@@ -53,6 +53,10 @@ describe('the scenario-format documentation', () => {
     expect(missing).toEqual([]);
   });
 
+  it('lists every example file with what theory says and what a run gives', () => {
+    expect(files.filter((name) => !doc.includes(`| \`${name}\` |`))).toEqual([]);
+  });
+
   it('has JSON examples, and each one is a valid scenario', () => {
     expect(blocks.length).toBeGreaterThan(0);
     for (const block of blocks) {
