@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Palette names of the node kinds, as a user reads them. */
-export type KindTitle = 'Client' | 'Load balancer' | 'Server' | 'Database';
+export type KindTitle = 'Client' | 'Load balancer' | 'Server' | 'Database' | 'Cache' | 'CDN';
 
 const AUTOSAVE_KEY = 'scale-playground:autosave:v1';
 
@@ -112,6 +112,18 @@ export class Playground {
   /** Types `value` into an inspector field, replacing what was there. */
   async setField(label: string, value: string): Promise<void> {
     await this.field(label).fill(value);
+  }
+
+  /** Unfolds a folded group of inspector fields, e.g. "What the requests look like". */
+  async openSection(title: string): Promise<void> {
+    const section = this.inspector.locator('details.section').filter({ has: this.page.locator('.section__title', { hasText: title }) });
+    if ((await section.getAttribute('open')) === null) await section.locator('summary').click();
+  }
+
+  /** How busy a node's card says it is, in percent (its last metrics window). */
+  async busy(label: string): Promise<number> {
+    const text = (await this.node(label).getByText(/\d+ % busy/).textContent()) ?? '';
+    return Number.parseFloat(text);
   }
 
   /** Presses Share and returns the link it made. */

@@ -12,6 +12,24 @@ export const THEORY_DASH = '6 4';
 
 const percent = (v: number) => `${Math.round(v)}`;
 
+/** Windows averaged for the "recent" figures a chart carries as data attributes. */
+const RECENT_WINDOWS = 10;
+
+/** Mean of the last `count` values (NaN for none). */
+export function recentMean(values: readonly number[], count = RECENT_WINDOWS): number {
+  const recent = values.slice(-count);
+  return recent.length === 0 ? Number.NaN : recent.reduce((a, b) => a + b, 0) / recent.length;
+}
+
+/**
+ * The figures behind the lines, on the <svg> as data attributes: screen
+ * readers' tooling and the e2e specs read them instead of parsing paths.
+ */
+function carryFigures(svgElement: SVGSVGElement, figures: Record<string, number | null>): void {
+  const svg = select(svgElement);
+  for (const [name, value] of Object.entries(figures)) svg.attr(`data-${name}`, value === null || Number.isNaN(value) ? null : Math.round(value * 10_000) / 10_000);
+}
+
 /** A note under the legend, for what a chart cannot show yet. */
 function noteOn(svgElement: SVGSVGElement) {
   return select(svgElement).append('text').attr('class', 'sp-chart-empty sp-cache-note').attr('text-anchor', 'end');
@@ -40,6 +58,7 @@ export function createCacheHitRatioChart(svg: SVGSVGElement): Chart<HitRatioData
         }
         chart.update({ x: data.x, xMin: data.xMin, xMax: data.xMax, series });
       }
+      carryFigures(svg, { theory: data?.theory ?? null, 'recent-hit-ratio': data ? recentMean(data.lines[0]?.values ?? []) : null });
       drawNote();
     },
     resize(width, height) {
@@ -61,6 +80,8 @@ export function createBackendLoadChart(svg: SVGSVGElement): Chart<BackendLoadDat
         return;
       }
       const solid = data.lines.filter((l) => !l.dashed).length;
+      // The first backend's recent load with and without the cache, in percent (the hit ratios above are fractions).
+      carryFigures(svg, { 'recent-with': recentMean(data.lines[0]?.values ?? []), 'recent-without': recentMean(data.lines.find((l) => l.dashed)?.values ?? []) });
       const series = data.lines.map((l, i) => ({
         label: l.label,
         // A backend's line without the cache takes the colour of its line with it.

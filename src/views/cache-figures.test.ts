@@ -21,6 +21,16 @@ describe('cachingTarget', () => {
     expect(cachingTarget({ ...scenario, nodes: scenario.nodes.filter((n) => n.kind !== 'cache') }, null)).toBeNull();
   });
 
+  it('looks through a load balancer to the servers behind it', () => {
+    const starterLike = exampleScenario('cache-aside-zipf', 5);
+    const cdnFirst = {
+      ...starterLike,
+      nodes: [...starterLike.nodes, { ...exampleScenario('cdn-offload', 5).nodes[1]! }],
+      links: [...starterLike.links.filter((l) => l.from !== 'users'), { id: 'u-cdn', from: 'users', to: 'cdn', latency: 0.001, weight: 1 }, { id: 'cdn-lb', from: 'cdn', to: 'lb', latency: 0.001, weight: 1 }],
+    };
+    expect(cachingTarget(cdnFirst, 'cdn')?.backends.map((b) => b.index)).toEqual([2, 3]);
+  });
+
   it("names a CDN's edges", () => {
     expect(cachingTarget(exampleScenario('cdn-offload', 5), 'cdn')?.edgeNames).toEqual(['Europe', 'Americas', 'Asia']);
   });

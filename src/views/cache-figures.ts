@@ -34,20 +34,41 @@ export function cachingTarget(scenario: Scenario, selectedId: string | null): Ca
   const node = selected ?? scenario.nodes.find(isCaching);
   if (!node || (node.kind !== 'cache' && node.kind !== 'cdn')) return null;
   const index = scenario.nodes.indexOf(node);
-  const backends = scenario.links.flatMap((link) => {
-    if (link.from !== node.id) return [];
-    const to = scenario.nodes.findIndex((n) => n.id === link.to);
-    const target = scenario.nodes[to];
-    return target ? [{ index: to, label: labelOf(target) }] : [];
-  });
   return {
     id: node.id,
     label: labelOf(node),
     kind: node.kind,
     index,
     edgeNames: node.kind === 'cdn' ? node.edges.map((e) => e.name) : [],
-    backends,
+    backends: backendsOf(scenario, node.id),
   };
+}
+
+/** The load chart draws at most this many backends (and as many lines without the cache). */
+export const MAX_BACKENDS = 3;
+
+/**
+ * What the cache's misses load: the nodes its links reach, looking through
+ * load balancers (they have no workers, so no load to draw) to what they feed.
+ */
+export function backendsOf(scenario: Scenario, cacheId: string): { index: number; label: string }[] {
+  const seen = new Set([cacheId]);
+  const found: { index: number; label: string }[] = [];
+  let frontier = [cacheId];
+  while (frontier.length > 0 && found.length < MAX_BACKENDS) {
+    const next: string[] = [];
+    for (const link of scenario.links) {
+      if (!frontier.includes(link.from) || seen.has(link.to)) continue;
+      seen.add(link.to);
+      const index = scenario.nodes.findIndex((n) => n.id === link.to);
+      const node = scenario.nodes[index];
+      if (!node) continue;
+      if (node.kind === 'loadBalancer') next.push(node.id);
+      else found.push({ index, label: labelOf(node) });
+    }
+    frontier = next;
+  }
+  return found.slice(0, MAX_BACKENDS);
 }
 
 /** One line of the hit-ratio chart: a measured value per window (NaN where the window had no reads). */

@@ -32,6 +32,8 @@ describe('hit-ratio chart', () => {
     const ys = new Set(Array.from((dashed[0]!.getAttribute('d') ?? '').matchAll(/[ML][\d.]+,([\d.]+)/g), (m) => m[1]));
     expect(ys.size).toBe(1);
     expect(texts(element)).not.toContain('theory line: when the run ends');
+    expect(Number(element.getAttribute('data-theory'))).toBeCloseTo(theory, 4);
+    expect(Number(element.getAttribute('data-recent-hit-ratio'))).toBeGreaterThan(0);
     chart.destroy();
     expect(element.childElementCount).toBe(0);
   });
@@ -115,5 +117,8 @@ describe('backend load chart', () => {
     expect(paths).toHaveLength(2);
     expect(paths[1]!.getAttribute('stroke-dasharray')).toBe(THEORY_DASH);
     expect(paths[1]!.getAttribute('stroke')).toBe(paths[0]!.getAttribute('stroke'));
+    // Both lines are the same run here, so the recent figures agree.
+    expect(element.getAttribute('data-recent-with')).toBe(element.getAttribute('data-recent-without'));
+    expect(Number(element.getAttribute('data-recent-with'))).toBeGreaterThan(0);
   });
 });
