@@ -85,7 +85,7 @@ export function selectRing(state: AppState, id: string): RingFigures | null {
   if (node?.kind === 'loadBalancer') {
     const ids = ringTargetIds(state.scenario, id);
     const history = useAppStore.temporal.getState().pastStates.flatMap((p) => (p.scenario ? [p.scenario] : []));
-    figures = ringFigures(ids, node.virtualNodes, keyCount(state.scenario), previousPool(id, ids, history, state.scenario.name));
+    figures = ringFigures(ids, node.virtualNodes, keyCount(state.scenario), previousPool(id, { ids, virtualNodes: node.virtualNodes }, history, state.scenario.name));
   }
   ringFor = { scenario: state.scenario, id, figures };
   return figures;

@@ -25,7 +25,7 @@ describe('hash ring figures', () => {
   it('moves about 1/(n+1) of the keys when a fifth target joins four, all of them to the new one', () => {
     const before = ['a', 'b', 'c', 'd'];
     const after = [...before, 'e'];
-    const figures = ringFigures(after, 100, 5000, before);
+    const figures = ringFigures(after, 100, 5000, { ids: before, virtualNodes: 100 });
     expect(figures.change?.fraction).toBeGreaterThan(0.2 - 0.04);
     expect(figures.change?.fraction).toBeLessThan(0.2 + 0.04);
     expect(figures.keys.filter((k) => k.movedFrom !== null).every((k) => figures.ids[k.owner] === 'e')).toBe(true);
@@ -36,12 +36,26 @@ describe('hash ring figures', () => {
   it('finds the pool before the last change in the history, skipping edits that did not touch it', () => {
     const three = pool([{ id: 'a' }, { id: 'b' }, { id: 'c' }]);
     const four = pool([{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd' }]);
-    const current = ringTargetIds(four, 'lb');
-    expect(previousPool('lb', current, [three, four, four])).toEqual(['a', 'b', 'c']);
+    const current = { ids: ringTargetIds(four, 'lb'), virtualNodes: 100 };
+    expect(previousPool('lb', current, [three, four, four])).toEqual({ ids: ['a', 'b', 'c'], virtualNodes: 100 });
     expect(previousPool('lb', current, [four])).toBeNull();
     // Another example's balancer called "lb", or a scenario of another name, is not this pool's past.
     const other = pool([{ id: 'x' }, { id: 'y' }]);
     expect(previousPool('lb', current, [other, four])).toBeNull();
     expect(previousPool('lb', current, [{ ...three, name: 'Something else' }, four], four.name)).toBeNull();
+    // Fewer points per target is a change of the pool too.
+    expect(previousPool('lb', { ...current, virtualNodes: 5 }, [four])).toEqual({ ids: current.ids, virtualNodes: 100 });
+  });
+
+  it('moves keys between the same targets when the virtual nodes change, and spreads them less evenly with few', () => {
+    const ids = ['a', 'b', 'c', 'd'];
+    const spread = (v: number) => {
+      const f = ringFigures(ids, v, 5000, null);
+      return Math.max(...f.perTarget) / Math.min(...f.perTarget);
+    };
+    expect(spread(2)).toBeGreaterThan(spread(200));
+    const changed = ringFigures(ids, 5, 5000, { ids, virtualNodes: 100 });
+    expect(changed.change?.moved).toBeGreaterThan(0);
+    expect(changed.keys.filter((k) => k.movedFrom !== null).every((k) => k.movedFrom !== ids[k.owner])).toBe(true);
   });
 });

@@ -44,13 +44,21 @@ export interface RingFigures {
   /** Keys per current target. */
   perTarget: number[];
   /** Set when the pool changed: what it was, and how many keys changed owner. */
-  change: { previousIds: string[]; moved: number; fraction: number } | null;
+  change: { previousIds: string[]; previousVirtualNodes: number; moved: number; fraction: number } | null;
+  virtualNodes: number;
 }
 
-/** Places `keys` addresses on the ring of `ids`; with `previousIds`, says which moved. */
-export function ringFigures(ids: string[], virtualNodes: number, keys: number, previousIds: string[] | null): RingFigures {
+/** A balancer's pool as it was: its targets and the points each had on the ring. */
+export interface PoolState {
+  ids: string[];
+  virtualNodes: number;
+}
+
+/** Places `keys` addresses on the ring of `ids`; with the `previous` pool, says which moved. */
+export function ringFigures(ids: string[], virtualNodes: number, keys: number, previous: PoolState | null): RingFigures {
   const ring = buildHashRing(ids, virtualNodes);
-  const before = previousIds ? buildHashRing(previousIds, virtualNodes) : null;
+  const previousIds = previous?.ids ?? null;
+  const before = previous ? buildHashRing(previous.ids, previous.virtualNodes) : null;
   const perTarget = ids.map(() => 0);
   const list: RingKey[] = [];
   let moved = 0;
@@ -73,7 +81,8 @@ export function ringFigures(ids: string[], virtualNodes: number, keys: number, p
     ring,
     keys: list,
     perTarget,
-    change: previousIds ? { previousIds, moved, fraction: keys > 0 ? moved / keys : 0 } : null,
+    change: previous ? { previousIds: previous.ids, previousVirtualNodes: previous.virtualNodes, moved, fraction: keys > 0 ? moved / keys : 0 } : null,
+    virtualNodes,
   };
 }
 
@@ -85,19 +94,23 @@ export function expectedMovedFraction(previousCount: number, currentCount: numbe
 
 /**
  * The pool before the balancer's last change: the newest earlier scenario
- * (from the undo history) in which the balancer had other targets. `name`,
- * when given, stops the search at a scenario of another name.
+ * (from the undo history) in which the balancer had other targets or another
+ * number of virtual nodes. `name`, when given, stops the search at a
+ * scenario of another name.
  */
-export function previousPool(balancerId: string, current: string[], history: readonly Scenario[], name?: string): string[] | null {
+export function previousPool(balancerId: string, current: PoolState, history: readonly Scenario[], name?: string): PoolState | null {
   for (let i = history.length - 1; i >= 0; i--) {
     const scenario = history[i];
     // Another document (an example or file opened since) is not an earlier state of this pool.
     if (!scenario || (name !== undefined && scenario.name !== name)) return null;
-    if (!scenario.nodes.some((n) => n.id === balancerId)) continue;
+    const node = scenario.nodes.find((n) => n.id === balancerId);
+    if (node?.kind !== 'loadBalancer') continue;
     const ids = ringTargetIds(scenario, balancerId);
-    if (ids.length === current.length && ids.every((id, k) => id === current[k])) continue;
+    const sameIds = ids.length === current.ids.length && ids.every((id, k) => id === current.ids[k]);
+    if (sameIds && node.virtualNodes === current.virtualNodes) continue;
     // A pool with none of the current targets is another system's balancer of the same name.
-    return ids.some((id) => current.includes(id)) || ids.length === 0 || current.length === 0 ? ids : null;
+    const related = ids.some((id) => current.ids.includes(id)) || ids.length === 0 || current.ids.length === 0;
+    return related ? { ids, virtualNodes: node.virtualNodes } : null;
   }
   return null;
 }
