@@ -9,9 +9,9 @@ import type { Report, WindowSample } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
 import { useAppStore } from '../store';
 import type { AppState } from '../store/types';
-import { type BaselineRun, baselineRun } from './cache-baseline-run';
+import { type BaselineRun, baselineRun, earlyTheories } from './cache-baseline-run';
 import { createBackendLoadChart, createCacheHitRatioChart } from './cache-charts';
-import { backendLoadData, type CachingTarget, cachingTarget, cdnOffload, hitRatioData, rankBars, stalenessFigures } from './cache-figures';
+import { backendLoadData, type CachingTarget, cachingTarget, cdnOffload, type EarlyTheory, hitRatioData, rankBars, stalenessFigures } from './cache-figures';
 import { createCacheRankView } from './cache-rank-view';
 import { createCacheStalenessView } from './cache-staleness-view';
 import { createCdnOffloadView } from './cdn-offload-view';
@@ -51,6 +51,28 @@ function CacheFigure<Data>({ title, create, select }: { title: string; create: (
   );
 }
 
+/**
+ * The engine's theory for the cache before the run ends (asked first, so it
+ * is not queued behind the baseline run in the background worker).
+ */
+function useEarlyTheory(runScenario: Scenario | null, target: CachingTarget): EarlyTheory {
+  const [theory, setTheory] = useState<EarlyTheory>(null);
+  useEffect(() => {
+    setTheory(null);
+    if (!runScenario) return;
+    let alive = true;
+    earlyTheories(runScenario, runScenario.seed).then((theories) => {
+      const mine = theories?.[target.index] ?? null;
+      // Only when the worker's scenario is the one the target's index points into.
+      if (alive && runScenario.nodes[target.index]?.id === target.id) setTheory(mine);
+    });
+    return () => {
+      alive = false;
+    };
+  }, [runScenario, target]);
+  return theory;
+}
+
 type BaselineState = { status: 'none' | 'running' } | { status: 'done'; run: BaselineRun };
 
 /** Runs the scenario without the cache once a run has started, for the load chart's dashed line. */
@@ -74,18 +96,19 @@ function useBaseline(runScenario: Scenario | null, target: CachingTarget): Basel
 }
 
 function CachingFigures({ target, runScenario }: { target: CachingTarget; runScenario: Scenario | null }) {
+  const early = useEarlyTheory(runScenario, target);
   const baseline = useBaseline(runScenario, target);
   const run = baseline.status === 'done' ? baseline.run : null;
   const selectors = useMemo(() => {
     const duration = (state: AppState) => shownScenario(state).duration;
     return {
-      hitRatio: (state: AppState) => hitRatioData(state.windows, state.report, target, duration(state)),
+      hitRatio: (state: AppState) => hitRatioData(state.windows, state.report, target, duration(state), early),
       ranks: (state: AppState) => rankBars(state.report, target),
       staleness: (state: AppState) => stalenessFigures(state.report, target),
       offload: (state: AppState) => cdnOffload(state.report, target),
       load: (state: AppState) => backendLoadData(state.windows, target, duration(state), run),
     };
-  }, [target, run]);
+  }, [target, run, early]);
   const what = target.kind === 'cdn' ? 'CDN' : 'cache';
   const behind = target.kind === 'cdn' ? 'Origin' : target.backends.length > 1 ? 'Databases' : 'Database';
   const loadTitle =

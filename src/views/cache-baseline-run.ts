@@ -6,6 +6,7 @@ import type { WindowSample } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
 import { type Baseline, withoutCache } from './cache-baseline';
 import type { BaselineAnswer, BaselineRequest } from './cache-baseline.worker';
+import type { EarlyTheory } from './cache-figures';
 
 /** A finished baseline: its windows, and where the original nodes sit in them. */
 export interface BaselineRun {
@@ -48,8 +49,26 @@ export function baselineRun(scenario: Scenario, cacheId: string, seed: number): 
       : new Promise((resolve) => {
           const id = nextId++;
           waiting.set(id, (answer) => resolve('windows' in answer ? { windows: answer.windows, indexOf: baseline.indexOf } : null));
-          baselineWorker().postMessage({ id, scenario: baseline.scenario, seed } satisfies BaselineRequest);
+          baselineWorker().postMessage({ id, kind: 'baseline', scenario: baseline.scenario, seed } satisfies BaselineRequest);
         });
   byCache.set(key, pending);
+  return pending;
+}
+
+const theories = new WeakMap<Scenario, Promise<EarlyTheory[] | null>>();
+
+/** The engine's theoretical hit ratio of every node of `scenario` before it runs (null entries where it needs the run). */
+export function earlyTheories(scenario: Scenario, seed: number): Promise<EarlyTheory[] | null> {
+  const known = theories.get(scenario);
+  if (known) return known;
+  const pending: Promise<EarlyTheory[] | null> =
+    typeof Worker === 'undefined'
+      ? Promise.resolve(null)
+      : new Promise((resolve) => {
+          const id = nextId++;
+          waiting.set(id, (answer) => resolve('theories' in answer ? answer.theories : null));
+          baselineWorker().postMessage({ id, kind: 'theory', scenario, seed } satisfies BaselineRequest);
+        });
+  theories.set(scenario, pending);
   return pending;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WindowSample } from '../engine/types';
 import { backendLoadData, cachingTarget, carryForward, cdnOffload, hitRatioData, rankBars, rankLabel, shortRank, stalenessFigures } from './cache-figures';
+import { createSimulation } from '../engine';
 import { exampleScenario, runToEnd } from './cache-test-run';
 
 describe('cachingTarget', () => {
@@ -67,6 +68,20 @@ describe('figures of a real run', () => {
     // A cold cache warms: later windows hit more often than the first.
     const values = ended.lines[0]!.values;
     expect(values.at(-1)!).toBeGreaterThan(values[0]!);
+  });
+
+  it('can ask the engine for LRU theory at time 0 (what the background worker does): it is the final report\'s', () => {
+    const atStart = createSimulation(scenario, {}).report().nodes[4]?.cache?.theory;
+    expect(atStart).toBeGreaterThan(0);
+    expect(atStart).toBe(report.nodes[4]?.cache?.theory);
+  });
+
+  it("draws the engine's theory before the run ends when it is known, and the report's after", () => {
+    const early = { theory: 0.5, theoryModel: 'che' as const };
+    const running = hitRatioData(windows, null, target, 8, early);
+    expect(running.theory).toBe(0.5);
+    expect(running.awaitingReport).toBe(false);
+    expect(hitRatioData(windows, report, target, 8, early).theory).toBe(report.nodes[4]?.cache?.theory);
   });
 
   it('gives rank bars with theory, the popular ranks hitting most', () => {

@@ -71,6 +71,13 @@ export function backendsOf(scenario: Scenario, cacheId: string): { index: number
   return found.slice(0, MAX_BACKENDS);
 }
 
+/**
+ * A node's theory as the engine reports it before the run (from a report at
+ * time 0, in the background worker); null for other kinds, or when the
+ * formula needs the measured read rate (TTL).
+ */
+export type EarlyTheory = Pick<CacheReport, 'theory' | 'theoryModel'> | null;
+
 /** One line of the hit-ratio chart: a measured value per window (NaN where the window had no reads). */
 export interface HitRatioLine {
   label: string;
@@ -86,7 +93,7 @@ export interface HitRatioData {
   /** The engine's theoretical hit ratio, once the report is in (null before, or when no formula applies). */
   theory: number | null;
   theoryModel: CacheReport['theoryModel'];
-  /** True while the run has not ended: the engine reports theory with the final report. */
+  /** True while there is no theory yet, but the final report may bring one. */
   awaitingReport: boolean;
 }
 
@@ -100,7 +107,7 @@ export function nodeReport(report: Report | null, target: CachingTarget): NodeRe
  * Hit ratio per window: the cache's, or a CDN's edges (one line each, plus
  * all edges together), with the theoretical ratio beside it.
  */
-export function hitRatioData(windows: readonly WindowSample[], report: Report | null, target: CachingTarget, duration: number): HitRatioData {
+export function hitRatioData(windows: readonly WindowSample[], report: Report | null, target: CachingTarget, duration: number, early: EarlyTheory = null): HitRatioData {
   const x = windows.map((w) => w.end);
   const lines: HitRatioLine[] = [
     { label: target.kind === 'cdn' ? 'all edges' : 'measured', values: carryForward(windows.map((w) => w.nodes[target.index]?.hitRatio)) },
@@ -108,15 +115,16 @@ export function hitRatioData(windows: readonly WindowSample[], report: Report | 
   target.edgeNames.forEach((name, e) => {
     lines.push({ label: name, values: carryForward(windows.map((w) => w.nodes[target.index]?.edgeHitRatios?.[e])) });
   });
-  const cache = nodeReport(report, target)?.cache;
+  // The final report's theory wins: for TTL it uses the read rate the run measured.
+  const theory = report ? (nodeReport(report, target)?.cache ?? null) : early;
   return {
     x,
     xMin: windows[0]?.start ?? 0,
     xMax: duration,
     lines,
-    theory: cache?.theory ?? null,
-    theoryModel: cache?.theoryModel ?? null,
-    awaitingReport: report === null,
+    theory: theory?.theory ?? null,
+    theoryModel: theory?.theoryModel ?? null,
+    awaitingReport: report === null && (theory?.theory ?? null) === null,
   };
 }
 
