@@ -17,26 +17,26 @@ const TWO_32 = 2 ** 32;
 const colorOf = (owner: number) => SERIES_COLORS[owner % SERIES_COLORS.length] ?? COLORS.grey;
 const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
 
-/** The three lines beside the ring: what moved, against theory, and how evenly the keys spread. */
-export function movedSummaryLines(figures: RingFigures): [string, string, string] {
+/** The lines beside the ring: what moved, against theory, and how evenly the keys spread. */
+export function movedSummaryLines(figures: RingFigures): string[] {
   const { change, keys, ids } = figures;
-  const spread = spreadLine(figures);
-  if (!change) return [`${keys.length.toLocaleString('en-US')} client addresses on ${ids.length} targets. `, 'Add or remove a target to see which keys move. ', spread];
+  const spread = spreadLines(figures);
+  if (!change) return [`${keys.length.toLocaleString('en-US')} client addresses on ${ids.length} targets. `, 'Add or remove a target to see ', 'which keys move. ', ...spread];
   const moved = `${change.moved.toLocaleString('en-US')} of ${keys.length.toLocaleString('en-US')} keys moved: ${pct(change.fraction)}`;
   if (change.previousIds.length === ids.length && change.previousVirtualNodes !== figures.virtualNodes) {
-    return [`When the virtual nodes went ${change.previousVirtualNodes} → ${figures.virtualNodes} per target, `, `${moved}. `, spread];
+    return ['When the virtual nodes per target ', `went ${change.previousVirtualNodes} → ${figures.virtualNodes}, `, `${moved}. `, ...spread];
   }
   const expected = expectedMovedFraction(change.previousIds.length, ids.length);
   const verb = ids.length >= change.previousIds.length ? 'joined' : 'left';
   const diff = ids.length === change.previousIds.length ? 'the pool changed' : `a target ${verb}`;
-  return [`When ${diff} (${change.previousIds.length} → ${ids.length}), `, `${moved} (theory ${pct(expected)}). `, spread];
+  return [`When ${diff} (${change.previousIds.length} → ${ids.length}), `, `${moved} `, `(theory ${pct(expected)}). `, ...spread];
 }
 
 /** How far the busiest and quietest targets are from an even share. */
-function spreadLine({ perTarget, keys, ids }: RingFigures): string {
-  if (ids.length === 0 || keys.length === 0) return '';
+function spreadLines({ perTarget, keys, ids }: RingFigures): string[] {
+  if (ids.length === 0 || keys.length === 0) return [];
   const shares = perTarget.map((k) => k / keys.length);
-  return `Busiest ${pct(Math.max(...shares))}, quietest ${pct(Math.min(...shares))}; even would be ${pct(1 / ids.length)}.`;
+  return [`Busiest ${pct(Math.max(...shares))}, quietest ${pct(Math.min(...shares))} `, `(even would be ${pct(1 / ids.length)}).`];
 }
 
 /** The summary as one sentence. */
@@ -63,7 +63,8 @@ export function createHashRingView(svgElement: SVGSVGElement): Chart<RingFigures
     svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
     const f = last;
     const hasRing = f !== null && f.ids.length > 0;
-    const radius = Math.max(20, Math.min(height - 24, width * 0.45) / 2);
+    // The text beside the ring needs about 230 px; the ring takes what is left.
+    const radius = Math.max(20, Math.min((height - 24) / 2, (width - 270) / 2));
     const cx = radius + 14;
     const cy = height / 2;
     ringGroup.attr('transform', `translate(${cx},${cy})`).attr('display', hasRing ? null : 'none');
@@ -104,10 +105,9 @@ export function createHashRingView(svgElement: SVGSVGElement): Chart<RingFigures
       .join('tspan')
       .attr('x', left)
       .attr('y', (_line, i) => 14 + i * 14)
-      .attr('class', (_line, i) => (i === 2 ? 'sp-ring-spread' : null))
       .text((line) => line);
     const rows = hasRing ? f.ids.map((id, i) => ({ id, i, keys: f.perTarget[i] ?? 0, total: f.keys.length })) : [];
-    const rowHeight = Math.min(16, Math.max(10, (height - 64) / Math.max(1, rows.length + 1)));
+    const rowHeight = Math.min(16, Math.max(10, (height - 92) / Math.max(1, rows.length + 1)));
     const items = list
       .selectAll<SVGGElement, (typeof rows)[number]>('g')
       .data(rows, (r) => r.id)
@@ -117,7 +117,7 @@ export function createHashRingView(svgElement: SVGSVGElement): Chart<RingFigures
         g.append('text').attr('x', 14);
         return g;
       })
-      .attr('transform', (r) => `translate(${left},${62 + r.i * rowHeight})`);
+      .attr('transform', (r) => `translate(${left},${90 + r.i * rowHeight})`);
     items.select('rect').attr('fill', (r) => colorOf(r.i));
     items.select('text').text((r) => `${r.id}: ${r.keys.toLocaleString('en-US')} keys (${r.total > 0 ? Math.round((r.keys / r.total) * 100) : 0} %)`);
   }
