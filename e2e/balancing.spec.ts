@@ -143,3 +143,27 @@ test.describe('a new user weighs scaling out against scaling up', () => {
     await page.screenshot({ path: 'test-results/balancing-sweep.png' });
   });
 });
+
+test.describe('a new user compares sticky sessions with a session store', () => {
+  test('sees sessions lost in a crash with sticky in-memory sessions, and none with a session store', async ({ page }) => {
+    const app = new Playground(page);
+    await app.openFresh();
+    const c = controls(page);
+    const totals = (key: string) => page.locator(`.sp-totals [data-total="${key}"] td`);
+    await openExample(page, 'Sessions: sticky cookies, and a crash that loses them');
+    await c.speed.selectOption({ label: 'max (as fast as possible)' });
+    await c.run.click();
+    await expect(c.status).toHaveText(/^Finished/, { timeout: 30_000 });
+    await expect(totals('logins')).toHaveText('200');
+    const lost = Number(await totals('lostSessions').textContent());
+    expect(lost).toBeGreaterThan(0);
+    await expect(totals('relogins')).toHaveText(String(lost));
+    await expect(totals('cost')).toHaveText('$0.30 / h');
+
+    await openExample(page, 'Sessions: an external session store makes servers stateless');
+    await c.run.click();
+    await expect(c.status).toHaveText(/^Finished/, { timeout: 30_000 });
+    await expect(totals('lostSessions')).toHaveText('0');
+    await expect(totals('relogins')).toHaveText('0');
+  });
+});
