@@ -32,6 +32,13 @@ describe('withoutCache', () => {
     expect(without).toBeGreaterThan(withCache * 1.5);
   });
 
+  it('skips a benchmark too large to run twice', () => {
+    const bench = exampleScenario('bench-cache-million', 300);
+    const cacheId = bench.nodes.find((n) => n.kind === 'cache')!.id;
+    expect(withoutCache(bench, cacheId)).toBeNull();
+    expect(withoutCache({ ...bench, duration: 60 }, cacheId)).not.toBeNull();
+  });
+
   it('is null when nothing reaches the cache', () => {
     const scenario = exampleScenario('cache-aside-zipf', 4);
     expect(withoutCache({ ...scenario, links: scenario.links.filter((l) => l.to !== 'cache') }, 'cache')).toBeNull();

@@ -3,7 +3,24 @@
  * sends them straight to what it sent its misses to. A run of that scenario
  * is the "without the cache" line of the database-load chart.
  */
-import type { Link, Scenario } from '../scenario/schema';
+import { distributionMean, type Link, type Scenario } from '../scenario/schema';
+
+/**
+ * Runs longer than this many requests get no baseline: a second full run of
+ * a benchmark would hold a core for many seconds on a small machine.
+ */
+export const MAX_BASELINE_REQUESTS = 1_000_000;
+
+/** Roughly how many requests the clients send in the whole run (closed loops: one per think time per user). */
+export function expectedRequests(scenario: Scenario): number {
+  let total = 0;
+  for (const node of scenario.nodes) {
+    if (node.kind !== 'client') continue;
+    const w = node.workload;
+    total += w.mode === 'open' ? w.rate * scenario.duration : (w.users * scenario.duration) / Math.max(distributionMean(w.thinkTime), 0.01);
+  }
+  return total;
+}
 
 export interface Baseline {
   scenario: Scenario;
@@ -11,8 +28,9 @@ export interface Baseline {
   indexOf: (index: number) => number;
 }
 
-/** `scenario` with the node `cacheId` taken out and its links bridged; null when nothing would reach the backend. */
+/** `scenario` with the node `cacheId` taken out and its links bridged; null when nothing would reach the backend or it is too large to run twice. */
 export function withoutCache(scenario: Scenario, cacheId: string): Baseline | null {
+  if (expectedRequests(scenario) > MAX_BASELINE_REQUESTS) return null;
   const incoming = scenario.links.filter((l) => l.to === cacheId);
   const outgoing = scenario.links.filter((l) => l.from === cacheId);
   if (incoming.length === 0 || outgoing.length === 0) return null;
