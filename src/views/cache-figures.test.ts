@@ -9,7 +9,8 @@ describe('cachingTarget', () => {
 
   it('takes the selected cache, with the database behind it', () => {
     const target = cachingTarget(scenario, 'cache');
-    expect(target).toMatchObject({ id: 'cache', kind: 'cache', index: 4, edgeNames: [] });
+    expect(target).toMatchObject({ id: 'cache', kind: 'cache', index: 4, edgeNames: [], writeBack: false });
+    expect(cachingTarget(exampleScenario('write-back-crash', 5), 'cache')?.writeBack).toBe(true);
     expect(target?.backends).toEqual([{ index: 5, label: expect.any(String) }]);
   });
 
@@ -117,7 +118,7 @@ describe('backendLoadData', () => {
     p99: 0,
     nodes: utilizations.map((utilization) => ({ utilization, queueLength: 0, p99: 0, served: 0, dropped: 0 })),
   });
-  const target = { id: 'c', label: 'c', kind: 'cache' as const, index: 1, edgeNames: [], backends: [{ index: 2, label: 'DB' }] };
+  const target = { id: 'c', label: 'c', kind: 'cache' as const, index: 1, edgeNames: [], writeBack: false, backends: [{ index: 2, label: 'DB' }] };
 
   it('draws the database with the cache, and without it from the baseline run (which has no cache node)', () => {
     const live = [window([0, 0, 0.3], 1), window([0, 0, 0.25], 2)];

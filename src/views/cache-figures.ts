@@ -18,6 +18,8 @@ export interface CachingTarget {
   index: number;
   /** CDN edge names, in the scenario's order. */
   edgeNames: readonly string[];
+  /** Caches: whether writes are acknowledged before they reach the database (only then can a crash lose them). */
+  writeBack: boolean;
   /** Nodes the cache or CDN sends its misses to (databases or an origin), by scenario index. */
   backends: readonly { index: number; label: string }[];
 }
@@ -40,6 +42,7 @@ export function cachingTarget(scenario: Scenario, selectedId: string | null): Ca
     kind: node.kind,
     index,
     edgeNames: node.kind === 'cdn' ? node.edges.map((e) => e.name) : [],
+    writeBack: node.kind === 'cache' && node.strategy === 'writeBack',
     backends: backendsOf(scenario, node.id),
   };
 }
@@ -187,6 +190,7 @@ export interface StalenessFigures {
   lostWrites: number;
   dirty: number;
   flushedEntries: number;
+  writeBack: boolean;
 }
 
 /** Null until the report is in: the live snapshot carries only the hit ratio. */
@@ -202,6 +206,7 @@ export function stalenessFigures(report: Report | null, target: CachingTarget): 
     lostWrites: cache.lostWrites,
     dirty: cache.dirty,
     flushedEntries: cache.flushedEntries,
+    writeBack: target.writeBack,
   };
 }
 

@@ -19,11 +19,13 @@ export function stalenessRows(figures: StalenessFigures | null): FigureRowsData 
       {
         label: 'Lost writes',
         value: formatCount(figures.lostWrites),
-        detail: `of ${formatCount(figures.writes)} acknowledged, lost before a flush`,
+        detail: figures.writeBack
+          ? `of ${formatCount(figures.writes)} acknowledged, lost before a flush`
+          : `of ${formatCount(figures.writes)} writes: only a write-back cache can lose them`,
         share: figures.writes > 0 ? figures.lostWrites / figures.writes : 0,
         alarm: figures.lostWrites > 0,
       },
-      { label: 'Dirty, awaiting a flush', value: formatCount(figures.dirty) },
+      ...(figures.writeBack ? [{ label: 'Dirty, awaiting a flush', value: formatCount(figures.dirty) }] : []),
     ],
   };
 }

@@ -81,6 +81,12 @@ describe('staleness view', () => {
     expect(element.querySelector('.sp-figure-value[font-weight="bold"]')?.textContent).toBe(lost.value);
   });
 
+  it('says a cache that is not write-back cannot lose writes, and shows no dirty entries', () => {
+    const rows = stalenessRows(stalenessFigures(run.report, target)).rows;
+    expect(rows.find((r) => r.label === 'Lost writes')?.detail).toMatch(/only a write-back cache can lose them$/);
+    expect(rows.some((r) => r.label.startsWith('Dirty'))).toBe(false);
+  });
+
   it('waits for the report', () => {
     expect(stalenessRows(null).rows).toEqual([]);
   });
