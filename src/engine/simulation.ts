@@ -341,6 +341,7 @@ class EngineSimulation implements Simulation, SimContext {
       failures: { ...t.failures },
       inFlight: t.inFlight,
       retries: t.retries,
+      sessions: { logins: this.sessions.logins, relogins: this.sessions.relogins, lost: this.sessions.lost },
       nodes: this.components.map((c) => c.live()),
     };
   }

@@ -164,6 +164,8 @@ export interface LiveSnapshot {
   failures: Record<FailureReason, number>;
   inFlight: number;
   retries: number;
+  /** Logins, re-logins and sessions lost so far (the engine always fills it). */
+  sessions?: { logins: number; relogins: number; lost: number };
   /** Per node, in scenario order. */
   nodes: LiveNode[];
 }

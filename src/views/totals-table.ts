@@ -65,7 +65,7 @@ export function totalsRows({ snapshot, report, windows, costPerHour, sessions }:
       hint: totals ? 'completed per second after the warm-up' : 'completed per second over the last 5 simulated seconds',
       value: `${throughput.toFixed(1)} req/s`,
     },
-    ...sessionRows(sessions === true, totals?.sessions),
+    ...sessionRows(sessions === true, totals?.sessions ?? snapshot?.sessions),
     ...(costPerHour === undefined && totals?.costPerHour === undefined
       ? []
       : [{ key: 'cost', label: 'Cost', value: `$${(totals?.costPerHour ?? costPerHour ?? 0).toFixed(2)} / h`, hint: 'servers: replicas × cost per hour' }]),
