@@ -15,6 +15,8 @@ interface BenchCase {
   file: string;
   /** Multiplies every rate (shortens every time) so a metrics window holds many requests. */
   speedUp?: number;
+  /** Changes the scenario before it runs (e.g. another balancing algorithm). */
+  modify?: (scenario: Scenario) => Scenario;
   /** Simulated seconds per timed run. */
   duration: number;
   target?: { eventsPerSecond?: number; requestsPerSecond?: number };
@@ -33,6 +35,24 @@ const CASES: BenchCase[] = [
     file: 'scenarios/bench-8-servers.json',
     duration: 400,
     target: { requestsPerSecond: 1e6 },
+  },
+  {
+    name: 'the same with consistent hashing + health checks',
+    file: 'scenarios/bench-8-servers.json',
+    duration: 400,
+    target: { requestsPerSecond: 1e6 },
+    modify: (scenario) => ({
+      ...scenario,
+      nodes: scenario.nodes.map((node) =>
+        node.kind === 'loadBalancer'
+          ? {
+              ...node,
+              algorithm: 'consistentHash',
+              healthCheck: { active: { interval: 1, timeout: 0.5, healthyThreshold: 2, unhealthyThreshold: 3 }, passive: null },
+            }
+          : node,
+      ),
+    }),
   },
   { name: 'one simulated hour at 1,000 req/s (memory)', file: 'scenarios/web-tier.json', duration: 3600 },
   // Same system with a full LRU cache of 1,000,000 entries evicting on every other read: compare with the 8-server case.
@@ -86,7 +106,8 @@ function speedUp(scenario: Scenario, k: number): Scenario {
 
 function runCase(bench: BenchCase): BenchResult {
   const loaded = load(bench.file);
-  const scenario = { ...speedUp(loaded, bench.speedUp ?? 1), duration: bench.duration, warmup: 0 };
+  const modified = bench.modify ? bench.modify(loaded) : loaded;
+  const scenario = { ...speedUp(modified, bench.speedUp ?? 1), duration: bench.duration, warmup: 0 };
   // Warm the JIT on a short run first so the timed run measures steady state.
   createSimulation({ ...scenario, duration: bench.duration / 20 }).runUntil(bench.duration / 20);
   const sim = createSimulation(scenario);

@@ -136,6 +136,14 @@ class EngineSimulation implements Simulation, SimContext {
     return this.linksFrom[node] as RuntimeLink[];
   }
 
+  internRequestType(type: RequestType): number {
+    const key = JSON.stringify([type.method, type.path, type.headers]);
+    const known = this.requestTypes.findIndex((t) => JSON.stringify([t.method, t.path, t.headers]) === key);
+    if (known >= 0) return known;
+    this.requestTypes.push(type);
+    return this.requestTypes.length - 1;
+  }
+
   requestTypeOffset(client: number): number {
     return this.requestTypeOffsets[client] as number;
   }

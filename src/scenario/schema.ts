@@ -160,6 +160,8 @@ export const L7RouteSchema = z.object({
   header: z.object({ name: z.string().min(1).max(64), value: z.string().max(200) }).nullable().default(null),
   /** Node ids of this balancer's targets that serve the matching requests. */
   targets: z.array(z.string().min(1)).min(1),
+  /** Request modification: replace the matched prefix with this one before sending on (e.g. "/api/v2" → "/api"). */
+  rewritePrefix: z.string().startsWith('/', 'a path prefix starts with "/"').max(200).nullable().default(null),
 });
 export type L7Route = z.infer<typeof L7RouteSchema>;
 

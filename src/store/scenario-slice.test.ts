@@ -140,13 +140,13 @@ describe('removing what others point at', () => {
   it('drops a balancer route target whose link is removed, and a route left empty', () => {
     const store = createAppStore(starterScenario());
     const routes = [
-      { pathPrefix: '/api', header: null, targets: ['server-1', 'server-2'] },
-      { pathPrefix: '/admin', header: null, targets: ['server-1'] },
+      { pathPrefix: '/api', header: null, targets: ['server-1', 'server-2'], rewritePrefix: null },
+      { pathPrefix: '/admin', header: null, targets: ['server-1'], rewritePrefix: null },
     ];
     expect(store.getState().updateNode('lb-1', { routes })).toBeNull();
     store.getState().removeElements([], ['link-2']);
     const lb = store.getState().scenario.nodes.find((n) => n.id === 'lb-1');
-    expect(lb?.kind === 'loadBalancer' && lb.routes).toEqual([{ pathPrefix: '/api', header: null, targets: ['server-2'] }]);
+    expect(lb?.kind === 'loadBalancer' && lb.routes).toEqual([{ pathPrefix: '/api', header: null, targets: ['server-2'], rewritePrefix: null }]);
   });
 });
 

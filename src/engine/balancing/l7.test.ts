@@ -62,3 +62,34 @@ describe('L7 balancing', () => {
     expect(Math.max(...node(sticky, 'lb').targets!.map((t) => t.share))).toBe(1);
   });
 });
+
+describe('L7 request rewriting', () => {
+  /** edge rewrites /v2/… to /api/…; the inner balancer sends /api to its api pool and the rest elsewhere. */
+  function chain(rewritePrefix: string | null) {
+    return buildScenario({
+      duration: 50,
+      nodes: [
+        { id: 'users', kind: 'client', workload: { mode: 'open', rate: 100 }, mix: [{ method: 'GET', path: '/v2/items', weight: 1 }] },
+        { id: 'edge', kind: 'loadBalancer', routes: [{ pathPrefix: '/v2', targets: ['inner'], rewritePrefix }] },
+        { id: 'inner', kind: 'loadBalancer', routes: [{ pathPrefix: '/api', targets: ['api'] }] },
+        { id: 'api', kind: 'server', workers: 4, serviceTime: { type: 'exponential', mean: 0.005 } },
+        { id: 'legacy', kind: 'server', workers: 4, serviceTime: { type: 'exponential', mean: 0.005 } },
+      ] as ScenarioInput['nodes'],
+      links: [
+        { id: 'in', from: 'users', to: 'edge' },
+        { id: 'e-i', from: 'edge', to: 'inner' },
+        { id: 'i-a', from: 'inner', to: 'api' },
+        { id: 'i-l', from: 'inner', to: 'legacy' },
+      ],
+    });
+  }
+
+  it('a rewritten path is what the next balancer matches', () => {
+    const plain = runScenario(chain(null), { window: 0 });
+    const rewritten = runScenario(chain('/api'), { window: 0 });
+    expect(node(plain, 'api').arrivals).toBe(0);
+    expect(node(plain, 'legacy').arrivals).toBeGreaterThan(4000);
+    expect(node(rewritten, 'legacy').arrivals).toBe(0);
+    expect(node(rewritten, 'api').arrivals).toBeGreaterThan(4000);
+  });
+});

@@ -54,6 +54,8 @@ export interface SimContext {
   readonly sessions: SessionRegistry;
   /** Every client's request types, in one table; a request's requestType indexes it. */
   readonly requestTypes: readonly RequestType[];
+  /** The index of a request type in that table, adding it if it is new (an L7 rewrite makes new ones). */
+  internRequestType(type: RequestType): number;
   /** Where a client's request types start in that table. */
   requestTypeOffset(client: number): number;
   /** Replicas of a node (1 for kinds that have none). */

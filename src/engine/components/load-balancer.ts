@@ -72,7 +72,7 @@ export class LoadBalancer implements Component {
     this.algorithm = createAlgorithm(node, ctx.rng(index, 0));
     this.observesResponses = this.algorithm.observesResponses || node.healthCheck.passive !== null;
     this.routed = new Float64Array(count);
-    this.router = node.layer === 'L7' && node.routes.length > 0 ? new L7Router(node.routes, ctx.requestTypes, this.state) : null;
+    this.router = node.layer === 'L7' && node.routes.length > 0 ? new L7Router(node.routes, ctx.requestTypes, (type) => ctx.internRequestType(type), this.state) : null;
     this.hasCpu = node.overhead > 0 || (node.layer === 'L7' && node.tlsTermination);
     this.cpu = new StationStats(node.workers);
   }
@@ -157,6 +157,10 @@ export class LoadBalancer implements Component {
       return;
     }
     this.routed[choice] = (this.routed[choice] as number) + 1;
+    if (this.router) {
+      const requests = this.ctx.requests;
+      requests.requestType[request] = this.router.rewrite(requests.requestType[request] as number);
+    }
     if (this.observesResponses) this.state.open[choice] = (this.state.open[choice] as number) + 1;
     this.sendTo(request, choice, time);
   }

@@ -48,6 +48,13 @@ export function RoutesEditor({ routes, targets, commit }: RoutesEditorProps) {
                 />
               </>
             )}
+            <TextField
+              label={`Route ${n} rewrites the prefix to`}
+              value={route.rewritePrefix ?? ''}
+              maxLength={200}
+              placeholder="unchanged"
+              onCommit={(text) => change(index, { rewritePrefix: text.trim() === '' ? null : text.trim() }, 'rewrite')}
+            />
             <div className="route__targets">
               <span className="route__caption">Route {n} sends to</span>
               {targets.map((target) => (
@@ -74,7 +81,7 @@ export function RoutesEditor({ routes, targets, commit }: RoutesEditorProps) {
         className="button"
         disabled={!first || routes.length >= 20}
         title={first ? undefined : 'Link this balancer to its targets first'}
-        onClick={() => first && commit([...routes, { pathPrefix: '/api', header: null, targets: [first.id] }], 'add')}
+        onClick={() => first && commit([...routes, { pathPrefix: '/api', header: null, targets: [first.id], rewritePrefix: null }], 'add')}
       >
         Add route
       </button>
