@@ -4,9 +4,30 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from '../engine/index';
 import type { Report } from '../engine/types';
 import { parseScenarioJson } from './parse';
-import { FaultSchema, LinkSchema, NodeSchema, type Scenario, ScenarioSchema } from './schema';
+import { NodeSchema, type Scenario, ScenarioSchema } from './schema';
 
 const dir = join(import.meta.dirname, '../../scenarios');
+
+interface SchemaDef {
+  type: string;
+  shape?: Record<string, { _zod: { def: SchemaDef } }>;
+  innerType?: { _zod: { def: SchemaDef } };
+  element?: { _zod: { def: SchemaDef } };
+  options?: { _zod: { def: SchemaDef } }[];
+}
+
+/** Every [where, field] of objects inside a zod schema (through defaults, nullables, lists and unions). */
+function fieldNames(schema: unknown, where: string): [string, string][] {
+  const def = (schema as { _zod: { def: SchemaDef } })._zod.def;
+  if (def.innerType) return fieldNames(def.innerType, where);
+  if (def.type === 'array' && def.element) return fieldNames(def.element, where);
+  if (def.type === 'union') return (def.options ?? []).flatMap((option) => fieldNames(option, where));
+  if (def.type !== 'object' || !def.shape) return [];
+  return Object.entries(def.shape).flatMap(([field, child]): [string, string][] => [
+    [where, field],
+    ...fieldNames(child, `${where}.${field}`),
+  ]);
+}
 const files = readdirSync(dir).filter((name) => name.endsWith('.json'));
 
 describe('example scenarios', () => {
@@ -36,18 +57,14 @@ describe('the scenario-format documentation', () => {
   const doc = readFileSync(join(import.meta.dirname, '../../docs/scenario-format.md'), 'utf8');
   const blocks = [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]!);
 
-  it('has a section for every node kind and mentions every field of the format', () => {
+  it('has a section for every node kind and mentions every field of the format, at every depth', () => {
     const missing: string[] = [];
-    const mention = (field: string, where: string) => {
-      if (!doc.includes(`\`${field}\``)) missing.push(`${where} field "${field}"`);
-    };
-    for (const field of Object.keys(ScenarioSchema.shape)) mention(field, 'scenario');
-    for (const field of Object.keys(LinkSchema.shape)) mention(field, 'link');
-    for (const field of Object.keys(FaultSchema.shape)) mention(field, 'fault');
     for (const option of NodeSchema.options) {
       const kind = option.shape.kind.value;
       if (!doc.includes(`### \`${kind}\``)) missing.push(`a "### \`${kind}\`" section`);
-      for (const field of Object.keys(option.shape)) mention(field, kind);
+    }
+    for (const [where, field] of fieldNames(ScenarioSchema, 'scenario')) {
+      if (!doc.includes(`\`${field}\``) && !doc.includes(`"${field}"`)) missing.push(`${where}.${field}`);
     }
     // A new field needs a line in docs/scenario-format.md: its type, range, default and meaning.
     expect(missing).toEqual([]);
