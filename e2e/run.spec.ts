@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { Playground } from './pages/playground';
+import { finalTotals } from './pages/totals';
 
 /** The run controls, as a user finds them. */
 function controls(page: Page) {
@@ -28,22 +29,7 @@ function overlayPixels(page: Page): Promise<string> {
 async function runToEnd(page: Page): Promise<string[]> {
   const c = controls(page);
   await c.run.click();
-  await expect(c.status).toHaveText(/^Finished/, { timeout: 30_000 });
-  // The table redraws a few times a second, so "Finished" can show before it does: wait until it
-  // shows the final report (its throughput is then the measured one) and has stopped changing.
-  const figures = () => page.locator('.sp-totals td').allTextContents();
-  const final = page.locator('.sp-totals [data-total="throughput"] th');
-  await expect(final).toHaveAttribute('title', 'completed per second after the warm-up');
-  let last = '';
-  await expect
-    .poll(async () => {
-      const now = (await figures()).join('|');
-      const settled = now === last;
-      last = now;
-      return settled;
-    })
-    .toBe(true);
-  return figures();
+  return finalTotals(page);
 }
 
 test.describe('a new user runs the system', () => {
