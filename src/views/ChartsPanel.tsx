@@ -1,5 +1,6 @@
 import type { Scenario } from '../scenario/schema';
 import type { AppState } from '../store/types';
+import { CachePanel } from './CachePanel';
 import { createLatencyChart, createQueueChart, createThroughputChart, createUtilizationChart, type RunChartData } from './metrics-charts';
 import type { Chart } from './time-series-chart';
 import { SelectedNodeViews, selectedColumns, useSelectedNodeWithViews } from './SelectedNodeViews';
@@ -97,6 +98,8 @@ export function ChartsPanel() {
         <ChartFigure key={chart.title} title={chart.title} create={chart.create} />
       ))}
       {selected && <SelectedNodeViews node={selected} />}
+      {/* A row of its own under the charts, when the scenario has a cache or CDN. */}
+      <CachePanel />
     </section>
   );
 }
