@@ -107,8 +107,14 @@ test.describe('a new user runs the system', () => {
     const other = await runToEnd(page);
     expect(other).not.toEqual(first);
   });
+});
 
-  test('the page stays responsive at full speed with thousands of particles', async ({ page }) => {
+test.describe('the page under load', () => {
+  // Long tasks are wall-clock time: on a 2-core machine another process can stretch one past 50 ms
+  // with no more work on the page. A real regression fails every attempt; a neighbour's burst does not.
+  test.describe.configure({ retries: 2 });
+
+  test('stays responsive at full speed with thousands of particles', async ({ page }) => {
     const app = new Playground(page);
     await app.openFresh();
     const c = controls(page);
