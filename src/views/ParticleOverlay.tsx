@@ -16,6 +16,7 @@ const LEGEND = [
   ['error', 'error'],
   ['dropped', 'dropped (queue full)'],
   ['timedOut', 'timed out'],
+  ['probe', 'health probe'],
 ] as const;
 
 /**

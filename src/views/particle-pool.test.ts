@@ -58,8 +58,17 @@ describe('ParticlePool', () => {
 
   it('colours by outcome', () => {
     const pool = new ParticlePool(10);
-    pool.add(delivery([0, 1, 2, 3, 4, 5].map((o) => [0, 0, 1, o, 0] as [number, number, number, number, number])));
-    expect(Array.from(pool.kind.slice(0, 6), (k) => PARTICLE_KINDS[k])).toEqual(['request', 'ok', 'dropped', 'timedOut', 'error', 'error']);
+    pool.add(delivery([0, 1, 2, 3, 4, 5, 6, 7].map((o) => [0, 0, 1, o, 0] as [number, number, number, number, number])));
+    expect(Array.from(pool.kind.slice(0, 8), (k) => PARTICLE_KINDS[k])).toEqual([
+      'request',
+      'ok',
+      'dropped',
+      'timedOut',
+      'error',
+      'error',
+      'error',
+      'probe',
+    ]);
   });
 
   it('holds no more than its capacity and clears on a new epoch', () => {

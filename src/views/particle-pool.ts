@@ -10,7 +10,7 @@ import { Outcome } from '../engine/types';
 import { particleLifetimeMs } from '../worker/particle-sink';
 
 /** Colour classes of particles, in legend order. */
-export const PARTICLE_KINDS = ['request', 'ok', 'error', 'dropped', 'timedOut'] as const;
+export const PARTICLE_KINDS = ['request', 'ok', 'error', 'dropped', 'timedOut', 'probe'] as const;
 export type ParticleKind = (typeof PARTICLE_KINDS)[number];
 
 /** Engine outcome code → index into PARTICLE_KINDS; any other failure code draws as an error. */
@@ -19,6 +19,8 @@ KIND_OF_OUTCOME[Outcome.request] = PARTICLE_KINDS.indexOf('request');
 KIND_OF_OUTCOME[Outcome.ok] = PARTICLE_KINDS.indexOf('ok');
 KIND_OF_OUTCOME[Outcome.queueFull] = PARTICLE_KINDS.indexOf('dropped');
 KIND_OF_OUTCOME[Outcome.timeout] = PARTICLE_KINDS.indexOf('timedOut');
+// A balancer's health probe on its way out (its answer travels back as ok or an error).
+KIND_OF_OUTCOME[Outcome.probe] = PARTICLE_KINDS.indexOf('probe');
 const ERROR_KIND = PARTICLE_KINDS.indexOf('error');
 
 export class ParticlePool {

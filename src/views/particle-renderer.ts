@@ -17,6 +17,7 @@ export const PARTICLE_COLORS: Record<(typeof PARTICLE_KINDS)[number], string> = 
   error: COLORS.vermillion,
   dropped: COLORS.orange,
   timedOut: COLORS.purple,
+  probe: COLORS.grey,
 };
 
 /** What the renderer needs to know about the canvas it draws over. */
