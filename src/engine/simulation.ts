@@ -324,7 +324,7 @@ class EngineSimulation implements Simulation, SimContext {
     this.windowStart = now;
     this.closedWindows++;
     this.keptWindows.push(sample);
-    // Trim in batches so keeping the last maxWindows costs O(1) per window.
+    // Trim in batches so keeping the last maxWindows costs O(1) per closed window on average.
     if (this.keptWindows.length >= 2 * this.maxWindows) this.keptWindows.splice(0, this.keptWindows.length - this.maxWindows);
   }
 

@@ -54,7 +54,7 @@ export interface NodeReport {
   served: number;
   /** Requests refused because the queue was full (whole run). */
   dropped: number;
-  /** Served per second over the measured window. */
+  /** Served per second over the measured window (after warm-up). */
   throughput: number;
   /** Busy workers / workers, time-averaged over the measured window (0 for nodes without workers). */
   utilization: number;
@@ -138,15 +138,15 @@ export interface WindowSample {
 }
 
 export interface WindowNodeSample {
-  /** Busy workers / workers, time-averaged over the window. */
+  /** Busy workers / workers, time-averaged over the window's span. */
   utilization: number;
-  /** Time-averaged queue length over the window. */
+  /** Time-averaged queue length over the window's span. */
   queueLength: number;
   /** p99 of queue wait + service for requests served in the window, seconds (0 if none). */
   p99: number;
-  /** Requests served or forwarded in the window. */
+  /** Requests served or forwarded during the window's span. */
   served: number;
-  /** Requests dropped (queue full) in the window. */
+  /** Requests dropped (queue full) during the window's span. */
   dropped: number;
   /** Caches and CDNs: hit ratio of the reads in the window (null when there were none). */
   hitRatio?: number | null;

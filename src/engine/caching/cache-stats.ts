@@ -6,7 +6,7 @@ const BUCKETS = 32;
  * Read counters of a cache or CDN edge: hits, misses, stale reads, and hits
  * by popularity rank in buckets that double (rank 1, 2–3, 4–7, …) so a
  * catalogue of millions fits in a few dozen counters. Measurement counters
- * restart at the end of warm-up; window counters at each window.
+ * restart at the end of warm-up; window counters at each window close.
  */
 export class CacheStats {
   hits = 0;
@@ -49,7 +49,7 @@ export class CacheStats {
     this.rankHits.fill(0);
   }
 
-  /** Hit ratio of the window's reads (null when none), and a fresh window. */
+  /** Hit ratio of the window's reads (null when none), and a fresh window to count in. */
   closeWindow(): number | null {
     const ratio = this.windowReads > 0 ? this.windowHits / this.windowReads : null;
     this.windowHits = 0;

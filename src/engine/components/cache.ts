@@ -11,7 +11,7 @@ import { LatencyHistogram } from '../histogram';
 import { RequestFlag } from '../request-pool';
 import { type NodeReport, Outcome, type WindowNodeSample } from '../types';
 import { type Component, EventKind, type SimContext } from './component';
-import { emptyLatency } from './report-helpers';
+import { queuelessReport } from './report-helpers';
 import { WriteBackBuffer } from './write-back-buffer';
 
 /** A hit, or a write-back write, is answered from the cache. */
@@ -268,22 +268,15 @@ export class Cache implements Component, VersionSubscriber {
       flushedEntries: this.writeBack?.flushedEntries ?? 0,
     });
     return {
-      id: this.id,
-      kind: this.kind,
-      label: this.label,
-      arrivals: this.arrivals,
-      served: this.answered,
-      dropped: 0,
-      refused: 0,
-      lost: 0,
-      throughput: measured > 0 ? this.measuredArrivals / measured : 0,
-      utilization: 0,
-      meanQueueLength: 0,
-      meanInSystem: 0,
-      waitProbability: 0,
-      meanWait: 0,
-      latency: this.latency.count > 0 ? this.latency.summary() : emptyLatency(),
-      inSystem: 0,
+      ...queuelessReport({
+        id: this.id,
+        kind: this.kind,
+        label: this.label,
+        arrivals: this.arrivals,
+        served: this.answered,
+        throughput: measured > 0 ? this.measuredArrivals / measured : 0,
+        latency: this.latency,
+      }),
       cache,
     };
   }

@@ -13,7 +13,7 @@ import { RequestFlag } from '../request-pool';
 import type { Rng } from '../rng';
 import { type NodeReport, Outcome, type WindowNodeSample } from '../types';
 import { type Component, EventKind, type SimContext } from './component';
-import { emptyLatency } from './report-helpers';
+import { queuelessReport } from './report-helpers';
 
 /** The request has crossed from its user to the edge: look it up. */
 const AT_EDGE = EventKind.timer0;
@@ -264,22 +264,15 @@ export class Cdn implements Component {
       entries: this.edges.reduce((sum, edge) => sum + edge.table.size, 0),
     });
     return {
-      id: this.id,
-      kind: this.kind,
-      label: this.label,
-      arrivals: this.arrivals,
-      served: this.answered,
-      dropped: 0,
-      refused: 0,
-      lost: 0,
-      throughput: measured > 0 ? this.measuredArrivals / measured : 0,
-      utilization: 0,
-      meanQueueLength: 0,
-      meanInSystem: 0,
-      waitProbability: 0,
-      meanWait: 0,
-      latency: this.latency.count > 0 ? this.latency.summary() : emptyLatency(),
-      inSystem: 0,
+      ...queuelessReport({
+        id: this.id,
+        kind: this.kind,
+        label: this.label,
+        arrivals: this.arrivals,
+        served: this.answered,
+        throughput: measured > 0 ? this.measuredArrivals / measured : 0,
+        latency: this.latency,
+      }),
       cache,
       cdn,
     };

@@ -5,7 +5,7 @@ import { RequestFlag } from '../request-pool';
 import type { Rng } from '../rng';
 import { Outcome, type OutcomeCode, type WindowNodeSample } from '../types';
 import { type Component, EventKind, type SimContext } from './component';
-import { emptyLatency } from './report-helpers';
+import { queuelessReport } from './report-helpers';
 
 const ARRIVAL = EventKind.timer0;
 const THINK_DONE = EventKind.timer1;
@@ -208,24 +208,16 @@ export class Client implements Component {
 
   report(time: number) {
     const measured = Math.max(time - this.ctx.measureFrom, 0);
-    return {
+    return queuelessReport({
       id: this.id,
       kind: this.kind,
       label: this.label,
       arrivals: this.sent,
       served: this.completed,
-      dropped: 0,
-      refused: 0,
-      lost: 0,
       throughput: measured > 0 ? this.measuredCompleted / measured : 0,
-      utilization: 0,
-      meanQueueLength: 0,
-      meanInSystem: 0,
-      waitProbability: 0,
-      meanWait: 0,
-      latency: this.latency.count > 0 ? this.latency.summary() : emptyLatency(),
+      latency: this.latency,
       inSystem: this.inFlight,
-    };
+    });
   }
 
   live() {
