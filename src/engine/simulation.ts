@@ -69,6 +69,8 @@ class EngineSimulation implements Simulation, SimContext {
   /** Scheduled faults from the scenario, then those injected while running. */
   private readonly faults: Fault[] = [];
   private readonly indexOfNode: Map<string, number>;
+  /** 1 for a node that takes its arrivals as they are sent (see Component.canPassThrough). */
+  private readonly passesThrough: Uint8Array;
 
   constructor(
     private readonly scenario: Scenario,
@@ -110,6 +112,10 @@ class EngineSimulation implements Simulation, SimContext {
     }
     this.systemNode = scenario.nodes.length;
     this.components = scenario.nodes.map((node, i) => createComponent(i, node, this));
+    // Cut-through is exact only if arrivals reach the node in the order they were sent: one incoming link.
+    const incoming = new Int32Array(scenario.nodes.length);
+    for (const link of this.links) incoming[link.to] = (incoming[link.to] as number) + 1;
+    this.passesThrough = Uint8Array.from(this.components, (c, i) => (c.canPassThrough === true && incoming[i] === 1 ? 1 : 0));
 
     if (this.measureFrom > 0) this.schedule(this.systemNode, WARMUP_ENDS, 0, this.measureFrom);
     else for (const c of this.components) c.beginMeasurement(0);
@@ -172,7 +178,8 @@ class EngineSimulation implements Simulation, SimContext {
       const isProbe = ((requests.flags[request] as number) & RequestFlag.probe) !== 0;
       this.trace.hop(link.index, time, arrive, isProbe ? Outcome.probe : Outcome.request, false);
     }
-    this.scheduler.schedule(arrive, (link.to << KIND_BITS) | EventKind.arrive, request);
+    if (this.passesThrough[link.to] === 1) (this.components[link.to] as Required<Component>).passThrough(request, arrive);
+    else this.scheduler.schedule(arrive, (link.to << KIND_BITS) | EventKind.arrive, request);
     return true;
   }
 

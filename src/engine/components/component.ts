@@ -96,6 +96,13 @@ export interface Component {
   closeWindow(start: number, time: number): WindowNodeSample;
   report(time: number): NodeReport;
   live(): LiveNode;
+  /**
+   * Set by a node whose handling of an arrival does not depend on when it
+   * happens: with one incoming link the simulation may call passThrough as the
+   * request is sent instead of scheduling the arrival (one event fewer).
+   */
+  readonly canPassThrough?: boolean;
+  passThrough?(request: number, arriveTime: number): void;
   /** Servers and databases take faults; other kinds leave this out. */
   applyFault?(action: FaultAction, factor: number, time: number): void;
 }

@@ -6,6 +6,7 @@ import { TargetHealth } from '../balancing/target-health';
 import { RequestQueue } from '../request-queue';
 import { RequestFlag } from '../request-pool';
 import { type NodeReport, Outcome, type WindowNodeSample } from '../types';
+import { ArrivalsAhead } from './arrivals-ahead';
 import { type Component, EventKind, type RuntimeLink, type SimContext } from './component';
 import { StationStats } from './station-stats';
 
@@ -49,6 +50,13 @@ export class LoadBalancer implements Component {
   private busy = 0;
   /** Figures of the balancer's CPU (queue, waits, time spent), as a station's. */
   private readonly cpu: StationStats;
+  /**
+   * True when nothing the balancer decides depends on when a request gets
+   * there: no CPU, no health checks, no open-request counts. The simulation
+   * may then hand it requests as they are sent (cut-through), saving an event.
+   */
+  readonly canPassThrough: boolean;
+  private readonly ahead = new ArrivalsAhead();
 
   constructor(
     readonly index: number,
@@ -75,6 +83,7 @@ export class LoadBalancer implements Component {
     this.router = node.layer === 'L7' && node.routes.length > 0 ? new L7Router(node.routes, ctx.requestTypes, (type) => ctx.internRequestType(type), this.state) : null;
     this.hasCpu = node.overhead > 0 || (node.layer === 'L7' && node.tlsTermination);
     this.cpu = new StationStats(node.workers);
+    this.canPassThrough = !this.hasCpu && !this.observesResponses && node.healthCheck.active === null;
   }
 
   start(time: number): void {
@@ -109,12 +118,35 @@ export class LoadBalancer implements Component {
     }
   }
 
-  private arrive(request: number, time: number): void {
+  /**
+   * Routes a request that will arrive at `time`, now, as it is sent: exact
+   * when canPassThrough holds and arrivals come in order (one incoming link).
+   * Its counts wait in `ahead` until simulated time reaches the arrival.
+   */
+  passThrough(request: number, time: number): void {
+    this.countArrivalsBefore(this.ctx.scheduler.now, true);
+    this.ahead.push(time, this.route(request, time));
+  }
+
+  /** Counts the cut-through arrivals before `time` (or at it, when `inclusive`). */
+  private countArrivalsBefore(time: number, inclusive: boolean): void {
+    const ahead = this.ahead;
+    while (ahead.length > 0 && (ahead.firstTime < time || (inclusive && ahead.firstTime === time))) {
+      this.countArrival(ahead.firstTime);
+      this.countRouted(ahead.shift());
+    }
+  }
+
+  private countArrival(time: number): void {
     this.arrivals++;
     this.windowArrivals++;
     if (time >= this.measureStart) this.measuredArrivals++;
+  }
+
+  private arrive(request: number, time: number): void {
+    this.countArrival(time);
     if (!this.hasCpu) {
-      this.route(request, time);
+      this.countRouted(this.route(request, time));
       return;
     }
     this.ctx.requests.arrivedAt[request] = time;
@@ -143,26 +175,31 @@ export class LoadBalancer implements Component {
     this.advance(time);
     if (this.waiting.length > 0) this.process(this.waiting.shift(), time);
     else this.busy--;
-    this.route(request, time);
+    this.countRouted(this.route(request, time));
+  }
+
+  private countRouted(choice: number): void {
+    if (choice >= 0) this.routed[choice] = (this.routed[choice] as number) + 1;
   }
 
   private advance(time: number): void {
     this.cpu.advance(time, this.busy, this.waiting.length);
   }
 
-  private route(request: number, time: number): void {
+  /** Sends a request on to the target it picks, or answers "no route"; returns the pick (−1 for none). */
+  private route(request: number, time: number): number {
     const choice = this.choose(request);
     if (choice < 0) {
       this.ctx.respond(request, Outcome.noRoute, time);
-      return;
+      return choice;
     }
-    this.routed[choice] = (this.routed[choice] as number) + 1;
     if (this.router) {
       const requests = this.ctx.requests;
       requests.requestType[request] = this.router.rewrite(requests.requestType[request] as number);
     }
     if (this.observesResponses) this.state.open[choice] = (this.state.open[choice] as number) + 1;
     this.sendTo(request, choice, time);
+    return choice;
   }
 
   /** Sends a request to target `position`, noting the pick for its response and its replica for the node. */
@@ -239,6 +276,7 @@ export class LoadBalancer implements Component {
   }
 
   beginMeasurement(time: number): void {
+    this.countArrivalsBefore(time, false);
     this.advance(time);
     this.measureStart = time;
     this.measuredArrivals = 0;
@@ -246,6 +284,7 @@ export class LoadBalancer implements Component {
   }
 
   closeWindow(start: number, time: number): WindowNodeSample {
+    this.countArrivalsBefore(time, false);
     this.advance(time);
     const cpu = this.cpu.closeWindow(start, time);
     const sample = { ...cpu, served: this.windowArrivals };
@@ -254,6 +293,7 @@ export class LoadBalancer implements Component {
   }
 
   report(time: number): NodeReport {
+    this.countArrivalsBefore(time, true);
     this.advance(time);
     const measured = time - this.measureStart;
     return {
@@ -303,6 +343,7 @@ export class LoadBalancer implements Component {
   }
 
   live() {
+    this.countArrivalsBefore(this.ctx.scheduler.now, true);
     const workers = this.hasCpu ? this.node.workers : 0;
     return { busy: this.busy, queueLength: this.waiting.length, inSystem: this.busy + this.waiting.length, workers, targets: this.targetFigures() };
   }
