@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { WindowSample } from '../engine/types';
-import { createLatencyChart, createUtilizationChart, MAX_NODE_LINES, type RunChartData, stepUp } from './metrics-charts';
+import { axisRange, createLatencyChart, createUtilizationChart, MAX_NODE_LINES, type RunChartData, stepUp } from './metrics-charts';
 
 /** A seeded run of windows: deterministic, so the SVG can be compared with a stored snapshot. */
 function seededWindows(count: number, nodes: number): WindowSample[] {
@@ -66,5 +66,29 @@ describe('run charts', () => {
 
   it('grows a long run’s time axis in 1-2-5 steps', () => {
     expect([600, 601, 1000, 1001, 2500, 7000].map(stepUp)).toEqual([1000, 1000, 1000, 2000, 5000, 10000]);
+  });
+});
+
+describe('the time axis of a long run', () => {
+  it('keeps the whole run on the axis up to ten minutes, then grows in steps', () => {
+    expect(axisRange(60, 0, 12)).toEqual({ xMin: 0, xMax: 60 });
+    expect(axisRange(100_000, 0, 700)).toEqual({ xMin: 0, xMax: 1000 });
+    expect(axisRange(100_000, 0, 3600)).toEqual({ xMin: 0, xMax: 5000 });
+  });
+
+  it('slides in whole steps once old windows are dropped, always holding the newest', () => {
+    // Continues where the growing axis left off.
+    expect(axisRange(100_000, 1, 3601)).toEqual({ xMin: 0, xMax: 5000 });
+    let changes = 0;
+    let previous = axisRange(100_000, 1, 3601);
+    for (let first = 1; first < 10_000; first += 10) {
+      const range = axisRange(100_000, first, first + 3600);
+      expect(range.xMin).toBeLessThanOrEqual(first);
+      expect(range.xMax).toBeGreaterThanOrEqual(first + 3600);
+      if (range.xMin !== previous.xMin || range.xMax !== previous.xMax) changes++;
+      previous = range;
+    }
+    // Every 1,000 simulated seconds, not on every redraw.
+    expect(changes).toBe(9);
   });
 });

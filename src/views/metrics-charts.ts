@@ -34,10 +34,24 @@ export function stepUp(x: number): number {
 function timeAxis(data: RunChartData): { windows: readonly WindowSample[]; axis: Pick<TimeSeriesData, 'x' | 'xMin' | 'xMax'> } {
   const windows = thinWindows(data.windows);
   const reached = windows.at(-1)?.end ?? 0;
-  // A long run's axis grows in 1-2-5 steps, so it (and its ticks) change a few times per run, not on every redraw.
-  const xMax = data.duration <= FIXED_AXIS_SECONDS ? data.duration : Math.min(data.duration, stepUp(Math.max(FIXED_AXIS_SECONDS, reached)));
-  // When old windows were dropped from memory, the axis starts at the oldest one kept.
-  return { windows, axis: { x: windows.map((w) => w.end), xMin: windows[0]?.start ?? 0, xMax } };
+  const first = windows[0]?.start ?? 0;
+  return { windows, axis: { x: windows.map((w) => w.end), ...axisRange(data.duration, first, reached) } };
+}
+
+/**
+ * The time axis for windows from `first` to `reached`. It moves in whole
+ * steps, so it (and its ticks, the costly part of a redraw) changes a few
+ * times per run, or about twice a second once a long run slides at full speed.
+ */
+export function axisRange(duration: number, first: number, reached: number): { xMin: number; xMax: number } {
+  if (duration <= FIXED_AXIS_SECONDS) return { xMin: 0, xMax: duration };
+  if (first <= 0) return { xMin: 0, xMax: Math.min(duration, stepUp(Math.max(FIXED_AXIS_SECONDS, reached))) };
+  // Old windows were dropped from memory: the axis slides, starting at a step at or before the oldest one kept,
+  // and reaching one step past the kept span so the newest windows always fit.
+  const span = Math.max(reached - first, 1e-9);
+  const step = stepUp(span / 4);
+  const xMin = Math.floor(first / step) * step;
+  return { xMin, xMax: Math.min(duration, xMin + Math.ceil(span / step) * step + step) };
 }
 
 /** Latency percentiles p50, p95 and p99 per window, in milliseconds. */

@@ -7,6 +7,7 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
 import { type Selection, select } from 'd3-selection';
 import { line } from 'd3-shape';
+import { setAttr, setText } from './dom-writes';
 
 /** One line: a label for the legend, a colour, and a value per x. */
 export interface Series {
@@ -67,12 +68,23 @@ export function createTimeSeriesChart(svgElement: SVGSVGElement, options: TimeSe
   const legend = svg.append('g').attr('class', 'sp-legend');
   const empty = svg.append('text').attr('class', 'sp-chart-empty').attr('text-anchor', 'middle').text('No data yet: press Run');
 
+  // Keys of what was last drawn: each part is rewritten only when its own inputs change.
+  let legendKey = '';
+  let legendRows = 0;
+
   function draw(): void {
-    svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
+    const root = svg.node()!;
+    setAttr(root, 'width', width);
+    setAttr(root, 'height', height);
+    setAttr(root, 'viewBox', `0 0 ${width} ${height}`);
     const data = last ?? { x: [], xMax: 1, series: [] };
     const innerRight = width - MARGIN.right;
     const innerBottom = height - MARGIN.bottom;
-    const legendRows = drawLegend(legend, data.series, MARGIN.left, innerRight);
+    const key = `${innerRight} ${data.series.map((s) => `${s.label}|${s.color}|${s.dash ?? ''}`).join(' ')}`;
+    if (key !== legendKey) {
+      legendKey = key;
+      legendRows = drawLegend(legend, data.series, MARGIN.left, innerRight);
+    }
     const innerTop = MARGIN.top + legendRows * LEGEND_ROW + 6;
     const x = scaleLinear().domain([data.xMin ?? 0, Math.max(data.xMax, (data.xMin ?? 0) + 1e-9)]).range([MARGIN.left, innerRight]);
     let top = options.yMax ?? options.yMinTop ?? 1;
@@ -93,9 +105,10 @@ export function createTimeSeriesChart(svgElement: SVGSVGElement, options: TimeSe
       if (options.yTickFormat) yTicks.tickFormat((v) => options.yTickFormat!(Number(v)));
       yAxis.attr('transform', `translate(${MARGIN.left},0)`).call(yTicks);
     }
-    xLabel.attr('x', innerRight).attr('y', height - 2);
+    setAttr(xLabel.node()!, 'x', innerRight);
+    setAttr(xLabel.node()!, 'y', height - 2);
     // Rotated along the axis, so the legend has the whole top row.
-    yLabel.attr('transform', `translate(11,${(innerTop + innerBottom) / 2}) rotate(-90)`);
+    setAttr(yLabel.node()!, 'transform', `translate(11,${(innerTop + innerBottom) / 2}) rotate(-90)`);
 
     const indices = Array.from({ length: data.x.length }, (_, i) => i);
     const pathOf = (series: Series) =>
@@ -107,17 +120,17 @@ export function createTimeSeriesChart(svgElement: SVGSVGElement, options: TimeSe
     lines
       .selectAll<SVGPathElement, Series>('path')
       .data(data.series, (s) => s.label)
-      .join('path')
-      .attr('fill', 'none')
-      .attr('stroke-width', 1.6)
-      .attr('stroke', (s) => s.color)
-      .attr('stroke-dasharray', (s) => s.dash ?? null)
-      .attr('d', (s) => (indices.length > 0 ? pathOf(s) : null));
+      .join((enter) => enter.append('path').attr('fill', 'none').attr('stroke-width', 1.6))
+      .each(function (s) {
+        setAttr(this, 'stroke', s.color);
+        setAttr(this, 'stroke-dasharray', s.dash ?? null);
+        setAttr(this, 'd', indices.length > 0 ? pathOf(s) : null);
+      });
 
-    empty
-      .attr('x', (MARGIN.left + innerRight) / 2)
-      .attr('y', (innerTop + innerBottom) / 2)
-      .attr('display', data.x.length > 0 ? 'none' : null);
+    const hint = empty.node()!;
+    setAttr(hint, 'x', (MARGIN.left + innerRight) / 2);
+    setAttr(hint, 'y', (innerTop + innerBottom) / 2);
+    setAttr(hint, 'display', data.x.length > 0 ? 'none' : null);
   }
 
   return {
@@ -147,8 +160,12 @@ function drawLegend(legend: Selection<SVGGElement, unknown, null, undefined>, se
       g.append('text').attr('x', 18).attr('y', 0);
       return g;
     });
-  items.select('line').attr('stroke', (s) => s.color).attr('stroke-dasharray', (s) => s.dash ?? null);
-  items.select('text').text((s) => s.label);
+  items.each(function (s) {
+    const mark = this.firstElementChild!;
+    setAttr(mark, 'stroke', s.color);
+    setAttr(mark, 'stroke-dasharray', s.dash ?? null);
+    setText(this.lastElementChild!, s.label);
+  });
   // Widths are estimated from the label length: getBBox forces a layout (and tests have none).
   const placed: [number, number][] = [];
   let x = left;
@@ -162,9 +179,9 @@ function drawLegend(legend: Selection<SVGGElement, unknown, null, undefined>, se
     placed.push([x, row]);
     x += w;
   }
-  items.attr('transform', (_s, i) => {
+  items.each(function (_s, i) {
     const [px, prow] = placed[i] ?? [left, 0];
-    return `translate(${Math.round(px)},${MARGIN.top + 8 + prow * LEGEND_ROW})`;
+    setAttr(this, 'transform', `translate(${Math.round(px)},${MARGIN.top + 8 + prow * LEGEND_ROW})`);
   });
   return series.length > 0 ? row + 1 : 0;
 }

@@ -5,6 +5,7 @@
  */
 import { select } from 'd3-selection';
 import { FAILURE_REASONS, type LiveSnapshot, type Report, type WindowSample } from '../engine/types';
+import { setAttr, setText } from './dom-writes';
 import type { Chart } from './time-series-chart';
 
 export interface TotalsData {
@@ -96,7 +97,7 @@ export function createTotalsTable(tableElement: HTMLTableElement): Chart<TotalsD
   const body = table.append('tbody');
   return {
     update(data) {
-      const rows = body
+      body
         .selectAll<HTMLTableRowElement, Row>('tr')
         .data(totalsRows(data), (r) => r.key)
         .join((enter) => {
@@ -105,10 +106,17 @@ export function createTotalsTable(tableElement: HTMLTableElement): Chart<TotalsD
           tr.append('td');
           return tr;
         })
-        .attr('class', (r) => (r.detail ? 'sp-totals-detail' : null))
-        .attr('data-total', (r) => r.key);
-      rows.select('th').text((r) => r.label).attr('title', (r) => r.hint ?? null);
-      rows.select('td').text((r) => r.value);
+        // Only what changed is written: a rewrite of every cell costs a style and layout pass each time.
+        .each(function (r) {
+          setAttr(this, 'class', r.detail ? 'sp-totals-detail' : null);
+          setAttr(this, 'data-total', r.key);
+          const [th, td] = this.children;
+          if (th) {
+            setText(th, r.label);
+            setAttr(th, 'title', r.hint ?? null);
+          }
+          if (td) setText(td, r.value);
+        });
     },
     resize() {},
     destroy() {
