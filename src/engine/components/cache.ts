@@ -10,6 +10,7 @@ import { expectedHitRatio, type HitRatioTheory } from '../caching/theory';
 import { LatencyHistogram } from '../histogram';
 import { RequestFlag } from '../request-pool';
 import { type NodeReport, Outcome, type WindowNodeSample } from '../types';
+import { ArrivalCounter } from './arrival-counter';
 import { type Component, EventKind, type SimContext } from './component';
 import { queuelessReport } from './report-helpers';
 import { WriteBackBuffer } from './write-back-buffer';
@@ -56,12 +57,9 @@ export class Cache implements Component, VersionSubscriber {
   private theory: HitRatioTheory | null | undefined;
   private down = false;
   private slowFactor = 1;
-  private arrivals = 0;
   private answered = 0;
-  private windowArrivals = 0;
-  private measuredArrivals = 0;
   private measuredReads = 0;
-  private measureStart = 0;
+  private readonly arrivals = new ArrivalCounter();
   private writes = 0;
   private bypassed = 0;
   private lostWrites = 0;
@@ -111,9 +109,7 @@ export class Cache implements Component, VersionSubscriber {
 
   private arrive(request: number, time: number): void {
     const requests = this.ctx.requests;
-    this.arrivals++;
-    this.windowArrivals++;
-    if (time >= this.measureStart) this.measuredArrivals++;
+    this.arrivals.count(time);
     requests.arrivedAt[request] = time;
     if (this.down) {
       // The application falls back to the database while its cache is down.
@@ -137,7 +133,7 @@ export class Cache implements Component, VersionSubscriber {
       this.after(PASS_ON, request, this.node.missTime, time);
       return;
     }
-    if (time >= this.measureStart) this.measuredReads++;
+    if (time >= this.arrivals.measureStart) this.measuredReads++;
     const slot = this.table.find(item, time);
     const latest = this.versions.latestOf(item);
     const version = slot >= 0 ? (this.table.version[slot] as number) : -1;
@@ -156,7 +152,7 @@ export class Cache implements Component, VersionSubscriber {
 
   private after(kind: number, request: number, delay: number, time: number): void {
     const wait = delay * this.slowFactor;
-    if (time >= this.measureStart) this.latency.record(wait);
+    if (time >= this.arrivals.measureStart) this.latency.record(wait);
     this.ctx.schedule(this.index, kind, request, time + wait);
   }
 
@@ -226,16 +222,14 @@ export class Cache implements Component, VersionSubscriber {
   }
 
   beginMeasurement(time: number): void {
-    this.measureStart = time;
-    this.measuredArrivals = 0;
+    this.arrivals.beginMeasurement(time);
     this.measuredReads = 0;
     this.stats.beginMeasurement();
     this.latency.reset();
   }
 
   closeWindow(): WindowNodeSample {
-    const sample = { utilization: 0, queueLength: 0, p99: 0, served: this.windowArrivals, dropped: 0, hitRatio: this.stats.closeWindow() };
-    this.windowArrivals = 0;
+    const sample = { utilization: 0, queueLength: 0, p99: 0, served: this.arrivals.closeWindow(), dropped: 0, hitRatio: this.stats.closeWindow() };
     return sample;
   }
 
@@ -254,7 +248,7 @@ export class Cache implements Component, VersionSubscriber {
   }
 
   report(time: number): NodeReport {
-    const measured = time - this.measureStart;
+    const measured = time - this.arrivals.measureStart;
     const theory = this.theoryFor(measured > 0 ? this.measuredReads / measured : 0);
     const cache = cacheFigures(this.stats, theory, {
       writes: this.writes,
@@ -272,9 +266,9 @@ export class Cache implements Component, VersionSubscriber {
         id: this.id,
         kind: this.kind,
         label: this.label,
-        arrivals: this.arrivals,
+        arrivals: this.arrivals.total,
         served: this.answered,
-        throughput: measured > 0 ? this.measuredArrivals / measured : 0,
+        throughput: this.arrivals.throughput(time),
         latency: this.latency,
       }),
       cache,

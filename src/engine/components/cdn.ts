@@ -12,6 +12,7 @@ import { LatencyHistogram } from '../histogram';
 import { RequestFlag } from '../request-pool';
 import type { Rng } from '../rng';
 import { type NodeReport, Outcome, type WindowNodeSample } from '../types';
+import { ArrivalCounter } from './arrival-counter';
 import { type Component, EventKind, type SimContext } from './component';
 import { queuelessReport } from './report-helpers';
 
@@ -52,10 +53,7 @@ export class Cdn implements Component {
   private readonly total = new CacheStats();
   private readonly latency = new LatencyHistogram();
   private slowFactor = 1;
-  private arrivals = 0;
-  private windowArrivals = 0;
-  private measuredArrivals = 0;
-  private measureStart = 0;
+  private readonly arrivals = new ArrivalCounter();
   private answered = 0;
   private originRequests = 0;
   private bytesServed = 0;
@@ -102,9 +100,7 @@ export class Cdn implements Component {
   handle(kind: number, arg: number, time: number): void {
     switch (kind) {
       case EventKind.arrive: {
-        this.arrivals++;
-        this.windowArrivals++;
-        if (time >= this.measureStart) this.measuredArrivals++;
+        this.arrivals.count(time);
         this.ctx.requests.arrivedAt[arg] = time;
         const edge = this.node.edges[this.edgeOf(arg)];
         this.ctx.schedule(this.index, AT_EDGE, arg, time + (edge?.rtt ?? 0));
@@ -143,7 +139,7 @@ export class Cdn implements Component {
       return;
     }
     const slot = edge.table.find(item, time);
-    const measured = time >= this.measureStart;
+    const measured = time >= this.arrivals.measureStart;
     if (slot >= 0) {
       edge.table.touch(slot);
       edge.stats.read(item, true, -1);
@@ -166,7 +162,7 @@ export class Cdn implements Component {
   private answer(request: number, delay: number, time: number): void {
     const wait = delay * this.slowFactor;
     this.answered++;
-    if (time >= this.measureStart) this.latency.record(time + wait - (this.ctx.requests.arrivedAt[request] as number));
+    if (time >= this.arrivals.measureStart) this.latency.record(time + wait - (this.ctx.requests.arrivedAt[request] as number));
     this.ctx.schedule(this.index, ANSWER, request, time + wait);
   }
 
@@ -200,8 +196,7 @@ export class Cdn implements Component {
   }
 
   beginMeasurement(time: number): void {
-    this.measureStart = time;
-    this.measuredArrivals = 0;
+    this.arrivals.beginMeasurement(time);
     this.total.beginMeasurement();
     for (const edge of this.edges) edge.stats.beginMeasurement();
     this.latency.reset();
@@ -212,12 +207,11 @@ export class Cdn implements Component {
       utilization: 0,
       queueLength: 0,
       p99: 0,
-      served: this.windowArrivals,
+      served: this.arrivals.closeWindow(),
       dropped: 0,
       hitRatio: this.total.closeWindow(),
       edgeHitRatios: this.edges.map((edge) => edge.stats.closeWindow()),
     };
-    this.windowArrivals = 0;
     return sample;
   }
 
@@ -235,7 +229,6 @@ export class Cdn implements Component {
   }
 
   report(time: number): NodeReport {
-    const measured = time - this.measureStart;
     const requests = this.edges.reduce((sum, edge) => sum + edge.requests, 0);
     const theory = this.theory();
     const cdn: CdnReport = {
@@ -268,9 +261,9 @@ export class Cdn implements Component {
         id: this.id,
         kind: this.kind,
         label: this.label,
-        arrivals: this.arrivals,
+        arrivals: this.arrivals.total,
         served: this.answered,
-        throughput: measured > 0 ? this.measuredArrivals / measured : 0,
+        throughput: this.arrivals.throughput(time),
         latency: this.latency,
       }),
       cache,

@@ -1,11 +1,13 @@
 import type { LoadBalancerNode } from '../../scenario/schema';
 import type { BalancingAlgorithm, TargetState } from '../balancing/algorithm';
 import { createAlgorithm } from '../balancing';
+import { healthTimeline, targetFigures } from '../balancing/balancer-figures';
 import { L7Router } from '../balancing/l7-router';
 import { TargetHealth } from '../balancing/target-health';
 import { RequestQueue } from '../request-queue';
 import { RequestFlag } from '../request-pool';
 import { type NodeReport, Outcome, type WindowNodeSample } from '../types';
+import { ArrivalCounter } from './arrival-counter';
 import { ArrivalsAhead } from './arrivals-ahead';
 import { type Component, EventKind, type RuntimeLink, type SimContext } from './component';
 import { StationStats } from './station-stats';
@@ -14,7 +16,6 @@ const PROBE = EventKind.timer0;
 const PROBE_TIMEOUT = EventKind.timer1;
 const READMIT = EventKind.timer2;
 const PROCESSED = EventKind.timer3;
-const OUT_NAMES = ['', 'probes', 'ejected'] as const;
 /** Weight of the newest sample in the response-time average. */
 const EWMA_ALPHA = 0.2;
 
@@ -34,10 +35,7 @@ export class LoadBalancer implements Component {
   private readonly targets: readonly { link: RuntimeLink; replica: number }[];
   private readonly state: TargetState & { open: Int32Array; responseTime: Float64Array };
   readonly health: TargetHealth;
-  private arrivals = 0;
-  private measuredArrivals = 0;
-  private measureStart = 0;
-  private windowArrivals = 0;
+  private readonly arrivals = new ArrivalCounter();
   private probesSent = 0;
   /** Requests sent to each target (by position among outgoing links). */
   readonly routed: Float64Array;
@@ -132,19 +130,13 @@ export class LoadBalancer implements Component {
   private countArrivalsBefore(time: number, inclusive: boolean): void {
     const ahead = this.ahead;
     while (ahead.length > 0 && (ahead.firstTime < time || (inclusive && ahead.firstTime === time))) {
-      this.countArrival(ahead.firstTime);
+      this.arrivals.count(ahead.firstTime);
       this.countRouted(ahead.shift());
     }
   }
 
-  private countArrival(time: number): void {
-    this.arrivals++;
-    this.windowArrivals++;
-    if (time >= this.measureStart) this.measuredArrivals++;
-  }
-
   private arrive(request: number, time: number): void {
-    this.countArrival(time);
+    this.arrivals.count(time);
     if (!this.hasCpu) {
       this.countRouted(this.route(request, time));
       return;
@@ -278,8 +270,7 @@ export class LoadBalancer implements Component {
   beginMeasurement(time: number): void {
     this.countArrivalsBefore(time, false);
     this.advance(time);
-    this.measureStart = time;
-    this.measuredArrivals = 0;
+    this.arrivals.beginMeasurement(time);
     this.cpu.beginMeasurement(time);
   }
 
@@ -287,64 +278,37 @@ export class LoadBalancer implements Component {
     this.countArrivalsBefore(time, false);
     this.advance(time);
     const cpu = this.cpu.closeWindow(start, time);
-    const sample = { ...cpu, served: this.windowArrivals };
-    this.windowArrivals = 0;
-    return sample;
+    return { ...cpu, served: this.arrivals.closeWindow() };
   }
 
   report(time: number): NodeReport {
     this.countArrivalsBefore(time, true);
     this.advance(time);
-    const measured = time - this.measureStart;
     return {
       id: this.id,
       kind: this.kind,
       label: this.label,
-      arrivals: this.arrivals,
-      served: this.arrivals,
+      arrivals: this.arrivals.total,
+      served: this.arrivals.total,
       dropped: 0,
       refused: 0,
       lost: 0,
       ...this.cpu.measured(time),
-      throughput: measured > 0 ? this.measuredArrivals / measured : 0,
+      throughput: this.arrivals.throughput(time),
       inSystem: this.busy + this.waiting.length,
       targets: this.targetFigures(),
       probesSent: this.probesSent,
-      healthTimeline: this.healthTimeline(),
+      healthTimeline: healthTimeline(this.health, this.state.ids),
     };
-  }
-
-  private healthTimeline() {
-    const t = this.health.timeline;
-    const changes = [];
-    for (let i = 0; i < t.length; i += 4) {
-      changes.push({
-        time: t[i] as number,
-        target: this.state.ids[t[i + 1] as number] as string,
-        eligible: t[i + 2] === 1,
-        out: OUT_NAMES[t[i + 3] as number] ?? '',
-      });
-    }
-    return changes;
-  }
-
-  /** Per target: requests routed, share of all routed, open requests, and whether it is in the pool. */
-  targetFigures() {
-    const total = this.routed.reduce((a, b) => a + b, 0);
-    return this.targets.map((target, i) => ({
-      id: this.state.ids[i] as string,
-      link: target.link.id,
-      routed: this.routed[i] as number,
-      share: total > 0 ? (this.routed[i] as number) / total : 0,
-      open: this.state.open[i] as number,
-      eligible: this.health.eligible[i] === 1,
-      out: OUT_NAMES[this.health.reason[i] as number] ?? '',
-    }));
   }
 
   live() {
     this.countArrivalsBefore(this.ctx.scheduler.now, true);
     const workers = this.hasCpu ? this.node.workers : 0;
     return { busy: this.busy, queueLength: this.waiting.length, inSystem: this.busy + this.waiting.length, workers, targets: this.targetFigures() };
+  }
+
+  private targetFigures() {
+    return targetFigures(this.targets, this.state, this.routed, this.health);
   }
 }
