@@ -1,7 +1,8 @@
+import { FAULTABLE_KINDS, faultActionsFor } from './faults';
 import { describeIssues, describeJsonError } from './issue-messages';
 import { balancerProblems } from './load-balancer-presets';
 import { migrateScenario } from './migrate';
-import { SCENARIO_LIMITS, type Scenario, ScenarioSchema } from './schema';
+import { type NodeKind, SCENARIO_LIMITS, type Scenario, ScenarioSchema } from './schema';
 import { findUnknownFields } from './unknown-fields';
 
 export type ParseResult =
@@ -54,12 +55,9 @@ function checkSize(raw: Record<string, unknown>): string | null {
   return null;
 }
 
-/** Node kinds the engine can crash, slow down or flush (those whose component has applyFault). */
-const FAULTABLE_KINDS: ReadonlySet<string> = new Set(['server', 'database', 'sessionStore', 'cache', 'cdn']);
-
 function checkReferences(scenario: Scenario): string[] {
   const errors: string[] = [];
-  const kinds = new Map<string, string>();
+  const kinds = new Map<string, NodeKind>();
   for (const node of scenario.nodes) {
     if (kinds.has(node.id)) errors.push(`node "${node.id}": the id is used twice; ids must be unique.`);
     kinds.set(node.id, node.kind);
@@ -81,9 +79,9 @@ function checkReferences(scenario: Scenario): string[] {
     const kind = kinds.get(fault.node);
     const where = `fault (faults[${index}]) field "node"`;
     if (kind === undefined) errors.push(`${where}: names node "${fault.node}", which does not exist.`);
-    else if (!FAULTABLE_KINDS.has(kind)) {
+    else if (!FAULTABLE_KINDS.includes(kind)) {
       errors.push(`${where}: "${fault.node}" is a ${kind}; only servers, databases, session stores, caches and CDNs can crash or slow down.`);
-    } else if (fault.action === 'flush' && kind !== 'cache' && kind !== 'cdn') {
+    } else if (!faultActionsFor(kind).includes(fault.action)) {
       errors.push(`fault (faults[${index}]) field "action": "flush" empties a cache or CDN; "${fault.node}" is a ${kind}.`);
     }
   });

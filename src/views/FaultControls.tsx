@@ -1,11 +1,9 @@
 import { useState } from 'react';
+import { FLUSHABLE_KINDS } from '../scenario/faults';
 import type { FaultAction, NodeKind } from '../scenario/schema';
 import { useAppStore } from '../store';
 import { useNodeLiveStats } from '../store/live-stats';
 
-/** Kinds a fault can reach while running; caches and CDNs can also be flushed. */
-export const FAULT_KINDS: readonly NodeKind[] = ['server', 'database', 'sessionStore', 'cache', 'cdn'];
-const FLUSHABLE: readonly NodeKind[] = ['cache', 'cdn'];
 /** The slow-down offered first: five times the service time is slow enough to see. */
 const DEFAULT_SLOW_FACTOR = 5;
 
@@ -54,7 +52,7 @@ export function FaultControls({ nodeId, kind, label }: { nodeId: string; kind: N
         <button type="button" disabled={!canInject} onClick={() => void inject('recover')} title="Back to normal speed">
           Recover
         </button>
-        {FLUSHABLE.includes(kind) && (
+        {FLUSHABLE_KINDS.includes(kind) && (
           <button type="button" disabled={!canInject} onClick={() => void inject('flush')} title="Drop every cached entry">
             Flush
           </button>

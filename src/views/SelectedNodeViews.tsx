@@ -4,7 +4,8 @@ import { useAppStore } from '../store';
 import type { AppState } from '../store/types';
 import { type BalancerViewData, balancerRows, targetNodeId } from './balancer-figures';
 import { createBalancerView } from './balancer-view';
-import { FAULT_KINDS, FaultControls } from './FaultControls';
+import { FaultControls } from './FaultControls';
+import { FAULTABLE_KINDS } from '../scenario/faults';
 import { keyCount, previousPool, type RingFigures, ringFigures, ringTargetIds } from './hash-ring-figures';
 import { createHashRingView } from './hash-ring-view';
 import { ScalingSweep } from './ScalingSweep';
@@ -16,7 +17,7 @@ export function useSelectedNodeWithViews(): ScenarioNode | null {
     if (s.selection?.kind !== 'node') return null;
     const id = s.selection.id;
     const node = s.scenario.nodes.find((n) => n.id === id) ?? null;
-    return node && (node.kind === 'loadBalancer' || FAULT_KINDS.includes(node.kind)) ? node : null;
+    return node && (node.kind === 'loadBalancer' || FAULTABLE_KINDS.includes(node.kind)) ? node : null;
   });
 }
 
@@ -34,7 +35,7 @@ export function SelectedNodeViews({ node }: { node: ScenarioNode }) {
     <section className="sp-selected" aria-label={`Selected node: ${label}`} style={{ '--sp-columns': selectedColumns(node) } as CSSProperties}>
       {node.kind === 'loadBalancer' && <BalancerFigure id={node.id} label={label} />}
       {node.kind === 'loadBalancer' && node.algorithm === 'consistentHash' && <HashRingFigure id={node.id} label={label} />}
-      {FAULT_KINDS.includes(node.kind) && <FaultControls nodeId={node.id} kind={node.kind} label={label} />}
+      {FAULTABLE_KINDS.includes(node.kind) && <FaultControls nodeId={node.id} kind={node.kind} label={label} />}
       {node.kind === 'server' && <ScalingSweep key={node.id} serverId={node.id} label={label} />}
     </section>
   );

@@ -1,20 +1,26 @@
+import { FAULTABLE_KINDS, faultActionsFor } from '../../scenario/faults';
 import type { Fault, FaultAction, Scenario } from '../../scenario/schema';
 import { useAppStore } from '../../store';
 import { SPECS } from './field-spec';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
 
-const ACTIONS: readonly { value: FaultAction; label: string }[] = [
-  { value: 'crash', label: 'Crash (drops all, refuses requests)' },
-  { value: 'restart', label: 'Restart (comes back empty)' },
-  { value: 'slow', label: 'Slow down (service time × factor)' },
-  { value: 'recover', label: 'Recover (normal speed)' },
-];
+const ACTION_LABELS: Record<FaultAction, string> = {
+  crash: 'Crash (drops all, refuses requests)',
+  restart: 'Restart (comes back empty)',
+  slow: 'Slow down (service time × factor)',
+  recover: 'Recover (normal speed)',
+  flush: 'Flush (empties every entry)',
+};
 
-/** The scenario's fault timeline: what happens to which server or database, and when. */
+/** The scenario's fault timeline: what happens to which node (server, database, session store, cache, CDN), and when. */
 export function FaultsEditor({ scenario }: { scenario: Scenario }) {
   const updateSettings = useAppStore((s) => s.updateSettings);
-  const targets = scenario.nodes.filter((n) => n.kind === 'server' || n.kind === 'database');
+  const targets = scenario.nodes.filter((n) => FAULTABLE_KINDS.includes(n.kind));
+  const actionsOf = (nodeId: string) => {
+    const node = targets.find((n) => n.id === nodeId);
+    return node ? faultActionsFor(node.kind) : [];
+  };
   const options = targets.map((n) => ({ value: n.id, label: n.label || n.id }));
   const setFaults = (faults: Fault[], field: string) => updateSettings({ faults }, field);
   const change = (index: number, patch: Partial<Fault>, field: string) =>
@@ -31,17 +37,20 @@ export function FaultsEditor({ scenario }: { scenario: Scenario }) {
   return (
     <section className="faults" aria-label="Faults">
       <h3 className="panel-subtitle">Faults</h3>
-      {scenario.faults.length === 0 && <p className="inspector__note">No faults: every server and database stays up for the whole run.</p>}
+      {scenario.faults.length === 0 && <p className="inspector__note">No faults: every node stays up for the whole run.</p>}
       {scenario.faults.map((fault, index) => {
         const n = index + 1;
+        const actions = actionsOf(fault.node).map((value) => ({ value, label: ACTION_LABELS[value] }));
+        // A node that cannot take the current action (a flush moved to a server) falls back to a crash.
+        const changeNode = (node: string) => change(index, actionsOf(node).includes(fault.action) ? { node } : { node, action: 'crash' }, 'node');
         return (
           // Faults have no id; the position in the list is what the user edits.
           // biome-ignore lint/suspicious/noArrayIndexKey: faults have no identity beyond their place in the list
           <fieldset className="distribution" key={index}>
             <legend>Fault {n}</legend>
             <NumberField label="At" ariaLabel={`Fault ${n} at`} value={fault.at} spec={SPECS.faultAt} onCommit={(at) => change(index, { at: at ?? 0 }, 'at')} />
-            <SelectField label={`Fault ${n} node`} value={fault.node} options={options} onChange={(node) => change(index, { node }, 'node')} />
-            <SelectField label={`Fault ${n} action`} value={fault.action} options={ACTIONS} onChange={(action) => change(index, action === 'slow' && fault.factor === 1 ? { action, factor: 3 } : { action }, 'action')} />
+            <SelectField label={`Fault ${n} node`} value={fault.node} options={options} onChange={changeNode} />
+            <SelectField label={`Fault ${n} action`} value={fault.action} options={actions} onChange={(action) => change(index, action === 'slow' && fault.factor === 1 ? { action, factor: 3 } : { action }, 'action')} />
             {fault.action === 'slow' && (
               <NumberField
                 label="Factor"
@@ -57,7 +66,7 @@ export function FaultsEditor({ scenario }: { scenario: Scenario }) {
           </fieldset>
         );
       })}
-      <button type="button" className="button" onClick={add} disabled={targets.length === 0} title={targets.length === 0 ? 'Add a server or database first' : undefined}>
+      <button type="button" className="button" onClick={add} disabled={targets.length === 0} title={targets.length === 0 ? 'Add a server, database, session store, cache or CDN first' : undefined}>
         Add fault
       </button>
     </section>
