@@ -1,28 +1,24 @@
+import { faultActionsFor } from '../scenario/faults';
 import type { Fault, FaultAction, NodeKind, RequestType, Scenario, ScenarioNode } from '../scenario/schema';
-import { type ClientTotals, type Component, EventKind, KIND_BITS, type RuntimeLink, type SimContext } from './components/component';
+import { type ClientTotals, type Component, KIND_BITS, type RuntimeLink, type SimContext } from './components/component';
 import { createComponent } from './components/registry';
-import { LatencyHistogram } from './histogram';
-import { RequestFlag, RequestPool } from './request-pool';
 import { createRng, deriveSeed, type Rng } from './rng';
-import { Scheduler } from './scheduler';
+import { RoutingLayer } from './routing';
+import { countsOf, createTotals } from './totals';
+import { WindowLog } from './window-log';
 import { SessionRegistry } from './sessions';
-import {
-  FAILURE_REASONS,
-  type FailureReason,
-  type LiveSnapshot,
-  type OutcomeCode,
-  Outcome,
-  type Report,
-  type Simulation,
-  type SimulationOptions,
-  type TraceSink,
-  type WindowSample,
+import type {
+  LiveSnapshot,
+  Report,
+  Simulation,
+  SimulationOptions,
+  TraceSink,
+  WindowSample,
 } from './types';
 
 const WINDOW_CLOSES = 0;
 const WARMUP_ENDS = 1;
 const FAULT = 2;
-const ROUTING_STREAM = 15;
 const KIND_MASK = (1 << KIND_BITS) - 1;
 
 /** Builds a simulation of a validated scenario. */
@@ -38,84 +34,44 @@ export function runScenario(scenario: Scenario, options: SimulationOptions = {})
 }
 
 /**
- * The event loop and the routing layer. Components schedule their own
- * events through it and hand requests to it to cross links; it pops events in
- * (time, sequence) order and dispatches each to its node.
+ * The event loop: it pops events in (time, sequence) order and dispatches
+ * each to its node, keeps the run's clock-driven events (warm-up end, chart
+ * windows, faults) and answers what components ask (SimContext); the routing
+ * layer it extends moves requests across links.
  */
-class EngineSimulation implements Simulation, SimContext {
-  readonly scheduler = new Scheduler();
-  readonly requests: RequestPool;
+class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
   readonly totals: ClientTotals;
   readonly measureFrom: number;
-  trace: TraceSink | null;
   events = 0;
   private readonly seed: number;
-  private readonly components: Component[];
-  private readonly links: RuntimeLink[];
-  private readonly linksFrom: RuntimeLink[][];
-  private readonly routingRngs: (Rng | undefined)[] = [];
   private readonly systemNode: number;
-  private readonly hopLimit: number;
   private readonly windowWidth: number;
-  private readonly maxWindows: number;
-  private windowStart = 0;
-  private windowCompleted = 0;
-  private windowFailed = 0;
-  private closedWindows = 0;
-  private readonly keptWindows: WindowSample[] = [];
+  private readonly windows: WindowLog;
   readonly requestTypes: RequestType[] = [];
   readonly sessions = new SessionRegistry();
   private readonly requestTypeOffsets: number[] = [];
   /** Scheduled faults from the scenario, then those injected while running. */
   private readonly faults: Fault[] = [];
   private readonly indexOfNode: Map<string, number>;
-  /** 1 for a node that takes its arrivals as they are sent (see Component.canPassThrough). */
-  private readonly passesThrough: Uint8Array;
 
   constructor(
     private readonly scenario: Scenario,
     options: SimulationOptions,
   ) {
+    const indexOf = new Map(scenario.nodes.map((node, i) => [node.id, i]));
+    super(scenario, indexOf, options.trace ?? null);
+    this.indexOfNode = indexOf;
     this.seed = options.seed ?? scenario.seed;
     this.measureFrom = options.warmup ?? scenario.warmup;
-    this.trace = options.trace ?? null;
     this.windowWidth = options.window ?? 1;
-    this.maxWindows = options.maxWindows ?? 3600;
-    this.hopLimit = scenario.hopLimit;
-    this.requests = new RequestPool(this.hopLimit);
-    this.totals = {
-      sent: 0,
-      completed: 0,
-      failed: 0,
-      failures: Object.fromEntries(FAILURE_REASONS.map((r) => [r, 0])) as Record<FailureReason, number>,
-      retries: 0,
-      inFlight: 0,
-      measuredCompleted: 0,
-      latency: new LatencyHistogram(),
-      windowLatency: new LatencyHistogram(),
-    };
-    const indexOf = new Map(scenario.nodes.map((node, i) => [node.id, i]));
-    this.indexOfNode = indexOf;
-    this.links = scenario.links.map((link, index) => ({
-      index,
-      id: link.id,
-      from: indexOf.get(link.from) as number,
-      to: indexOf.get(link.to) as number,
-      latency: link.latency,
-      weight: link.weight,
-    }));
-    this.linksFrom = scenario.nodes.map(() => []);
-    for (const link of this.links) this.linksFrom[link.from]?.push(link);
+    this.windows = new WindowLog(options.maxWindows ?? 3600);
+    this.totals = createTotals();
     for (const node of scenario.nodes) {
       this.requestTypeOffsets.push(this.requestTypes.length);
       if (node.kind === 'client') this.requestTypes.push(...node.mix);
     }
     this.systemNode = scenario.nodes.length;
-    this.components = scenario.nodes.map((node, i) => createComponent(i, node, this));
-    // Cut-through is exact only if arrivals reach the node in the order they were sent: one incoming link.
-    const incoming = new Int32Array(scenario.nodes.length);
-    for (const link of this.links) incoming[link.to] = (incoming[link.to] as number) + 1;
-    this.passesThrough = Uint8Array.from(this.components, (c, i) => (c.canPassThrough === true && incoming[i] === 1 ? 1 : 0));
+    this.attach(scenario.nodes.map((node, i) => createComponent(i, node, this)));
 
     if (this.measureFrom > 0) this.schedule(this.systemNode, WARMUP_ENDS, 0, this.measureFrom);
     else for (const c of this.components) c.beginMeasurement(0);
@@ -138,10 +94,6 @@ class EngineSimulation implements Simulation, SimContext {
     return createRng(deriveSeed(this.seed, node * 16 + purpose));
   }
 
-  outgoing(node: number): readonly RuntimeLink[] {
-    return this.linksFrom[node] as RuntimeLink[];
-  }
-
   internRequestType(type: RequestType): number {
     const key = JSON.stringify([type.method, type.path, type.headers]);
     const known = this.requestTypes.findIndex((t) => JSON.stringify([t.method, t.path, t.headers]) === key);
@@ -158,68 +110,6 @@ class EngineSimulation implements Simulation, SimContext {
     return links.map((link) => (this.scenario.nodes[link.to] as { id: string }).id);
   }
 
-  schedule(node: number, kind: number, arg: number, time: number): void {
-    this.scheduler.schedule(time, (node << KIND_BITS) | kind, arg);
-  }
-
-  send(request: number, link: RuntimeLink, time: number): void {
-    if (!this.trySend(request, link, time)) this.respond(request, Outcome.hopLimit, time);
-  }
-
-  trySend(request: number, link: RuntimeLink, time: number): boolean {
-    const requests = this.requests;
-    const depth = requests.depth[request] as number;
-    if (depth >= this.hopLimit) return false;
-    requests.path[request * requests.stride + depth] = link.index;
-    requests.hopTime[request * requests.stride + depth] = time;
-    requests.depth[request] = depth + 1;
-    const arrive = time + link.latency;
-    if (this.trace !== null) {
-      const isProbe = ((requests.flags[request] as number) & RequestFlag.probe) !== 0;
-      this.trace.hop(link.index, time, arrive, isProbe ? Outcome.probe : Outcome.request, false);
-    }
-    if (this.passesThrough[link.to] === 1) (this.components[link.to] as Required<Component>).passThrough(request, arrive);
-    else this.scheduler.schedule(arrive, (link.to << KIND_BITS) | EventKind.arrive, request);
-    return true;
-  }
-
-  forward(request: number, node: number, time: number, links?: readonly RuntimeLink[]): void {
-    const out = links ?? (this.linksFrom[node] as RuntimeLink[]);
-    if (out.length === 1) this.send(request, out[0] as RuntimeLink, time);
-    else if (out.length === 0) this.respond(request, Outcome.noRoute, time);
-    else this.send(request, this.pickByWeight(node, out), time);
-  }
-
-  respond(request: number, outcome: OutcomeCode, time: number): void {
-    this.requests.outcome[request] = outcome;
-    this.continueResponse(request, time);
-  }
-
-  continueResponse(request: number, time: number): void {
-    const requests = this.requests;
-    let depth = requests.depth[request] as number;
-    if (depth === 0) {
-      // Failed before leaving its sender (no route): answer the sender at once.
-      this.schedule(requests.client[request] as number, EventKind.response, request, time);
-      return;
-    }
-    const outcome = requests.outcome[request] as OutcomeCode;
-    const base = request * requests.stride;
-    // Walk back hop by hop; only observing nodes and the client get an event.
-    while (depth > 0) {
-      const link = this.links[requests.path[base + depth - 1] as number] as RuntimeLink;
-      depth--;
-      const arrive = time + link.latency;
-      if (this.trace !== null) this.trace.hop(link.index, time, arrive, outcome, true);
-      time = arrive;
-      if (depth === 0 || (this.components[link.from] as Component).observesResponses) {
-        requests.depth[request] = depth;
-        this.scheduler.schedule(time, (link.from << KIND_BITS) | EventKind.response, request);
-        return;
-      }
-    }
-  }
-
   replicasOf(node: number): number {
     const spec = this.scenario.nodes[node] as ScenarioNode;
     return spec.kind === 'server' ? spec.replicas : 1;
@@ -227,19 +117,6 @@ class EngineSimulation implements Simulation, SimContext {
 
   kindOf(index: number): NodeKind {
     return (this.scenario.nodes[index] as ScenarioNode).kind;
-  }
-
-  private pickByWeight(node: number, out: readonly RuntimeLink[]): RuntimeLink {
-    let rng = this.routingRngs[node];
-    if (rng === undefined) this.routingRngs[node] = rng = this.rng(node, ROUTING_STREAM);
-    let total = 0;
-    for (const link of out) total += link.weight;
-    let u = rng.next() * total;
-    for (const link of out) {
-      u -= link.weight;
-      if (u < 0) return link;
-    }
-    return out[out.length - 1] as RuntimeLink;
   }
 
   // --- Simulation: how the worker, CLI and tests drive it ---
@@ -283,7 +160,7 @@ class EngineSimulation implements Simulation, SimContext {
       this.totals.measuredCompleted = 0;
       for (const c of this.components) c.beginMeasurement(now);
     } else if (kind === WINDOW_CLOSES) {
-      this.closeWindow(now);
+      this.windows.close(now, this.totals, this.components);
       this.schedule(this.systemNode, WINDOW_CLOSES, 0, now + this.windowWidth);
     } else if (kind === FAULT) {
       const fault = this.faults[this.scheduler.poppedArg] as Fault;
@@ -301,62 +178,25 @@ class EngineSimulation implements Simulation, SimContext {
     const index = this.indexOfNode.get(nodeId);
     const component = index === undefined ? undefined : this.components[index];
     if (!component) return `There is no node "${nodeId}".`;
-    if (!component.applyFault) return `${component.label} is a ${component.kind}; only servers, databases, caches and CDNs can crash or slow down.`;
-    if (action === 'flush' && component.kind !== 'cache' && component.kind !== 'cdn') {
-      return `${component.label} is a ${component.kind}; only caches and CDNs can be flushed.`;
-    }
+    if (!component.applyFault) return `${component.label} is a ${component.kind}; only servers, databases, session stores, caches and CDNs can crash or slow down.`;
+    if (!faultActionsFor(component.kind).includes(action)) return `${component.label} is a ${component.kind}; only caches and CDNs can be flushed.`;
     this.scheduleFault({ at: this.now, node: nodeId, action, factor });
     return null;
   }
 
-  private closeWindow(now: number): void {
-    const totals = this.totals;
-    const start = this.windowStart;
-    const completed = totals.completed - this.windowCompleted;
-    const failed = totals.failed - this.windowFailed;
-    const sample: WindowSample = {
-      start,
-      end: now,
-      completed,
-      failed,
-      throughput: completed / (now - start),
-      p50: totals.windowLatency.percentile(50),
-      p95: totals.windowLatency.percentile(95),
-      p99: totals.windowLatency.percentile(99),
-      nodes: this.components.map((c) => c.closeWindow(start, now)),
-    };
-    totals.windowLatency.reset();
-    this.windowCompleted = totals.completed;
-    this.windowFailed = totals.failed;
-    this.windowStart = now;
-    this.closedWindows++;
-    this.keptWindows.push(sample);
-    // Trim in batches so keeping the last maxWindows costs O(1) per closed window on average.
-    if (this.keptWindows.length >= 2 * this.maxWindows) this.keptWindows.splice(0, this.keptWindows.length - this.maxWindows);
-  }
-
   get windowCount(): number {
-    return this.closedWindows;
+    return this.windows.count;
   }
 
   windowsSince(from: number): WindowSample[] {
-    const kept = Math.min(this.keptWindows.length, this.maxWindows);
-    const firstKept = this.closedWindows - kept;
-    return this.keptWindows.slice(this.keptWindows.length - kept + Math.max(from - firstKept, 0));
+    return this.windows.since(from);
   }
 
   snapshot(): LiveSnapshot {
-    const t = this.totals;
     return {
       now: this.now,
       events: this.events,
-      sent: t.sent,
-      completed: t.completed,
-      failed: t.failed,
-      failures: { ...t.failures },
-      inFlight: t.inFlight,
-      retries: t.retries,
-      sessions: { logins: this.sessions.logins, relogins: this.sessions.relogins, lost: this.sessions.lost },
+      ...countsOf(this.totals, this.sessions),
       nodes: this.components.map((c) => c.live()),
     };
   }
@@ -374,15 +214,9 @@ class EngineSimulation implements Simulation, SimContext {
       simulatedTime: now,
       events: this.events,
       totals: {
-        sent: t.sent,
-        completed: t.completed,
-        failed: t.failed,
-        failures: { ...t.failures },
-        inFlight: t.inFlight,
-        retries: t.retries,
+        ...countsOf(t, this.sessions),
         throughput: measured > 0 ? t.measuredCompleted / measured : 0,
         latency: t.latency.summary(),
-        sessions: { logins: this.sessions.logins, relogins: this.sessions.relogins, lost: this.sessions.lost },
         costPerHour: nodes.reduce((sum, n) => sum + (n.costPerHour ?? 0), 0),
       },
       nodes,

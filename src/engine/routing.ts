@@ -1,0 +1,135 @@
+import type { Scenario } from '../scenario/schema';
+import { type Component, EventKind, KIND_BITS, type RuntimeLink } from './components/component';
+import { RequestFlag, RequestPool } from './request-pool';
+import type { Rng } from './rng';
+import { Scheduler } from './scheduler';
+import { type OutcomeCode, Outcome, type TraceSink } from './types';
+
+/** The random stream (per node) that picks among weighted links. */
+const ROUTING_STREAM = 15;
+
+/**
+ * How requests cross links: a request goes out hop by hop, recording its path
+ * in its slot; its response walks the path back, stopping only at nodes that
+ * observe responses and at the client. A node that can take arrivals ahead of
+ * time (cut-through) is handed them as they are sent, with no event.
+ */
+export abstract class RoutingLayer {
+  readonly scheduler = new Scheduler();
+  readonly requests: RequestPool;
+  trace: TraceSink | null;
+  protected components: Component[] = [];
+  protected readonly links: RuntimeLink[];
+  protected readonly linksFrom: RuntimeLink[][];
+  private readonly hopLimit: number;
+  private readonly routingRngs: (Rng | undefined)[] = [];
+  /** 1 for a node that takes its arrivals as they are sent (see Component.canPassThrough). */
+  private passesThrough = new Uint8Array(0);
+
+  constructor(scenario: Scenario, indexOf: ReadonlyMap<string, number>, trace: TraceSink | null) {
+    this.trace = trace;
+    this.hopLimit = scenario.hopLimit;
+    this.requests = new RequestPool(this.hopLimit);
+    this.links = scenario.links.map((link, index) => ({
+      index,
+      id: link.id,
+      from: indexOf.get(link.from) as number,
+      to: indexOf.get(link.to) as number,
+      latency: link.latency,
+      weight: link.weight,
+    }));
+    this.linksFrom = scenario.nodes.map(() => []);
+    for (const link of this.links) this.linksFrom[link.from]?.push(link);
+  }
+
+  /** A random stream of its own for each (node, purpose). */
+  abstract rng(node: number, purpose: number): Rng;
+
+  /** Takes the components, once built (they need this layer to exist first). */
+  protected attach(components: Component[]): void {
+    this.components = components;
+    // Cut-through is exact only if arrivals reach the node in the order they were sent: one incoming link.
+    const incoming = new Int32Array(components.length);
+    for (const link of this.links) incoming[link.to] = (incoming[link.to] as number) + 1;
+    this.passesThrough = Uint8Array.from(components, (c, i) => (c.canPassThrough === true && incoming[i] === 1 ? 1 : 0));
+  }
+
+  outgoing(node: number): readonly RuntimeLink[] {
+    return this.linksFrom[node] as RuntimeLink[];
+  }
+
+  schedule(node: number, kind: number, arg: number, time: number): void {
+    this.scheduler.schedule(time, (node << KIND_BITS) | kind, arg);
+  }
+
+  send(request: number, link: RuntimeLink, time: number): void {
+    if (!this.trySend(request, link, time)) this.respond(request, Outcome.hopLimit, time);
+  }
+
+  trySend(request: number, link: RuntimeLink, time: number): boolean {
+    const requests = this.requests;
+    const depth = requests.depth[request] as number;
+    if (depth >= this.hopLimit) return false;
+    requests.path[request * requests.stride + depth] = link.index;
+    requests.hopTime[request * requests.stride + depth] = time;
+    requests.depth[request] = depth + 1;
+    const arrive = time + link.latency;
+    if (this.trace !== null) {
+      const isProbe = ((requests.flags[request] as number) & RequestFlag.probe) !== 0;
+      this.trace.hop(link.index, time, arrive, isProbe ? Outcome.probe : Outcome.request, false);
+    }
+    if (this.passesThrough[link.to] === 1) (this.components[link.to] as Required<Component>).passThrough(request, arrive);
+    else this.scheduler.schedule(arrive, (link.to << KIND_BITS) | EventKind.arrive, request);
+    return true;
+  }
+
+  forward(request: number, node: number, time: number, links?: readonly RuntimeLink[]): void {
+    const out = links ?? (this.linksFrom[node] as RuntimeLink[]);
+    if (out.length === 1) this.send(request, out[0] as RuntimeLink, time);
+    else if (out.length === 0) this.respond(request, Outcome.noRoute, time);
+    else this.send(request, this.pickByWeight(node, out), time);
+  }
+
+  respond(request: number, outcome: OutcomeCode, time: number): void {
+    this.requests.outcome[request] = outcome;
+    this.continueResponse(request, time);
+  }
+
+  continueResponse(request: number, time: number): void {
+    const requests = this.requests;
+    let depth = requests.depth[request] as number;
+    if (depth === 0) {
+      // Failed before leaving its sender (no route): answer the sender at once.
+      this.schedule(requests.client[request] as number, EventKind.response, request, time);
+      return;
+    }
+    const outcome = requests.outcome[request] as OutcomeCode;
+    const base = request * requests.stride;
+    // Walk back hop by hop; only observing nodes and the client get an event.
+    while (depth > 0) {
+      const link = this.links[requests.path[base + depth - 1] as number] as RuntimeLink;
+      depth--;
+      const arrive = time + link.latency;
+      if (this.trace !== null) this.trace.hop(link.index, time, arrive, outcome, true);
+      time = arrive;
+      if (depth === 0 || (this.components[link.from] as Component).observesResponses) {
+        requests.depth[request] = depth;
+        this.scheduler.schedule(time, (link.from << KIND_BITS) | EventKind.response, request);
+        return;
+      }
+    }
+  }
+
+  private pickByWeight(node: number, out: readonly RuntimeLink[]): RuntimeLink {
+    let rng = this.routingRngs[node];
+    if (rng === undefined) this.routingRngs[node] = rng = this.rng(node, ROUTING_STREAM);
+    let total = 0;
+    for (const link of out) total += link.weight;
+    let u = rng.next() * total;
+    for (const link of out) {
+      u -= link.weight;
+      if (u < 0) return link;
+    }
+    return out[out.length - 1] as RuntimeLink;
+  }
+}
