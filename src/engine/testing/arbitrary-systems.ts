@@ -1,0 +1,144 @@
+import fc from 'fast-check';
+import { parseScenario } from '../../scenario/parse';
+import { type Distribution, LoadBalancingAlgorithmSchema, type Scenario, type ScenarioInput } from '../../scenario/schema';
+
+/*
+ * Random small systems for the engine's property tests: client(s) → (load
+ * balancer) → servers → (database), with random rates, workers, queue
+ * capacities, service times, link latencies (zero included, so events tie),
+ * hop limits, timeouts and retries; the balancer uses any of the algorithms,
+ * with or without its own processing time and health checks, clients may use
+ * HTTPS, and servers and the database may crash, restart, slow down and
+ * recover. Only tests import this module (it pulls in fast-check).
+ */
+
+/** A duration in seconds between min and max. */
+export const seconds = (min: number, max: number) => fc.double({ min, max, noNaN: true });
+
+/** Any of the service-time distributions, with means up to 50 ms. */
+export const distribution: fc.Arbitrary<Distribution> = fc.oneof(
+  fc.record({ type: fc.constant('exponential' as const), mean: seconds(1e-4, 0.05) }),
+  fc.record({ type: fc.constant('constant' as const), value: seconds(0, 0.05) }),
+  fc.tuple(seconds(0, 0.05), seconds(0, 0.05)).map(([a, b]) => ({ type: 'uniform' as const, min: Math.min(a, b), max: Math.max(a, b) })),
+  fc.record({ type: fc.constant('lognormal' as const), mean: seconds(1e-4, 0.05), cv: seconds(0.1, 3) }),
+);
+
+// Think times stay positive: with zero think, zero service and zero latency a
+// closed loop would cycle forever at one instant.
+const thinkTime: fc.Arbitrary<Distribution> = fc.oneof(
+  fc.record({ type: fc.constant('exponential' as const), mean: seconds(1e-3, 0.2) }),
+  fc.record({ type: fc.constant('constant' as const), value: seconds(1e-3, 0.2) }),
+);
+
+/** A client: open or closed workload, with or without HTTPS, timeout and retries. */
+export const client = fc.record({
+  https: fc.boolean(),
+  workload: fc.oneof(
+    fc.record({ mode: fc.constant('open' as const), rate: seconds(1, 400) }),
+    fc.record({ mode: fc.constant('closed' as const), users: fc.integer({ min: 1, max: 20 }), thinkTime }),
+  ),
+  timeout: fc.option(seconds(0.005, 0.3), { nil: null }),
+  retries: fc.record({ count: fc.integer({ min: 0, max: 2 }), backoff: seconds(0, 0.05), jitter: fc.boolean() }),
+  writeRatio: seconds(0, 1),
+});
+
+const stationFields = {
+  workers: fc.integer({ min: 1, max: 4 }),
+  queueCapacity: fc.option(fc.integer({ min: 0, max: 6 }), { nil: null }),
+};
+/** A server with any service-time distribution. */
+export const server = fc.record({ ...stationFields, serviceTime: distribution });
+/** A database with its own read and write times. */
+export const database = fc.record({ ...stationFields, readTime: distribution, writeTime: distribution });
+
+/** A load balancer: any algorithm, with or without overhead, TLS termination and health checks. */
+export const balancer = fc.record({
+  algorithm: fc.constantFrom(...LoadBalancingAlgorithmSchema.options),
+  overhead: fc.oneof(fc.constant(0), seconds(0, 0.002)),
+  workers: fc.integer({ min: 1, max: 4 }),
+  tlsTermination: fc.boolean(),
+  healthCheck: fc.record({
+    active: fc.option(
+      fc.record({
+        interval: seconds(0.05, 0.5),
+        timeout: seconds(0.01, 0.2),
+        healthyThreshold: fc.integer({ min: 1, max: 3 }),
+        unhealthyThreshold: fc.integer({ min: 1, max: 3 }),
+      }),
+      { nil: null },
+    ),
+    passive: fc.option(fc.record({ consecutiveFailures: fc.integer({ min: 1, max: 5 }), cooloff: seconds(0.05, 1) }), { nil: null }),
+  }),
+});
+
+export interface SystemOptions {
+  /** Smallest link latency; above zero, no two hops of one response leave at the same instant. */
+  minLatency?: number;
+}
+
+/** A random small system as a validated scenario. */
+export function system(options: SystemOptions = {}): fc.Arbitrary<Scenario> {
+  const latency = seconds(options.minLatency ?? 0, 0.01);
+  return fc
+    .record({
+      clients: fc.array(client, { minLength: 1, maxLength: 2 }),
+      balancer: fc.option(balancer, { nil: null }),
+      servers: fc.array(fc.record({ node: server, latency, weight: seconds(0.1, 5), dbLatency: latency }), { minLength: 1, maxLength: 4 }),
+      database: fc.option(database, { nil: null }),
+      clientLatency: latency,
+      hopLimit: fc.oneof(fc.constant(16), fc.integer({ min: 1, max: 4 })),
+      duration: seconds(0.5, 3),
+      warmupShare: seconds(0, 0.5),
+      seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+      faults: fc.array(
+        fc.record({
+          // Whole percents: fast-check's doubles favour 0, which would crash every node before any traffic.
+          atShare: fc.integer({ min: 0, max: 100 }).map((k) => k / 100),
+          target: fc.nat(),
+          action: fc.constantFrom('crash' as const, 'restart' as const, 'slow' as const, 'recover' as const),
+          factor: seconds(1, 10),
+        }),
+        { maxLength: 4 },
+      ),
+    })
+    .map((s) => {
+      const nodes: ScenarioInput['nodes'] = [];
+      const links: ScenarioInput['links'] = [];
+      const link = (from: string, to: string, latency: number, weight = 1): void => {
+        links.push({ id: `${from}-${to}`, from, to, latency, weight });
+      };
+      const clients = s.clients.map((c, i) => ({ id: `client-${i}`, kind: 'client' as const, ...c }));
+      const servers = s.servers.map((srv, j) => ({ id: `server-${j}`, kind: 'server' as const, ...srv.node }));
+      nodes.push(...clients);
+      if (s.balancer) nodes.push({ id: 'lb', kind: 'loadBalancer', ...s.balancer });
+      nodes.push(...servers);
+      if (s.database) nodes.push({ id: 'db', kind: 'database', ...s.database });
+      for (const c of clients) {
+        if (s.balancer) link(c.id, 'lb', s.clientLatency);
+        else for (const [j, srv] of s.servers.entries()) link(c.id, `server-${j}`, srv.latency, srv.weight);
+      }
+      for (const [j, srv] of s.servers.entries()) {
+        if (s.balancer) link('lb', `server-${j}`, srv.latency);
+        if (s.database) link(`server-${j}`, 'db', srv.dbLatency);
+      }
+      const parsed = parseScenario({
+        version: 1,
+        name: 'random system',
+        seed: s.seed,
+        duration: s.duration,
+        warmup: s.duration * s.warmupShare,
+        hopLimit: s.hopLimit,
+        nodes,
+        links,
+        faults: s.faults.map((f) => {
+          const stations = [...servers.map((srv) => srv.id), ...(s.database ? ['db'] : [])];
+          return { at: f.atShare * s.duration, node: stations[f.target % stations.length]!, action: f.action, factor: f.factor };
+        }),
+      });
+      if (!parsed.ok) throw new Error(`the arbitrary built an invalid scenario: ${parsed.errors.join('; ')}`);
+      return parsed.scenario;
+    });
+}
+
+/** Times in (0, 1], sorted: where to stop the clock, as shares of the duration. */
+export const slices = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 30 }).map((xs) => [...xs, 1].sort((a, b) => a - b));
