@@ -108,39 +108,3 @@ test.describe('a new user runs the system', () => {
     expect(other).not.toEqual(first);
   });
 });
-
-test.describe('the page under load', () => {
-  // Long tasks are wall-clock time: on a 2-core machine another process can stretch one
-  // with no more work on the page. A real regression fails every attempt; a neighbour's burst does not.
-  test.describe.configure({ retries: 2 });
-
-  // The budget the issue sets is 50 ms; in headless Chromium with software rendering the
-  // heaviest frames (charts, node cards and particles redrawn together) take 53–61 ms here,
-  // so this holds the line at 100 ms while that gap stays open (issue #3's closing note).
-  test('stays responsive at full speed with thousands of particles: no main-thread task over 100 ms', async ({ page }) => {
-    const app = new Playground(page);
-    await app.openFresh();
-    const c = controls(page);
-    // Long enough that the run is still going when the measurement ends.
-    await c.duration.fill('100000');
-    await c.speed.selectOption({ label: 'max (as fast as possible)' });
-    await page.evaluate(() => {
-      const w = window as unknown as { longTasks: number[] };
-      w.longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
-      }).observe({ type: 'longtask' });
-    });
-    await c.run.click();
-    await expect(page.getByTestId('particle-sampling')).toBeVisible();
-    await expect.poll(async () => Number(await page.getByTestId('particle-overlay').getAttribute('data-particles'))).toBeGreaterThan(1000);
-    // Measure a steady stretch of the run, after start-up work (first chart layouts) is done.
-    await page.evaluate(() => {
-      (window as unknown as { longTasks: number[] }).longTasks.length = 0;
-    });
-    await page.waitForTimeout(4000);
-    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-    await c.pause.click();
-    expect(longTasks.filter((ms) => ms > 100)).toEqual([]);
-  });
-});

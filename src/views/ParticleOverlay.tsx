@@ -1,14 +1,14 @@
 import { useStoreApi } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
-import type { Link, Scenario } from '../scenario/schema';
 import { useAppStore } from '../store';
-import { type LinkPath, polyline, samplePath } from './link-geometry';
-import { ParticlePool } from './particle-pool';
-import { createParticleRenderer, PARTICLE_COLORS, type ParticleScene } from './particle-renderer';
+import type { AppState } from '../store/types';
+import type { PainterMessage, PainterStats } from './particle-painter';
+import { MAX_LIVE_PARTICLES, ParticlePool } from './particle-pool';
+import { createParticleRenderer, PARTICLE_COLORS } from './particle-renderer';
+import { createFlowScene, type FlowScene, readScene, type SceneSnapshot } from './particle-scene';
 import './runtime.css';
 
-/** Particles kept on screen at most; the worker samples requests to stay under it. */
-export const MAX_LIVE_PARTICLES = 5000;
+export { MAX_LIVE_PARTICLES };
 
 const LEGEND = [
   ['request', 'request'],
@@ -19,66 +19,40 @@ const LEGEND = [
   ['probe', 'health probe'],
 ] as const;
 
+/** While particles may move, the page looks this often (ms) whether links or the viewport moved without telling the flow store. */
+const SCENE_CHECK_MS = 250;
+
 /**
  * Request particles moving along the links, drawn on a canvas over the flow
  * pane (render it as a child of <ReactFlow>). Batches arrive through the
- * store's particle feed; requestAnimationFrame draws them, React never does.
+ * store's particle feed, never through React. Where the browser can, a worker
+ * owns the canvas and draws every frame (the page posts batches and, when it
+ * changes, the scene); elsewhere requestAnimationFrame draws on the page.
  */
 export function ParticleOverlay() {
-  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const hostRef = useRef<HTMLDivElement>(null);
   const flow = useStoreApi();
 
   useEffect(() => {
-    const canvas = canvasRef.current;
-    if (!canvas) return;
-    const root = canvas.closest('.react-flow') ?? canvas.parentElement ?? document.body;
-    const pool = new ParticlePool(MAX_LIVE_PARTICLES);
+    const host = hostRef.current;
+    if (!host) return;
+    // A fresh canvas per mount: a canvas can hand its control to a worker only once.
+    const canvas = document.createElement('canvas');
+    canvas.className = 'sp-particles';
+    canvas.dataset.testid = 'particle-overlay';
+    host.append(canvas);
+    const root = canvas.closest('.react-flow') ?? host.parentElement ?? document.body;
     const scene = createFlowScene(root, () => flow.getState());
-    const renderer = createParticleRenderer(canvas, scene);
-    let frame = 0;
-
-    const loop = (now: number) => {
-      // Exposed for the frame-time measurement and the e2e tests.
-      canvas.dataset.drawn = String(renderer.draw(now, pool));
-      canvas.dataset.particles = String(pool.size);
-      // Keep animating while anything is on its way; sleep when the pool is empty.
-      frame = pool.size > 0 ? requestAnimationFrame(loop) : 0;
-    };
-    const wake = () => {
-      if (frame === 0) frame = requestAnimationFrame(loop);
-    };
-    const stopFeed = useAppStore.getState().particles.subscribe((delivery) => {
-      pool.add(delivery);
-      wake();
-    });
-    // A reset or a new load: the old run's particles vanish at once.
-    const stopEpoch = useAppStore.subscribe((state, previous) => {
-      if (state.metricsEpoch !== previous.metricsEpoch || state.linkIds !== previous.linkIds) {
-        pool.clear();
-        scene.invalidate();
-        wake();
-      }
-    });
-    const resize = () => {
-      const box = canvas.getBoundingClientRect();
-      // One canvas pixel per CSS pixel: dots need no retina sharpness, and 4× fewer pixels keeps frames cheap.
-      renderer.resize(box.width, box.height);
-      wake();
-    };
-    resize();
-    const observer = new ResizeObserver(resize);
-    observer.observe(canvas);
+    const stop = canPaintInWorker(canvas) ? paintInWorker(canvas, scene, (listener) => flow.subscribe(listener)) : paintOnPage(canvas, scene);
     return () => {
-      stopFeed();
-      stopEpoch();
-      observer.disconnect();
-      if (frame) cancelAnimationFrame(frame);
+      stop();
+      canvas.remove();
     };
   }, [flow]);
 
   return (
     <>
-      <canvas ref={canvasRef} className="sp-particles" data-testid="particle-overlay" />
+      <div ref={hostRef} className="sp-particles-host" />
       <ParticleLegend />
     </>
   );
@@ -106,76 +80,115 @@ function ParticleLegend() {
   );
 }
 
-let linksFor: Scenario | null = null;
-let linksById = new Map<string, Link>();
-
-/** True when `scenario` (what the canvas shows) has a link with `link`'s id joining the same nodes. */
-function sameLink(scenario: Scenario, link: Link): boolean {
-  if (linksFor !== scenario) {
-    linksFor = scenario;
-    linksById = new Map(scenario.links.map((l) => [l.id, l]));
-  }
-  const shown = linksById.get(link.id);
-  return shown !== undefined && shown.from === link.from && shown.to === link.to;
+function canPaintInWorker(canvas: HTMLCanvasElement): boolean {
+  return typeof Worker !== 'undefined' && typeof OffscreenCanvas !== 'undefined' && typeof canvas.transferControlToOffscreen === 'function';
 }
 
-interface FlowState {
-  transform: [number, number, number];
-  nodeLookup: Map<string, { internals: { positionAbsolute: { x: number; y: number } }; measured: { width?: number; height?: number } }>;
+/** A reset or a new load: the old run's particles vanish at once, and links may have changed. */
+const runChanged = (state: AppState, previous: AppState) => state.metricsEpoch !== previous.metricsEpoch || state.linkIds !== previous.linkIds;
+
+/** The canvas's size in CSS pixels: one canvas pixel each (dots need no retina sharpness, and 4× fewer pixels keeps frames cheap). */
+function cssSize(canvas: HTMLCanvasElement): { width: number; height: number } {
+  const box = canvas.getBoundingClientRect();
+  return { width: box.width, height: box.height };
 }
 
-/**
- * Link geometry read from the edges React Flow drew (exact for any edge
- * type), re-sampled only when an edge's path changes; links without a drawn
- * edge fall back to a straight line between their nodes' handles.
- */
-function createFlowScene(root: Element, flowState: () => FlowState): ParticleScene & { invalidate(): void } {
-  let cache: ({ element: SVGPathElement | null; d: string | null; path: LinkPath | null; frame: number } | undefined)[] = [];
+/** Hands the canvas to a worker that draws the particles; the page only posts batches and scene changes. Returns the stop function. */
+function paintInWorker(canvas: HTMLCanvasElement, scene: FlowScene, onFlowChange: (listener: () => void) => () => void): () => void {
+  const worker = new Worker(new URL('./particle.worker.ts', import.meta.url), { type: 'module', name: 'particles' });
+  const post = (message: PainterMessage, transfer: Transferable[] = []) => worker.postMessage(message, transfer);
+  worker.addEventListener('message', (event: MessageEvent<PainterStats>) => {
+    canvas.dataset.drawn = String(event.data.drawn);
+    canvas.dataset.particles = String(event.data.particles);
+  });
+  const offscreen = canvas.transferControlToOffscreen();
+  post({ type: 'canvas', canvas: offscreen, ...cssSize(canvas) }, [offscreen]);
+
+  let shown: SceneSnapshot | null = null;
+  const checkScene = () => {
+    const next = readScene(scene, useAppStore.getState().linkIds.length, shown);
+    if (next === null) return;
+    shown = next;
+    post({ type: 'scene', scene: next });
+  };
+  let checkQueued = 0;
+  // After a pan, zoom or drag, React Flow has redrawn the edges by the next frame.
+  const queueCheck = () => {
+    if (checkQueued === 0) {
+      checkQueued = requestAnimationFrame(() => {
+        checkQueued = 0;
+        checkScene();
+      });
+    }
+  };
+  checkScene();
+  const stopFlow = onFlowChange(queueCheck);
+  const checker = setInterval(() => {
+    if (useAppStore.getState().runStatus === 'running' || (canvas.dataset.particles ?? '0') !== '0') checkScene();
+  }, SCENE_CHECK_MS);
+
+  const stopFeed = useAppStore.getState().particles.subscribe(({ receivedAt: _, ...delivery }) => post({ type: 'particles', delivery }));
+  const stopEpoch = useAppStore.subscribe((state, previous) => {
+    if (runChanged(state, previous)) {
+      post({ type: 'clear' });
+      scene.invalidate();
+      queueCheck();
+    } else if (state.scenario !== previous.scenario) {
+      queueCheck();
+    }
+  });
+  const observer = new ResizeObserver(() => post({ type: 'resize', ...cssSize(canvas) }));
+  observer.observe(canvas);
+  return () => {
+    stopFeed();
+    stopEpoch();
+    stopFlow();
+    clearInterval(checker);
+    if (checkQueued) cancelAnimationFrame(checkQueued);
+    observer.disconnect();
+    worker.terminate();
+  };
+}
+
+/** Draws the particles on the page with requestAnimationFrame (browsers without OffscreenCanvas). Returns the stop function. */
+function paintOnPage(canvas: HTMLCanvasElement, scene: FlowScene): () => void {
+  const pool = new ParticlePool(MAX_LIVE_PARTICLES);
+  const renderer = createParticleRenderer(canvas, scene);
   let frame = 0;
 
-  const edgeElement = (id: string): SVGPathElement | null =>
-    root.querySelector<SVGPathElement>(`.react-flow__edge[data-id="${CSS.escape(id)}"] path.react-flow__edge-path`);
-
-  const straightLine = (from: string, to: string): LinkPath | null => {
-    const lookup = flowState().nodeLookup;
-    const a = lookup.get(from);
-    const b = lookup.get(to);
-    if (!a || !b) return null;
-    const ay = a.internals.positionAbsolute.y + (a.measured.height ?? 0) / 2;
-    const by = b.internals.positionAbsolute.y + (b.measured.height ?? 0) / 2;
-    return polyline([a.internals.positionAbsolute.x + (a.measured.width ?? 0), ay, b.internals.positionAbsolute.x, by]);
+  const loop = (now: number) => {
+    // Exposed for the frame-time measurement and the e2e tests.
+    canvas.dataset.drawn = String(renderer.draw(now, pool));
+    canvas.dataset.particles = String(pool.size);
+    // Keep animating while anything is on its way; sleep when the pool is empty.
+    frame = pool.size > 0 ? requestAnimationFrame(loop) : 0;
   };
-
-  return {
-    beginFrame() {
-      frame++;
-    },
-    invalidate() {
-      cache = [];
-    },
-    transform: () => flowState().transform,
-    linkPath(index) {
-      const entry = cache[index];
-      // Geometry is checked once per frame per link: nodes may have moved.
-      if (entry && entry.frame === frame) return entry.path;
-      const { linkIds, runScenario, scenario } = useAppStore.getState();
-      const id = linkIds[index];
-      const link = runScenario?.links[index];
-      if (id === undefined || !link) return null;
-      // The canvas may show another system than the one running (an import or New mid-run):
-      // draw only on links that still join the same two nodes.
-      if (!sameLink(scenario, link)) {
-        cache[index] = { element: null, d: null, path: null, frame };
-        return null;
-      }
-      const element = entry?.element?.isConnected ? entry.element : edgeElement(id);
-      const d = element?.getAttribute('d') ?? null;
-      let path = entry?.path ?? null;
-      if (!entry || d !== entry.d || (element === null && frame % 30 === 0)) {
-        path = element && d ? samplePath(element) : straightLine(link.from, link.to);
-      }
-      cache[index] = { element, d, path, frame };
-      return path;
-    },
+  const wake = () => {
+    if (frame === 0) frame = requestAnimationFrame(loop);
+  };
+  const stopFeed = useAppStore.getState().particles.subscribe((delivery) => {
+    pool.add(delivery);
+    wake();
+  });
+  const stopEpoch = useAppStore.subscribe((state, previous) => {
+    if (runChanged(state, previous)) {
+      pool.clear();
+      scene.invalidate();
+      wake();
+    }
+  });
+  const resize = () => {
+    const { width, height } = cssSize(canvas);
+    renderer.resize(width, height);
+    wake();
+  };
+  resize();
+  const observer = new ResizeObserver(resize);
+  observer.observe(canvas);
+  return () => {
+    stopFeed();
+    stopEpoch();
+    observer.disconnect();
+    if (frame) cancelAnimationFrame(frame);
   };
 }

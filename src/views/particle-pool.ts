@@ -9,6 +9,9 @@ import type { ParticleDelivery } from '../store/metrics-slice';
 import { Outcome } from '../engine/types';
 import { particleLifetimeMs } from '../worker/particle-sink';
 
+/** Particles kept on screen at most; the worker samples requests to stay under it. */
+export const MAX_LIVE_PARTICLES = 5000;
+
 /** Colour classes of particles, in legend order. */
 export const PARTICLE_KINDS = ['request', 'ok', 'error', 'dropped', 'timedOut', 'probe'] as const;
 export type ParticleKind = (typeof PARTICLE_KINDS)[number];

@@ -61,9 +61,12 @@ export function discOffsets(r: number): Int32Array {
   return Int32Array.from(offsets);
 }
 
-/** A renderer for `canvas`; it keeps its pixel buffer between frames. */
-export function createParticleRenderer(canvas: HTMLCanvasElement, scene: ParticleScene): ParticleRenderer {
-  const context = canvas.getContext('2d');
+/** A 2D context on the page's canvas, or on one handed to a worker. */
+type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+
+/** A renderer for `canvas` (on the page, or transferred to a worker); it keeps its pixel buffer between frames. */
+export function createParticleRenderer(canvas: HTMLCanvasElement | OffscreenCanvas, scene: ParticleScene): ParticleRenderer {
+  const context = canvas.getContext('2d') as Context2D | null;
   let width = 0;
   let height = 0;
   let image: ImageData | null = null;
@@ -128,7 +131,7 @@ export function createParticleRenderer(canvas: HTMLCanvasElement, scene: Particl
     },
   };
 
-  function drawPaths(context: CanvasRenderingContext2D, n: number, r: number): void {
+  function drawPaths(context: Context2D, n: number, r: number): void {
     context.clearRect(0, 0, width, height);
     // Path dots may be anywhere: the next stamped frame must put the whole buffer.
     wholeCanvasStale = true;
@@ -144,7 +147,7 @@ export function createParticleRenderer(canvas: HTMLCanvasElement, scene: Particl
     });
   }
 
-  function stampPixels(context: CanvasRenderingContext2D, target: ImageData, n: number, reach: number): void {
+  function stampPixels(context: Context2D, target: ImageData, n: number, reach: number): void {
     // Clear only where the last stamped frame drew, and put back only the box both frames touch.
     for (let y = last.top; y <= last.bottom; y++) pixels.fill(0, y * width + last.left, y * width + last.right + 1);
     let left = width;
