@@ -1,24 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CacheReport, CdnEdgeReport, CdnReport, NodeReport } from '../engine/types';
+import type { CacheReport, CdnEdgeReport, CdnReport } from '../engine/types';
 import { nodeDetailLines } from './format-node-details';
-
-const emptyLatency = { count: 0, mean: 0, p50: 0, p90: 0, p95: 0, p99: 0, p999: 0, max: 0 };
-
-const node = (fields: Partial<NodeReport> & Pick<NodeReport, 'id' | 'kind'>): NodeReport => ({
-  label: fields.id,
-  arrivals: 0,
-  served: 0,
-  dropped: 0,
-  throughput: 0,
-  utilization: 0,
-  meanQueueLength: 0,
-  meanInSystem: 0,
-  waitProbability: 0,
-  meanWait: 0,
-  latency: emptyLatency,
-  inSystem: 0,
-  ...fields,
-});
+import { nodeReport } from './report-fixture';
 
 /** An edge report; later fields (theory) are filled in so the fixture keeps up with the type. */
 const edge = (fields: Omit<CdnEdgeReport, 'theory'>): CdnEdgeReport => ({ theory: null, ...fields }) as CdnEdgeReport;
@@ -47,11 +30,11 @@ const cacheReport = (fields: Partial<CacheReport> = {}): CacheReport => ({
 
 describe('nodeDetailLines', () => {
   it('prints nothing for a plain server', () => {
-    expect(nodeDetailLines(node({ id: 'api', kind: 'server' }))).toEqual([]);
+    expect(nodeDetailLines(nodeReport({ id: 'api', kind: 'server' }))).toEqual([]);
   });
 
   it('compares a cache hit ratio with theory and names the formula', () => {
-    expect(nodeDetailLines(node({ id: 'cache', kind: 'cache', cache: cacheReport() }))).toEqual([
+    expect(nodeDetailLines(nodeReport({ id: 'cache', kind: 'cache', cache: cacheReport() }))).toEqual([
       '',
       'Cache cache: what it served',
       "  hit ratio 60.1% (theory 60.5%, Che's approximation): 6,010 hits, 3,990 misses after warm-up",
@@ -71,7 +54,7 @@ describe('nodeDetailLines', () => {
       lostWrites: 285,
       bypassed: 1250,
     });
-    expect(nodeDetailLines(node({ id: 'wb', kind: 'cache', cache })).slice(2)).toEqual([
+    expect(nodeDetailLines(nodeReport({ id: 'wb', kind: 'cache', cache })).slice(2)).toEqual([
       '  hit ratio 60.1%: 6,010 hits, 3,990 misses after warm-up',
       '  stale reads 120 (1.2% of reads), the oldest 99.9 ms after the write',
       '  whole run: 3,200 evictions · 0 expirations · 3,000 entries written back in 40 flushes · 285 lost writes · 1,250 requests bypassed it while down',
@@ -94,7 +77,7 @@ describe('nodeDetailLines', () => {
         edge({ name: 'Asia', rtt: 0.08, requests: 5000, hits: 2500, misses: 2500, hitRatio: 0.5 }),
       ],
     };
-    const lines = nodeDetailLines(node({ id: 'edge', kind: 'cdn', cache: cacheReport({ theory: null, theoryModel: null }), cdn }));
+    const lines = nodeDetailLines(nodeReport({ id: 'edge', kind: 'cdn', cache: cacheReport({ theory: null, theoryModel: null }), cdn }));
     expect(lines[1]).toBe('CDN edge: what it served');
     expect(lines.slice(4)).toEqual([
       '  kept off the origin: 55.0% of requests, 52.0% of bytes',

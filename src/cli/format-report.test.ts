@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FAILURE_REASONS, type FailureReason, type LatencySummary, type NodeReport, type Report } from '../engine/types';
+import { FAILURE_REASONS, type FailureReason, type LatencySummary, type Report } from '../engine/types';
 import { formatReport } from './format-report';
+import { nodeReport } from './report-fixture';
 
 const latency = (mean: number, count = 1000): LatencySummary => ({
   count,
@@ -11,22 +12,6 @@ const latency = (mean: number, count = 1000): LatencySummary => ({
   p99: mean * 4.6,
   p999: mean * 6.9,
   max: mean * 9.1,
-});
-
-const node = (fields: Partial<NodeReport> & Pick<NodeReport, 'id' | 'kind'>): NodeReport => ({
-  label: fields.id,
-  arrivals: 0,
-  served: 0,
-  dropped: 0,
-  throughput: 0,
-  utilization: 0,
-  meanQueueLength: 0,
-  meanInSystem: 0,
-  waitProbability: 0,
-  meanWait: 0,
-  latency: latency(0, 0),
-  inSystem: 0,
-  ...fields,
 });
 
 /** Zero for every reason, including any added after this test was written. */
@@ -53,9 +38,9 @@ function sampleReport(): Report {
       latency: latency(0.5, 28_310),
     },
     nodes: [
-      node({ id: 'users', kind: 'client', arrivals: 0 }),
-      node({ id: 'lb', kind: 'loadBalancer', arrivals: 28_812, served: 28_812 }),
-      node({ id: 'server', kind: 'server', arrivals: 28_812, dropped: 12, utilization: 0.80123, meanQueueLength: 3.2049, latency: latency(0.5) }),
+      nodeReport({ id: 'users', kind: 'client', arrivals: 0 }),
+      nodeReport({ id: 'lb', kind: 'loadBalancer', arrivals: 28_812, served: 28_812 }),
+      nodeReport({ id: 'server', kind: 'server', arrivals: 28_812, dropped: 12, utilization: 0.80123, meanQueueLength: 3.2049, latency: latency(0.5) }),
     ],
   };
 }
@@ -151,9 +136,9 @@ describe('formatReport after faults and health checks', () => {
   function faultyReport(): Report {
     const report = sampleReport();
     report.nodes = [
-      node({ id: 'lb', kind: 'loadBalancer', arrivals: 300 }),
-      node({ id: 'app-1', kind: 'server', arrivals: 200, refused: 0, lost: 0 }),
-      node({ id: 'app-2', kind: 'server', arrivals: 100, refused: 40, lost: 3 }),
+      nodeReport({ id: 'lb', kind: 'loadBalancer', arrivals: 300 }),
+      nodeReport({ id: 'app-1', kind: 'server', arrivals: 200, refused: 0, lost: 0 }),
+      nodeReport({ id: 'app-2', kind: 'server', arrivals: 100, refused: 40, lost: 3 }),
     ];
     report.nodes[0]!.targets = [
       { id: 'app-1', link: 'lb-app-1', routed: 200, share: 2 / 3, open: 0, eligible: true, out: '' },
