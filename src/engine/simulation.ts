@@ -110,6 +110,13 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
     return links.map((link) => (this.scenario.nodes[link.to] as { id: string }).id);
   }
 
+  keysReaching(node: number): ((key: number) => boolean) | null {
+    const senders = new Set(this.links.filter((link) => link.to === node).map((link) => link.from));
+    if (senders.size !== 1) return null;
+    const [sender] = senders;
+    return this.components[sender as number]?.keysRoutedTo?.(node) ?? null;
+  }
+
   replicasOf(node: number): number {
     const spec = this.scenario.nodes[node] as ScenarioNode;
     return spec.kind === 'server' ? spec.replicas : 1;

@@ -81,6 +81,7 @@ export function balancerProblems(node: LoadBalancerNode): string[] {
     if (node.routes.length > 0) problems.push(`${name}: path and header routes need L7 (${why}).`);
     if (node.stickySessions) problems.push(`${name}: sticky-session cookies need L7 (${why}); use IP hash for stickiness at L4.`);
     if (node.tlsTermination) problems.push(`${name}: TLS termination needs L7 (${why}).`);
+    if (node.hashKey === 'requestKey') problems.push(`${name}: hashing on the request key needs L7 (${why}); at L4 hash the client address.`);
   }
   return problems;
 }

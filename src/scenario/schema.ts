@@ -187,6 +187,12 @@ export const LoadBalancerNodeSchema = z.object({
   routes: z.array(L7RouteSchema).max(20).default([]),
   /** Points per target on the consistent-hash ring: more points, more even shares. */
   virtualNodes: z.number().int().min(1).max(1000).default(100),
+  /**
+   * What consistent hashing places on the ring: the client's address (each
+   * user keeps a server) or, at L7, the request's key (each catalogue item
+   * keeps a server: the shards of a cache or store).
+   */
+  hashKey: z.enum(['address', 'requestKey']).default('address'),
   healthCheck: HealthCheckSchema.default({ active: null, passive: null }),
 });
 

@@ -6,7 +6,7 @@ import { type BalancerViewData, balancerRows, targetNodeId } from './balancer-fi
 import { createBalancerView } from './balancer-view';
 import { FaultControls } from './FaultControls';
 import { FAULTABLE_KINDS } from '../scenario/faults';
-import { keyCount, previousPool, type RingFigures, ringFigures, ringTargetIds } from './hash-ring-figures';
+import { keyCount, keyNoun, previousPool, type RingFigures, ringFigures, ringTargetIds } from './hash-ring-figures';
 import { createHashRingView } from './hash-ring-view';
 import { ScalingSweep } from './ScalingSweep';
 import { useLiveChart } from './use-live-chart';
@@ -86,7 +86,8 @@ export function selectRing(state: AppState, id: string): RingFigures | null {
   if (node?.kind === 'loadBalancer') {
     const ids = ringTargetIds(state.scenario, id);
     const history = useAppStore.temporal.getState().pastStates.flatMap((p) => (p.scenario ? [p.scenario] : []));
-    figures = ringFigures(ids, node.virtualNodes, keyCount(state.scenario), previousPool(id, { ids, virtualNodes: node.virtualNodes }, history, state.scenario.name));
+    const previous = previousPool(id, { ids, virtualNodes: node.virtualNodes }, history, state.scenario.name);
+    figures = ringFigures(ids, node.virtualNodes, keyCount(state.scenario, node.hashKey), previous, keyNoun(node.hashKey));
   }
   ringFor = { scenario: state.scenario, id, figures };
   return figures;

@@ -22,10 +22,18 @@ export function ringTargetIds(scenario: Scenario, balancerId: string): string[] 
     });
 }
 
-/** Client addresses the balancer hashes: the largest population among the clients. */
-export function keyCount(scenario: Scenario): number {
-  const populations = scenario.nodes.flatMap((n) => (n.kind === 'client' ? [n.addresses] : []));
+/**
+ * How many keys the balancer hashes: the largest client population, or the
+ * largest catalogue when it hashes request keys.
+ */
+export function keyCount(scenario: Scenario, hashKey: 'address' | 'requestKey' = 'address'): number {
+  const populations = scenario.nodes.flatMap((n) => (n.kind === 'client' ? [hashKey === 'requestKey' ? n.catalogue.items : n.addresses] : []));
   return Math.min(MAX_KEYS, populations.length > 0 ? Math.max(...populations) : 1000);
+}
+
+/** What the dots on the ring are, in words. */
+export function keyNoun(hashKey: 'address' | 'requestKey'): string {
+  return hashKey === 'requestKey' ? 'request keys' : 'client addresses';
 }
 
 export interface RingKey {
@@ -46,6 +54,8 @@ export interface RingFigures {
   /** Set when the pool changed: what it was, and how many keys changed owner. */
   change: { previousIds: string[]; previousVirtualNodes: number; moved: number; fraction: number } | null;
   virtualNodes: number;
+  /** What the keys are ("client addresses", "request keys"). */
+  keyNoun: string;
 }
 
 /** A balancer's pool as it was: its targets and the points each had on the ring. */
@@ -54,16 +64,16 @@ export interface PoolState {
   virtualNodes: number;
 }
 
-/** Places `keys` addresses on the ring of `ids`; with the `previous` pool, says which moved. */
-export function ringFigures(ids: string[], virtualNodes: number, keys: number, previous: PoolState | null): RingFigures {
+/** Places `keys` keys (0, 1, …: addresses or catalogue items) on the ring of `ids`; with the `previous` pool, says which moved. */
+export function ringFigures(ids: string[], virtualNodes: number, keys: number, previous: PoolState | null, noun = keyNoun('address')): RingFigures {
   const ring = buildHashRing(ids, virtualNodes);
   const previousIds = previous?.ids ?? null;
   const before = previous ? buildHashRing(previous.ids, previous.virtualNodes) : null;
   const perTarget = ids.map(() => 0);
   const list: RingKey[] = [];
   let moved = 0;
-  for (let address = 0; address < keys; address++) {
-    const hash = hashAddress(address);
+  for (let key = 0; key < keys; key++) {
+    const hash = hashAddress(key);
     const owner = ringOwner(ring, hash);
     if (owner >= 0) perTarget[owner] = (perTarget[owner] ?? 0) + 1;
     let movedFrom: string | null = null;
@@ -83,6 +93,7 @@ export function ringFigures(ids: string[], virtualNodes: number, keys: number, p
     perTarget,
     change: previous ? { previousIds: previous.ids, previousVirtualNodes: previous.virtualNodes, moved, fraction: keys > 0 ? moved / keys : 0 } : null,
     virtualNodes,
+    keyNoun: noun,
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * The consistent-hash ring: each target's virtual nodes as ticks around the
- * circle, client addresses as dots inside it in their owner's colour, and
- * the addresses that changed server at the pool's last change in vermillion,
+ * circle, the keys it hashes (client addresses or request keys) as dots inside it in their owner's colour, and
+ * the keys that changed server at the pool's last change in vermillion,
  * with the fraction that moved beside the 1/(n+1) theory expects.
  */
 import { select } from 'd3-selection';
@@ -21,7 +21,7 @@ const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
 export function movedSummaryLines(figures: RingFigures): string[] {
   const { change, keys, ids } = figures;
   const spread = spreadLines(figures);
-  if (!change) return [`${keys.length.toLocaleString('en-US')} client addresses on ${ids.length} targets. `, 'Add or remove a target to see ', 'which keys move. ', ...spread];
+  if (!change) return [`${keys.length.toLocaleString('en-US')} ${figures.keyNoun} on ${ids.length} targets. `, 'Add or remove a target to see ', 'which keys move. ', ...spread];
   const moved = `${change.moved.toLocaleString('en-US')} of ${keys.length.toLocaleString('en-US')} keys moved: ${pct(change.fraction)}`;
   if (change.previousIds.length === ids.length && change.previousVirtualNodes !== figures.virtualNodes) {
     return ['When the virtual nodes per target ', `went ${change.previousVirtualNodes} → ${figures.virtualNodes}, `, `${moved}. `, ...spread];

@@ -20,8 +20,12 @@ export interface TargetState {
  */
 export interface BalancingAlgorithm {
   readonly observesResponses: boolean;
-  /** Index of the chosen target, or -1 when none is eligible. */
-  pick(targets: TargetState, address: number): number;
+  /**
+   * Index of the chosen target, or -1 when none is eligible. `key` is what
+   * hashing algorithms place: the client address, or a consistent-hash
+   * balancer's request key.
+   */
+  pick(targets: TargetState, key: number): number;
 }
 
 /** Scans targets from `start` round the circle; the shared loop of the rotating algorithms. */

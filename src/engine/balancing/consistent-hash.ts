@@ -42,18 +42,18 @@ export function ringOwner(ring: HashRing, key: number, eligible?: Uint8Array): n
   return -1;
 }
 
-/** Consistent hashing of the client address over a ring with virtual nodes. */
+/** Consistent hashing of a key (the client address, or the request's key) over a ring with virtual nodes. */
 export function consistentHash(virtualNodes: number): BalancingAlgorithm {
   let ring: HashRing | null = null;
   let builtFor: TargetState | null = null;
   return {
     observesResponses: false,
-    pick(targets, address) {
+    pick(targets, key) {
       if (ring === null || builtFor !== targets) {
         ring = buildHashRing(targets.ids, virtualNodes);
         builtFor = targets;
       }
-      return ringOwner(ring, hashAddress(address), targets.eligible);
+      return ringOwner(ring, hashAddress(key), targets.eligible);
     },
   };
 }

@@ -156,6 +156,8 @@ function itemHits(p: Float64Array, capacity: number, policy: EvictionPolicyName)
  * fed by one client's catalogue, or null when no formula applies (a TTL on
  * a capacity-bound policy, a scan under LFU or random, a huge catalogue).
  * `readRate` is the rate of reads reaching the cache, needed for TTL only.
+ * `reaches`, when set, says which items reach this cache at all (a shard
+ * behind a balancer hashing request keys): popularity is renormalised over them.
  */
 export function expectedHitRatio(
   catalogue: Catalogue,
@@ -163,17 +165,41 @@ export function expectedHitRatio(
   policy: EvictionPolicyName,
   ttl: number | null,
   readRate: number,
+  reaches?: (item: number) => boolean,
 ): HitRatioTheory | null {
   if (catalogue.popularity.type === 'scan') {
     // Every item comes back after K−1 others: LRU and FIFO keep it only if all K fit.
     if (policy !== 'lru' && policy !== 'fifo') return null;
-    return { hitRatio: capacity >= catalogue.items ? 1 : 0, model: 'scan', byRank: [] };
+    const cycle = reaches ? countWhere(catalogue.items, reaches) : catalogue.items;
+    return { hitRatio: capacity >= cycle ? 1 : 0, model: 'scan', byRank: [] };
   }
   if (catalogue.items > THEORY_MAX_ITEMS) return null;
-  const p = popularityOf(catalogue) as Float64Array;
-  if (policy === 'ttl') return ttl === null ? null : theoryFrom('ttl', p, ttlItemHits(p, readRate, ttl));
+  const seen = reaches ? restrictTo(popularityOf(catalogue) as Float64Array, reaches) : null;
+  if (reaches && !seen) return null;
+  const p = seen ? seen.p : (popularityOf(catalogue) as Float64Array);
+  const rankOf = seen?.rankOf;
+  if (policy === 'ttl') return ttl === null ? null : theoryFrom('ttl', p, ttlItemHits(p, readRate, ttl), rankOf);
   const hits = ttl === null ? itemHits(p, capacity, policy) : null;
-  return hits ? theoryFrom(hits.model, p, hits.h) : null;
+  return hits ? theoryFrom(hits.model, p, hits.h, rankOf) : null;
+}
+
+/** The popularity of the items `keeps` lets through, renormalised, with each one's rank; null when none is. */
+function restrictTo(all: Float64Array, keeps: (item: number) => boolean): { p: Float64Array; rankOf: (index: number) => number } | null {
+  const ranks: number[] = [];
+  let sum = 0;
+  for (let item = 0; item < all.length; item++) {
+    if (!keeps(item)) continue;
+    ranks.push(item);
+    sum += all[item] as number;
+  }
+  if (sum === 0) return null;
+  return { p: Float64Array.from(ranks, (item) => (all[item] as number) / sum), rankOf: (index) => ranks[index] as number };
+}
+
+function countWhere(items: number, keeps: (item: number) => boolean): number {
+  let count = 0;
+  for (let item = 0; item < items; item++) if (keeps(item)) count++;
+  return count;
 }
 
 /**
@@ -192,17 +218,9 @@ export function expectedEdgeHitRatio(
 ): HitRatioTheory | null {
   if (catalogue.popularity.type === 'scan' || catalogue.items > THEORY_MAX_ITEMS) return null;
   if (mode === 'pull' && maxAge !== null) return null;
-  const all = popularityOf(catalogue) as Float64Array;
-  const ranks: number[] = [];
-  let sum = 0;
-  for (let item = 0; item < all.length; item++) {
-    if (!isPublic(item)) continue;
-    ranks.push(item);
-    sum += all[item] as number;
-  }
-  if (sum === 0) return null;
-  const p = Float64Array.from(ranks, (item) => (all[item] as number) / sum);
-  const rankOf = (index: number) => ranks[index] as number;
+  const seen = restrictTo(popularityOf(catalogue) as Float64Array, isPublic);
+  if (!seen) return null;
+  const { p, rankOf } = seen;
   if (mode === 'push') return theoryFrom('topC', p, topCItemHits(p, capacity), rankOf);
   const hits = itemHits(p, capacity, policy);
   return hits ? theoryFrom(hits.model, p, hits.h, rankOf) : null;

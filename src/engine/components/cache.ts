@@ -244,7 +244,8 @@ export class Cache implements Component, VersionSubscriber {
     const clients = clientsFeeding(this.ctx, this.index);
     if (clients.length !== 1) return null;
     const client = clients[0] as (typeof clients)[number];
-    return expectedHitRatio(client.catalogue, this.node.capacity, this.node.eviction, this.node.ttl, readRate);
+    const reaches = this.ctx.keysReaching(this.index) ?? undefined;
+    return expectedHitRatio(client.catalogue, this.node.capacity, this.node.eviction, this.node.ttl, readRate, reaches);
   }
 
   report(time: number): NodeReport {

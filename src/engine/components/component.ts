@@ -76,6 +76,8 @@ export interface SimContext {
   respond(request: number, outcome: OutcomeCode, time: number): void;
   /** Lets a response that stopped at an observing node go on towards the client. */
   continueResponse(request: number, time: number): void;
+  /** Which catalogue items can reach `node`, when the one node sending to it hashes request keys (shards); else null: all. */
+  keysReaching(node: number): ((key: number) => boolean) | null;
   readonly trace: TraceSink | null;
 }
 
@@ -102,6 +104,8 @@ export interface Component {
    * request is sent instead of scheduling the arrival (one event fewer).
    */
   readonly canPassThrough?: boolean;
+  /** A balancer hashing request keys: which keys it sends to `node` while every target is in the pool. */
+  keysRoutedTo?(node: number): ((key: number) => boolean) | null;
   passThrough?(request: number, arriveTime: number): void;
   /** Servers and databases take faults; other kinds leave this out. */
   applyFault?(action: FaultAction, factor: number, time: number): void;

@@ -2,6 +2,8 @@ import type { LoadBalancerNode } from '../../scenario/schema';
 import type { BalancingAlgorithm, TargetState } from '../balancing/algorithm';
 import { createAlgorithm } from '../balancing';
 import { healthTimeline, targetFigures } from '../balancing/balancer-figures';
+import { buildHashRing, ringOwner } from '../balancing/consistent-hash';
+import { hashAddress } from '../balancing/hashing';
 import { L7Router } from '../balancing/l7-router';
 import { TargetHealth } from '../balancing/target-health';
 import { RequestQueue } from '../request-queue';
@@ -55,6 +57,8 @@ export class LoadBalancer implements Component {
    */
   readonly canPassThrough: boolean;
   private readonly ahead = new ArrivalsAhead();
+  /** Consistent hashing on the request's key (shards) rather than the client's address. */
+  private readonly hashesRequestKey: boolean;
 
   constructor(
     readonly index: number,
@@ -81,6 +85,7 @@ export class LoadBalancer implements Component {
     this.router = node.layer === 'L7' && node.routes.length > 0 ? new L7Router(node.routes, ctx.requestTypes, (type) => ctx.internRequestType(type), this.state) : null;
     this.hasCpu = node.overhead > 0 || (node.layer === 'L7' && node.tlsTermination);
     this.cpu = new StationStats(node.workers);
+    this.hashesRequestKey = node.algorithm === 'consistentHash' && node.hashKey === 'requestKey';
     this.canPassThrough = !this.hasCpu && !this.observesResponses && node.healthCheck.active === null;
   }
 
@@ -214,9 +219,16 @@ export class LoadBalancer implements Component {
       const pinned = this.cookies.get(address);
       if (pinned !== undefined && view.eligible[pinned] === 1) return pinned;
     }
-    const choice = this.algorithm.pick(view, address);
+    const choice = this.algorithm.pick(view, this.hashesRequestKey ? (requests.key[request] as number) : address);
     if (sticky && choice >= 0) this.cookies.set(address, choice);
     return choice;
+  }
+
+  keysRoutedTo(node: number): ((key: number) => boolean) | null {
+    // With L7 routes each rule has a pool of its own; the theory line keeps to the plain case.
+    if (!this.hashesRequestKey || this.router !== null) return null;
+    const ring = buildHashRing(this.state.ids, this.node.virtualNodes);
+    return (key) => this.targets[ringOwner(ring, hashAddress(key))]?.link.to === node;
   }
 
   private onResponse(request: number, time: number): void {

@@ -14,6 +14,12 @@ import { SelectField } from './SelectField';
 type Commit = (patch: NodePatch, field: string) => string | null;
 
 const PRESET_OPTIONS = LOAD_BALANCER_PRESETS.map((value) => ({ value, label: PRESETS[value].title }));
+/** Leaving L7 drops what only L7 can do, so the change is never refused for it. */
+const L4_SAFE: Partial<LoadBalancerNode> = { routes: [], stickySessions: false, tlsTermination: false, hashKey: 'address' };
+const HASH_KEY_OPTIONS = [
+  { value: 'address', label: 'Client address (users keep a server)' },
+  { value: 'requestKey', label: 'Request key (each item keeps a server: shards)' },
+] as const;
 
 /**
  * A balancer: the product it behaves like, its layer and algorithm (only
@@ -27,8 +33,7 @@ export function LoadBalancerFields({ node, targets, commit }: { node: LoadBalanc
     const next = PRESETS[value];
     const layer = next.layers.includes(node.layer) ? node.layer : (next.layers[0] ?? 'L7');
     const algorithm = next.algorithms.includes(node.algorithm) ? node.algorithm : (next.algorithms[0] ?? 'roundRobin');
-    // Leaving L7 drops what only L7 can do, so the change is never refused for it.
-    const l4Safe = layer === 'L4' ? { routes: [], stickySessions: false, tlsTermination: false } : {};
+    const l4Safe = layer === 'L4' ? L4_SAFE : {};
     commit({ preset: value, layer, algorithm, overhead: next.overhead, ...l4Safe }, 'preset');
   };
   return (
@@ -38,7 +43,7 @@ export function LoadBalancerFields({ node, targets, commit }: { node: LoadBalanc
         label="Layer"
         value={node.layer}
         options={preset.layers.map((value) => ({ value, label: value === 'L4' ? 'L4: addresses and ports' : 'L7: HTTP methods, paths, headers' }))}
-        onChange={(layer) => commit(layer === 'L4' ? { layer, routes: [], stickySessions: false, tlsTermination: false } : { layer }, 'layer')}
+        onChange={(layer) => commit(layer === 'L4' ? { layer, ...L4_SAFE } : { layer }, 'layer')}
       />
       <SelectField
         label="Algorithm"
@@ -48,7 +53,16 @@ export function LoadBalancerFields({ node, targets, commit }: { node: LoadBalanc
         note={ALGORITHMS[node.algorithm].note}
       />
       {node.algorithm === 'consistentHash' && (
-        <NumberField label="Virtual nodes" value={node.virtualNodes} spec={SPECS.virtualNodes} onCommit={(v) => commit({ virtualNodes: v ?? 0 }, 'virtualNodes')} />
+        <>
+          <NumberField label="Virtual nodes" value={node.virtualNodes} spec={SPECS.virtualNodes} onCommit={(v) => commit({ virtualNodes: v ?? 0 }, 'virtualNodes')} />
+          <SelectField
+            label="Hash on"
+            value={node.hashKey}
+            options={l7 ? HASH_KEY_OPTIONS : HASH_KEY_OPTIONS.slice(0, 1)}
+            onChange={(hashKey) => commit({ hashKey }, 'hashKey')}
+            note={l7 ? undefined : 'At L4 only the address is visible; request keys need L7.'}
+          />
+        </>
       )}
       <Section title="Cost, TLS and stickiness" summary={costSummary(node)}>
         <NumberField
