@@ -1,10 +1,7 @@
 import type { LoadBalancerNode } from '../../scenario/schema';
-import type { BalancingAlgorithm, TargetState } from '../balancing/algorithm';
-import { createAlgorithm } from '../balancing';
+import type { TargetState } from '../balancing/algorithm';
 import { healthTimeline, targetFigures } from '../balancing/balancer-figures';
-import { buildHashRing, ringOwner } from '../balancing/consistent-hash';
-import { hashAddress } from '../balancing/hashing';
-import { L7Router } from '../balancing/l7-router';
+import { TargetChooser } from '../balancing/target-chooser';
 import { TargetHealth } from '../balancing/target-health';
 import { RequestQueue } from '../request-queue';
 import { RequestFlag } from '../request-pool';
@@ -32,7 +29,7 @@ export class LoadBalancer implements Component {
   readonly id: string;
   readonly label: string;
   readonly observesResponses: boolean;
-  private readonly algorithm: BalancingAlgorithm;
+  private readonly chooser: TargetChooser;
   /** One target per replica of each node it links to. */
   private readonly targets: readonly { link: RuntimeLink; replica: number }[];
   private readonly state: TargetState & { open: Int32Array; responseTime: Float64Array };
@@ -41,9 +38,6 @@ export class LoadBalancer implements Component {
   private probesSent = 0;
   /** Requests sent to each target (by position among outgoing links). */
   readonly routed: Float64Array;
-  private readonly router: L7Router | null;
-  /** Sticky-session cookies: client address → target position. */
-  private readonly cookies = new Map<number, number>();
   // The balancer's own CPU, used only when it has work to do per request.
   private readonly hasCpu: boolean;
   private readonly waiting = new RequestQueue();
@@ -57,8 +51,6 @@ export class LoadBalancer implements Component {
    */
   readonly canPassThrough: boolean;
   private readonly ahead = new ArrivalsAhead();
-  /** Consistent hashing on the request's key (shards) rather than the client's address. */
-  private readonly hashesRequestKey: boolean;
 
   constructor(
     readonly index: number,
@@ -79,13 +71,11 @@ export class LoadBalancer implements Component {
       weights: Float64Array.from(this.targets, (t) => t.link.weight),
       ids: this.targets.map((t, i) => (ctx.replicasOf(t.link.to) > 1 ? `${nodeIds[i]} #${t.replica + 1}` : (nodeIds[i] as string))),
     };
-    this.algorithm = createAlgorithm(node, ctx.rng(index, 0));
-    this.observesResponses = this.algorithm.observesResponses || node.healthCheck.passive !== null;
+    this.chooser = new TargetChooser(node, this.state, ctx.rng(index, 0), ctx.requestTypes, (type) => ctx.internRequestType(type));
+    this.observesResponses = this.chooser.observesResponses || node.healthCheck.passive !== null;
     this.routed = new Float64Array(count);
-    this.router = node.layer === 'L7' && node.routes.length > 0 ? new L7Router(node.routes, ctx.requestTypes, (type) => ctx.internRequestType(type), this.state) : null;
     this.hasCpu = node.overhead > 0 || (node.layer === 'L7' && node.tlsTermination);
     this.cpu = new StationStats(node.workers);
-    this.hashesRequestKey = node.algorithm === 'consistentHash' && node.hashKey === 'requestKey';
     this.canPassThrough = !this.hasCpu && !this.observesResponses && node.healthCheck.active === null;
   }
 
@@ -185,15 +175,13 @@ export class LoadBalancer implements Component {
 
   /** Sends a request on to the target it picks, or answers "no route"; returns the pick (−1 for none). */
   private route(request: number, time: number): number {
-    const choice = this.choose(request);
+    const requests = this.ctx.requests;
+    const choice = this.chooser.choose(requests, request);
     if (choice < 0) {
       this.ctx.respond(request, Outcome.noRoute, time);
       return choice;
     }
-    if (this.router) {
-      const requests = this.ctx.requests;
-      requests.requestType[request] = this.router.rewrite(requests.requestType[request] as number);
-    }
+    requests.requestType[request] = this.chooser.rewrite(requests.requestType[request] as number);
     if (this.observesResponses) this.state.open[choice] = (this.state.open[choice] as number) + 1;
     this.sendTo(request, choice, time);
     return choice;
@@ -208,27 +196,9 @@ export class LoadBalancer implements Component {
     this.ctx.send(request, target.link, time);
   }
 
-  /** Target position for a request: its sticky cookie if still usable, else the algorithm's pick in its pool. */
-  private choose(request: number): number {
-    if (this.targets.length === 0) return -1;
-    const requests = this.ctx.requests;
-    const address = requests.address[request] as number;
-    const view = this.router ? this.router.viewFor(requests.requestType[request] as number, this.state) : this.state;
-    const sticky = this.node.stickySessions && this.node.layer === 'L7';
-    if (sticky) {
-      const pinned = this.cookies.get(address);
-      if (pinned !== undefined && view.eligible[pinned] === 1) return pinned;
-    }
-    const choice = this.algorithm.pick(view, this.hashesRequestKey ? (requests.key[request] as number) : address);
-    if (sticky && choice >= 0) this.cookies.set(address, choice);
-    return choice;
-  }
-
   keysRoutedTo(node: number): ((key: number) => boolean) | null {
-    // With L7 routes each rule has a pool of its own; the theory line keeps to the plain case.
-    if (!this.hashesRequestKey || this.router !== null) return null;
-    const ring = buildHashRing(this.state.ids, this.node.virtualNodes);
-    return (key) => this.targets[ringOwner(ring, hashAddress(key))]?.link.to === node;
+    const owner = this.chooser.keyOwner();
+    return owner ? (key) => this.targets[owner(key)]?.link.to === node : null;
   }
 
   private onResponse(request: number, time: number): void {
