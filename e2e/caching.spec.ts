@@ -146,4 +146,34 @@ test.describe('a new user puts caches in front of the database and the servers',
     // Each edge has its own hit-ratio line.
     await expect(views.hitRatio.locator('.sp-legend text')).not.toHaveCount(1);
   });
+
+  test('shards a cache tier by hashing the request key, then hashes the client address and sees every shard miss', async ({ page }) => {
+    const app = new Playground(page);
+    await app.openFresh();
+    const menu = page.getByLabel('Open an example');
+    await menu.selectOption({ label: 'Sharded cache: consistent hashing on the request key' });
+    await app.select('Shard router');
+    await expect(app.field('Hash on')).toHaveValue('requestKey');
+    const ring = page.getByTestId('hash-ring-view').locator('.sp-ring-summary');
+    await expect(ring).toHaveText(/3,000 request keys on 3 targets/);
+
+    // Each shard holds only its own third of the items, so its 1,000 entries are (about) enough.
+    await runToEnd(page);
+    await app.select('Shard 1');
+    const views = cacheFigures(page);
+    await views.panel.scrollIntoViewIfNeeded();
+    await expect(views.panel.getByRole('heading', { name: 'Cache: Shard 1' })).toBeVisible();
+    await expect.poll(() => figure(views.hitRatio, 'recent-hit-ratio')).toBeGreaterThan(0.9);
+    // Theory follows: Che's approximation over the shard's own keys, not the whole catalogue.
+    expect(await figure(views.hitRatio, 'theory')).toBeGreaterThan(0.9);
+
+    // Hashing the address spreads every item over every shard: a third of what each is asked for fits.
+    await app.select('Shard router');
+    await app.field('Hash on').selectOption('address');
+    await expect(ring).toHaveText(/client addresses on 3 targets/);
+    await runToEnd(page);
+    await app.select('Shard 1');
+    await expect.poll(() => figure(views.hitRatio, 'recent-hit-ratio')).toBeLessThan(0.45);
+    await page.screenshot({ path: 'test-results/caching-shards.png' });
+  });
 });
