@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { onDisplayBeat } from './display-beat';
 import { useAppStore } from './index';
 import type { AppState } from './types';
 
@@ -19,8 +20,6 @@ export interface NodeLiveStats {
 
 /** Utilization from which a node counts as saturated: queues grow fast past it. */
 export const SATURATED_UTILIZATION = 0.85;
-/** Node cards update at most this often (ms), so a run never floods React. */
-const REFRESH_MS = 250;
 
 /** The figures for `nodeId` in `state`, or null when no run has figures for it (nothing ran, or the node is newer than the run). */
 export function computeNodeLiveStats(state: AppState, nodeId: string): NodeLiveStats | null {
@@ -55,28 +54,39 @@ function same(a: NodeLiveStats | null, b: NodeLiveStats | null): boolean {
   return a.utilization === b.utilization && a.queueLength === b.queueLength && a.p99 === b.p99 && a.health === b.health && a.down === b.down && a.slowFactor === b.slowFactor;
 }
 
-/** Live figures of one node while a run has data; re-renders at most 4 times a second. */
+/** Every mounted card's refresh: they run together in one task per beat, so React renders all cards in one pass. */
+const cardRefreshes = new Set<() => void>();
+let stopBeat: (() => void) | null = null;
+
+function refreshCards(): void {
+  for (const refresh of cardRefreshes) refresh();
+}
+
+/** Live figures of one node while a run has data; re-renders at most once per display beat (5 times a second). */
 export function useNodeLiveStats(nodeId: string): NodeLiveStats | null {
   const [stats, setStats] = useState(() => computeNodeLiveStats(useAppStore.getState(), nodeId));
   useEffect(() => {
-    let last = 0;
-    let trailing: ReturnType<typeof setTimeout> | null = null;
+    // Figures change up to 15 times a second; the card looks on the next beat, and only when they did.
+    let stale = true;
     const refresh = () => {
-      trailing = null;
-      last = performance.now();
+      if (!stale) return;
+      stale = false;
       const next = computeNodeLiveStats(useAppStore.getState(), nodeId);
       setStats((previous) => (same(previous, next) ? previous : next));
     };
     refresh();
     const unsubscribe = useAppStore.subscribe(() => {
-      if (trailing !== null) return;
-      const wait = REFRESH_MS - (performance.now() - last);
-      // The trailing refresh makes sure the final figures of a run are shown.
-      trailing = setTimeout(refresh, Math.max(0, wait));
+      stale = true;
     });
+    cardRefreshes.add(refresh);
+    stopBeat ??= onDisplayBeat(refreshCards);
     return () => {
       unsubscribe();
-      if (trailing !== null) clearTimeout(trailing);
+      cardRefreshes.delete(refresh);
+      if (cardRefreshes.size === 0 && stopBeat) {
+        stopBeat();
+        stopBeat = null;
+      }
     };
   }, [nodeId]);
   return stats;

@@ -1,7 +1,13 @@
-import { type ChangeEvent, useEffect, useId, useRef, useState } from 'react';
+import { type ChangeEvent, memo, useEffect, useId, useRef, useState } from 'react';
 import { useAppStore } from '../store';
+import { onDisplayBeat } from '../store/display-beat';
+import type { AppState } from '../store/types';
+import { useBeatValue } from '../store/use-beat-value';
+import { setText } from '../views/dom-writes';
 import { formatSpeed, SPEEDS } from '../worker/protocol';
 import '../views/runtime.css';
+
+const selectAchieved = (s: AppState) => (s.achievedSpeed > 0 ? Number(s.achievedSpeed.toPrecision(2)) : 0);
 
 const STATUS_TEXT = { idle: 'Ready', running: 'Running', paused: 'Paused', finished: 'Finished' } as const;
 
@@ -12,8 +18,8 @@ export function RunControls() {
   const runError = useAppStore((s) => s.runError);
   // A run keeps the scenario it was loaded with; Reset (or Run again after the end) picks up edits.
   const stale = useAppStore((s) => s.runScenario !== null && s.runScenario !== s.scenario && (s.runStatus === 'running' || s.runStatus === 'paused'));
-  // Two significant digits, so the text (and this component) changes rarely.
-  const achieved = useAppStore((s) => (s.achievedSpeed > 0 ? Number(s.achievedSpeed.toPrecision(2)) : 0));
+  // Two significant digits, read on the display beat: at full speed the figure moves on every store update.
+  const achieved = useBeatValue(selectAchieved);
   const { startRun, pauseRun, stepRun, resetRun, setSpeed } = useAppStore.getState();
   const running = status === 'running';
   const runLabel = status === 'paused' ? 'Resume' : status === 'finished' ? 'Run again' : 'Run';
@@ -74,8 +80,20 @@ export function RunControls() {
   );
 }
 
-/** A scenario setting edited in place; an invalid value shows why and never reaches the scenario. */
-function SettingField({ label, field, unit, min, step }: { label: string; field: 'seed' | 'duration'; unit: string; min: number; step: number }) {
+/** A scenario setting edited in place; an invalid value shows why and never reaches the scenario. Memoised: the controls around it re-render while a run goes. */
+const SettingField = memo(function SettingField({
+  label,
+  field,
+  unit,
+  min,
+  step,
+}: {
+  label: string;
+  field: 'seed' | 'duration';
+  unit: string;
+  min: number;
+  step: number;
+}) {
   const value = useAppStore((s) => s.scenario[field]);
   const updateSettings = useAppStore((s) => s.updateSettings);
   const [draft, setDraft] = useState<string | null>(null);
@@ -118,24 +136,40 @@ function SettingField({ label, field, unit, min, step }: { label: string; field:
       ) : null}
     </label>
   );
-}
+});
 
-/** "12.0 s / 60 s" and a bar, written straight to the DOM from a store subscription: no React render per frame. */
+/**
+ * "12.0 s / 60 s" and a bar, written straight to the DOM: no React render per
+ * frame. While running it follows the display beat (the page renders once per
+ * beat for all live figures); a pause, step or reset shows at once.
+ */
 function Progress() {
   const text = useRef<HTMLSpanElement>(null);
   const bar = useRef<HTMLProgressElement>(null);
   useEffect(() => {
+    let stale = true;
     const paint = () => {
+      if (!stale) return;
+      stale = false;
       const { simTime, runScenario, scenario } = useAppStore.getState();
       const duration = (runScenario ?? scenario).duration;
-      if (text.current) text.current.textContent = `${simTime.toFixed(1)} s / ${formatSeconds(duration)} s`;
+      if (text.current) setText(text.current, `${simTime.toFixed(1)} s / ${formatSeconds(duration)} s`);
       if (bar.current) {
-        bar.current.max = duration;
-        bar.current.value = Math.min(simTime, duration);
+        if (bar.current.max !== duration) bar.current.max = duration;
+        const value = Math.min(simTime, duration);
+        if (bar.current.value !== value) bar.current.value = value;
       }
     };
     paint();
-    return useAppStore.subscribe(paint);
+    const stopBeat = onDisplayBeat(paint);
+    const unsubscribe = useAppStore.subscribe((state) => {
+      stale = true;
+      if (state.runStatus !== 'running') paint();
+    });
+    return () => {
+      stopBeat();
+      unsubscribe();
+    };
   }, []);
   return (
     <span className="sp-run-progress">

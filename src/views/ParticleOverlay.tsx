@@ -1,7 +1,10 @@
 import { useStoreApi } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { useAppStore } from '../store';
+import { onDisplayBeat } from '../store/display-beat';
 import type { AppState } from '../store/types';
+import { useBeatValue } from '../store/use-beat-value';
+import { setAttr } from './dom-writes';
 import type { PainterMessage, PainterStats } from './particle-painter';
 import { MAX_LIVE_PARTICLES, ParticlePool } from './particle-pool';
 import { createParticleRenderer, PARTICLE_COLORS } from './particle-renderer';
@@ -58,9 +61,12 @@ export function ParticleOverlay() {
   );
 }
 
+const selectSampleEvery = (s: AppState) => s.sampleEvery;
+
 /** Colour key, and the sampling rate when not every request is drawn. */
 function ParticleLegend() {
-  const sampleEvery = useAppStore((s) => s.sampleEvery);
+  // Read on the display beat: at full speed the rate is retuned on nearly every frame.
+  const sampleEvery = useBeatValue(selectSampleEvery);
   const started = useAppStore((s) => s.runStatus !== 'idle');
   if (!started) return null;
   return (
@@ -97,9 +103,15 @@ function cssSize(canvas: HTMLCanvasElement): { width: number; height: number } {
 function paintInWorker(canvas: HTMLCanvasElement, scene: FlowScene, onFlowChange: (listener: () => void) => () => void): () => void {
   const worker = new Worker(new URL('./particle.worker.ts', import.meta.url), { type: 'module', name: 'particles' });
   const post = (message: PainterMessage, transfer: Transferable[] = []) => worker.postMessage(message, transfer);
+  // Counts for the frame-time measurement and the e2e tests, written on the display beat: a DOM write of its own would cost a frame.
+  let stats: PainterStats | null = null;
   worker.addEventListener('message', (event: MessageEvent<PainterStats>) => {
-    canvas.dataset.drawn = String(event.data.drawn);
-    canvas.dataset.particles = String(event.data.particles);
+    stats = event.data;
+  });
+  const stopStats = onDisplayBeat(() => {
+    if (!stats) return;
+    setAttr(canvas, 'data-drawn', stats.drawn);
+    setAttr(canvas, 'data-particles', stats.particles);
   });
   const offscreen = canvas.transferControlToOffscreen();
   post({ type: 'canvas', canvas: offscreen, ...cssSize(canvas) }, [offscreen]);
@@ -143,6 +155,7 @@ function paintInWorker(canvas: HTMLCanvasElement, scene: FlowScene, onFlowChange
     stopFeed();
     stopEpoch();
     stopFlow();
+    stopStats();
     clearInterval(checker);
     if (checkQueued) cancelAnimationFrame(checkQueued);
     observer.disconnect();

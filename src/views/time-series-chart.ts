@@ -6,7 +6,6 @@
 import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
 import { type Selection, select } from 'd3-selection';
-import { line } from 'd3-shape';
 import { setAttr, setText } from './dom-writes';
 
 /** One line: a label for the legend, a colour, and a value per x. */
@@ -110,12 +109,11 @@ export function createTimeSeriesChart(svgElement: SVGSVGElement, options: TimeSe
     // Rotated along the axis, so the legend has the whole top row.
     setAttr(yLabel.node()!, 'transform', `translate(11,${(innerTop + innerBottom) / 2}) rotate(-90)`);
 
-    const indices = Array.from({ length: data.x.length }, (_, i) => i);
-    const pathOf = (series: Series) =>
-      line<number>()
-        .digits(1)
-        .x((i) => x(data.x[i] ?? 0))
-        .y((i) => y(series.values[i] ?? 0))(indices);
+    const count = data.x.length;
+    // Screen x of every point, shared by all series.
+    const xs = new Float64Array(count);
+    for (let i = 0; i < count; i++) xs[i] = x(data.x[i] ?? 0);
+    const pathOf = (series: Series) => linePath(xs, series.values, y);
 
     lines
       .selectAll<SVGPathElement, Series>('path')
@@ -124,7 +122,7 @@ export function createTimeSeriesChart(svgElement: SVGSVGElement, options: TimeSe
       .each(function (s) {
         setAttr(this, 'stroke', s.color);
         setAttr(this, 'stroke-dasharray', s.dash ?? null);
-        setAttr(this, 'd', indices.length > 0 ? pathOf(s) : null);
+        setAttr(this, 'd', count > 0 ? pathOf(s) : null);
       });
 
     const hint = empty.node()!;
@@ -147,6 +145,19 @@ export function createTimeSeriesChart(svgElement: SVGSVGElement, options: TimeSe
       svg.selectAll('*').remove();
     },
   };
+}
+
+/**
+ * The `d` of a polyline through (xs[i], y(values[i])), coordinates rounded to
+ * 0.1 px: what d3-shape's line() with digits(1) writes, built in one loop
+ * (the generic generator was the costliest part of a redraw at full speed).
+ */
+export function linePath(xs: Float64Array, values: ArrayLike<number>, y: (value: number) => number): string {
+  let d = '';
+  for (let i = 0; i < xs.length; i++) {
+    d += `${i === 0 ? 'M' : 'L'}${Math.round(xs[i]! * 10) / 10},${Math.round(y(values[i] ?? 0) * 10) / 10}`;
+  }
+  return d;
 }
 
 /** A legend above the plot, left to right, wrapping onto new rows; returns the number of rows. */
