@@ -183,6 +183,10 @@ export interface LiveNode {
   targets?: TargetFigures[];
   /** Caches and CDNs: hit ratio since measurement began. */
   hitRatio?: number;
+  /** Caches: the report's cache figures so far (no theory: that comes with the report). */
+  cache?: CacheReport;
+  /** CDNs: offload, bytes and edges so far. */
+  cdn?: CdnReport;
 }
 
 /** A running simulation. Time is simulated seconds; nothing here knows the wall clock. */

@@ -22,7 +22,11 @@ import './cache-panel.css';
 const shownScenario = (state: AppState): Scenario => state.runScenario ?? state.scenario;
 const selectedNodeId = (state: AppState): string | null => (state.selection?.kind === 'node' ? state.selection.id : null);
 
-/** A version that changes when the windows or the report do (the figures are drawn from nothing else). */
+/**
+ * A version that changes when the windows or the report do. The figures are
+ * drawn from those and from the latest live frame, read when a window closes:
+ * live counts then move once a simulated second, not at every frame.
+ */
 function runVersion(): (state: AppState) => unknown {
   let windows: readonly WindowSample[] | null = null;
   let report: Report | null | undefined;
@@ -104,8 +108,8 @@ function CachingFigures({ target, runScenario }: { target: CachingTarget; runSce
     return {
       hitRatio: (state: AppState) => hitRatioData(state.windows, state.report, target, duration(state), early),
       ranks: (state: AppState) => rankBars(state.report, target),
-      staleness: (state: AppState) => stalenessFigures(state.report, target),
-      offload: (state: AppState) => cdnOffload(state.report, target),
+      staleness: (state: AppState) => stalenessFigures(state.report, target, state.snapshot),
+      offload: (state: AppState) => cdnOffload(state.report, target, state.snapshot),
       load: (state: AppState) => backendLoadData(state.windows, target, duration(state), run),
     };
   }, [target, run, early]);

@@ -94,10 +94,29 @@ describe('figures of a real run', () => {
     expect(rankBars(null, target)).toEqual([]);
   });
 
-  it('has staleness figures only once the report is in, and no offload for a plain cache', () => {
+  it('has staleness figures from the report, and no offload for a plain cache', () => {
     expect(stalenessFigures(null, target)).toBeNull();
     expect(stalenessFigures(report, target)?.reads).toBe((report.nodes[4]?.cache?.hits ?? 0) + (report.nodes[4]?.cache?.misses ?? 0));
     expect(cdnOffload(report, target)).toBeNull();
+  });
+
+  it('has staleness and offload figures while running, from the live frame, equal to what a report would say then', () => {
+    const sim = createSimulation(exampleScenario('cache-invalidation', 6), {});
+    sim.runUntil(3);
+    const live = sim.snapshot();
+    const atThree = sim.report();
+    const invalidation = cachingTarget(exampleScenario('cache-invalidation', 6), null)!;
+    const running = stalenessFigures(null, invalidation, live);
+    expect(running?.reads).toBeGreaterThan(0);
+    expect(running?.staleReads).toBe(atThree.nodes[invalidation.index]?.cache?.staleReads);
+    expect(running?.staleReads).toBeGreaterThan(0);
+
+    const cdnSim = createSimulation(exampleScenario('cdn-offload', 6), {});
+    cdnSim.runUntil(3);
+    const cdn = cachingTarget(exampleScenario('cdn-offload', 6), 'cdn')!;
+    const offload = cdnOffload(null, cdn, cdnSim.snapshot());
+    expect(offload?.requests).toBeGreaterThan(0);
+    expect(offload).toEqual(cdnSim.report().nodes[cdn.index]?.cdn);
   });
 
   it("ignores a report of another scenario whose node at the index is not this cache", () => {

@@ -3,7 +3,7 @@
  * report. Every theoretical figure comes from the engine's report: the page
  * only places it, it never recomputes it.
  */
-import type { CacheReport, CdnReport, NodeReport, RankBucket, Report, WindowSample } from '../engine/types';
+import type { CacheReport, CdnReport, LiveSnapshot, NodeReport, RankBucket, Report, WindowSample } from '../engine/types';
 import type { Scenario, ScenarioNode } from '../scenario/schema';
 
 /** Kinds whose reads hit or miss. */
@@ -193,9 +193,9 @@ export interface StalenessFigures {
   writeBack: boolean;
 }
 
-/** Null until the report is in: the live snapshot carries only the hit ratio. */
-export function stalenessFigures(report: Report | null, target: CachingTarget): StalenessFigures | null {
-  const cache = nodeReport(report, target)?.cache;
+/** From the report once it is in, before that from the latest live frame; null before either. */
+export function stalenessFigures(report: Report | null, target: CachingTarget, snapshot: LiveSnapshot | null = null): StalenessFigures | null {
+  const cache = nodeReport(report, target)?.cache ?? snapshot?.nodes[target.index]?.cache;
   if (!cache) return null;
   return {
     reads: cache.hits + cache.misses,
@@ -210,9 +210,9 @@ export function stalenessFigures(report: Report | null, target: CachingTarget): 
   };
 }
 
-/** The CDN's offload, or null before the report (or for a plain cache). */
-export function cdnOffload(report: Report | null, target: CachingTarget): CdnReport | null {
-  return nodeReport(report, target)?.cdn ?? null;
+/** The CDN's offload, from the report or else the latest live frame; null for a plain cache or before the run. */
+export function cdnOffload(report: Report | null, target: CachingTarget, snapshot: LiveSnapshot | null = null): CdnReport | null {
+  return nodeReport(report, target)?.cdn ?? snapshot?.nodes[target.index]?.cdn ?? null;
 }
 
 /** One backend's utilization per window, and the same in a run without the cache when there is one. */

@@ -5,7 +5,7 @@ import type { Chart } from './time-series-chart';
 
 /** The rows the view shows for `figures` (null before the report). */
 export function stalenessRows(figures: StalenessFigures | null): FigureRowsData {
-  if (!figures) return { rows: [], emptyText: 'Stale reads and lost writes: when the run ends' };
+  if (!figures) return { rows: [], emptyText: 'Stale reads and lost writes: when the run starts' };
   return {
     emptyText: '',
     rows: [

@@ -17,7 +17,7 @@ export function formatBytes(bytes: number): string {
 
 /** The rows the view shows for `cdn` (null before the report). */
 export function offloadRows(cdn: CdnReport | null): FigureRowsData {
-  if (!cdn) return { rows: [], emptyText: 'Origin offload: when the run ends' };
+  if (!cdn) return { rows: [], emptyText: 'Origin offload: when the run starts' };
   return {
     emptyText: '',
     rows: [

@@ -9,7 +9,7 @@ import { createPolicy } from '../caching/policies';
 import { expectedHitRatio, type HitRatioTheory } from '../caching/theory';
 import { LatencyHistogram } from '../histogram';
 import { RequestFlag } from '../request-pool';
-import { type NodeReport, Outcome, type WindowNodeSample } from '../types';
+import { type CacheReport, type NodeReport, Outcome, type WindowNodeSample } from '../types';
 import { ArrivalCounter } from './arrival-counter';
 import { type Component, EventKind, type SimContext } from './component';
 import { queuelessReport } from './report-helpers';
@@ -250,18 +250,7 @@ export class Cache implements Component, VersionSubscriber {
 
   report(time: number): NodeReport {
     const measured = time - this.arrivals.measureStart;
-    const theory = this.theoryFor(measured > 0 ? this.measuredReads / measured : 0);
-    const cache = cacheFigures(this.stats, theory, {
-      writes: this.writes,
-      lostWrites: this.lostWrites,
-      evictions: this.table.evictions,
-      expirations: this.table.expirations,
-      bypassed: this.bypassed,
-      entries: this.table.size,
-      dirty: this.table.dirtyCount,
-      flushes: this.writeBack?.flushes ?? 0,
-      flushedEntries: this.writeBack?.flushedEntries ?? 0,
-    });
+    const cache = this.figures(this.theoryFor(measured > 0 ? this.measuredReads / measured : 0));
     return {
       ...queuelessReport({
         id: this.id,
@@ -277,6 +266,22 @@ export class Cache implements Component, VersionSubscriber {
   }
 
   live() {
-    return { busy: 0, queueLength: 0, inSystem: 0, workers: 0, down: this.down, slowFactor: this.slowFactor, hitRatio: this.stats.hitRatio };
+    // Theory is left to the report: a TTL cache would recompute it for every frame.
+    const cache = this.figures(null);
+    return { busy: 0, queueLength: 0, inSystem: 0, workers: 0, down: this.down, slowFactor: this.slowFactor, hitRatio: cache.hitRatio, cache };
+  }
+
+  private figures(theory: HitRatioTheory | null): CacheReport {
+    return cacheFigures(this.stats, theory, {
+      writes: this.writes,
+      lostWrites: this.lostWrites,
+      evictions: this.table.evictions,
+      expirations: this.table.expirations,
+      bypassed: this.bypassed,
+      entries: this.table.size,
+      dirty: this.table.dirtyCount,
+      flushes: this.writeBack?.flushes ?? 0,
+      flushedEntries: this.writeBack?.flushedEntries ?? 0,
+    });
   }
 }

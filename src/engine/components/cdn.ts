@@ -229,28 +229,8 @@ export class Cdn implements Component {
   }
 
   report(time: number): NodeReport {
-    const requests = this.edges.reduce((sum, edge) => sum + edge.requests, 0);
     const theory = this.theory();
-    const cdn: CdnReport = {
-      requests,
-      originRequests: this.originRequests,
-      requestOffload: requests > 0 ? 1 - this.originRequests / requests : 0,
-      byteOffload: this.bytesServed > 0 ? 1 - this.originBytes / this.bytesServed : 0,
-      bytesServed: this.bytesServed,
-      originBytes: this.originBytes,
-      rejectedAtEdge: this.rejected,
-      privateRequests: this.privateRequests,
-      edgeCpuSeconds: this.edgeCpuSeconds,
-      edges: this.edges.map((edge, e) => ({
-        name: this.node.edges[e]?.name ?? `edge ${e + 1}`,
-        rtt: this.node.edges[e]?.rtt ?? 0,
-        requests: edge.requests,
-        hits: edge.stats.hits,
-        misses: edge.stats.misses,
-        hitRatio: edge.stats.hitRatio,
-        theory: theory?.hitRatio ?? null,
-      })),
-    };
+    const cdn = this.cdnFigures(theory);
     const cache = cacheFigures(this.total, theory, {
       evictions: this.edges.reduce((sum, edge) => sum + edge.table.evictions, 0),
       expirations: this.edges.reduce((sum, edge) => sum + edge.table.expirations, 0),
@@ -272,6 +252,31 @@ export class Cdn implements Component {
   }
 
   live() {
-    return { busy: 0, queueLength: 0, inSystem: 0, workers: 0, slowFactor: this.slowFactor, hitRatio: this.total.hitRatio };
+    return { busy: 0, queueLength: 0, inSystem: 0, workers: 0, slowFactor: this.slowFactor, hitRatio: this.total.hitRatio, cdn: this.cdnFigures(this.theory()) };
+  }
+
+  /** Offload, bytes and edges so far: for the report, and for live frames. */
+  private cdnFigures(theory: HitRatioTheory | null): CdnReport {
+    const requests = this.edges.reduce((sum, edge) => sum + edge.requests, 0);
+    return {
+      requests,
+      originRequests: this.originRequests,
+      requestOffload: requests > 0 ? 1 - this.originRequests / requests : 0,
+      byteOffload: this.bytesServed > 0 ? 1 - this.originBytes / this.bytesServed : 0,
+      bytesServed: this.bytesServed,
+      originBytes: this.originBytes,
+      rejectedAtEdge: this.rejected,
+      privateRequests: this.privateRequests,
+      edgeCpuSeconds: this.edgeCpuSeconds,
+      edges: this.edges.map((edge, e) => ({
+        name: this.node.edges[e]?.name ?? `edge ${e + 1}`,
+        rtt: this.node.edges[e]?.rtt ?? 0,
+        requests: edge.requests,
+        hits: edge.stats.hits,
+        misses: edge.stats.misses,
+        hitRatio: edge.stats.hitRatio,
+        theory: theory?.hitRatio ?? null,
+      })),
+    };
   }
 }
