@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Measures the main thread while the playground runs: requestAnimationFrame
-// intervals and long tasks (PerformanceObserver 'longtask') in headless
-// Chromium, at 1× real time and at max speed with thousands of particles.
+// intervals, long tasks (PerformanceObserver 'longtask') and busy time in
+// headless Chromium, at 1× real time and at max speed with thousands of
+// particles (drawn by the overlay's worker: `data-drawn` is its latest count).
 //
 //   npm run build && node scripts/measure-frames.mjs [--url http://127.0.0.1:4173] [--seconds 5]
 //
@@ -32,6 +33,10 @@ const browser = await chromium.launch({
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  // Chromium's own counters: how long the main thread was busy, and with what.
+  const devtools = await page.context().newCDPSession(page);
+  await devtools.send('Performance.enable');
+  const counters = async () => Object.fromEntries((await devtools.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
   await page.goto(url);
   await page.evaluate(() => localStorage.clear());
   await page.goto(url);
@@ -46,9 +51,12 @@ try {
     // Let start-up settle (first layouts, the sampling rate finding its level).
     await sleep(1500);
     const cpuBefore = rendererThreadTimes();
+    const countersBefore = await counters();
     const figures = await page.evaluate(measure, seconds * 1000);
+    const countersAfter = await counters();
     const cpuAfter = rendererThreadTimes();
     report(speed, figures);
+    reportBusy(countersBefore, countersAfter);
     reportCpu(cpuBefore, cpuAfter, figures.wallSeconds);
     const pause = page.getByRole('button', { name: 'Pause' });
     if (await pause.isVisible()) await pause.click();
@@ -99,6 +107,15 @@ function report(speed, { deltas, longTasks, drawn, sampling, simSeconds, wallSec
   console.log(`  frames over 20 ms: ${deltas.filter((d) => d > 20).length}`);
   console.log(`  particles drawn per frame: median ${drawnSorted[Math.floor(drawnSorted.length / 2)]}  max ${drawnSorted.at(-1)}  (${sampling})`);
   console.log(`  long tasks: ${longTasks.length}${longTasks.length ? `, longest ${Math.max(...longTasks).toFixed(0)} ms` : ''}; over 50 ms: ${longTasks.filter((d) => d > 50).length}`);
+}
+
+/** Main-thread busy time per wall second, from Chromium's Performance domain counters (seconds). */
+function reportBusy(before, after) {
+  const wall = after.Timestamp - before.Timestamp;
+  const perSecond = (name) => (((after[name] ?? 0) - (before[name] ?? 0)) / wall) * 1000;
+  console.log(
+    `  main thread busy per second: ${perSecond('TaskDuration').toFixed(0)} ms (script ${perSecond('ScriptDuration').toFixed(0)}, layout ${perSecond('LayoutDuration').toFixed(0)}, style ${perSecond('RecalcStyleDuration').toFixed(0)})`,
+  );
 }
 
 /**

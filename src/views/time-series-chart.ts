@@ -45,7 +45,8 @@ export interface Chart<Data> {
   destroy(): void;
 }
 
-const MARGIN = { top: 8, right: 12, bottom: 30, left: 50 };
+// The right margin holds half of the last tick's label ("10,000" is ~30 px wide at 10 px).
+const MARGIN = { top: 8, right: 18, bottom: 30, left: 50 };
 /** Height of one legend row; the legend wraps onto more rows in a narrow chart. */
 const LEGEND_ROW = 14;
 
