@@ -191,6 +191,10 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
     return null;
   }
 
+  get pendingEvents(): number {
+    return this.scheduler.size;
+  }
+
   get windowCount(): number {
     return this.windows.count;
   }

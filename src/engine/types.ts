@@ -202,6 +202,8 @@ export interface Simulation {
   peek(): number;
   /** Number of metrics windows closed so far (including ones dropped from memory). */
   readonly windowCount: number;
+  /** Events scheduled and not yet processed (the benchmark's yardstick is a heap of this size). */
+  readonly pendingEvents: number;
   /** Closed windows with index >= `from` that are still kept, oldest first. */
   windowsSince(from: number): WindowSample[];
   snapshot(): LiveSnapshot;

@@ -50,6 +50,8 @@ export function createFakeSimulation(scenario: Scenario, options: SimulationOpti
     get windowCount() {
       return windows.length;
     },
+    // One pending event: the next tick.
+    pendingEvents: 1,
     peek: () => (nextTime() <= scenario.duration + 1 ? nextTime() : Number.POSITIVE_INFINITY),
     step() {
       const t = sim.peek();
