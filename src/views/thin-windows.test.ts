@@ -41,3 +41,22 @@ describe('mergeWindows', () => {
     expect(merged.nodes[0]!.utilization).toBeCloseTo(0.4);
   });
 });
+
+describe('thinWindows at full speed', () => {
+  it('keeps its points in place as old windows drop and new ones arrive, merging only what changed', () => {
+    const all = Array.from({ length: 3700 }, (_, i) => win(i, 3, 0.1, 0.5));
+    const before = thinWindows(all.slice(0, 3600));
+    const after = thinWindows(all.slice(100, 3700));
+    expect(before.length).toBeLessThanOrEqual(240);
+    expect(after.length).toBeLessThanOrEqual(240);
+    // Groups sit on fixed stretches of simulated time: a point that is still whole is the same object.
+    const starts = new Map(before.map((w) => [w.start, w]));
+    const reused = after.filter((w) => starts.get(w.start) === w);
+    // 100 new windows make 7 new groups of 16 (the last one partial), and the oldest group lost some windows: the rest are reused.
+    expect(reused.length).toBe(after.length - 8);
+    const sum = (list: readonly WindowSample[]) => list.reduce((s, w) => s + w.completed, 0);
+    expect(sum(after)).toBe(3 * 3600);
+    expect(after[0]!.start).toBe(100);
+    expect(after.at(-1)!.end).toBe(3700);
+  });
+});

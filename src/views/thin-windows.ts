@@ -11,23 +11,63 @@ export const MAX_CHART_POINTS = 240;
 let lastInput: readonly WindowSample[] | null = null;
 let lastOutput: readonly WindowSample[] = [];
 
+/** A merged group from the last call, and the windows it was merged from. */
+interface MergedGroup {
+  first: WindowSample;
+  last: WindowSample;
+  count: number;
+  merged: WindowSample;
+}
+let groupSize = 0;
+let groups = new Map<number, MergedGroup>();
+
 /**
  * `windows` merged in groups so at most `maxPoints` remain. Counts add up;
  * rates, percentiles, utilization and queue length are averaged (a merged
  * p99 is the mean of the windows' p99s: a display figure, not a new
- * percentile). The last result is cached, as every chart asks for the same.
+ * percentile). Groups are aligned to simulated time, not to the first
+ * window kept, so points do not shimmer as windows arrive or old ones are
+ * dropped, and a group merged before is reused: at full speed each redraw
+ * merges only the newest group instead of thousands of windows. The last
+ * result is cached, as every chart asks for the same.
  */
 export function thinWindows(windows: readonly WindowSample[], maxPoints = MAX_CHART_POINTS): readonly WindowSample[] {
   if (windows.length <= maxPoints) return windows;
-  if (windows === lastInput && maxPoints === MAX_CHART_POINTS) return lastOutput;
-  const size = Math.ceil(windows.length / maxPoints);
+  const shared = maxPoints === MAX_CHART_POINTS;
+  if (shared && windows === lastInput) return lastOutput;
+  // One group fewer than the points, as the oldest and newest groups may be partial.
+  const size = Math.ceil(windows.length / Math.max(1, maxPoints - 1));
+  const first = windows[0]!;
+  const span = Math.max(first.end - first.start, 1e-9) * size;
+  const known = shared && size === groupSize ? groups : new Map<number, MergedGroup>();
+  const kept = new Map<number, MergedGroup>();
   const merged: WindowSample[] = [];
-  // Groups are aligned to the first window, so points do not shimmer as new windows arrive.
-  for (let from = 0; from < windows.length; from += size) merged.push(mergeWindows(windows.slice(from, from + size)));
-  if (maxPoints === MAX_CHART_POINTS) {
-    lastInput = windows;
-    lastOutput = merged;
+  let from = 0;
+  while (from < windows.length) {
+    const id = Math.floor(windows[from]!.start / span + 1e-9);
+    let to = from + 1;
+    while (to < windows.length && Math.floor(windows[to]!.start / span + 1e-9) === id) to++;
+    const group = known.get(id);
+    const same = group !== undefined && group.first === windows[from] && group.last === windows[to - 1] && group.count === to - from;
+    const entry = same ? group : { first: windows[from]!, last: windows[to - 1]!, count: to - from, merged: mergeWindows(windows.slice(from, to)) };
+    kept.set(id, entry);
+    merged.push(entry.merged);
+    from = to;
   }
+  // Windows of uneven length can leave more groups than points: then plain groups of `size` windows.
+  const result = merged.length <= maxPoints ? merged : groupByCount(windows, Math.ceil(windows.length / maxPoints));
+  if (shared) {
+    groupSize = size;
+    groups = kept;
+    lastInput = windows;
+    lastOutput = result;
+  }
+  return result;
+}
+
+function groupByCount(windows: readonly WindowSample[], size: number): WindowSample[] {
+  const merged: WindowSample[] = [];
+  for (let from = 0; from < windows.length; from += size) merged.push(mergeWindows(windows.slice(from, from + size)));
   return merged;
 }
 
