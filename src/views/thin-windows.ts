@@ -28,8 +28,9 @@ let groups = new Map<number, MergedGroup>();
  * percentile). Groups are aligned to simulated time, not to the first
  * window kept, so points do not shimmer as windows arrive or old ones are
  * dropped, and a group merged before is reused: at full speed each redraw
- * merges only the newest group instead of thousands of windows. The last
- * result is cached, as every chart asks for the same.
+ * merges only the newest group instead of thousands of windows. An oldest
+ * group that has lost windows is left out. The last result is cached, as
+ * every chart asks for the same.
  */
 export function thinWindows(windows: readonly WindowSample[], maxPoints = MAX_CHART_POINTS): readonly WindowSample[] {
   if (windows.length <= maxPoints) return windows;
@@ -51,7 +52,8 @@ export function thinWindows(windows: readonly WindowSample[], maxPoints = MAX_CH
     const same = group !== undefined && group.first === windows[from] && group.last === windows[to - 1] && group.count === to - from;
     const entry = same ? group : { first: windows[from]!, last: windows[to - 1]!, count: to - from, merged: mergeWindows(windows.slice(from, to)) };
     kept.set(id, entry);
-    merged.push(entry.merged);
+    // The oldest group, partly dropped from memory already, would be an average of a few windows: a spike at the left edge.
+    if (from > 0 || to - from === size || to === windows.length) merged.push(entry.merged);
     from = to;
   }
   // Windows of uneven length can leave more groups than points: then plain groups of `size` windows.
