@@ -35,17 +35,21 @@ export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<Sce
       {/* A fault injected while running (the badge's style lives with the run views). */}
       {live?.down && <div className="node-card__fault node-card__fault--down">down (crashed)</div>}
       {live && !live.down && live.slowFactor > 1 && <div className="node-card__fault">slow ×{live.slowFactor}</div>}
-      {/* Clients and balancers have no workers or queue: for them the health tint says it all. */}
-      {live && hasWorkers && (
-        <div className="node-card__live" title={`Live figures: ${health}`}>
-          <div className="util" title={`Utilization ${Math.round(live.utilization * 100)} %`}>
+      {/*
+        Clients and balancers have no workers or queue: for them the health tint says it all.
+        The row is there before a run too, with dashes, so the card keeps its size when figures
+        arrive: a card that grows makes the editor measure and redraw every link at once.
+      */}
+      {hasWorkers && (
+        <div className="node-card__live" title={live ? `Live figures: ${health}` : 'Live figures appear when the simulation runs'}>
+          <div className="util" title={live ? `Utilization ${Math.round(live.utilization * 100)} %` : undefined}>
             {/* Scaled, not resized: a transform needs no layout, and the bar jumps rather than animates so no frame in between has work to do. */}
-            <div className="util__fill" style={{ transform: `scaleX(${Math.min(1, live.utilization).toFixed(3)})` }} />
+            <div className="util__fill" style={{ transform: `scaleX(${live ? Math.min(1, live.utilization).toFixed(3) : 0})` }} />
           </div>
           <div className="node-card__figures">
-            <span>{Math.round(live.utilization * 100)} % busy</span>
-            <span>queue {Math.round(live.queueLength)}</span>
-            <span>p99 {formatSeconds(live.p99)}</span>
+            <span>{live ? Math.round(live.utilization * 100) : '–'} % busy</span>
+            <span>queue {live ? Math.round(live.queueLength) : '–'}</span>
+            <span>p99 {live ? formatSeconds(live.p99) : '–'}</span>
           </div>
         </div>
       )}
