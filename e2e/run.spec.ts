@@ -107,4 +107,16 @@ test.describe('a new user runs the system', () => {
     const other = await runToEnd(page);
     expect(other).not.toEqual(first);
   });
+
+  test('is told why nothing runs when the simulation worker cannot load, and keeps the work', async ({ page }) => {
+    const app = new Playground(page);
+    await app.openFresh();
+    // A page left open across a deploy asks for a worker script that is gone.
+    await page.context().route(/sim\.worker[^/]*\.js/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+    const c = controls(page);
+    await c.run.click();
+    await expect(page.getByText(/The simulation worker stopped\. Reload the page/)).toBeVisible();
+    await expect(c.status).toHaveText('Ready');
+    expect(await app.nodeLabels()).toContain('API server 1');
+  });
 });

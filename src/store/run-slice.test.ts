@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { starterScenario } from '../scenario/starter';
-import { setSimClient } from '../worker/client';
+import { type SimClient, setSimClient, WorkerFailedError } from '../worker/client';
 import { createSimService } from '../worker/sim-service';
 import { createFakeSimulation } from '../worker/testing/fake-simulation';
 import { inProcessClient } from '../worker/testing/in-process-client';
@@ -27,6 +27,20 @@ beforeEach(() => {
 afterEach(() => setSimClient(null));
 
 describe('run slice', () => {
+  it('says so beside the controls when the worker stops, and starts a fresh one next time', async () => {
+    const stopped = () => Promise.reject(new WorkerFailedError('The simulation worker stopped. Reload the page.'));
+    const dead = { load: stopped, run: stopped, pause: stopped, step: stopped, reset: stopped, setSpeed: stopped, injectFault: stopped, sweep: stopped, subscribe: stopped };
+    setSimClient(dead as unknown as SimClient);
+    await state().startRun();
+    expect(state().runError).toBe('The simulation worker stopped. Reload the page.');
+    expect(state().runStatus).toBe('idle');
+
+    setSimClient(inProcessClient(createSimService({ createSimulation: (s, o) => createFakeSimulation(s, o) })));
+    await state().stepRun();
+    await until(() => state().simTime === 1);
+    expect(state().runError).toBeNull();
+  });
+
   it('runs the current scenario to its end at max speed and keeps the report', async () => {
     await state().setSpeed(Number.POSITIVE_INFINITY);
     await state().startRun();

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { FaultAction, Scenario } from '../scenario/schema';
-import { getSimClient, type SimClient } from '../worker/client';
+import { getSimClient, type SimClient, setSimClient } from '../worker/client';
 import type { RunStatus, Speed } from '../worker/protocol';
 import type { AppState } from './types';
 
@@ -37,10 +37,21 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
   // Actions run one after another, in the order the user gave them: a Reset
   // pressed just before Run must not load after Run has started.
   let queue: Promise<unknown> = Promise.resolve();
-  const inOrder = <T>(action: () => Promise<T>): Promise<T> => {
+  const inOrder = <T>(action: () => Promise<T>): Promise<T | undefined> => {
     const next = queue.then(action, action);
     queue = next.catch(() => undefined);
-    return next;
+    return next.catch(failed);
+  };
+
+  /**
+   * The worker stopped (its script failed to load, or it crashed): say so
+   * beside the controls, and let the next action start a fresh worker.
+   */
+  const failed = (error: unknown): undefined => {
+    set({ runError: error instanceof Error ? error.message : String(error), runStatus: 'idle', runScenario: null });
+    setSimClient(null);
+    subscribedTo = null;
+    return undefined;
   };
 
   /** Subscribes once per client: one callback carries every frame. */
@@ -113,11 +124,14 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       });
     },
 
-    injectFault: (nodeId, action, factor) =>
-      inOrder(async () => {
+    injectFault: async (nodeId, action, factor) => {
+      const answer = await inOrder(async () => {
         if (get().runStatus === 'idle') return 'Start the run first: faults apply to a running simulation.';
         const sim = await connect();
         return sim.injectFault(nodeId, action, factor);
-      }),
+      });
+      // undefined: the worker stopped, and runError says why.
+      return answer === undefined ? (get().runError ?? 'The simulation stopped.') : answer;
+    },
   };
 };

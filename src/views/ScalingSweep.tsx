@@ -43,11 +43,13 @@ export function ScalingSweep({ serverId, label }: { serverId: string; label: str
     setPoints([]);
     setProblem(null);
     setProgress({ done: 0, total: 0 });
-    const answer = await getSimClient().sweep(scenario, serverId, maxReplicas, (done, total, point) => {
-      found.push(point);
-      setPoints([...found]);
-      setProgress({ done, total });
-    });
+    const answer = await getSimClient()
+      .sweep(scenario, serverId, maxReplicas, (done, total, point) => {
+        found.push(point);
+        setPoints([...found]);
+        setProgress({ done, total });
+      })
+      .catch((error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) }));
     setProgress(null);
     if (!answer.ok) setProblem(answer.error);
   };

@@ -1,6 +1,6 @@
 import { expose, transfer } from 'comlink';
 import { describe, expect, it } from 'vitest';
-import { connectSimService } from './client';
+import { connectSimService, WorkerFailedError } from './client';
 import type { Frame } from './protocol';
 import { createSimService } from './sim-service';
 import { createFakeSimulation, tinyScenario } from './testing/fake-simulation';
@@ -40,6 +40,23 @@ describe('worker client over a real message channel', () => {
     expect(workerBuffers.length).toBeGreaterThanOrEqual(5);
     expect(workerBuffers.every((buffer) => buffer.byteLength === 0)).toBe(true);
     workerSide.close();
+    pageSide.close();
+  });
+});
+
+describe('worker client when the worker stops', () => {
+  it('rejects a call waiting for an answer, and every later call, with the reason', async () => {
+    // Nothing answers on the other side: a worker whose script never loaded.
+    const channel = new MessageChannel();
+    const pageSide = channel.port2 as unknown as NodePort;
+    let fail: (error: Error) => void = () => {};
+    const failed = new Promise<never>((_, reject) => (fail = reject));
+    const client = connectSimService(pageSide, failed);
+    const waiting = client.run();
+    fail(new WorkerFailedError('The simulation worker stopped.'));
+    await expect(waiting).rejects.toThrow('The simulation worker stopped.');
+    await expect(client.pause()).rejects.toBeInstanceOf(WorkerFailedError);
+    channel.port1.close();
     pageSide.close();
   });
 });

@@ -29,20 +29,44 @@ export interface SimClient {
   subscribe(onFrame: (frame: Frame) => void): Promise<void>;
 }
 
-/** Wraps a comlink endpoint (a Worker, or a MessagePort in tests) that exposes the sim service. */
-export function connectSimService(endpoint: Endpoint): SimClient {
+/**
+ * Wraps a comlink endpoint (a Worker, or a MessagePort in tests) that exposes
+ * the sim service. When `failed` rejects (the worker could not load or
+ * crashed), every call waiting on it and every later call rejects with its
+ * reason, instead of waiting for an answer that will never come.
+ */
+export function connectSimService(endpoint: Endpoint, failed?: Promise<never>): SimClient {
   const remote = wrap<SimService>(endpoint);
+  const guard = <T>(call: () => Promise<T>): Promise<T> => (failed ? Promise.race([call(), failed]) : call());
   return {
-    load: (scenario, seed) => remote.load(scenario, seed),
-    run: () => remote.run(),
-    pause: () => remote.pause(),
-    step: () => remote.step(),
-    reset: () => remote.reset(),
-    setSpeed: (speed) => remote.setSpeed(speed),
-    injectFault: (nodeId, action, factor) => remote.injectFault(nodeId, action, factor),
-    sweep: (scenario, serverId, maxReplicas, onProgress) => remote.sweep(scenario, serverId, maxReplicas, proxy(onProgress)),
-    subscribe: (onFrame) => remote.subscribe(proxy(onFrame)),
+    load: (scenario, seed) => guard(() => remote.load(scenario, seed)),
+    run: () => guard(() => remote.run()),
+    pause: () => guard(() => remote.pause()),
+    step: () => guard(() => remote.step()),
+    reset: () => guard(() => remote.reset()),
+    setSpeed: (speed) => guard(() => remote.setSpeed(speed)),
+    injectFault: (nodeId, action, factor) => guard(() => remote.injectFault(nodeId, action, factor)),
+    sweep: (scenario, serverId, maxReplicas, onProgress) =>
+      guard<Awaited<ReturnType<SimClient['sweep']>>>(() => remote.sweep(scenario, serverId, maxReplicas, proxy(onProgress))),
+    subscribe: (onFrame) => guard(() => remote.subscribe(proxy(onFrame))),
   };
+}
+
+/** Why a worker stopped: its error event's message, or what to do about it. */
+export class WorkerFailedError extends Error {}
+
+/** A promise that rejects when `worker` reports an error (a script that failed to load, or a crash). */
+function failureOf(worker: Worker): Promise<never> {
+  const failed = new Promise<never>((_, reject) => {
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      const detail = event.message ? ` (${event.message})` : '';
+      reject(new WorkerFailedError(`The simulation worker stopped${detail}. Reload the page to start it again; your work is kept.`));
+    });
+  });
+  // Nobody may be waiting when it fails: keep that from surfacing as an unhandled rejection.
+  failed.catch(() => undefined);
+  return failed;
 }
 
 let shared: SimClient | null = null;
@@ -51,7 +75,7 @@ let shared: SimClient | null = null;
 export function getSimClient(): SimClient {
   if (!shared) {
     const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'simulation' });
-    shared = connectSimService(worker);
+    shared = connectSimService(worker, failureOf(worker));
   }
   return shared;
 }
