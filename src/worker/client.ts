@@ -60,6 +60,8 @@ function failureOf(worker: Worker): Promise<never> {
   const failed = new Promise<never>((_, reject) => {
     worker.addEventListener('error', (event) => {
       event.preventDefault();
+      // An error the service did not catch leaves it in an unknown state: stop it, so no stale frame arrives after a fresh worker starts.
+      worker.terminate();
       const detail = event.message ? ` (${event.message})` : '';
       reject(new WorkerFailedError(`The simulation worker stopped${detail}. Reload the page to start it again; your work is kept.`));
     });
