@@ -7,7 +7,7 @@ const HALF = SUB_COUNT >> 1;
 /** Values are recorded in whole microseconds. */
 const TICKS_PER_SECOND = 1e6;
 /**
- * Up to this many values are also kept exactly. A one-second chart window
+ * Up to this many values are also kept exactly. A one-second metrics window
  * often holds only a few requests; for those, sorting the values beats
  * scanning thousands of buckets, and resetting touches only their buckets.
  */

@@ -35,7 +35,7 @@ export function runScenario(scenario: Scenario, options: SimulationOptions = {})
 
 /**
  * The event loop: it pops events in (time, sequence) order and dispatches
- * each to its node, keeps the run's clock-driven events (warm-up end, chart
+ * each to its node, keeps the run's clock-driven events (warm-up end, metrics
  * windows, faults) and answers what components ask (SimContext); the routing
  * layer it extends moves requests across links.
  */

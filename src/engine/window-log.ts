@@ -2,7 +2,7 @@ import type { ClientTotals, Component } from './components/component';
 import type { WindowSample } from './types';
 
 /**
- * The chart windows of a run: closes one at each tick of the window clock
+ * The metrics windows of a run (what charts draw): closes one at each tick of the window clock
  * (system figures and every node's) and keeps the last `maxWindows`, so a long
  * run holds a bounded history however long it goes.
  */

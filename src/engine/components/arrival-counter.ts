@@ -1,6 +1,6 @@
 /**
  * Arrivals at a node without workers (balancer, cache, CDN): in all, since
- * measurement began (end of warm-up), and in the open chart window.
+ * measurement began (end of warm-up), and in the open metrics window.
  */
 export class ArrivalCounter {
   total = 0;

@@ -252,7 +252,8 @@ export class Cdn implements Component {
   }
 
   live() {
-    return { busy: 0, queueLength: 0, inSystem: 0, workers: 0, slowFactor: this.slowFactor, hitRatio: this.total.hitRatio, cdn: this.cdnFigures(this.theory()) };
+    // Theory is left to the report, as for a cache: its first computation can take long on a big catalogue.
+    return { busy: 0, queueLength: 0, inSystem: 0, workers: 0, slowFactor: this.slowFactor, hitRatio: this.total.hitRatio, cdn: this.cdnFigures(null) };
   }
 
   /** Offload, bytes and edges so far: for the report, and for live frames. */

@@ -6,7 +6,7 @@ import { emptyLatency } from './report-helpers';
  * The figures of a queueing station: counts, time integrals of busy workers
  * and queue length (advanced at every change), waits and latencies — over the
  * whole run, since measurement began (end of warm-up), and in the current
- * chart window (its counters reset each time it closes).
+ * metrics window (its counters reset each time it closes).
  */
 export class StationStats {
   private lastChange = 0;
