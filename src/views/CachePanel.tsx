@@ -16,7 +16,7 @@ import { createCacheRankView } from './cache-rank-view';
 import { createCacheStalenessView } from './cache-staleness-view';
 import { createCdnOffloadView } from './cdn-offload-view';
 import type { Chart } from './time-series-chart';
-import { useLiveChart } from './use-live-chart';
+import { LiveFigure } from './LiveFigure';
 import './cache-panel.css';
 
 const shownScenario = (state: AppState): Scenario => state.runScenario ?? state.scenario;
@@ -41,18 +41,10 @@ function runVersion(): (state: AppState) => unknown {
   };
 }
 
-/** One view in a titled figure; the SVG fills the box below the title. */
-function CacheFigure<Data>({ title, create, select }: { title: string; create: (svg: SVGSVGElement) => Chart<Data>; select: (state: AppState) => Data }) {
+/** One view of the panel, redrawn when a window closes or the report arrives. */
+function CacheFigure<Data>(props: { title: string; create: (svg: SVGSVGElement) => Chart<Data>; select: (state: AppState) => Data }) {
   const version = useMemo(runVersion, []);
-  const ref = useLiveChart<SVGSVGElement, Data>(create, select, version);
-  return (
-    <figure className="sp-chart-figure">
-      <figcaption>{title}</figcaption>
-      <div className="sp-chart-box">
-        <svg ref={ref} role="img" aria-label={title} />
-      </div>
-    </figure>
-  );
+  return <LiveFigure {...props} version={version} />;
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { Scenario } from '../scenario/schema';
 import type { AppState } from '../store/types';
 import { CachePanel } from './CachePanel';
+import { LiveFigure } from './LiveFigure';
 import { createLatencyChart, createQueueChart, createThroughputChart, createUtilizationChart, type RunChartData } from './metrics-charts';
-import type { Chart } from './time-series-chart';
 import { SelectedNodeViews, selectedColumns, useSelectedNodeWithViews } from './SelectedNodeViews';
 import { createTotalsTable, scenarioCostPerHour, type TotalsData } from './totals-table';
 import { useLiveChart } from './use-live-chart';
@@ -54,19 +54,6 @@ const selectTotals = (state: AppState): TotalsData => ({
 });
 const totalsVersion = (state: AppState) => state.snapshot;
 
-/** One chart in a titled figure; the SVG fills the box below the title. */
-function ChartFigure({ title, create }: { title: string; create: (svg: SVGSVGElement) => Chart<RunChartData> }) {
-  const ref = useLiveChart<SVGSVGElement, RunChartData>(create, selectRunData, runDataVersion);
-  return (
-    <figure className="sp-chart-figure">
-      <figcaption>{title}</figcaption>
-      <div className="sp-chart-box">
-        <svg ref={ref} role="img" aria-label={title} />
-      </div>
-    </figure>
-  );
-}
-
 function TotalsTable() {
   const ref = useLiveChart<HTMLTableElement, TotalsData>(createTotalsTable, selectTotals, totalsVersion);
   return (
@@ -95,7 +82,7 @@ export function ChartsPanel() {
     <section className="sp-charts" aria-label="Live metrics">
       <TotalsTable />
       {RUN_CHARTS.slice(0, kept).map((chart) => (
-        <ChartFigure key={chart.title} title={chart.title} create={chart.create} />
+        <LiveFigure key={chart.title} title={chart.title} create={chart.create} select={selectRunData} version={runDataVersion} />
       ))}
       {selected && <SelectedNodeViews node={selected} />}
       {/* A row of its own under the charts, when the scenario has a cache or CDN. */}

@@ -11,6 +11,7 @@ import type { BalancerViewData, OutSpan, TargetRow } from './balancer-figures';
 import { RECENT_SECONDS } from './balancer-figures';
 import { COLORS } from './palette';
 import type { Chart } from './time-series-chart';
+import { chartHandle } from './chart-handle';
 
 const MARGIN = { top: 18, right: 12, bottom: 30, left: 4 };
 /** Room for the target's name and state. */
@@ -206,18 +207,14 @@ export function createBalancerView(svgElement: SVGSVGElement): Chart<BalancerVie
       .attr('display', rows.length > 0 ? 'none' : null);
   }
 
-  return {
-    update(data) {
-      last = data;
-      draw();
+  return chartHandle(svg, { width: 240, height: 100 }, {
+    setData: (next) => {
+      last = next;
     },
-    resize(w, h) {
-      width = Math.max(240, Math.floor(w));
-      height = Math.max(100, Math.floor(h));
-      draw();
+    setSize: (w, h) => {
+      width = w;
+      height = h;
     },
-    destroy() {
-      svg.selectAll('*').remove();
-    },
-  };
+    draw,
+  });
 }

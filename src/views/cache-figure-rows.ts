@@ -5,6 +5,7 @@
 import { select } from 'd3-selection';
 import { COLORS } from './palette';
 import type { Chart } from './time-series-chart';
+import { chartHandle } from './chart-handle';
 
 /** One figure: "Stale reads · 1,234 (2.1 % of reads)". */
 export interface FigureRow {
@@ -89,20 +90,16 @@ export function createFigureRows(svgElement: SVGSVGElement): Chart<FigureRowsDat
       .attr('display', data.rows.length > 0 ? 'none' : null);
   }
 
-  return {
-    update(next) {
+  return chartHandle(svg, { width: 120, height: 80 }, {
+    setData: (next) => {
       data = next;
-      draw();
     },
-    resize(w, h) {
-      width = Math.max(120, Math.floor(w));
-      height = Math.max(80, Math.floor(h));
-      draw();
+    setSize: (w, h) => {
+      width = w;
+      height = h;
     },
-    destroy() {
-      svg.selectAll('*').remove();
-    },
-  };
+    draw,
+  });
 }
 
 /** "1,234". */

@@ -9,6 +9,7 @@ import { select } from 'd3-selection';
 import type { RankBar } from './cache-figures';
 import { COLORS } from './palette';
 import type { Chart } from './time-series-chart';
+import { chartHandle } from './chart-handle';
 
 const MARGIN = { top: 26, right: 12, bottom: 34, left: 50 };
 
@@ -101,18 +102,14 @@ export function createCacheRankView(svgElement: SVGSVGElement): Chart<RankBar[]>
       .attr('display', bars.length > 0 ? 'none' : null);
   }
 
-  return {
-    update(data) {
-      bars = data;
-      draw();
+  return chartHandle(svg, { width: 120, height: 80 }, {
+    setData: (next) => {
+      bars = next;
     },
-    resize(w, h) {
-      width = Math.max(120, Math.floor(w));
-      height = Math.max(80, Math.floor(h));
-      draw();
+    setSize: (w, h) => {
+      width = w;
+      height = h;
     },
-    destroy() {
-      svg.selectAll('*').remove();
-    },
-  };
+    draw,
+  });
 }

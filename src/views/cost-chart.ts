@@ -10,6 +10,7 @@ import { line } from 'd3-shape';
 import type { SweepPoint } from '../worker/sweep';
 import { COLORS } from './palette';
 import type { Chart } from './time-series-chart';
+import { chartHandle } from './chart-handle';
 
 const MARGIN = { top: 22, right: 10, bottom: 30, left: 46 };
 const GAP = 28;
@@ -137,20 +138,16 @@ export function createCostChart(svgElement: SVGSVGElement): Chart<SweepPoint[]> 
       .attr('display', has ? 'none' : null);
   }
 
-  return {
-    update(data) {
-      points = data;
-      draw();
+  return chartHandle(svg, { width: 280, height: 120 }, {
+    setData: (next) => {
+      points = next;
     },
-    resize(w, h) {
-      width = Math.max(280, Math.floor(w));
-      height = Math.max(120, Math.floor(h));
-      draw();
+    setSize: (w, h) => {
+      width = w;
+      height = h;
     },
-    destroy() {
-      svg.selectAll('*').remove();
-    },
-  };
+    draw,
+  });
 }
 
 /** Values spanning more than this factor are drawn on a log scale, so the cheap points do not pile up at 0. */

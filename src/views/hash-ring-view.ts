@@ -8,6 +8,7 @@ import { select } from 'd3-selection';
 import { expectedMovedFraction, type RingFigures, type RingKey } from './hash-ring-figures';
 import { COLORS, SERIES_COLORS } from './palette';
 import type { Chart } from './time-series-chart';
+import { chartHandle } from './chart-handle';
 
 /** Dots drawn at most; the counts use every key. */
 export const MAX_DRAWN_KEYS = 600;
@@ -122,20 +123,16 @@ export function createHashRingView(svgElement: SVGSVGElement): Chart<RingFigures
     items.select('text').text((r) => `${r.id}: ${r.keys.toLocaleString('en-US')} keys (${r.total > 0 ? Math.round((r.keys / r.total) * 100) : 0} %)`);
   }
 
-  return {
-    update(figures) {
-      last = figures;
-      draw();
+  return chartHandle(svg, { width: 240, height: 100 }, {
+    setData: (next) => {
+      last = next;
     },
-    resize(w, h) {
-      width = Math.max(240, Math.floor(w));
-      height = Math.max(100, Math.floor(h));
-      draw();
+    setSize: (w, h) => {
+      width = w;
+      height = h;
     },
-    destroy() {
-      svg.selectAll('*').remove();
-    },
-  };
+    draw,
+  });
 }
 
 /** Every moved key (they are the point), then an even sample of the others up to MAX_DRAWN_KEYS. */

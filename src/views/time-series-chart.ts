@@ -7,6 +7,7 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
 import { type Selection, select } from 'd3-selection';
 import { setAttr, setText } from './dom-writes';
+import { chartHandle } from './chart-handle';
 
 /** One line: a label for the legend, a colour, and a value per x. */
 export interface Series {
@@ -132,20 +133,16 @@ export function createTimeSeriesChart(svgElement: SVGSVGElement, options: TimeSe
     setAttr(hint, 'display', data.x.length > 0 ? 'none' : null);
   }
 
-  return {
-    update(data) {
-      last = data;
-      draw();
+  return chartHandle(svg, { width: 120, height: 80 }, {
+    setData: (next) => {
+      last = next;
     },
-    resize(w, h) {
-      width = Math.max(120, Math.floor(w));
-      height = Math.max(80, Math.floor(h));
-      draw();
+    setSize: (w, h) => {
+      width = w;
+      height = h;
     },
-    destroy() {
-      svg.selectAll('*').remove();
-    },
-  };
+    draw,
+  });
 }
 
 /**

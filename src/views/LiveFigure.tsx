@@ -1,0 +1,27 @@
+import type { AppState } from '../store/types';
+import type { Chart } from './time-series-chart';
+import { useLiveChart } from './use-live-chart';
+
+/** One live D3 view in a titled figure; the SVG fills the box below the title and is named by it. */
+export function LiveFigure<Data>({
+  title,
+  create,
+  select,
+  version,
+}: {
+  title: string;
+  create: (svg: SVGSVGElement) => Chart<Data>;
+  select: (state: AppState) => Data;
+  /** Changes whenever the data does (see useLiveChart). */
+  version: (state: AppState) => unknown;
+}) {
+  const ref = useLiveChart<SVGSVGElement, Data>(create, select, version);
+  return (
+    <figure className="sp-chart-figure">
+      <figcaption>{title}</figcaption>
+      <div className="sp-chart-box">
+        <svg ref={ref} role="img" aria-label={title} />
+      </div>
+    </figure>
+  );
+}
