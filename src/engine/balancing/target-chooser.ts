@@ -55,6 +55,11 @@ export class TargetChooser {
     return choice;
   }
 
+  /** True when the balancer has L7 rules that may rewrite requests. */
+  get rewrites(): boolean {
+    return this.router !== null;
+  }
+
   /** The request type after the balancer's rewrite rules (the same when none applies). */
   rewrite(requestType: number): number {
     return this.router ? this.router.rewrite(requestType) : requestType;

@@ -181,7 +181,7 @@ export class LoadBalancer implements Component {
       this.ctx.respond(request, Outcome.noRoute, time);
       return choice;
     }
-    requests.requestType[request] = this.chooser.rewrite(requests.requestType[request] as number);
+    if (this.chooser.rewrites) requests.requestType[request] = this.chooser.rewrite(requests.requestType[request] as number);
     if (this.observesResponses) this.state.open[choice] = (this.state.open[choice] as number) + 1;
     this.sendTo(request, choice, time);
     return choice;
