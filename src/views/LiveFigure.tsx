@@ -8,19 +8,24 @@ export function LiveFigure<Data>({
   create,
   select,
   version,
+  wide = false,
+  testId,
 }: {
   title: string;
   create: (svg: SVGSVGElement) => Chart<Data>;
   select: (state: AppState) => Data;
   /** Changes whenever the data does (see useLiveChart). */
   version: (state: AppState) => unknown;
+  /** Spans two columns (the views of a selected node). */
+  wide?: boolean;
+  testId?: string;
 }) {
   const ref = useLiveChart<SVGSVGElement, Data>(create, select, version);
   return (
-    <figure className="sp-chart-figure">
+    <figure className={wide ? 'sp-chart-figure sp-selected-wide' : 'sp-chart-figure'}>
       <figcaption>{title}</figcaption>
       <div className="sp-chart-box">
-        <svg ref={ref} role="img" aria-label={title} />
+        <svg ref={ref} role="img" aria-label={title} data-testid={testId} />
       </div>
     </figure>
   );

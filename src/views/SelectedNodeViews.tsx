@@ -5,11 +5,11 @@ import type { AppState } from '../store/types';
 import { type BalancerViewData, balancerRows, targetNodeId } from './balancer-figures';
 import { createBalancerView } from './balancer-view';
 import { FaultControls } from './FaultControls';
+import { LiveFigure } from './LiveFigure';
 import { FAULTABLE_KINDS } from '../scenario/faults';
 import { keyCount, keyNoun, previousPool, type RingFigures, ringFigures, ringTargetIds } from './hash-ring-figures';
 import { createHashRingView } from './hash-ring-view';
 import { ScalingSweep } from './ScalingSweep';
-import { useLiveChart } from './use-live-chart';
 
 /** The selected node, when it has views of its own (balancers, and nodes a fault can reach). */
 export function useSelectedNodeWithViews(): ScenarioNode | null {
@@ -63,16 +63,7 @@ export function selectBalancerData(state: AppState, id: string, label: string): 
 
 function BalancerFigure({ id, label }: { id: string; label: string }) {
   const select = useMemo(() => (state: AppState) => selectBalancerData(state, id, label), [id, label]);
-  const ref = useLiveChart<SVGSVGElement, BalancerViewData | null>(createBalancerView, select, balancerVersion);
-  const title = `${label}: share of requests and health`;
-  return (
-    <figure className="sp-chart-figure sp-selected-wide">
-      <figcaption>{title}</figcaption>
-      <div className="sp-chart-box">
-        <svg ref={ref} role="img" aria-label={title} data-testid="balancer-view" />
-      </div>
-    </figure>
-  );
+  return <LiveFigure title={`${label}: share of requests and health`} create={createBalancerView} select={select} version={balancerVersion} wide testId="balancer-view" />;
 }
 const balancerVersion = (state: AppState) => state.snapshot;
 
@@ -95,15 +86,6 @@ export function selectRing(state: AppState, id: string): RingFigures | null {
 
 function HashRingFigure({ id, label }: { id: string; label: string }) {
   const select = useMemo(() => (state: AppState) => selectRing(state, id), [id]);
-  const ref = useLiveChart<SVGSVGElement, RingFigures | null>(createHashRingView, select, ringVersion);
-  const title = `${label}: consistent-hash ring`;
-  return (
-    <figure className="sp-chart-figure sp-selected-wide">
-      <figcaption>{title}</figcaption>
-      <div className="sp-chart-box">
-        <svg ref={ref} role="img" aria-label={title} data-testid="hash-ring-view" />
-      </div>
-    </figure>
-  );
+  return <LiveFigure title={`${label}: consistent-hash ring`} create={createHashRingView} select={select} version={ringVersion} wide testId="hash-ring-view" />;
 }
 const ringVersion = (state: AppState) => state.scenario;
