@@ -1,6 +1,6 @@
 import { type ConnectionLineComponentProps, getBezierPath } from '@xyflow/react';
 import { useAppStore } from '../store';
-import { connectionProblem } from './connection-rules';
+import { connectionProblem } from '../scenario/connection-rules';
 
 /**
  * The line drawn while dragging a new link. Over a node that cannot take it,

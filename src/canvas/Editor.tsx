@@ -10,15 +10,14 @@ import {
   ReactFlow,
   useReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useEffect, useMemo, useState } from 'react';
+import { type DragEvent, type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { NODE_KINDS, type NodeKind } from '../scenario/schema';
 import { useAppStore } from '../store';
-import { ParticleOverlay } from '../views/ParticleOverlay';
 import { ConnectionHintLine } from './ConnectionHintLine';
 import { HealthLegend } from './HealthLegend';
-import { connectionProblem } from './connection-rules';
+import { connectionProblem } from '../scenario/connection-rules';
 import { type ScenarioFlowEdge, toFlowEdges, toFlowNodes } from './flow-mapping';
-import type { Size, XY } from './node-factory';
+import type { Size, XY } from '../scenario/node-factory';
 import { NodeCard, type ScenarioFlowNode } from './NodeCard';
 import { KIND_INFO } from './node-kinds';
 import { NODE_KIND_MIME } from './Palette';
@@ -33,9 +32,11 @@ const FIT_OPTIONS = { padding: 0.2, maxZoom: 1 };
 /**
  * The canvas. The store's scenario is the only truth: React Flow is fully
  * controlled, and a drag keeps draft positions locally so the whole drag is
- * one scenario edit (and one undo step) when it ends.
+ * one scenario edit (and one undo step) when it ends. `overlay` is drawn
+ * inside the flow pane (the particle overlay), passed in by the page so the
+ * canvas does not depend on the run views.
  */
-export function Editor() {
+export function Editor({ overlay }: { overlay?: ReactNode }) {
   const scenario = useAppStore((s) => s.scenario);
   const selection = useAppStore((s) => s.selection);
   const fitRequest = useAppStore((s) => s.fitRequest);
@@ -171,7 +172,7 @@ export function Editor() {
         <Background gap={24} size={1.2} color="#d5dbe3" />
         <Controls showInteractive={false} position="bottom-left" />
         <MiniMap pannable zoomable position="bottom-right" nodeColor={minimapColor} ariaLabel="Minimap" style={MINIMAP_SIZE} />
-        <ParticleOverlay />
+        {overlay}
       </ReactFlow>
       <HealthLegend />
       {scenario.nodes.length === 0 && (

@@ -2,7 +2,7 @@ import { type Edge, MarkerType } from '@xyflow/react';
 import type { Link, ScenarioNode } from '../scenario/schema';
 import type { Selection } from '../store/types';
 import { formatSeconds } from './format';
-import type { Size, XY } from './node-factory';
+import type { Size, XY } from '../scenario/node-factory';
 import type { ScenarioFlowNode } from './NodeCard';
 
 export type ScenarioFlowEdge = Edge<{ link: Link }>;

@@ -1,6 +1,6 @@
 import { useStoreApi } from '@xyflow/react';
 import { useCallback } from 'react';
-import type { XY } from './node-factory';
+import type { XY } from '../scenario/node-factory';
 
 /** Returns a function giving the flow position at the centre of the visible canvas. */
 export function useCanvasCentre(): () => XY {

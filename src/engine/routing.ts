@@ -1,5 +1,5 @@
 import type { Scenario } from '../scenario/schema';
-import { type Component, EventKind, KIND_BITS, type RuntimeLink } from './components/component';
+import { type Component, EventKind, KIND_BITS, type RuntimeLink } from './component';
 import { RequestFlag, RequestPool } from './request-pool';
 import type { Rng } from './rng';
 import { Scheduler } from './scheduler';

@@ -1,6 +1,6 @@
 import { faultActionsFor } from '../scenario/faults';
 import type { Fault, FaultAction, NodeKind, RequestType, Scenario, ScenarioNode } from '../scenario/schema';
-import { type ClientTotals, type Component, KIND_BITS, type RuntimeLink, type SimContext } from './components/component';
+import { type ClientTotals, type Component, KIND_BITS, type RuntimeLink, type SimContext } from './component';
 import { createComponent } from './components/registry';
 import { createRng, deriveSeed, type Rng } from './rng';
 import { RoutingLayer } from './routing';

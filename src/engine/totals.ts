@@ -1,4 +1,4 @@
-import type { ClientTotals } from './components/component';
+import type { ClientTotals } from './component';
 import { LatencyHistogram } from './histogram';
 import type { SessionRegistry } from './sessions';
 import { FAILURE_REASONS, type FailureReason } from './types';

@@ -1,4 +1,4 @@
-import type { ClientTotals, Component } from './components/component';
+import type { ClientTotals, Component } from './component';
 import type { WindowSample } from './types';
 
 /**

@@ -1,7 +1,7 @@
 import type { StateCreator, StoreApi } from 'zustand';
 import type { TemporalState } from 'zundo';
-import { connectionProblem } from '../canvas/connection-rules';
-import { createNode, freeSpot, nextLinkId, nextNodeName, type XY } from '../canvas/node-factory';
+import { connectionProblem } from '../scenario/connection-rules';
+import { createNode, freeSpot, nextLinkId, nextNodeName, type XY } from '../scenario/node-factory';
 import { parseScenario } from '../scenario/parse';
 import { type Link, type NodeKind, NodeSchema, type Scenario, type ScenarioNode } from '../scenario/schema';
 import { starterScenario } from '../scenario/starter';

@@ -2,7 +2,8 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { Editor } from '../canvas/Editor';
 import { Palette } from '../canvas/Palette';
 import { useAppStore } from '../store';
-import { ChartsPanel } from '../views/ChartsPanel';
+import { ParticleOverlay } from '../views/particles/ParticleOverlay';
+import { ChartsPanel } from './panels/ChartsPanel';
 import { ErrorBoundary } from './ErrorBoundary';
 import { downloadScenario } from './file-io';
 import { Inspector } from './inspector/Inspector';
@@ -22,7 +23,7 @@ export function App() {
         <Palette />
         <main className="workspace">
           <ErrorBoundary area="The canvas" onExport={exportWork}>
-            <Editor />
+            <Editor overlay={<ParticleOverlay />} />
           </ErrorBoundary>
           <Toasts />
         </main>

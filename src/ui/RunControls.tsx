@@ -5,7 +5,7 @@ import type { AppState } from '../store/types';
 import { useBeatValue } from '../store/use-beat-value';
 import { setText } from '../views/dom-writes';
 import { formatSpeed, SPEEDS } from '../worker/protocol';
-import '../views/runtime.css';
+import './runtime.css';
 
 const selectAchieved = (s: AppState) => (s.achievedSpeed > 0 ? Number(s.achievedSpeed.toPrecision(2)) : 0);
 

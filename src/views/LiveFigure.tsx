@@ -1,5 +1,5 @@
 import type { AppState } from '../store/types';
-import type { Chart } from './time-series-chart';
+import type { Chart } from './charts/time-series-chart';
 import { useLiveChart } from './use-live-chart';
 
 /** One live D3 view in a titled figure; the SVG fills the box below the title and is named by it. */

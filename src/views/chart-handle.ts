@@ -1,4 +1,4 @@
-import type { Chart } from './time-series-chart';
+import type { Chart } from './charts/time-series-chart';
 
 /** The smallest size a view draws at, so a squeezed panel still leaves room for its axes and labels. */
 export interface MinimumSize {

@@ -2,7 +2,7 @@ import { type RefObject, useEffect, useRef } from 'react';
 import { useAppStore } from '../store';
 import { onDisplayBeat } from '../store/display-beat';
 import type { AppState } from '../store/types';
-import type { Chart } from './time-series-chart';
+import type { Chart } from './charts/time-series-chart';
 
 /**
  * Mounts a D3 chart on the returned element and feeds it from the store:

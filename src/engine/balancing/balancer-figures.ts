@@ -1,5 +1,5 @@
 import type { HealthChange, TargetFigures } from '../types';
-import type { RuntimeLink } from '../components/component';
+import type { RuntimeLink } from '../component';
 import type { TargetHealth } from './target-health';
 
 /** Why a target is out of the pool, by TargetHealth's reason code. */

@@ -1,5 +1,5 @@
 import type { ClientNode } from '../../scenario/schema';
-import type { SimContext } from '../components/component';
+import type { SimContext } from '../component';
 
 /** The clients whose requests can reach node `target` along links, for the cache's theory line. */
 export function clientsFeeding(ctx: SimContext, target: number): ClientNode[] {

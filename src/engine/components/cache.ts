@@ -11,7 +11,7 @@ import { LatencyHistogram } from '../histogram';
 import { RequestFlag } from '../request-pool';
 import { type CacheReport, type NodeReport, Outcome, type WindowNodeSample } from '../types';
 import { ArrivalCounter } from './arrival-counter';
-import { type Component, EventKind, type SimContext } from './component';
+import { type Component, EventKind, type SimContext } from '../component';
 import { queuelessReport } from './report-helpers';
 import { WriteBackBuffer } from './write-back-buffer';
 

@@ -13,7 +13,7 @@ import { RequestFlag } from '../request-pool';
 import type { Rng } from '../rng';
 import { type NodeReport, Outcome, type WindowNodeSample } from '../types';
 import { ArrivalCounter } from './arrival-counter';
-import { type Component, EventKind, type SimContext } from './component';
+import { type Component, EventKind, type SimContext } from '../component';
 import { queuelessReport } from './report-helpers';
 
 /** The request has crossed from its user to the edge: look it up. */

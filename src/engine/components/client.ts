@@ -4,7 +4,7 @@ import { LatencyHistogram } from '../histogram';
 import { RequestFlag } from '../request-pool';
 import type { Rng } from '../rng';
 import { Outcome, type OutcomeCode, type WindowNodeSample } from '../types';
-import { type Component, EventKind, type SimContext } from './component';
+import { type Component, EventKind, type SimContext } from '../component';
 import { queuelessReport } from './report-helpers';
 
 const ARRIVAL = EventKind.timer0;

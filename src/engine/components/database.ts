@@ -1,7 +1,7 @@
 import type { DatabaseNode } from '../../scenario/schema';
 import { createSampler, type Sampler } from '../distributions';
 import { RequestFlag } from '../request-pool';
-import type { SimContext } from './component';
+import type { SimContext } from '../component';
 import { QueueingStation } from './queueing-station';
 
 /** A database: the server's queueing model, with reads and writes served at different speeds. */

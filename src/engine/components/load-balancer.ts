@@ -8,7 +8,7 @@ import { RequestFlag } from '../request-pool';
 import { type NodeReport, Outcome, type WindowNodeSample } from '../types';
 import { ArrivalCounter } from './arrival-counter';
 import { ArrivalsAhead } from './arrivals-ahead';
-import { type Component, EventKind, type RuntimeLink, type SimContext } from './component';
+import { type Component, EventKind, type RuntimeLink, type SimContext } from '../component';
 import { StationStats } from './station-stats';
 
 const PROBE = EventKind.timer0;

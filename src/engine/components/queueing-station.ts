@@ -1,7 +1,7 @@
 import type { FaultAction, NodeKind } from '../../scenario/schema';
 import { RequestFlag } from '../request-pool';
 import { type LiveNode, type NodeReport, Outcome, type OutcomeCode, type WindowNodeSample } from '../types';
-import { type Component, EventKind, type RuntimeLink, type SimContext } from './component';
+import { type Component, EventKind, type RuntimeLink, type SimContext } from '../component';
 import { ServiceUnit } from './service-unit';
 import { StationStats } from './station-stats';
 

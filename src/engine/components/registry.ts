@@ -2,7 +2,7 @@ import type { ScenarioNode } from '../../scenario/schema';
 import { Cache } from './cache';
 import { Cdn } from './cdn';
 import { Client } from './client';
-import type { Component, SimContext } from './component';
+import type { Component, SimContext } from '../component';
 import { Database } from './database';
 import { LoadBalancer } from './load-balancer';
 import { Server } from './server';

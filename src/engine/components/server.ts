@@ -2,7 +2,7 @@ import type { ServerNode } from '../../scenario/schema';
 import { createSampler, type Sampler } from '../distributions';
 import { RequestFlag } from '../request-pool';
 import { SessionLookup } from '../sessions';
-import type { RuntimeLink, SimContext } from './component';
+import type { RuntimeLink, SimContext } from '../component';
 import { QueueingStation } from './queueing-station';
 
 /**

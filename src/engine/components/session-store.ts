@@ -1,6 +1,6 @@
 import type { SessionStoreNode } from '../../scenario/schema';
 import { createSampler, type Sampler } from '../distributions';
-import type { SimContext } from './component';
+import type { SimContext } from '../component';
 import { QueueingStation } from './queueing-station';
 
 /**

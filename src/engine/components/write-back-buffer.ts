@@ -2,7 +2,7 @@ import type { CacheTable } from '../caching/cache-table';
 import type { KeyVersions } from '../caching/key-versions';
 import { RequestFlag } from '../request-pool';
 import { Outcome } from '../types';
-import type { SimContext } from './component';
+import type { SimContext } from '../component';
 
 /**
  * The write-back half of a cache: dirty entries evicted before their flush

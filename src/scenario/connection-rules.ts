@@ -1,0 +1,17 @@
+import type { Scenario } from './schema';
+
+/**
+ * Why the engine cannot run a link from `from` to `to`, or null when it can.
+ * The same rules as parseScenario's reference check, plus duplicates, which
+ * the schema allows but a user never means.
+ */
+export function connectionProblem(scenario: Pick<Scenario, 'nodes' | 'links'>, from: string, to: string): string | null {
+  const source = scenario.nodes.find((n) => n.id === from);
+  const target = scenario.nodes.find((n) => n.id === to);
+  if (!source || !target) return 'Connect two nodes on the canvas.';
+  const name = (node: typeof source) => `“${node.label || node.id}”`;
+  if (from === to) return `A node cannot link to itself: drag from ${name(source)} to another node.`;
+  if (target.kind === 'client') return `${name(target)} is a client: clients only send requests, so nothing can link into them.`;
+  if (scenario.links.some((l) => l.from === from && l.to === to)) return `${name(source)} already links to ${name(target)}.`;
+  return null;
+}

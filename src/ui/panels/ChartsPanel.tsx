@@ -1,0 +1,92 @@
+import type { Scenario } from '../../scenario/schema';
+import type { AppState } from '../../store/types';
+import { CachePanel } from './CachePanel';
+import { LiveFigure } from '../../views/LiveFigure';
+import { createLatencyChart, createQueueChart, createThroughputChart, createUtilizationChart, type RunChartData } from '../../views/charts/metrics-charts';
+import { SelectedNodeViews, selectedColumns, useSelectedNodeWithViews } from './SelectedNodeViews';
+import { createTotalsTable, scenarioCostPerHour, type TotalsData } from '../../views/charts/totals-table';
+import { useLiveChart } from '../../views/use-live-chart';
+import '../runtime.css';
+
+let labelsFor: Scenario | null = null;
+let labels: readonly string[] = [];
+
+/** Node labels of the scenario being run, computed once per scenario. */
+function nodeLabels(scenario: Scenario): readonly string[] {
+  if (labelsFor !== scenario) {
+    labelsFor = scenario;
+    labels = scenario.nodes.map((n) => n.label ?? n.id);
+  }
+  return labels;
+}
+
+const selectRunData = (state: AppState): RunChartData => {
+  const scenario = state.runScenario ?? state.scenario;
+  return {
+    windows: state.windows,
+    duration: scenario.duration,
+    nodeLabels: nodeLabels(scenario),
+    // Nodes with workers (whatever their kind) have a utilization and a queue worth drawing.
+    stationIndexes: state.snapshot?.nodes.flatMap((n, i) => (n.workers > 0 ? [i] : [])) ?? [],
+  };
+};
+const runDataVersion = (state: AppState) => state.windows;
+let totalsFor: Scenario | null = null;
+let totalsScenario = { costPerHour: 0, sessions: false };
+
+/** Cost and whether sessions matter, computed once per scenario. */
+function scenarioTotals(scenario: Scenario) {
+  if (totalsFor !== scenario) {
+    totalsFor = scenario;
+    totalsScenario = {
+      costPerHour: scenarioCostPerHour(scenario.nodes),
+      sessions: scenario.nodes.some((n) => n.kind === 'server' && n.sessions !== 'stateless'),
+    };
+  }
+  return totalsScenario;
+}
+
+const selectTotals = (state: AppState): TotalsData => ({
+  snapshot: state.snapshot,
+  report: state.report,
+  windows: state.windows,
+  ...scenarioTotals(state.runScenario ?? state.scenario),
+});
+const totalsVersion = (state: AppState) => state.snapshot;
+
+function TotalsTable() {
+  const ref = useLiveChart<HTMLTableElement, TotalsData>(createTotalsTable, selectTotals, totalsVersion);
+  return (
+    <div className="sp-totals-box">
+      <table ref={ref} aria-label="Totals" />
+    </div>
+  );
+}
+
+const RUN_CHARTS = [
+  { title: 'Latency percentiles', create: createLatencyChart },
+  { title: 'Throughput', create: createThroughputChart },
+  { title: 'Utilization per node', create: createUtilizationChart },
+  { title: 'Queue length per node', create: createQueueChart },
+] as const;
+
+/**
+ * The live charts and the totals table, laid out for the bottom panel. With a
+ * balancer, server, database, session store, cache or CDN selected, its own
+ * views take the place of the last charts (as many as they need room for).
+ */
+export function ChartsPanel() {
+  const selected = useSelectedNodeWithViews();
+  const kept = RUN_CHARTS.length - (selected ? selectedColumns(selected) : 0);
+  return (
+    <section className="sp-charts" aria-label="Live metrics">
+      <TotalsTable />
+      {RUN_CHARTS.slice(0, kept).map((chart) => (
+        <LiveFigure key={chart.title} title={chart.title} create={chart.create} select={selectRunData} version={runDataVersion} />
+      ))}
+      {selected && <SelectedNodeViews node={selected} />}
+      {/* A row of its own under the charts, when the scenario has a cache or CDN. */}
+      <CachePanel />
+    </section>
+  );
+}

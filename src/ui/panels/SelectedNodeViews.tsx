@@ -1,0 +1,91 @@
+import { type CSSProperties, useMemo } from 'react';
+import type { Scenario, ScenarioNode } from '../../scenario/schema';
+import { useAppStore } from '../../store';
+import type { AppState } from '../../store/types';
+import { type BalancerViewData, balancerRows, targetNodeId } from '../../views/balancer/balancer-rows';
+import { createBalancerView } from '../../views/balancer/balancer-view';
+import { FaultControls } from './FaultControls';
+import { LiveFigure } from '../../views/LiveFigure';
+import { FAULTABLE_KINDS } from '../../scenario/faults';
+import { keyCount, keyNoun, previousPool, type RingFigures, ringFigures, ringTargetIds } from '../../views/balancer/hash-ring-figures';
+import { createHashRingView } from '../../views/balancer/hash-ring-view';
+import { ScalingSweep } from './ScalingSweep';
+
+/** The selected node, when it has views of its own (balancers, and nodes a fault can reach). */
+export function useSelectedNodeWithViews(): ScenarioNode | null {
+  return useAppStore((s) => {
+    if (s.selection?.kind !== 'node') return null;
+    const id = s.selection.id;
+    const node = s.scenario.nodes.find((n) => n.id === id) ?? null;
+    return node && (node.kind === 'loadBalancer' || FAULTABLE_KINDS.includes(node.kind)) ? node : null;
+  });
+}
+
+/** Chart columns the node's views take in the bottom panel (of four): room for what they draw. */
+export function selectedColumns(node: ScenarioNode): number {
+  if (node.kind === 'loadBalancer') return node.algorithm === 'consistentHash' ? 4 : 2;
+  if (node.kind === 'server') return 3;
+  return 1;
+}
+
+/** The "Selected node" area of the bottom panel: what fits the node's kind. */
+export function SelectedNodeViews({ node }: { node: ScenarioNode }) {
+  const label = node.label || node.id;
+  return (
+    <section className="sp-selected" aria-label={`Selected node: ${label}`} style={{ '--sp-columns': selectedColumns(node) } as CSSProperties}>
+      {node.kind === 'loadBalancer' && <BalancerFigure id={node.id} label={label} />}
+      {node.kind === 'loadBalancer' && node.algorithm === 'consistentHash' && <HashRingFigure id={node.id} label={label} />}
+      {FAULTABLE_KINDS.includes(node.kind) && <FaultControls nodeId={node.id} kind={node.kind} label={label} />}
+      {node.kind === 'server' && <ScalingSweep key={node.id} serverId={node.id} label={label} />}
+    </section>
+  );
+}
+
+/** The balancer's figures from the run, or null when the run does not know it. */
+export function selectBalancerData(state: AppState, id: string, label: string): BalancerViewData | null {
+  const index = state.nodeIndex[id];
+  if (index === undefined) return null;
+  const reportNode = state.report?.nodes[index];
+  const targets = reportNode?.targets ?? state.snapshot?.nodes[index]?.targets;
+  if (!targets) return null;
+  const down = (targetId: string) => {
+    const at = state.nodeIndex[targetNodeId(targetId)];
+    return at !== undefined && state.snapshot?.nodes[at]?.down === true;
+  };
+  const duration = (state.runScenario ?? state.scenario).duration;
+  return {
+    label,
+    rows: balancerRows(targets, state.balancerSamples, index, state.simTime, reportNode?.healthTimeline, down, (targetId) => state.nodeIndex[targetNodeId(targetId)]),
+    duration,
+    now: state.simTime,
+  };
+}
+
+function BalancerFigure({ id, label }: { id: string; label: string }) {
+  const select = useMemo(() => (state: AppState) => selectBalancerData(state, id, label), [id, label]);
+  return <LiveFigure title={`${label}: share of requests and health`} create={createBalancerView} select={select} version={balancerVersion} wide testId="balancer-view" />;
+}
+const balancerVersion = (state: AppState) => state.snapshot;
+
+let ringFor: { scenario: Scenario; id: string; figures: RingFigures | null } | null = null;
+
+/** The ring of the balancer in the scenario being edited, compared with its pool before the last change. */
+export function selectRing(state: AppState, id: string): RingFigures | null {
+  if (ringFor?.scenario === state.scenario && ringFor.id === id) return ringFor.figures;
+  const node = state.scenario.nodes.find((n) => n.id === id);
+  let figures: RingFigures | null = null;
+  if (node?.kind === 'loadBalancer') {
+    const ids = ringTargetIds(state.scenario, id);
+    const history = useAppStore.temporal.getState().pastStates.flatMap((p) => (p.scenario ? [p.scenario] : []));
+    const previous = previousPool(id, { ids, virtualNodes: node.virtualNodes }, history, state.scenario.name);
+    figures = ringFigures(ids, node.virtualNodes, keyCount(state.scenario, node.hashKey), previous, keyNoun(node.hashKey));
+  }
+  ringFor = { scenario: state.scenario, id, figures };
+  return figures;
+}
+
+function HashRingFigure({ id, label }: { id: string; label: string }) {
+  const select = useMemo(() => (state: AppState) => selectRing(state, id), [id]);
+  return <LiveFigure title={`${label}: consistent-hash ring`} create={createHashRingView} select={select} version={ringVersion} wide testId="hash-ring-view" />;
+}
+const ringVersion = (state: AppState) => state.scenario;

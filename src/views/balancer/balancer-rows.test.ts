@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { TargetFigures } from '../../engine/types';
+import type { BalancerSample } from '../../store/metrics-slice';
+import { balancerRows, crashSpans, recentShares, spansFromSamples, spansFromTimeline, targetNodeId } from './balancer-rows';
+
+const target = (id: string, routed: number, eligible = true, out: TargetFigures['out'] = ''): TargetFigures => ({
+  id,
+  link: `l-${id}`,
+  routed,
+  share: 0,
+  open: 0,
+  eligible,
+  out,
+});
+
+/** Samples of one balancer (node 1; node 0 is something else) with two targets. */
+const samples = (rows: [number, number, number, boolean?][]): BalancerSample[] =>
+  rows.map(([time, a, b, bIn = true]) => ({ time, targets: [null, [target('a', a), target('b', b, bIn, bIn ? '' : 'probes')]], down: [false, false] }));
+
+describe('recent shares', () => {
+  it('counts only the requests routed in the last span, so a target that stops getting traffic falls to 0 at once', () => {
+    const history = samples([
+      [0, 0, 0],
+      [5, 50, 50],
+      [10, 100, 50],
+    ]);
+    expect(recentShares(history, 1, 5)).toEqual([1, 0]);
+    expect(recentShares(history, 1, 10)).toEqual([100 / 150, 50 / 150]);
+  });
+
+  it('is empty for a node that is not a balancer', () => {
+    expect(recentShares(samples([[1, 1, 1]]), 0)).toEqual([]);
+  });
+});
+
+describe('spans out of the pool', () => {
+  it('follows the live eligible flags, an open span ending now', () => {
+    const history = samples([
+      [1, 1, 1],
+      [2, 2, 2, false],
+      [3, 3, 2, false],
+      [4, 4, 3],
+      [6, 5, 3, false],
+    ]);
+    expect(spansFromSamples(history, 1, 7)).toEqual([
+      [],
+      [
+        { start: 2, end: 4, out: 'probes' },
+        { start: 6, end: 7, out: 'probes' },
+      ],
+    ]);
+  });
+
+  it('reads the report’s timeline by target id', () => {
+    const spans = spansFromTimeline(
+      [
+        { time: 3, target: 'b', eligible: false, out: 'ejected' },
+        { time: 8, target: 'b', eligible: true, out: '' },
+        { time: 9, target: 'a', eligible: false, out: 'probes' },
+      ],
+      ['a', 'b'],
+      20,
+    );
+    expect(spans).toEqual([[{ start: 9, end: 20, out: 'probes' }], [{ start: 3, end: 8, out: 'ejected' }]]);
+  });
+
+  it('marks a crashed target that is still in the pool', () => {
+    const rows = balancerRows([target('a', 1), target('b #2', 1)], [], 1, 5, undefined, (id) => targetNodeId(id) === 'b');
+    expect(rows.map((r) => r.down)).toEqual([false, true]);
+  });
+
+  it('finds when a node was crashed from the samples, an open crash ending now', () => {
+    const at = (time: number, down: boolean) => ({ time, targets: [], down: [false, down] });
+    const history = [at(1, false), at(2, true), at(3, true), at(4, false), at(5, true)];
+    expect(crashSpans(history, 1, 6)).toEqual([
+      { start: 2, end: 4 },
+      { start: 5, end: 6 },
+    ]);
+    expect(crashSpans(history, undefined, 6)).toEqual([]);
+  });
+});

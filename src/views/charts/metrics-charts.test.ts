@@ -1,0 +1,94 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import type { WindowSample } from '../../engine/types';
+import { axisRange, createLatencyChart, createUtilizationChart, MAX_NODE_LINES, type RunChartData, stepUp } from './metrics-charts';
+
+/** A seeded run of windows: deterministic, so the SVG can be compared with a stored snapshot. */
+function seededWindows(count: number, nodes: number): WindowSample[] {
+  let state = 42;
+  const next = () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 4294967296;
+  };
+  return Array.from({ length: count }, (_, i) => {
+    const p50 = 0.01 + next() * 0.005;
+    return {
+      start: i,
+      end: i + 1,
+      completed: 40,
+      failed: 0,
+      throughput: 40,
+      p50,
+      p95: p50 * 2,
+      p99: p50 * 3,
+      nodes: Array.from({ length: nodes }, (_n, k) => ({ utilization: 0.1 * (k + 1) + next() * 0.05, queueLength: next(), p99: 0.05, served: 20, dropped: 0 })),
+    };
+  });
+}
+
+const svg = () => document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+
+describe('run charts', () => {
+  it('draws latency percentiles in ms with labelled axes (snapshot)', () => {
+    const element = svg();
+    const chart = createLatencyChart(element);
+    chart.resize(320, 160);
+    chart.update({ windows: seededWindows(10, 1), duration: 20, nodeLabels: ['a'], stationIndexes: [0] });
+    expect(element.querySelector('.sp-axis-label')?.textContent).toBe('simulated time (s)');
+    expect(Array.from(element.querySelectorAll('.sp-legend text'), (t) => t.textContent)).toEqual(['p50', 'p95', 'p99']);
+    expect(element.querySelectorAll('.sp-lines path')).toHaveLength(3);
+    expect(element.outerHTML).toMatchSnapshot();
+  });
+
+  it('shows a hint instead of lines before the first window', () => {
+    const element = svg();
+    const chart = createLatencyChart(element);
+    chart.update({ windows: [], duration: 60, nodeLabels: [], stationIndexes: [] });
+    expect(element.querySelector('.sp-chart-empty')?.getAttribute('display')).toBeNull();
+    chart.update({ windows: seededWindows(1, 0), duration: 60, nodeLabels: [], stationIndexes: [] });
+    expect(element.querySelector('.sp-chart-empty')?.getAttribute('display')).toBe('none');
+  });
+
+  it('draws one utilization line per station, the busiest first when there are too many', () => {
+    const element = svg();
+    const chart = createUtilizationChart(element);
+    const labels = Array.from({ length: 9 }, (_, i) => `server ${i}`);
+    const data: RunChartData = { windows: seededWindows(5, 9), duration: 10, nodeLabels: labels, stationIndexes: [0, 1, 2, 3, 4, 5, 6, 7, 8] };
+    chart.update(data);
+    const legend = Array.from(element.querySelectorAll('.sp-legend text'), (t) => t.textContent);
+    expect(legend).toHaveLength(MAX_NODE_LINES);
+    // Utilization grows with the index in the seeded data: the three quietest are left out.
+    expect(legend).toEqual(labels.slice(3));
+    expect(Array.from(element.querySelectorAll('.sp-axis-label'), (t) => t.textContent)).toContain('utilization (%)');
+    chart.destroy();
+    expect(element.childElementCount).toBe(0);
+  });
+
+  it('grows a long run’s time axis in 1-2-5 steps', () => {
+    expect([600, 601, 1000, 1001, 2500, 7000].map(stepUp)).toEqual([1000, 1000, 1000, 2000, 5000, 10000]);
+  });
+});
+
+describe('the time axis of a long run', () => {
+  it('keeps the whole run on the axis up to ten minutes, then grows in steps', () => {
+    expect(axisRange(60, 0, 12)).toEqual({ xMin: 0, xMax: 60 });
+    expect(axisRange(100_000, 0, 700)).toEqual({ xMin: 0, xMax: 1000 });
+    expect(axisRange(100_000, 0, 3600)).toEqual({ xMin: 0, xMax: 5000 });
+  });
+
+  it('slides in whole steps once old windows are dropped, always holding the newest', () => {
+    // Continues where the growing axis left off.
+    expect(axisRange(100_000, 1, 3601)).toEqual({ xMin: 0, xMax: 5000 });
+    let changes = 0;
+    let previous = axisRange(100_000, 1, 3601);
+    for (let first = 1; first < 10_000; first += 10) {
+      const range = axisRange(100_000, first, first + 3600);
+      expect(range.xMin).toBeLessThanOrEqual(first);
+      expect(range.xMax).toBeGreaterThanOrEqual(first + 3600);
+      if (range.xMin !== previous.xMin || range.xMax !== previous.xMax) changes++;
+      previous = range;
+    }
+    // Every 1,000 simulated seconds, not on every redraw.
+    expect(changes).toBe(9);
+  });
+});

@@ -1,0 +1,196 @@
+/**
+ * A line chart over simulated time, owned by D3: React only decides where
+ * the <svg> sits. The latency, throughput and per-node charts are this chart
+ * with different series.
+ */
+import { axisBottom, axisLeft } from 'd3-axis';
+import { scaleLinear } from 'd3-scale';
+import { type Selection, select } from 'd3-selection';
+import { setAttr, setText } from '../dom-writes';
+import { chartHandle } from '../chart-handle';
+
+/** One line: a label for the legend, a colour, and a value per x. */
+export interface Series {
+  label: string;
+  color: string;
+  values: ArrayLike<number>;
+  dash?: string;
+}
+
+export interface TimeSeriesData {
+  /** Simulated seconds at which each value was measured (a window's end). */
+  x: ArrayLike<number>;
+  /** Left end of the time axis (default 0). */
+  xMin?: number;
+  /** Right end of the time axis (the run's duration), so lines grow from left to right. */
+  xMax: number;
+  series: Series[];
+}
+
+export interface TimeSeriesOptions {
+  /** Y axis label with its unit, e.g. "latency (ms)". */
+  yLabel: string;
+  /** The y axis reaches at least this, so a quiet run does not look like a loud one. */
+  yMinTop?: number;
+  /** A fixed top, e.g. 100 for a percentage. */
+  yMax?: number;
+  yTickFormat?: (value: number) => string;
+  width?: number;
+  height?: number;
+}
+
+/** What every chart module returns. */
+export interface Chart<Data> {
+  update(data: Data): void;
+  resize(width: number, height: number): void;
+  destroy(): void;
+}
+
+// The right margin holds half of the last tick's label ("10,000" is ~30 px wide at 10 px).
+const MARGIN = { top: 8, right: 18, bottom: 30, left: 50 };
+/** Height of one legend row; the legend wraps onto more rows in a narrow chart. */
+const LEGEND_ROW = 14;
+
+/** Draws `TimeSeriesData` into `svg`; call `update` as often as the data changes. */
+export function createTimeSeriesChart(svgElement: SVGSVGElement, options: TimeSeriesOptions): Chart<TimeSeriesData> {
+  const svg = select(svgElement).attr('class', 'sp-chart');
+  let width = options.width ?? 360;
+  let height = options.height ?? 180;
+  let last: TimeSeriesData | null = null;
+  // Axes are redrawn only when their scale changes: tick layout is the costly part of a redraw.
+  let xAxisKey = '';
+  let yAxisKey = '';
+
+  const xAxis = svg.append('g').attr('class', 'sp-axis sp-axis-x');
+  const yAxis = svg.append('g').attr('class', 'sp-axis sp-axis-y');
+  const xLabel = svg.append('text').attr('class', 'sp-axis-label').attr('text-anchor', 'end').text('simulated time (s)');
+  const yLabel = svg.append('text').attr('class', 'sp-axis-label').attr('text-anchor', 'middle').text(options.yLabel);
+  const lines = svg.append('g').attr('class', 'sp-lines');
+  const legend = svg.append('g').attr('class', 'sp-legend');
+  const empty = svg.append('text').attr('class', 'sp-chart-empty').attr('text-anchor', 'middle').text('No data yet: press Run');
+
+  // Keys of what was last drawn: each part is rewritten only when its own inputs change.
+  let legendKey = '';
+  let legendRows = 0;
+
+  function draw(): void {
+    const root = svg.node()!;
+    setAttr(root, 'width', width);
+    setAttr(root, 'height', height);
+    setAttr(root, 'viewBox', `0 0 ${width} ${height}`);
+    const data = last ?? { x: [], xMax: 1, series: [] };
+    const innerRight = width - MARGIN.right;
+    const innerBottom = height - MARGIN.bottom;
+    const key = `${innerRight} ${data.series.map((s) => `${s.label}|${s.color}|${s.dash ?? ''}`).join(' ')}`;
+    if (key !== legendKey) {
+      legendKey = key;
+      legendRows = drawLegend(legend, data.series, MARGIN.left, innerRight);
+    }
+    const innerTop = MARGIN.top + legendRows * LEGEND_ROW + 6;
+    const x = scaleLinear().domain([data.xMin ?? 0, Math.max(data.xMax, (data.xMin ?? 0) + 1e-9)]).range([MARGIN.left, innerRight]);
+    let top = options.yMax ?? options.yMinTop ?? 1;
+    if (options.yMax === undefined) {
+      for (const s of data.series) for (let i = 0; i < s.values.length; i++) top = Math.max(top, s.values[i] ?? 0);
+    }
+    const y = scaleLinear().domain([0, top]).range([innerBottom, innerTop]).nice(4);
+
+    const xKey = `${x.domain()} ${x.range()} ${innerBottom}`;
+    if (xKey !== xAxisKey) {
+      xAxisKey = xKey;
+      xAxis.attr('transform', `translate(0,${innerBottom})`).call(axisBottom(x).ticks(Math.max(2, Math.floor(width / 70))).tickSizeOuter(0));
+    }
+    const yKey = `${y.domain()} ${y.range()}`;
+    if (yKey !== yAxisKey) {
+      yAxisKey = yKey;
+      const yTicks = axisLeft(y).ticks(4).tickSizeOuter(0);
+      if (options.yTickFormat) yTicks.tickFormat((v) => options.yTickFormat!(Number(v)));
+      yAxis.attr('transform', `translate(${MARGIN.left},0)`).call(yTicks);
+    }
+    setAttr(xLabel.node()!, 'x', innerRight);
+    setAttr(xLabel.node()!, 'y', height - 2);
+    // Rotated along the axis, so the legend has the whole top row.
+    setAttr(yLabel.node()!, 'transform', `translate(11,${(innerTop + innerBottom) / 2}) rotate(-90)`);
+
+    const count = data.x.length;
+    // Screen x of every point, shared by all series.
+    const xs = new Float64Array(count);
+    for (let i = 0; i < count; i++) xs[i] = x(data.x[i] ?? 0);
+    const pathOf = (series: Series) => linePath(xs, series.values, y);
+
+    lines
+      .selectAll<SVGPathElement, Series>('path')
+      .data(data.series, (s) => s.label)
+      .join((enter) => enter.append('path').attr('fill', 'none').attr('stroke-width', 1.6))
+      .each(function (s) {
+        setAttr(this, 'stroke', s.color);
+        setAttr(this, 'stroke-dasharray', s.dash ?? null);
+        setAttr(this, 'd', count > 0 ? pathOf(s) : null);
+      });
+
+    const hint = empty.node()!;
+    setAttr(hint, 'x', (MARGIN.left + innerRight) / 2);
+    setAttr(hint, 'y', (innerTop + innerBottom) / 2);
+    setAttr(hint, 'display', data.x.length > 0 ? 'none' : null);
+  }
+
+  return chartHandle(svg, { width: 120, height: 80 }, {
+    setData: (next) => {
+      last = next;
+    },
+    setSize: (w, h) => {
+      width = w;
+      height = h;
+    },
+    draw,
+  });
+}
+
+/**
+ * The `d` of a polyline through (xs[i], y(values[i])), coordinates rounded to
+ * 0.1 px: what d3-shape's line() with digits(1) writes, built in one loop
+ * (the generic generator was the costliest part of a redraw at full speed).
+ */
+export function linePath(xs: Float64Array, values: ArrayLike<number>, y: (value: number) => number): string {
+  let d = '';
+  for (let i = 0; i < xs.length; i++) {
+    d += `${i === 0 ? 'M' : 'L'}${Math.round(xs[i]! * 10) / 10},${Math.round(y(values[i] ?? 0) * 10) / 10}`;
+  }
+  return d;
+}
+
+/** A legend above the plot, left to right, wrapping onto new rows; returns the number of rows. */
+function drawLegend(legend: Selection<SVGGElement, unknown, null, undefined>, series: Series[], left: number, right: number): number {
+  const items = legend
+    .selectAll<SVGGElement, Series>('g')
+    .data(series, (s) => s.label)
+    .join((enter) => {
+      const g = enter.append('g');
+      g.append('line').attr('x1', 0).attr('x2', 14).attr('y1', -4).attr('y2', -4).attr('stroke-width', 2);
+      g.append('text').attr('x', 18).attr('y', 0);
+      return g;
+    });
+  items.each(function (s) {
+    const mark = this.firstElementChild!;
+    setAttr(mark, 'stroke', s.color);
+    setAttr(mark, 'stroke-dasharray', s.dash ?? null);
+    setText(this.lastElementChild!, s.label);
+  });
+  // Widths are estimated from the label length: getBBox forces a layout (and tests have none).
+  const placed: [number, number][] = [];
+  let x = left;
+  let row = 0;
+  for (const s of series) {
+    const w = 18 + s.label.length * 6 + 12;
+    if (x + w > right && x > left) {
+      row++;
+      x = left;
+    }
+    placed.push([x, row]);
+    x += w;
+  }
+  items.each(function (_s, i) {
+    const [px, prow] = placed[i] ?? [left, 0];
+    setAttr(this, 'transform', `translate(${Math.round(px)},${MARGIN.top + 8 + prow * LEGEND_ROW})`);
+  });
+  return series.length > 0 ? row + 1 : 0;
+}
