@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { niceCeil, PARTICLE_MAX_WALL_MS, PARTICLE_MIN_WALL_MS, ParticleSink, particleLifetimeMs } from './particle-sink';
+import { niceCeil, ParticleSink } from './particle-sink';
+import { PARTICLE_MAX_WALL_MS, PARTICLE_MIN_WALL_MS, particleLifetimeMs } from './protocol';
 
 describe('niceCeil', () => {
   it('rounds up to a whole number with two significant digits', () => {

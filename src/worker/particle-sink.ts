@@ -4,11 +4,7 @@
  * about `maxLive` particles are on screen at once, whatever the speed.
  */
 import type { OutcomeCode, TraceSink } from '../engine/types';
-import type { ParticleBatch } from './protocol';
-
-/** How long a particle stays on screen, wall milliseconds: short hops are stretched so the eye can follow them. */
-export const PARTICLE_MIN_WALL_MS = 400;
-export const PARTICLE_MAX_WALL_MS = 2500;
+import { type ParticleBatch, particleLifetimeMs } from './protocol';
 
 /**
  * The sampling rate for a wanted ratio `x`: a whole number at or above it
@@ -23,11 +19,6 @@ export function niceCeil(x: number): number {
   return Math.ceil(whole / unit) * unit;
 }
 
-/** Wall milliseconds a hop of `simSeconds` stays on screen at `speed` (simulated seconds per wall second). */
-export function particleLifetimeMs(simSeconds: number, speed: number): number {
-  const real = Number.isFinite(speed) && speed > 0 ? (simSeconds / speed) * 1000 : 0;
-  return Math.min(PARTICLE_MAX_WALL_MS, Math.max(PARTICLE_MIN_WALL_MS, real));
-}
 
 export class ParticleSink implements TraceSink {
   /** One hop in `sampleEvery` is kept. */

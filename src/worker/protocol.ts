@@ -38,6 +38,16 @@ export interface Frame {
   error: string | null;
 }
 
+/** How long a particle stays on screen, wall milliseconds: short hops are stretched so the eye can follow them. */
+export const PARTICLE_MIN_WALL_MS = 400;
+export const PARTICLE_MAX_WALL_MS = 2500;
+
+/** Wall milliseconds a hop of `simSeconds` stays on screen at `speed` (simulated seconds per wall second). */
+export function particleLifetimeMs(simSeconds: number, speed: number): number {
+  const real = Number.isFinite(speed) && speed > 0 ? (simSeconds / speed) * 1000 : 0;
+  return Math.min(PARTICLE_MAX_WALL_MS, Math.max(PARTICLE_MIN_WALL_MS, real));
+}
+
 /** Where a run stands, as shown by the controls. */
 export type RunStatus = 'idle' | 'running' | 'paused' | 'finished';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Outcome } from '../../engine/types';
 import type { ParticleDelivery } from '../../store/metrics-slice';
-import { PARTICLE_MIN_WALL_MS } from '../../worker/particle-sink';
+import { PARTICLE_MIN_WALL_MS } from '../../worker/protocol';
 import { PARTICLE_KINDS, ParticlePool } from './particle-pool';
 
 function delivery(hops: [link: number, depart: number, arrive: number, outcome: number, reverse: number][], extra: Partial<ParticleDelivery> = {}): ParticleDelivery {

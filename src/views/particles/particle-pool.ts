@@ -7,7 +7,7 @@
  */
 import type { ParticleDelivery } from '../../store/metrics-slice';
 import { Outcome } from '../../engine/types';
-import { particleLifetimeMs } from '../../worker/particle-sink';
+import { particleLifetimeMs } from '../../worker/protocol';
 
 /** Particles kept on screen at most; the worker samples requests to stay under it. */
 export const MAX_LIVE_PARTICLES = 5000;
