@@ -1,4 +1,5 @@
-import { faultActionsFor } from '../scenario/faults';
+import { faultRefusal } from '../scenario/faults';
+import { KIND_TRAITS } from '../scenario/kinds';
 import type { Fault, FaultAction, NodeKind, RequestType, Scenario, ScenarioNode } from '../scenario/schema';
 import { type ClientTotals, type Component, KIND_BITS, type RuntimeLink, type SimContext } from './component';
 import { createComponent } from './components/registry';
@@ -185,8 +186,8 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
     const index = this.indexOfNode.get(nodeId);
     const component = index === undefined ? undefined : this.components[index];
     if (!component) return `There is no node "${nodeId}".`;
-    if (!component.applyFault) return `${component.label} is a ${component.kind}; only servers, databases, session stores, caches and CDNs can crash or slow down.`;
-    if (!faultActionsFor(component.kind).includes(action)) return `${component.label} is a ${component.kind}; only caches and CDNs can be flushed.`;
+    const refusal = faultRefusal(component.kind, action);
+    if (refusal !== null || !component.applyFault) return `${component.label} is ${KIND_TRAITS[component.kind].one}; ${refusal ?? 'it cannot fail.'}`;
     this.scheduleFault({ at: this.now, node: nodeId, action, factor });
     return null;
   }

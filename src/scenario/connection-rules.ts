@@ -1,3 +1,4 @@
+import { KIND_TRAITS } from './kinds';
 import type { Scenario } from './schema';
 
 /**
@@ -11,7 +12,9 @@ export function connectionProblem(scenario: Pick<Scenario, 'nodes' | 'links'>, f
   if (!source || !target) return 'Connect two nodes on the canvas.';
   const name = (node: typeof source) => `“${node.label || node.id}”`;
   if (from === to) return `A node cannot link to itself: drag from ${name(source)} to another node.`;
-  if (target.kind === 'client') return `${name(target)} is a client: clients only send requests, so nothing can link into them.`;
+  if (!KIND_TRAITS[target.kind].acceptsLinks) {
+    return `${name(target)} is ${KIND_TRAITS[target.kind].one}: ${KIND_TRAITS[target.kind].plural} only send requests, so nothing can link into them.`;
+  }
   if (scenario.links.some((l) => l.from === from && l.to === to)) return `${name(source)} already links to ${name(target)}.`;
   return null;
 }

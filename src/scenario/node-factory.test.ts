@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NodeSchema, NODE_KINDS } from './schema';
+import { NODE_KINDS } from './kinds';
+import { NodeSchema } from './schema';
 import { starterScenario } from './starter';
 import { createNode, freeSpot, nextLinkId, nextNodeName } from './node-factory';
 

@@ -1,6 +1,5 @@
-import type { z } from 'zod';
+import { KIND_TRAITS } from './kinds';
 import { type NodeKind, NodeSchema, type Scenario, type ScenarioNode } from './schema';
-import { KIND_INFO } from '../canvas/node-kinds';
 
 export interface XY {
   x: number;
@@ -14,47 +13,17 @@ export interface Size {
 
 /**
  * A new node of `kind` with values that run sensibly the moment it is wired
- * up; fields not set here take the schema's defaults, so new fields in the
- * format need no change here.
+ * up (its kind's `create`); fields not set there take the schema's defaults,
+ * so new fields in the format need no change here.
  */
 export function createNode(kind: NodeKind, id: string, label: string, position: XY): ScenarioNode {
-  return NodeSchema.parse(nodeInput(kind, id, label, position));
-}
-
-function nodeInput(kind: NodeKind, id: string, label: string, position: XY): z.input<typeof NodeSchema> {
   const base = { id, label, position: { x: Math.round(position.x), y: Math.round(position.y) } };
-  switch (kind) {
-    case 'client':
-      return {
-        ...base,
-        kind,
-        workload: { mode: 'open', rate: 20 },
-      };
-    case 'loadBalancer':
-      return { ...base, kind };
-    case 'server':
-      return { ...base, kind, workers: 4, queueCapacity: 100, serviceTime: { type: 'exponential', mean: 0.05 } };
-    case 'database':
-      return {
-        ...base,
-        kind,
-        workers: 8,
-        queueCapacity: 200,
-        readTime: { type: 'exponential', mean: 0.005 },
-        writeTime: { type: 'exponential', mean: 0.02 },
-      };
-    case 'sessionStore':
-      return { ...base, kind, workers: 8, queueCapacity: 1000, serviceTime: { type: 'exponential', mean: 0.0005 } };
-    case 'cache':
-    case 'cdn':
-      // Their schema defaults are already a sensible start.
-      return { ...base, kind };
-  }
+  return NodeSchema.parse(KIND_TRAITS[kind].create(base));
 }
 
 /** The first free `<prefix>-<n>` id and its matching label, e.g. `server-3` / "Server 3". */
 export function nextNodeName(kind: NodeKind, scenario: Pick<Scenario, 'nodes'>): { id: string; label: string } {
-  const { idPrefix, title } = KIND_INFO[kind];
+  const { idPrefix, title } = KIND_TRAITS[kind];
   const taken = new Set(scenario.nodes.map((n) => n.id));
   const labels = new Set(scenario.nodes.map((n) => n.label));
   let n = scenario.nodes.filter((node) => node.kind === kind).length + 1;

@@ -1,4 +1,5 @@
-import { FAULTABLE_KINDS, faultActionsFor } from './faults';
+import { faultRefusal } from './faults';
+import { KIND_TRAITS } from './kinds';
 import { describeIssues, describeJsonError } from './issue-messages';
 import { balancerProblems } from './load-balancer-presets';
 import { migrateScenario } from './migrate';
@@ -70,20 +71,24 @@ function checkReferences(scenario: Scenario): string[] {
       if (!kinds.has(link[end])) errors.push(`link "${link.id}": "${end}" names node "${link[end]}", which does not exist.`);
     }
     if (link.from === link.to) errors.push(`link "${link.id}": a node cannot link to itself.`);
-    if (kinds.get(link.to) === 'client') {
-      errors.push(`link "${link.id}": it leads into client "${link.to}"; clients only send requests.`);
+    const into = kinds.get(link.to);
+    if (into !== undefined && !KIND_TRAITS[into].acceptsLinks) {
+      errors.push(`link "${link.id}": it leads into ${KIND_TRAITS[into].title.toLowerCase()} "${link.to}"; ${KIND_TRAITS[into].plural} only send requests.`);
     }
   }
   // The engine skips a fault whose node is missing or cannot fail, so a typo would go unnoticed.
   scenario.faults.forEach((fault, index) => {
     const kind = kinds.get(fault.node);
     const where = `fault (faults[${index}]) field "node"`;
-    if (kind === undefined) errors.push(`${where}: names node "${fault.node}", which does not exist.`);
-    else if (!FAULTABLE_KINDS.includes(kind)) {
-      errors.push(`${where}: "${fault.node}" is a ${kind}; only servers, databases, session stores, caches and CDNs can crash or slow down.`);
-    } else if (!faultActionsFor(kind).includes(fault.action)) {
-      errors.push(`fault (faults[${index}]) field "action": "flush" empties a cache or CDN; "${fault.node}" is a ${kind}.`);
+    if (kind === undefined) {
+      errors.push(`${where}: names node "${fault.node}", which does not exist.`);
+      return;
     }
+    const refusal = faultRefusal(kind, fault.action);
+    if (refusal === null) return;
+    // A kind that cannot fail at all is a wrong node; one that can, a wrong action.
+    const field = KIND_TRAITS[kind].faults.length === 0 ? where : `fault (faults[${index}]) field "action"`;
+    errors.push(`${field}: "${fault.node}" is ${KIND_TRAITS[kind].one}; ${refusal}`);
   });
   for (const node of scenario.nodes) {
     if (node.kind !== 'loadBalancer') continue;
@@ -111,8 +116,8 @@ function findWarnings(scenario: Scenario): string[] {
     const out = outgoing.get(node.id) ?? 0;
     if (node.kind === 'client' && out === 0) warnings.push(`client "${node.id}" has no outgoing link: its requests fail with "no route".`);
     if (node.kind === 'loadBalancer' && out === 0) warnings.push(`load balancer "${node.id}" has no targets: requests to it fail with "no route".`);
-    if (ANSWERS_HITS.has(node.kind) && out === 0) {
-      warnings.push(`${node.kind === 'cdn' ? 'CDN' : node.kind} "${node.id}" has no link onwards: its misses and writes fail with "no route".`);
+    if (KIND_TRAITS[node.kind].answers === 'hits' && out === 0) {
+      warnings.push(`${KIND_TRAITS[node.kind].title} "${node.id}" has no link onwards: its misses and writes fail with "no route".`);
     }
   }
   if (!scenario.nodes.some((n) => n.kind === 'client')) warnings.push('There is no client, so no requests are sent.');
@@ -133,9 +138,6 @@ function findWarnings(scenario: Scenario): string[] {
   return warnings;
 }
 
-/** Node kinds that answer some requests themselves (hits) even when they have a link onwards. */
-const ANSWERS_HITS: ReadonlySet<string> = new Set(['cache', 'cdn']);
-
 /**
  * Ids of nodes from which some path ends at a node that answers: a cache or
  * CDN (its hits), or any other node with workers and no outgoing link (with
@@ -153,7 +155,7 @@ function nodesThatReachAnAnswer(scenario: Pick<Scenario, 'nodes' | 'links'>): Se
   }
   const found = new Set<string>();
   const pending = scenario.nodes
-    .filter((n) => ANSWERS_HITS.has(n.kind) || (!hasOutgoing.has(n.id) && n.kind !== 'client' && n.kind !== 'loadBalancer'))
+    .filter((n) => KIND_TRAITS[n.kind].answers === 'hits' || (!hasOutgoing.has(n.id) && KIND_TRAITS[n.kind].answers === 'atPathEnd'))
     .map((n) => n.id);
   for (const id of pending) found.add(id);
   while (pending.length > 0) {

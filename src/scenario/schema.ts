@@ -259,9 +259,6 @@ export type ServerNode = z.infer<typeof ServerNodeSchema>;
 export type DatabaseNode = z.infer<typeof DatabaseNodeSchema>;
 export type SessionStoreNode = z.infer<typeof SessionStoreNodeSchema>;
 
-/** Every node kind the engine simulates, in palette order. */
-export const NODE_KINDS = ['client', 'loadBalancer', 'server', 'database', 'cache', 'cdn', 'sessionStore'] as const satisfies readonly NodeKind[];
-
 export const LinkSchema = z.object({
   id: z.string().min(1).max(64),
   from: z.string().min(1),
