@@ -11,7 +11,7 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import { type DragEvent, type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
-import { NODE_KINDS, type NodeKind } from '../scenario/schema';
+import { isNodeKind } from '../scenario/kinds';
 import { useAppStore } from '../store';
 import { ConnectionHintLine } from './ConnectionHintLine';
 import { HealthLegend } from './HealthLegend';
@@ -19,7 +19,7 @@ import { connectionProblem } from '../scenario/connection-rules';
 import { type ScenarioFlowEdge, toFlowEdges, toFlowNodes } from './flow-mapping';
 import type { Size, XY } from '../scenario/node-factory';
 import { NodeCard, type ScenarioFlowNode } from './NodeCard';
-import { KIND_INFO } from './node-kinds';
+import { KIND_LOOK } from './node-kinds';
 import { NODE_KIND_MIME } from './Palette';
 
 const nodeTypes = { scenario: NodeCard };
@@ -193,10 +193,6 @@ function deselect(kind: 'node' | 'link', id: string) {
   if (selection?.kind === kind && selection.id === id) select(null);
 }
 
-function isNodeKind(value: string): value is NodeKind {
-  return (NODE_KINDS as readonly string[]).includes(value);
-}
-
 function nodeIdAt(event: MouseEvent | TouchEvent): string | null {
   const point = 'changedTouches' in event ? event.changedTouches[0] : event;
   if (!point) return null;
@@ -205,5 +201,5 @@ function nodeIdAt(event: MouseEvent | TouchEvent): string | null {
 }
 
 function minimapColor(node: ScenarioFlowNode): string {
-  return KIND_INFO[node.data.node.kind].color;
+  return KIND_LOOK[node.data.node.kind].color;
 }

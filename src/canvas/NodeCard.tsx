@@ -2,9 +2,9 @@ import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import type { ScenarioNode } from '../scenario/schema';
 import { useNodeLiveStats } from '../store/live-stats';
-import { formatSeconds, nodeSummary } from './format';
-import { KindIcon } from './icons';
-import { KIND_INFO, kindStyle } from './node-kinds';
+import { KIND_TRAITS } from '../scenario/kinds';
+import { formatSeconds } from './format';
+import { KindIcon, kindStyle, nodeSummary } from './node-kinds';
 
 export type ScenarioFlowNode = Node<{ node: ScenarioNode }, 'scenario'>;
 
@@ -13,14 +13,14 @@ export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<Sce
   const { node } = data;
   const live = useNodeLiveStats(node.id);
   const health = live?.health ?? 'idle';
-  const hasWorkers = node.kind === 'server' || node.kind === 'database' || node.kind === 'sessionStore';
+  const hasWorkers = KIND_TRAITS[node.kind].workers === 'always';
   return (
     <div className={`node-card health-${health}${selected ? ' is-selected' : ''}`} style={kindStyle(node.kind)}>
       {/* Clients get a target handle too, so dragging a link onto one shows why it is refused. */}
       <Handle
         type="target"
         position={Position.Left}
-        className={node.kind === 'client' ? 'node-handle node-handle--refuses' : 'node-handle'}
+        className={KIND_TRAITS[node.kind].acceptsLinks ? 'node-handle' : 'node-handle node-handle--refuses'}
       />
       <div className="node-card__head">
         <span className="node-card__icon">
@@ -28,7 +28,7 @@ export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<Sce
         </span>
         <span className="node-card__titles">
           <span className="node-card__label">{node.label || node.id}</span>
-          <span className="node-card__kind">{KIND_INFO[node.kind].title}</span>
+          <span className="node-card__kind">{KIND_TRAITS[node.kind].title}</span>
         </span>
       </div>
       <div className="node-card__summary">{nodeSummary(node)}</div>

@@ -1,8 +1,8 @@
 import type { DragEvent } from 'react';
-import { NODE_KINDS, type NodeKind } from '../scenario/schema';
+import { KIND_TRAITS, NODE_KINDS } from '../scenario/kinds';
+import type { NodeKind } from '../scenario/schema';
 import { useAppStore } from '../store';
-import { KindIcon } from './icons';
-import { KIND_INFO, kindStyle } from './node-kinds';
+import { KindIcon, kindStyle } from './node-kinds';
 import { useCanvasCentre } from './use-canvas-centre';
 
 /** The drag payload type; only this app's palette sets it. */
@@ -31,15 +31,15 @@ export function Palette() {
               draggable
               onDragStart={(event) => onDragStart(event, kind)}
               onClick={() => addNode(kind, centre())}
-              aria-label={`Add ${KIND_INFO[kind].title}`}
-              title={KIND_INFO[kind].hint}
+              aria-label={`Add ${KIND_TRAITS[kind].title}`}
+              title={KIND_TRAITS[kind].hint}
             >
               <span className="palette__icon" style={kindStyle(kind)}>
                 <KindIcon kind={kind} size={22} />
               </span>
               <span className="palette__text">
-                <span className="palette__title">{KIND_INFO[kind].title}</span>
-                <span className="palette__sub">{KIND_INFO[kind].hint}</span>
+                <span className="palette__title">{KIND_TRAITS[kind].title}</span>
+                <span className="palette__sub">{KIND_TRAITS[kind].hint}</span>
               </span>
             </button>
           </li>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { starterScenario } from '../scenario/starter';
-import { distributionMean, formatSeconds, nodeSummary } from './format';
+import { distributionMean, formatSeconds } from './format';
+import { nodeSummary } from './node-kinds';
 
 describe('format', () => {
   it('shows seconds in the unit a person would say', () => {

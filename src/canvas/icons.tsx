@@ -1,7 +1,5 @@
-import type { NodeKind } from '../scenario/schema';
-
 /** Hand-drawn 24×24 line icons (never emoji: many machines have no emoji font). */
-interface IconProps {
+export interface IconProps {
   size?: number;
 }
 
@@ -99,25 +97,6 @@ export function CdnIcon({ size = 20 }: IconProps) {
   );
 }
 
-/** The icon for a node kind. */
-export function KindIcon({ kind, size }: { kind: NodeKind; size?: number }) {
-  switch (kind) {
-    case 'client':
-      return <ClientIcon size={size} />;
-    case 'loadBalancer':
-      return <LoadBalancerIcon size={size} />;
-    case 'server':
-      return <ServerIcon size={size} />;
-    case 'database':
-      return <DatabaseIcon size={size} />;
-    case 'sessionStore':
-      return <SessionStoreIcon size={size} />;
-    case 'cache':
-      return <CacheIcon size={size} />;
-    case 'cdn':
-      return <CdnIcon size={size} />;
-  }
-}
 
 /** A bin, for Delete. */
 export function TrashIcon({ size = 16 }: IconProps) {

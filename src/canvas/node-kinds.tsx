@@ -1,39 +1,79 @@
-import type { LoadBalancingAlgorithm, NodeKind } from '../scenario/schema';
+/**
+ * How the canvas draws each node kind, in one table typed by `NodeKind`: its
+ * colours, its icon and the one-line summary on its card. A kind added to the
+ * schema fails the type-check here until it has an entry. Names and hints
+ * come from the scenario layer's table (scenario/kinds.ts).
+ */
+import type { ComponentType } from 'react';
+import type { NodeOf } from '../scenario/kinds';
+import { distributionMean, type NodeKind, type ScenarioNode } from '../scenario/schema';
+import { ALGORITHMS } from './algorithm-names';
+import { formatRate, formatSeconds } from './format';
+import { CacheIcon, CdnIcon, ClientIcon, DatabaseIcon, type IconProps, LoadBalancerIcon, ServerIcon, SessionStoreIcon } from './icons';
 
-export interface KindInfo {
-  title: string;
-  hint: string;
-  idPrefix: string;
+export interface KindLook<K extends NodeKind> {
   /** Accent for the card edge, icon and minimap. */
   color: string;
   /** Pale background behind the kind's icon. */
   tint: string;
+  Icon: ComponentType<IconProps>;
+  /** One line that says what the node is set to, for its card. */
+  summary(node: NodeOf<K>): string;
 }
 
-/** How each node kind is named, explained and coloured: adding a kind means one entry here. */
-export const KIND_INFO: Record<NodeKind, KindInfo> = {
-  client: { title: 'Client', hint: 'Sends requests: a steady rate, or users who wait', idPrefix: 'client', color: '#3b6fd8', tint: '#e9f0fd' },
-  loadBalancer: { title: 'Load balancer', hint: 'Spreads requests over its targets', idPrefix: 'lb', color: '#8257d6', tint: '#f1ebfc' },
-  server: { title: 'Server', hint: 'Serves requests with workers and a queue', idPrefix: 'server', color: '#2f9e74', tint: '#e6f5ef' },
-  database: { title: 'Database', hint: 'Serves reads and writes', idPrefix: 'database', color: '#c27c1c', tint: '#fbf1e2' },
-  sessionStore: { title: 'Session store', hint: 'Keeps user sessions outside the servers', idPrefix: 'sessions', color: '#c2537a', tint: '#fbe9f0' },
-  cache: { title: 'Cache', hint: 'Answers repeated reads from memory', idPrefix: 'cache', color: '#b8860b', tint: '#fbf4dc' },
-  cdn: { title: 'CDN', hint: 'Serves cached responses near users', idPrefix: 'cdn', color: '#2b8cb0', tint: '#e3f3f9' },
+const workers = (n: number) => `${n} worker${n === 1 ? '' : 's'}`;
+
+export const KIND_LOOK: { readonly [K in NodeKind]: KindLook<K> } = {
+  client: {
+    color: '#3b6fd8',
+    tint: '#e9f0fd',
+    Icon: ClientIcon,
+    summary: (node) =>
+      node.workload.mode === 'open'
+        ? formatRate(node.workload.rate)
+        : `${node.workload.users} users · think ${formatSeconds(distributionMean(node.workload.thinkTime))}`,
+  },
+  loadBalancer: { color: '#8257d6', tint: '#f1ebfc', Icon: LoadBalancerIcon, summary: (node) => ALGORITHMS[node.algorithm].title.toLowerCase() },
+  server: {
+    color: '#2f9e74',
+    tint: '#e6f5ef',
+    Icon: ServerIcon,
+    summary: (node) => `${workers(node.workers)} · ${formatSeconds(distributionMean(node.serviceTime))}`,
+  },
+  database: {
+    color: '#c27c1c',
+    tint: '#fbf1e2',
+    Icon: DatabaseIcon,
+    summary: (node) =>
+      `${workers(node.workers)} · r ${formatSeconds(distributionMean(node.readTime))} / w ${formatSeconds(distributionMean(node.writeTime))}`,
+  },
+  cache: {
+    color: '#b8860b',
+    tint: '#fbf4dc',
+    Icon: CacheIcon,
+    summary: (node) => `${node.capacity.toLocaleString('en-US')} entries · ${node.eviction.toUpperCase()}`,
+  },
+  cdn: { color: '#2b8cb0', tint: '#e3f3f9', Icon: CdnIcon, summary: (node) => `${node.edges.length} edge${node.edges.length === 1 ? '' : 's'} · ${node.mode}` },
+  sessionStore: {
+    color: '#c2537a',
+    tint: '#fbe9f0',
+    Icon: SessionStoreIcon,
+    summary: (node) => `${workers(node.workers)} · ${formatSeconds(distributionMean(node.serviceTime))}`,
+  },
 };
+
+/** One line that says what a node is set to, for its card on the canvas. */
+export function nodeSummary(node: ScenarioNode): string {
+  return (KIND_LOOK[node.kind] as KindLook<NodeKind>).summary(node as never);
+}
+
+/** The icon for a node kind. */
+export function KindIcon({ kind, size }: { kind: NodeKind; size?: number }) {
+  const { Icon } = KIND_LOOK[kind];
+  return <Icon size={size} />;
+}
 
 /** Inline style that gives an element its kind's colours (used by cards, palette and inspector). */
 export function kindStyle(kind: NodeKind): Record<string, string> {
-  return { '--kind-color': KIND_INFO[kind].color, '--kind-tint': KIND_INFO[kind].tint };
+  return { '--kind-color': KIND_LOOK[kind].color, '--kind-tint': KIND_LOOK[kind].tint };
 }
-
-/** Load-balancing algorithms as a user reads them: a name and what it does. */
-export const ALGORITHMS: Record<LoadBalancingAlgorithm, { title: string; note: string }> = {
-  roundRobin: { title: 'Round robin', note: 'Each request goes to the next target in turn.' },
-  weightedRoundRobin: { title: 'Weighted round robin', note: 'In turn, but in proportion to each outgoing link’s weight.' },
-  leastConnections: { title: 'Least connections', note: 'To the target with the fewest requests in progress.' },
-  leastResponseTime: { title: 'Least response time', note: 'To the target that has been answering fastest.' },
-  ipHash: { title: 'IP hash', note: 'The client address picks the target, so a client sticks to one.' },
-  consistentHash: { title: 'Consistent hash', note: 'A hash ring: removing a target moves only its share of clients.' },
-  random: { title: 'Random', note: 'A target chosen uniformly at random.' },
-  powerOfTwoChoices: { title: 'Power of two choices', note: 'Two random targets; the less busy one wins.' },
-};

@@ -1,4 +1,6 @@
-import type { NodeReport } from '../engine/types';
+import type { NodeReport, NodeReportOf } from '../engine/types';
+import { KIND_TRAITS } from '../scenario/kinds';
+import type { NodeKind } from '../scenario/schema';
 import { formatCount, formatMilliseconds, formatNumber, formatPercent, formatTable, indent } from './format-numbers';
 
 /*
@@ -6,17 +8,30 @@ import { formatCount, formatMilliseconds, formatNumber, formatPercent, formatTab
  * than queues: load balancers (targets, health), caches and CDNs.
  */
 
+const none = () => [];
+
+/** The sections each kind prints under the node table: a kind added to the schema fails the type-check here until it says. */
+const DETAILS: { readonly [K in NodeKind]: (node: NodeReportOf<K>) => string[] } = {
+  client: none,
+  loadBalancer: (node) => balancerLines(node),
+  server: none,
+  database: none,
+  cache: (node) => cacheLines(node),
+  cdn: (node) => [...cacheLines(node), ...cdnLines(node)],
+  sessionStore: none,
+};
+
 /** The extra lines a node's report calls for (none for a plain server). */
 export function nodeDetailLines(node: NodeReport): string[] {
-  return [...balancerLines(node), ...cacheLines(node), ...cdnLines(node)];
+  return (DETAILS[node.kind] as (node: NodeReport) => string[])(node);
 }
 
 const MAX_POOL_CHANGES = 20;
 const OUT_OF_POOL = { probes: 'out: failed probes', ejected: 'out: ejected' } as const;
 
 /** For a load balancer: each target's share and whether it is in the pool, then when targets left or rejoined it. */
-function balancerLines(node: NodeReport): string[] {
-  if (!node.targets || node.targets.length === 0) return [];
+function balancerLines(node: NodeReportOf<'loadBalancer'>): string[] {
+  if (node.targets.length === 0) return [];
   const rows = node.targets.map((t) => [
     t.id,
     formatCount(t.routed),
@@ -44,11 +59,10 @@ const THEORY_MODELS = {
 } as const;
 
 /** For a cache (or a CDN's edges together): hit ratio against theory, staleness, and what was lost or evicted. */
-function cacheLines(node: NodeReport): string[] {
+function cacheLines(node: NodeReportOf<'cache' | 'cdn'>): string[] {
   const cache = node.cache;
-  if (!cache) return [];
   const theory = cache.theory === null || cache.theoryModel === null ? '' : ` (theory ${formatPercent(cache.theory)}, ${THEORY_MODELS[cache.theoryModel]})`;
-  const lines = ['', `${node.kind === 'cdn' ? 'CDN' : 'Cache'} ${node.id}: what it served`];
+  const lines = ['', `${KIND_TRAITS[node.kind].title} ${node.id}: what it served`];
   lines.push(`  hit ratio ${formatPercent(cache.hitRatio)}${theory}: ${formatCount(cache.hits)} hits, ${formatCount(cache.misses)} misses after warm-up`);
   if (cache.staleReads > 0) {
     lines.push(`  stale reads ${formatCount(cache.staleReads)} (${formatPercent(cache.staleRatio)} of reads), the oldest ${formatMilliseconds(cache.maxStaleAge)} ms after the write`);
@@ -65,9 +79,8 @@ function cacheLines(node: NodeReport): string[] {
 }
 
 /** For a CDN: how much it kept off the origin, and each edge's share. */
-function cdnLines(node: NodeReport): string[] {
+function cdnLines(node: NodeReportOf<'cdn'>): string[] {
   const cdn = node.cdn;
-  if (!cdn) return [];
   const lines = [`  kept off the origin: ${formatPercent(cdn.requestOffload)} of requests, ${formatPercent(cdn.byteOffload)} of bytes`];
   if (cdn.rejectedAtEdge > 0) lines.push(`  ${formatCount(cdn.rejectedAtEdge)} requests rejected at the edge`);
   const rows = cdn.edges.map((e) => [e.name, formatMilliseconds(e.rtt), formatCount(e.requests), formatPercent(e.hitRatio)]);

@@ -1,4 +1,5 @@
 import { FAILURE_REASONS, type LatencySummary, type NodeReport, type Report } from '../engine/types';
+import { KIND_TRAITS } from '../scenario/kinds';
 import { nodeDetailLines } from './format-node-details';
 import { formatCount, formatMilliseconds, formatNumber, formatRate, formatTable, indent } from './format-numbers';
 
@@ -10,12 +11,9 @@ import { formatCount, formatMilliseconds, formatNumber, formatRate, formatTable,
  * not a misleading 0.
  */
 function hasWorkers(node: NodeReport): boolean {
-  if (node.kind === 'loadBalancer') return node.utilization > 0;
-  return !KINDS_WITHOUT_WORKERS.has(node.kind);
+  const workers = KIND_TRAITS[node.kind].workers;
+  return workers === 'always' || (workers === 'whenConfigured' && node.utilization > 0);
 }
-
-/** Caches and CDNs answer after fixed delays, with no workers to be busy. */
-const KINDS_WITHOUT_WORKERS: ReadonlySet<string> = new Set(['client', 'cache', 'cdn']);
 
 /** Renders a report as plain-text tables: run header, request totals, end-to-end latency, one row per node, then details of balancers, caches and CDNs. */
 export function formatReport(report: Report): string {

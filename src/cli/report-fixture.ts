@@ -8,8 +8,16 @@ import type { LatencySummary, NodeReport } from '../engine/types';
 /** A latency summary of no requests. */
 export const emptyLatency: LatencySummary = { count: 0, mean: 0, p50: 0, p90: 0, p95: 0, p99: 0, p999: 0, max: 0 };
 
+/** What a kind reports beyond the common figures, empty, for tests that state only the figures they print. */
+function kindFigures(kind: NodeReport['kind']): Partial<NodeReport> {
+  if (kind === 'loadBalancer') return { targets: [], probesSent: 0, healthTimeline: [] };
+  if (kind === 'server' || kind === 'database' || kind === 'sessionStore') return { replicas: 1, sessions: { held: 0, lost: 0 } };
+  return {};
+}
+
 /** A node's report with every figure zero but those given (a fresh latency summary each, so a test may change it). */
 export const nodeReport = (fields: Partial<NodeReport> & Pick<NodeReport, 'id' | 'kind'>): NodeReport => ({
+  ...kindFigures(fields.kind),
   label: fields.id,
   arrivals: 0,
   served: 0,
@@ -23,4 +31,4 @@ export const nodeReport = (fields: Partial<NodeReport> & Pick<NodeReport, 'id' |
   latency: { ...emptyLatency },
   inSystem: 0,
   ...fields,
-});
+}) as NodeReport;

@@ -1,6 +1,6 @@
 /** Public shapes of the engine, shared by the worker, the UI, the CLI and tests. */
 
-import type { FaultAction } from '../scenario/schema';
+import type { FaultAction, NodeKind } from '../scenario/schema';
 import type { CacheReport, CdnReport } from './caching/report';
 
 export type { CacheReport, CdnEdgeReport, CdnReport, RankBucket } from './caching/report';
@@ -44,9 +44,10 @@ export interface TotalsReport {
   sessions: { logins: number; relogins: number; lost: number };
 }
 
-export interface NodeReport {
+/** The figures every node reports; the ones only some kinds have are optional here and required on their kind's variant. */
+export interface NodeReportBase {
   id: string;
-  kind: string;
+  kind: NodeKind;
   label: string;
   /** Requests that reached the node (whole run). */
   arrivals: number;
@@ -91,6 +92,27 @@ export interface NodeReport {
   /** CDNs: origin offload and edge compute. */
   cdn?: CdnReport;
 }
+
+/**
+ * What each kind adds to the common figures. Typed by `NodeKind`: a kind
+ * added to the schema fails the type-check here until it says what it reports.
+ */
+interface KindFigures {
+  client: object;
+  loadBalancer: Required<Pick<NodeReportBase, 'targets' | 'probesSent' | 'healthTimeline'>>;
+  server: Required<Pick<NodeReportBase, 'replicas' | 'sessions'>>;
+  database: Required<Pick<NodeReportBase, 'replicas' | 'sessions'>>;
+  sessionStore: Required<Pick<NodeReportBase, 'replicas' | 'sessions'>>;
+  cache: Required<Pick<NodeReportBase, 'cache'>>;
+  cdn: Required<Pick<NodeReportBase, 'cache' | 'cdn'>>;
+}
+type EveryKind<T extends { [K in NodeKind]: object }> = T;
+
+/** One node's report, discriminated on `kind`: narrowing on the kind makes its own figures required. */
+export type NodeReport = { [K in NodeKind]: Omit<NodeReportBase, 'kind'> & { kind: K } & EveryKind<KindFigures>[K] }[NodeKind];
+
+/** The report of a node of kind `K`. */
+export type NodeReportOf<K extends NodeKind> = Extract<NodeReport, { kind: K }>;
 
 export interface HealthChange {
   time: number;

@@ -1,11 +1,14 @@
-import type { FaultAction, NodeKind } from '../../scenario/schema';
+import type { FaultAction } from '../../scenario/schema';
 import { RequestFlag } from '../request-pool';
-import { type LiveNode, type NodeReport, Outcome, type OutcomeCode, type WindowNodeSample } from '../types';
+import { type LiveNode, type NodeReportOf, Outcome, type OutcomeCode, type WindowNodeSample } from '../types';
 import { type Component, EventKind, type RuntimeLink, type SimContext } from '../component';
 import { ServiceUnit } from './service-unit';
 import { StationStats } from './station-stats';
 
 const SERVICE_DONE = EventKind.timer0;
+
+/** The kinds built on a queueing station. */
+export type StationKind = 'server' | 'database' | 'sessionStore';
 
 /**
  * Workers in front of a FIFO queue of bounded or unbounded capacity, on one
@@ -16,7 +19,7 @@ const SERVICE_DONE = EventKind.timer0;
  * Subclasses say how long a service takes and whether to call out first.
  */
 export abstract class QueueingStation implements Component {
-  abstract readonly kind: NodeKind;
+  abstract readonly kind: StationKind;
   /** True for a station that makes side calls: their answers must stop here. */
   observesResponses = false;
   readonly label: string;
@@ -242,7 +245,7 @@ export abstract class QueueingStation implements Component {
     return this.stats.closeWindow(start, time);
   }
 
-  report(time: number): NodeReport {
+  report(time: number): NodeReportOf<StationKind> {
     this.advance(time);
     const { stats } = this;
     return {

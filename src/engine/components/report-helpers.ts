@@ -1,5 +1,5 @@
 import type { LatencyHistogram } from '../histogram';
-import type { LatencySummary, NodeReport } from '../types';
+import type { LatencySummary, NodeReportBase } from '../types';
 
 /** The latency summary of a node that measured nothing. */
 export function emptyLatency(): LatencySummary {
@@ -10,16 +10,16 @@ export function emptyLatency(): LatencySummary {
  * The report of a node without workers of its own (a client, a cache, a CDN):
  * its counts and latency, with every queueing figure zero.
  */
-export function queuelessReport(node: {
+export function queuelessReport<K extends 'client' | 'cache' | 'cdn'>(node: {
   id: string;
-  kind: string;
+  kind: K;
   label: string;
   arrivals: number;
   served: number;
   throughput: number;
   latency: LatencyHistogram;
   inSystem?: number;
-}): NodeReport {
+}): Omit<NodeReportBase, 'kind'> & { kind: K } {
   return {
     id: node.id,
     kind: node.kind,

@@ -1,3 +1,4 @@
+import { nodeCostPerHour } from '../../scenario/kinds';
 import type { ServerNode } from '../../scenario/schema';
 import { createSampler, type Sampler } from '../distributions';
 import { RequestFlag } from '../request-pool';
@@ -30,7 +31,7 @@ export class Server extends QueueingStation {
   }
 
   override report(time: number) {
-    return { ...super.report(time), costPerHour: this.node.replicas * this.node.costPerHour };
+    return { ...super.report(time), costPerHour: nodeCostPerHour(this.node) };
   }
 
   protected override downstream(): readonly RuntimeLink[] {

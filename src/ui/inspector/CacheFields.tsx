@@ -1,10 +1,8 @@
 import { CACHE_STRATEGIES, type CacheNode, type CacheStrategy, EVICTION_POLICIES, type EvictionPolicyName, type Invalidation } from '../../scenario/cache-schema';
-import type { NodePatch } from '../../store/scenario-slice';
+import type { Commit } from './fields-props';
 import { SPECS } from './field-spec';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
-
-type Commit = (patch: NodePatch, field: string) => string | null;
 
 /** Eviction policies as a user reads them. */
 export const EVICTION_TITLES: Record<EvictionPolicyName, string> = {

@@ -1,13 +1,12 @@
 import type { CdnNode } from '../../scenario/cache-schema';
 import { EVICTION_POLICIES } from '../../scenario/cache-schema';
-import type { NodePatch } from '../../store/scenario-slice';
+import type { Commit } from './fields-props';
 import { EVICTION_TITLES } from './CacheFields';
 import { SPECS } from './field-spec';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
 import { TextField } from './TextField';
 
-type Commit = (patch: NodePatch, field: string) => string | null;
 type Edge = CdnNode['edges'][number];
 
 const EVICTION_OPTIONS = EVICTION_POLICIES.map((value) => ({ value, label: EVICTION_TITLES[value] }));

@@ -1,5 +1,5 @@
 import type { ClientNode } from '../../scenario/schema';
-import type { NodePatch } from '../../store/scenario-slice';
+import type { Commit } from './fields-props';
 import { CatalogueFields } from './CatalogueFields';
 import { CheckboxField } from './CheckboxField';
 import { DistributionField } from './DistributionField';
@@ -8,8 +8,6 @@ import { NumberField } from './NumberField';
 import { RequestMixEditor } from './RequestMixEditor';
 import { Section } from './Section';
 import { SelectField } from './SelectField';
-
-type Commit = (patch: NodePatch, field: string) => string | null;
 
 /** A client: how much it sends first; timeouts, retries and what its requests look like folded below. */
 export function ClientFields({ node, commit }: { node: ClientNode; commit: Commit }) {

@@ -1,8 +1,8 @@
 import { formatSeconds } from '../../canvas/format';
-import { ALGORITHMS } from '../../canvas/node-kinds';
+import { ALGORITHMS } from '../../canvas/algorithm-names';
 import { PRESETS } from '../../scenario/load-balancer-presets';
 import { LOAD_BALANCER_PRESETS, type LoadBalancerNode, type ScenarioNode } from '../../scenario/schema';
-import type { NodePatch } from '../../store/scenario-slice';
+import type { Commit } from './fields-props';
 import { CheckboxField } from './CheckboxField';
 import { SPECS } from './field-spec';
 import { HealthCheckFields } from './HealthCheckFields';
@@ -10,8 +10,6 @@ import { NumberField } from './NumberField';
 import { RoutesEditor } from './RoutesEditor';
 import { Section } from './Section';
 import { SelectField } from './SelectField';
-
-type Commit = (patch: NodePatch, field: string) => string | null;
 
 const PRESET_OPTIONS = LOAD_BALANCER_PRESETS.map((value) => ({ value, label: PRESETS[value].title }));
 /** Leaving L7 drops what only L7 can do, so the change is never refused for it. */

@@ -4,7 +4,8 @@ import { CachePanel } from './CachePanel';
 import { LiveFigure } from '../../views/LiveFigure';
 import { createLatencyChart, createQueueChart, createThroughputChart, createUtilizationChart, type RunChartData } from '../../views/charts/metrics-charts';
 import { SelectedNodeViews, selectedColumns, useSelectedNodeWithViews } from './SelectedNodeViews';
-import { createTotalsTable, scenarioCostPerHour, type TotalsData } from '../../views/charts/totals-table';
+import { scenarioCostPerHour } from '../../scenario/kinds';
+import { createTotalsTable, type TotalsData } from '../../views/charts/totals-table';
 import { useLiveChart } from '../../views/use-live-chart';
 import '../runtime.css';
 

@@ -1,5 +1,6 @@
-import { type CSSProperties, useMemo } from 'react';
-import type { Scenario, ScenarioNode } from '../../scenario/schema';
+import { type ComponentType, type CSSProperties, useMemo } from 'react';
+import type { NodeOf } from '../../scenario/kinds';
+import type { NodeKind, Scenario, ScenarioNode } from '../../scenario/schema';
 import { useAppStore } from '../../store';
 import type { AppState } from '../../store/types';
 import { type BalancerViewData, balancerRows, targetNodeId } from '../../views/balancer/balancer-rows';
@@ -11,33 +12,61 @@ import { keyCount, keyNoun, previousPool, type RingFigures, ringFigures, ringTar
 import { createHashRingView } from '../../views/balancer/hash-ring-view';
 import { ScalingSweep } from './ScalingSweep';
 
-/** The selected node, when it has views of its own (balancers, and nodes a fault can reach). */
+/** A kind's own views in the bottom panel, beside the fault controls every kind that can fail gets. */
+interface KindViews<K extends NodeKind> {
+  /** Chart columns the views take (of four): room for what they draw. */
+  columns(node: NodeOf<K>): number;
+  Views: ComponentType<{ node: NodeOf<K>; label: string }> | null;
+}
+
+const noViews = { columns: () => 1, Views: null };
+
+/** Each node kind's own views: a kind added to the schema fails the type-check here until it says which it has. */
+const KIND_VIEWS: { readonly [K in NodeKind]: KindViews<K> } = {
+  client: noViews,
+  loadBalancer: { columns: (node) => (node.algorithm === 'consistentHash' ? 4 : 2), Views: BalancerViews },
+  server: { columns: () => 3, Views: ({ node, label }) => <ScalingSweep key={node.id} serverId={node.id} label={label} /> },
+  database: noViews,
+  cache: noViews,
+  cdn: noViews,
+  sessionStore: noViews,
+};
+
+const viewsOf = (node: ScenarioNode) => KIND_VIEWS[node.kind] as KindViews<NodeKind>;
+
+/** The selected node, when it has views of its own (its kind's, or fault controls). */
 export function useSelectedNodeWithViews(): ScenarioNode | null {
   return useAppStore((s) => {
     if (s.selection?.kind !== 'node') return null;
     const id = s.selection.id;
     const node = s.scenario.nodes.find((n) => n.id === id) ?? null;
-    return node && (node.kind === 'loadBalancer' || FAULTABLE_KINDS.includes(node.kind)) ? node : null;
+    return node && (viewsOf(node).Views !== null || FAULTABLE_KINDS.includes(node.kind)) ? node : null;
   });
 }
 
-/** Chart columns the node's views take in the bottom panel (of four): room for what they draw. */
+/** Chart columns the node's views take in the bottom panel (of four). */
 export function selectedColumns(node: ScenarioNode): number {
-  if (node.kind === 'loadBalancer') return node.algorithm === 'consistentHash' ? 4 : 2;
-  if (node.kind === 'server') return 3;
-  return 1;
+  return viewsOf(node).columns(node as never);
 }
 
 /** The "Selected node" area of the bottom panel: what fits the node's kind. */
 export function SelectedNodeViews({ node }: { node: ScenarioNode }) {
   const label = node.label || node.id;
+  const { Views } = viewsOf(node);
   return (
     <section className="sp-selected" aria-label={`Selected node: ${label}`} style={{ '--sp-columns': selectedColumns(node) } as CSSProperties}>
-      {node.kind === 'loadBalancer' && <BalancerFigure id={node.id} label={label} />}
-      {node.kind === 'loadBalancer' && node.algorithm === 'consistentHash' && <HashRingFigure id={node.id} label={label} />}
       {FAULTABLE_KINDS.includes(node.kind) && <FaultControls nodeId={node.id} kind={node.kind} label={label} />}
-      {node.kind === 'server' && <ScalingSweep key={node.id} serverId={node.id} label={label} />}
+      {Views && <Views node={node as never} label={label} />}
     </section>
+  );
+}
+
+function BalancerViews({ node, label }: { node: NodeOf<'loadBalancer'>; label: string }) {
+  return (
+    <>
+      <BalancerFigure id={node.id} label={label} />
+      {node.algorithm === 'consistentHash' && <HashRingFigure id={node.id} label={label} />}
+    </>
   );
 }
 

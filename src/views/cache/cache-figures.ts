@@ -5,6 +5,7 @@
  */
 import type { CacheReport, CdnReport, LiveSnapshot, NodeReport, RankBucket, Report, WindowSample } from '../../engine/types';
 import type { Scenario, ScenarioNode } from '../../scenario/schema';
+import { KIND_TRAITS } from '../../scenario/kinds';
 
 /** Kinds whose reads hit or miss. */
 export type CachingKind = 'cache' | 'cdn';
@@ -31,7 +32,7 @@ const labelOf = (node: ScenarioNode) => node.label ?? node.id;
  * first one, so the panel has something to show before anything is selected.
  */
 export function cachingTarget(scenario: Scenario, selectedId: string | null): CachingTarget | null {
-  const isCaching = (n: ScenarioNode) => n.kind === 'cache' || n.kind === 'cdn';
+  const isCaching = (n: ScenarioNode) => KIND_TRAITS[n.kind].answers === 'hits';
   const selected = scenario.nodes.find((n) => n.id === selectedId && isCaching(n));
   const node = selected ?? scenario.nodes.find(isCaching);
   if (!node || (node.kind !== 'cache' && node.kind !== 'cdn')) return null;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveSnapshot, WindowSample } from '../../engine/types';
 import { NO_FAILURES } from '../../worker/testing/fake-simulation';
-import { createTotalsTable, scenarioCostPerHour, totalsRows } from './totals-table';
+import { createTotalsTable, totalsRows } from './totals-table';
 
 const snapshot: LiveSnapshot = {
   now: 12,
@@ -52,6 +52,5 @@ describe('totals', () => {
     const done = totalsRows({ snapshot, report, windows: [], costPerHour: 0.3, sessions: true });
     expect([value(done, 'logins'), value(done, 'relogins'), value(done, 'lostSessions'), value(done, 'cost')]).toEqual(['40', '7', '12', '$0.50 / h']);
     expect(totalsRows({ snapshot, report: null, windows: [] }).some((r) => r.key === 'cost' || r.key === 'logins')).toBe(false);
-    expect(scenarioCostPerHour([{ kind: 'server', replicas: 3, costPerHour: 0.1 }, { kind: 'database' }])).toBeCloseTo(0.3);
   });
 });

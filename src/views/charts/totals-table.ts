@@ -87,11 +87,6 @@ function sessionRows(shown: boolean, sessions: { logins: number; relogins: numbe
   ];
 }
 
-/** What the scenario's servers cost per hour: replicas × cost per replica. */
-export function scenarioCostPerHour(nodes: readonly { kind: string; replicas?: number; costPerHour?: number }[]): number {
-  return nodes.reduce((sum, n) => (n.kind === 'server' ? sum + (n.replicas ?? 1) * (n.costPerHour ?? 0) : sum), 0);
-}
-
 /** Fills `table` with the totals; `update` rewrites only the cells. */
 export function createTotalsTable(tableElement: HTMLTableElement): Chart<TotalsData> {
   const table = select(tableElement).attr('class', 'sp-totals');
