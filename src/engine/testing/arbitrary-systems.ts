@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { parseScenario } from '../../scenario/parse';
-import { type Distribution, LoadBalancingAlgorithmSchema, type Scenario, type ScenarioInput } from '../../scenario/schema';
+import { CACHE_STRATEGIES, EVICTION_POLICIES } from '../../scenario/cache-schema';
+import { type Distribution, LoadBalancingAlgorithmSchema, type NodeKind, type Scenario, type ScenarioInput } from '../../scenario/schema';
 
 /*
  * Random small systems for the engine's property tests: client(s) → (load
@@ -70,6 +71,53 @@ export const balancer = fc.record({
     passive: fc.option(fc.record({ consecutiveFailures: fc.integer({ min: 1, max: 5 }), cooloff: seconds(0.05, 1) }), { nil: null }),
   }),
 });
+
+/** A session store: workers, a queue and a lookup time. */
+export const sessionStore = fc.record({ ...stationFields, serviceTime: distribution });
+
+/** A cache with any eviction policy, strategy and invalidation; TTL-only eviction gets a TTL. */
+export const cache = fc
+  .record({
+    capacity: fc.integer({ min: 1, max: 50 }),
+    eviction: fc.constantFrom(...EVICTION_POLICIES),
+    ttl: fc.option(seconds(0.01, 2), { nil: null }),
+    hitTime: seconds(0, 0.002),
+    missTime: seconds(0, 0.002),
+    strategy: fc.constantFrom(...CACHE_STRATEGIES),
+    invalidation: fc.oneof(
+      fc.constant({ type: 'ttl' as const }),
+      fc.record({ type: fc.constant('event' as const), delay: seconds(0, 0.1) }),
+      fc.constant({ type: 'version' as const }),
+    ),
+    flushInterval: seconds(0.05, 1),
+  })
+  .map((c) => (c.eviction === 'ttl' && c.ttl === null ? { ...c, ttl: 0.5 } : c));
+
+/** A CDN: one to three edges, pull or push, with or without max-age, private responses, auth rejects and resizing. */
+export const cdn = fc.record({
+  edges: fc.array(fc.record({ rtt: seconds(0, 0.05), weight: seconds(0.1, 3) }), { minLength: 1, maxLength: 3 }).map((edges) => edges.map((e, i) => ({ name: `edge ${i}`, ...e }))),
+  mode: fc.constantFrom('pull' as const, 'push' as const),
+  capacity: fc.integer({ min: 1, max: 50 }),
+  maxAge: fc.option(seconds(0.05, 2), { nil: null }),
+  privateShare: seconds(0, 1),
+  authRejectShare: seconds(0, 0.5),
+  resizeShare: seconds(0, 1),
+});
+
+/**
+ * Each node kind's random fields, for the property tests that put every kind
+ * into a system: a kind added to the schema fails the type-check here until
+ * the tests can build one.
+ */
+export const KIND_ARBITRARIES: { readonly [K in NodeKind]: fc.Arbitrary<object> } = {
+  client,
+  loadBalancer: balancer,
+  server,
+  database,
+  cache,
+  cdn,
+  sessionStore,
+};
 
 export interface SystemOptions {
   /** Smallest link latency; above zero, no two hops of one response leave at the same instant. */
