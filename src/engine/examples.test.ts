@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../engine/index';
-import type { Report } from '../engine/types';
-import { parseScenarioJson } from './parse';
-import { NodeSchema, type Scenario, ScenarioSchema } from './schema';
+import { runScenario } from './index';
+import type { Report } from './types';
+import { parseScenarioJson } from '../scenario/parse';
+import { NodeSchema, type Scenario, ScenarioSchema } from '../scenario/schema';
 
 const dir = join(import.meta.dirname, '../../scenarios');
 

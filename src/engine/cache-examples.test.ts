@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createSimulation, runScenario } from '../engine/index';
-import type { NodeReport, Report } from '../engine/types';
-import { parseScenarioJson } from './parse';
-import type { Scenario } from './schema';
+import { createSimulation, runScenario } from './index';
+import type { NodeReport, Report } from './types';
+import { parseScenarioJson } from '../scenario/parse';
+import type { Scenario } from '../scenario/schema';
 
 const dir = join(import.meta.dirname, '../../scenarios');
 
