@@ -107,6 +107,6 @@ export interface Component {
   /** A balancer hashing request keys: which keys it sends to `node` while every target is in the pool. */
   keysRoutedTo?(node: number): ((key: number) => boolean) | null;
   passThrough?(request: number, arriveTime: number): void;
-  /** Servers and databases take faults; other kinds leave this out. */
+  /** The kinds whose traits list faults implement this (registry.test.ts checks); the others leave it out. */
   applyFault?(action: FaultAction, factor: number, time: number): void;
 }

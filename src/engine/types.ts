@@ -197,9 +197,9 @@ export interface LiveNode {
   queueLength: number;
   inSystem: number;
   workers: number;
-  /** Servers and databases: crashed and not yet restarted. */
+  /** Nodes that take faults (KIND_TRAITS[kind].faults): crashed and not yet restarted. */
   down?: boolean;
-  /** Servers and databases: service-time multiplier of a slow-down fault (1 = normal). */
+  /** Nodes that take faults: service-time multiplier of a slow-down fault (1 = normal). */
   slowFactor?: number;
   /** Load balancers: each target's share and state. */
   targets?: TargetFigures[];
@@ -232,8 +232,9 @@ export interface Simulation {
   report(): Report;
   setTrace(sink: TraceSink | null): void;
   /**
-   * Applies a fault to a server or database now (a click on the canvas while
-   * running). Returns an error message when the node cannot take it.
+   * Applies a fault to a node now (a click on the canvas while running).
+   * Returns why not when the node's kind does not take it (see
+   * KIND_TRAITS[kind].faults).
    */
   injectFault(nodeId: string, action: FaultAction, factor?: number): string | null;
 }

@@ -273,7 +273,7 @@ export type Link = z.infer<typeof LinkSchema>;
 export const FaultActionSchema = z.enum(['crash', 'restart', 'slow', 'recover', 'flush']);
 export type FaultAction = z.infer<typeof FaultActionSchema>;
 
-/** Something that happens to a server or database at a simulated time. */
+/** Something that happens to a node at a simulated time (which kinds take which faults: KIND_TRAITS[kind].faults). */
 export const FaultSchema = z.object({
   at: nonNegative,
   node: z.string().min(1),

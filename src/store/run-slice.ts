@@ -21,8 +21,8 @@ export interface RunSlice {
   resetRun(): Promise<void>;
   setSpeed(speed: Speed): Promise<void>;
   /**
-   * Crashes, restarts, slows (service time × factor) or recovers a server or
-   * database in the current run, at the simulated time it has reached.
+   * Crashes, restarts, slows (service time × factor), recovers or flushes a
+   * node in the current run, at the simulated time it has reached.
    * Resolves to null when applied, else a message saying why not.
    */
   injectFault(nodeId: string, action: FaultAction, factor?: number): Promise<string | null>;

@@ -231,7 +231,7 @@ export function createSimService(overrides: Partial<SimServiceDeps> = {}) {
     },
 
     /**
-     * Crashes, restarts, slows or recovers a server or database now, in the
+     * Crashes, restarts, slows, recovers or flushes a node now, in the
      * running (or paused) simulation; null when applied, else why not.
      */
     injectFault(nodeId: string, action: FaultAction, factor?: number): string | null {

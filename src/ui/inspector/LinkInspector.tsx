@@ -25,7 +25,7 @@ export function LinkInspector({ link, nodes }: { link: Link; nodes: readonly Sce
       <NumberField label="Latency" value={link.latency} spec={SPECS.latency} onCommit={(latency) => updateLink(link.id, { latency: latency ?? 0 }, 'latency')} />
       <NumberField label="Weight" value={link.weight} spec={SPECS.weight} onCommit={(weight) => updateLink(link.id, { weight: weight ?? 0 }, 'weight')} />
       <p className="inspector__note">
-        Latency is one way; a response pays it again on the way back. Weight shares traffic when a client, server or database has several outgoing
+        Latency is one way; a response pays it again on the way back. Weight shares traffic when a node other than a load balancer has several outgoing
         links, and steers a load balancer set to weighted round robin.
       </p>
       <div className="inspector__actions">
