@@ -6,7 +6,7 @@ import { type Endpoint, proxy, wrap } from 'comlink';
 import type { FaultAction, Scenario } from '../scenario/schema';
 import type { Frame, LoadResult, RunStatus, Speed } from './protocol';
 import type { SimService } from './sim-service';
-import type { SweepPoint } from './sweep';
+import type { SweepPoint } from './protocol';
 
 /** What the store needs from the worker. */
 export interface SimClient {

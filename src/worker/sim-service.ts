@@ -12,8 +12,8 @@ import type { FaultAction, Scenario } from '../scenario/schema';
 import { FrameBatcher } from './frame-batcher';
 import { advance, Pacer } from './pacing';
 import { ParticleSink } from './particle-sink';
-import type { Frame, LoadResult, RunStatus, Speed } from './protocol';
-import { runSweep, type SweepPoint, sweepVariants } from './sweep';
+import type { Frame, LoadResult, RunStatus, Speed, SweepPoint } from './protocol';
+import { runSweep, sweepVariants } from './sweep';
 
 /** Wall milliseconds of simulation per slice before the worker looks at its messages again. */
 const SLICE_MS = 12;

@@ -3,7 +3,8 @@ import { runScenario } from '../engine';
 import { INSTANCE_SIZES } from '../scenario/instance-sizes';
 import { parseScenario } from '../scenario/parse';
 import { createSimService } from './sim-service';
-import { runSweep, type SweepPoint, sweepVariants } from './sweep';
+import type { SweepPoint } from './protocol';
+import { runSweep, sweepVariants } from './sweep';
 
 /** 150 requests/s at one server of 2 workers taking 10 ms: busy 75 % with one replica. */
 function system() {

@@ -11,12 +11,13 @@ import { useAppStore } from '../../store';
 import type { AppState } from '../../store/types';
 import { type BaselineRun, baselineRun, earlyTheories } from '../../views/cache/cache-baseline-run';
 import { createBackendLoadChart, createCacheHitRatioChart } from '../../views/cache/cache-charts';
-import { backendLoadData, type CachingTarget, cachingTarget, cdnOffload, type EarlyTheory, hitRatioData, rankBars, stalenessFigures } from '../../views/cache/cache-figures';
+import { backendLoadData, type CachingTarget, cachingTarget, cdnOffload, hitRatioData, rankBars, stalenessFigures } from '../../views/cache/cache-figures';
 import { createCacheRankView } from '../../views/cache/cache-rank-view';
 import { createCacheStalenessView } from '../../views/cache/cache-staleness-view';
 import { createCdnOffloadView } from '../../views/cache/cdn-offload-view';
 import type { Chart } from '../../views/charts/time-series-chart';
 import { LiveFigure } from '../../views/LiveFigure';
+import type { EarlyTheory } from '../../worker/protocol';
 import './cache-panel.css';
 
 const shownScenario = (state: AppState): Scenario => state.runScenario ?? state.scenario;

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../../store';
 import { getSimClient } from '../../worker/client';
-import { MAX_SWEEP_REPLICAS, type SweepPoint } from '../../worker/sweep';
+import { MAX_SWEEP_REPLICAS, type SweepPoint } from '../../worker/protocol';
 import { createCostChart } from '../../views/charts/cost-chart';
 
 /** Replicas the sweep offers first. */

@@ -4,9 +4,9 @@
  */
 import type { WindowSample } from '../../engine/types';
 import type { Scenario } from '../../scenario/schema';
-import { type Baseline, withoutCache } from './cache-baseline';
+import { type Baseline, withoutCache } from '../../worker/cache-baseline';
+import type { EarlyTheory } from '../../worker/protocol';
 import type { BaselineAnswer, BaselineRequest } from './cache-baseline.worker';
-import type { EarlyTheory } from './cache-figures';
 
 /** A finished baseline: its windows, and where the original nodes sit in them. */
 export interface BaselineRun {

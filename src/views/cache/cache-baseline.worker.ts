@@ -7,7 +7,7 @@
 import { createSimulation } from '../../engine';
 import type { CacheReport, WindowSample } from '../../engine/types';
 import type { Scenario } from '../../scenario/schema';
-import type { EarlyTheory } from './cache-figures';
+import type { EarlyTheory } from '../../worker/protocol';
 
 /** What the page asks: a scenario and the seed of the run it is compared with. */
 export interface BaselineRequest {
