@@ -6,7 +6,10 @@ import { type Endpoint, proxy, wrap } from 'comlink';
 import type { FaultAction, Scenario } from '../scenario/schema';
 import type { Frame, LoadResult, RunStatus, Speed } from './protocol';
 import type { SimService } from './sim-service';
+import { failureOf } from './worker-failure';
 import type { SweepPoint } from './protocol';
+
+export { WorkerFailedError } from './worker-failure';
 
 /** What the store needs from the worker. */
 export interface SimClient {
@@ -52,32 +55,13 @@ export function connectSimService(endpoint: Endpoint, failed?: Promise<never>): 
   };
 }
 
-/** Why a worker stopped: its error event's message, or what to do about it. */
-export class WorkerFailedError extends Error {}
-
-/** A promise that rejects when `worker` reports an error (a script that failed to load, or a crash). */
-function failureOf(worker: Worker): Promise<never> {
-  const failed = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      // An error the service did not catch leaves it in an unknown state: stop it, so no stale frame arrives after a fresh worker starts.
-      worker.terminate();
-      const detail = event.message ? ` (${event.message})` : '';
-      reject(new WorkerFailedError(`The simulation worker stopped${detail}. Reload the page to start it again; your work is kept.`));
-    });
-  });
-  // Nobody may be waiting when it fails: keep that from surfacing as an unhandled rejection.
-  failed.catch(() => undefined);
-  return failed;
-}
-
 let shared: SimClient | null = null;
 
 /** The page's simulation worker, started on first use. */
 export function getSimClient(): SimClient {
   if (!shared) {
     const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'simulation' });
-    shared = connectSimService(worker, failureOf(worker));
+    shared = connectSimService(worker, failureOf(worker, 'The simulation worker', 'Reload the page to start it again; your work is kept.'));
   }
   return shared;
 }
