@@ -53,7 +53,12 @@ export function connectBackgroundPool(size: number, start: (index: number) => Po
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-/** Queues one job per variant; the first failure or a cancel ends the sweep and withdraws the points not yet handed out. */
+/**
+ * Keeps one point per worker of the pool waiting or running, handing out the
+ * next as each finishes: other jobs (a baseline) wait behind at most a few
+ * points, not the whole sweep. The first failure or a cancel ends the sweep
+ * and hands out nothing more.
+ */
 function sweepOver(pool: WorkerPool<BackgroundRemote>, variants: readonly SweepVariant[], seed: number, options: SweepOptions): Promise<SweepOutcome> {
   const { onPoint, signal } = options;
   // The sweep's own switch: a failed point stops the rest as a cancel does.
@@ -72,7 +77,11 @@ function sweepOver(pool: WorkerPool<BackgroundRemote>, variants: readonly SweepV
     if (signal?.aborted) return cancel();
     signal?.addEventListener('abort', cancel, { once: true });
     if (variants.length === 0) return finish({ status: 'done', points: [] });
-    variants.forEach((variant, index) => {
+    let next = 0;
+    const handOut = (): void => {
+      const index = next++;
+      const variant = variants[index];
+      if (!variant || stop.signal.aborted) return;
       pool.submit((s) => s.runSweepPoint(variant, seed), { signal: stop.signal }).then(
         (point) => {
           if (stop.signal.aborted) return;
@@ -80,10 +89,12 @@ function sweepOver(pool: WorkerPool<BackgroundRemote>, variants: readonly SweepV
           done++;
           onPoint?.(point, index, done, variants.length);
           if (done === variants.length) finish({ status: 'done', points: points() });
+          else handOut();
         },
         (error: unknown) => finish({ status: 'failed', points: points(), error: messageOf(error) }),
       );
-    });
+    };
+    for (let i = 0; i < pool.size; i++) handOut();
   });
 }
 
