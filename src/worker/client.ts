@@ -7,7 +7,6 @@ import type { FaultAction, Scenario } from '../scenario/schema';
 import type { Frame, LoadResult, RunStatus, Speed } from './protocol';
 import type { SimService } from './sim-service';
 import { failureOf } from './worker-failure';
-import type { SweepPoint } from './protocol';
 
 export { WorkerFailedError } from './worker-failure';
 
@@ -21,13 +20,6 @@ export interface SimClient {
   setSpeed(speed: Speed): Promise<void>;
   /** Applies a fault to a node of the running simulation; resolves to null, or why it could not. */
   injectFault(nodeId: string, action: FaultAction, factor?: number): Promise<string | null>;
-  /** Runs `scenario` headless once per replica count and instance size of one server; see SimService.sweep. */
-  sweep(
-    scenario: Scenario,
-    serverId: string,
-    maxReplicas: number,
-    onProgress: (done: number, total: number, point: SweepPoint) => void,
-  ): Promise<{ ok: true; points: SweepPoint[] } | { ok: false; error: string }>;
   /** Registers the one frame listener (a later call replaces it). */
   subscribe(onFrame: (frame: Frame) => void): Promise<void>;
 }
@@ -49,8 +41,6 @@ export function connectSimService(endpoint: Endpoint, failed?: Promise<never>): 
     reset: () => guard(() => remote.reset()),
     setSpeed: (speed) => guard(() => remote.setSpeed(speed)),
     injectFault: (nodeId, action, factor) => guard(() => remote.injectFault(nodeId, action, factor)),
-    sweep: (scenario, serverId, maxReplicas, onProgress) =>
-      guard<Awaited<ReturnType<SimClient['sweep']>>>(() => remote.sweep(scenario, serverId, maxReplicas, proxy(onProgress))),
     subscribe: (onFrame) => guard(() => remote.subscribe(proxy(onFrame))),
   };
 }

@@ -4,7 +4,7 @@
  * point. Each variant is an independent background job, so a pool of workers
  * can run them side by side.
  */
-import type { Report, SimulationOptions } from '../engine/types';
+import type { Report } from '../engine/types';
 import { INSTANCE_SIZES } from '../scenario/instance-sizes';
 import type { Scenario } from '../scenario/schema';
 import { MAX_SWEEP_REPLICAS, type SweepPoint } from './protocol';
@@ -47,22 +47,4 @@ export function sweepPoint(variant: Pick<SweepVariant, 'mode' | 'label'>, report
     throughput: t.throughput,
     failedRatio: t.sent > 0 ? t.failed / t.sent : 0,
   };
-}
-
-/** Runs every variant, one per timer turn so the worker still hears other commands; reports progress after each. */
-export async function runSweep(
-  variants: readonly SweepVariant[],
-  run: (scenario: Scenario, options: SimulationOptions) => Report,
-  onProgress: (done: number, total: number, point: SweepPoint) => unknown,
-  yieldTurn: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
-): Promise<SweepPoint[]> {
-  const points: SweepPoint[] = [];
-  for (const variant of variants) {
-    await yieldTurn();
-    // Windows are not needed: only the report is read.
-    const point = sweepPoint(variant, run(variant.scenario, { window: 0 }));
-    points.push(point);
-    await onProgress(points.length, variants.length, point);
-  }
-  return points;
 }
