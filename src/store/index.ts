@@ -4,6 +4,7 @@ import type { Scenario } from '../scenario/schema';
 import { createMetricsSlice } from './metrics-slice';
 import { createRunSlice } from './run-slice';
 import { createScenarioSlice } from './scenario-slice';
+import { createSweepSlice } from './sweep-slice';
 import type { AppState } from './types';
 import { createUiSlice } from './ui-slice';
 
@@ -17,6 +18,7 @@ const slices: StateCreator<AppState> = (...a) => ({
   ...createUiSlice(...a),
   ...createRunSlice(...a),
   ...createMetricsSlice(...a),
+  ...createSweepSlice(...a),
 });
 
 /**

@@ -29,7 +29,7 @@ afterEach(() => setSimClient(null));
 describe('run slice', () => {
   it('says so beside the controls when the worker stops, and starts a fresh one next time', async () => {
     const stopped = () => Promise.reject(new WorkerFailedError('The simulation worker stopped. Reload the page.'));
-    const dead = { load: stopped, run: stopped, pause: stopped, step: stopped, reset: stopped, setSpeed: stopped, injectFault: stopped, sweep: stopped, subscribe: stopped };
+    const dead = { load: stopped, run: stopped, pause: stopped, step: stopped, reset: stopped, setSpeed: stopped, injectFault: stopped, subscribe: stopped };
     setSimClient(dead as unknown as SimClient);
     await state().startRun();
     expect(state().runError).toBe('The simulation worker stopped. Reload the page.');

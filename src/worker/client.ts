@@ -6,7 +6,9 @@ import { type Endpoint, proxy, wrap } from 'comlink';
 import type { FaultAction, Scenario } from '../scenario/schema';
 import type { Frame, LoadResult, RunStatus, Speed } from './protocol';
 import type { SimService } from './sim-service';
-import type { SweepPoint } from './sweep';
+import { failureOf } from './worker-failure';
+
+export { WorkerFailedError } from './worker-failure';
 
 /** What the store needs from the worker. */
 export interface SimClient {
@@ -18,13 +20,6 @@ export interface SimClient {
   setSpeed(speed: Speed): Promise<void>;
   /** Applies a fault to a node of the running simulation; resolves to null, or why it could not. */
   injectFault(nodeId: string, action: FaultAction, factor?: number): Promise<string | null>;
-  /** Runs `scenario` headless once per replica count and instance size of one server; see SimService.sweep. */
-  sweep(
-    scenario: Scenario,
-    serverId: string,
-    maxReplicas: number,
-    onProgress: (done: number, total: number, point: SweepPoint) => void,
-  ): Promise<{ ok: true; points: SweepPoint[] } | { ok: false; error: string }>;
   /** Registers the one frame listener (a later call replaces it). */
   subscribe(onFrame: (frame: Frame) => void): Promise<void>;
 }
@@ -46,29 +41,8 @@ export function connectSimService(endpoint: Endpoint, failed?: Promise<never>): 
     reset: () => guard(() => remote.reset()),
     setSpeed: (speed) => guard(() => remote.setSpeed(speed)),
     injectFault: (nodeId, action, factor) => guard(() => remote.injectFault(nodeId, action, factor)),
-    sweep: (scenario, serverId, maxReplicas, onProgress) =>
-      guard<Awaited<ReturnType<SimClient['sweep']>>>(() => remote.sweep(scenario, serverId, maxReplicas, proxy(onProgress))),
     subscribe: (onFrame) => guard(() => remote.subscribe(proxy(onFrame))),
   };
-}
-
-/** Why a worker stopped: its error event's message, or what to do about it. */
-export class WorkerFailedError extends Error {}
-
-/** A promise that rejects when `worker` reports an error (a script that failed to load, or a crash). */
-function failureOf(worker: Worker): Promise<never> {
-  const failed = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      // An error the service did not catch leaves it in an unknown state: stop it, so no stale frame arrives after a fresh worker starts.
-      worker.terminate();
-      const detail = event.message ? ` (${event.message})` : '';
-      reject(new WorkerFailedError(`The simulation worker stopped${detail}. Reload the page to start it again; your work is kept.`));
-    });
-  });
-  // Nobody may be waiting when it fails: keep that from surfacing as an unhandled rejection.
-  failed.catch(() => undefined);
-  return failed;
 }
 
 let shared: SimClient | null = null;
@@ -77,7 +51,7 @@ let shared: SimClient | null = null;
 export function getSimClient(): SimClient {
   if (!shared) {
     const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'simulation' });
-    shared = connectSimService(worker, failureOf(worker));
+    shared = connectSimService(worker, failureOf(worker, 'The simulation worker', 'Reload the page to start it again; your work is kept.'));
   }
   return shared;
 }

@@ -1,5 +1,9 @@
-/** Messages between the simulation worker and the page, shared by both sides. */
-import type { LiveSnapshot, Report, WindowSample } from '../engine/types';
+/**
+ * The contract between the workers and the page: the live simulation's
+ * frames and commands, and what background runs answer. The one worker file
+ * the store's readers (canvas, views, ui) may import.
+ */
+import type { CacheReport, LiveSnapshot, Report, WindowSample } from '../engine/types';
 
 /** Sampled link traversals, one entry per index across the five arrays. */
 export interface ParticleBatch {
@@ -72,3 +76,27 @@ export interface LoadResult {
   duration: number;
   nodeIds: string[];
 }
+
+/** One run of a cost sweep, as the cost chart plots it. */
+export interface SweepPoint {
+  mode: 'out' | 'up';
+  /** "×3" for three replicas, the size's name for scaling up. */
+  label: string;
+  costPerHour: number;
+  /** Seconds, end to end at the clients, after warm-up. */
+  p99: number;
+  /** Completed per second after warm-up. */
+  throughput: number;
+  /** Failed attempts / sent (drops, timeouts, crashed targets). */
+  failedRatio: number;
+}
+
+/** Replicas offered at most by the sweep (the format allows 64; each is a full run). */
+export const MAX_SWEEP_REPLICAS = 16;
+
+/**
+ * A node's theory as the engine reports it before the run (from a report at
+ * time 0, in a background worker); null for other kinds, or when the
+ * formula needs the measured read rate (TTL).
+ */
+export type EarlyTheory = Pick<CacheReport, 'theory' | 'theoryModel'> | null;

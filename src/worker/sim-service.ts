@@ -13,7 +13,6 @@ import { FrameBatcher } from './frame-batcher';
 import { advance, Pacer } from './pacing';
 import { ParticleSink } from './particle-sink';
 import type { Frame, LoadResult, RunStatus, Speed } from './protocol';
-import { runSweep, type SweepPoint, sweepVariants } from './sweep';
 
 /** Wall milliseconds of simulation per slice before the worker looks at its messages again. */
 const SLICE_MS = 12;
@@ -243,37 +242,6 @@ export function createSimService(overrides: Partial<SimServiceDeps> = {}) {
       guarded((s) => s.runUntil(s.now));
       batcher.flush(true);
       return null;
-    },
-
-    /**
-     * Cost against latency for one server: `input` run headless once per
-     * replica count (1..maxReplicas) and once per instance size, apart from
-     * the live run. `onProgress` hears of each point as it is done.
-     */
-    async sweep(
-      input: unknown,
-      serverId: string,
-      maxReplicas: number,
-      onProgress: (done: number, total: number, point: SweepPoint) => unknown,
-    ): Promise<{ ok: true; points: SweepPoint[] } | { ok: false; error: string }> {
-      const parsed = parseScenario(input);
-      if (!parsed.ok) return { ok: false, error: parsed.errors.join('\n') };
-      const variants = sweepVariants(parsed.scenario, serverId, maxReplicas);
-      if (variants.length === 0) return { ok: false, error: `“${serverId}” is not a server of this scenario.` };
-      try {
-        const points = await runSweep(
-          variants,
-          (sc, options) => {
-            const headless = deps.createSimulation(sc, options);
-            headless.runUntil(sc.duration);
-            return headless.report();
-          },
-          onProgress,
-        );
-        return { ok: true, points };
-      } catch (thrown) {
-        return { ok: false, error: thrown instanceof Error ? thrown.message : String(thrown) };
-      }
     },
 
     /** The one frame callback (a comlink proxy from the page); replaces any earlier one. */

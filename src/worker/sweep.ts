@@ -1,11 +1,13 @@
 /**
  * Cost against latency: the same scenario run headless with one server scaled
  * out (replicas 1..N) and scaled up (each instance size), one full run per
- * point. Plain TypeScript, so the worker runs it and tests call it directly.
+ * point. Each variant is an independent background job, so a pool of workers
+ * can run them side by side.
  */
-import type { Report, SimulationOptions } from '../engine/types';
+import type { Report } from '../engine/types';
 import { INSTANCE_SIZES } from '../scenario/instance-sizes';
 import type { Scenario } from '../scenario/schema';
+import { MAX_SWEEP_REPLICAS, type SweepPoint } from './protocol';
 
 /** One scaled variant of the scenario, before it runs. */
 export interface SweepVariant {
@@ -14,22 +16,6 @@ export interface SweepVariant {
   label: string;
   scenario: Scenario;
 }
-
-/** One run's outcome, as the cost chart plots it. */
-export interface SweepPoint {
-  mode: 'out' | 'up';
-  label: string;
-  costPerHour: number;
-  /** Seconds, end to end at the clients, after warm-up. */
-  p99: number;
-  /** Completed per second after warm-up. */
-  throughput: number;
-  /** Failed attempts / sent (drops, timeouts, crashed targets). */
-  failedRatio: number;
-}
-
-/** Replicas offered at most by the sweep (the format allows 64; each is a full run). */
-export const MAX_SWEEP_REPLICAS = 16;
 
 /** The variants for `serverId`: replicas 1..maxReplicas at its size, then every size at its replica count. */
 export function sweepVariants(scenario: Scenario, serverId: string, maxReplicas: number): SweepVariant[] {
@@ -50,7 +36,7 @@ export function sweepVariants(scenario: Scenario, serverId: string, maxReplicas:
 }
 
 /** The chart's point for one finished run. */
-export function sweepPoint(variant: SweepVariant, report: Report): SweepPoint {
+export function sweepPoint(variant: Pick<SweepVariant, 'mode' | 'label'>, report: Report): SweepPoint {
   const t = report.totals;
   const cost = t.costPerHour ?? report.nodes.reduce((sum, n) => sum + (n.costPerHour ?? 0), 0);
   return {
@@ -61,22 +47,4 @@ export function sweepPoint(variant: SweepVariant, report: Report): SweepPoint {
     throughput: t.throughput,
     failedRatio: t.sent > 0 ? t.failed / t.sent : 0,
   };
-}
-
-/** Runs every variant, one per timer turn so the worker still hears other commands; reports progress after each. */
-export async function runSweep(
-  variants: readonly SweepVariant[],
-  run: (scenario: Scenario, options: SimulationOptions) => Report,
-  onProgress: (done: number, total: number, point: SweepPoint) => unknown,
-  yieldTurn: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
-): Promise<SweepPoint[]> {
-  const points: SweepPoint[] = [];
-  for (const variant of variants) {
-    await yieldTurn();
-    // Windows are not needed: only the report is read.
-    const point = sweepPoint(variant, run(variant.scenario, { window: 0 }));
-    points.push(point);
-    await onProgress(points.length, variants.length, point);
-  }
-  return points;
 }

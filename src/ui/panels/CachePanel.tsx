@@ -8,15 +8,16 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Report, WindowSample } from '../../engine/types';
 import type { Scenario } from '../../scenario/schema';
 import { useAppStore } from '../../store';
+import { type BaselineRun, baselineRun, earlyTheories } from '../../store/background-runs';
 import type { AppState } from '../../store/types';
-import { type BaselineRun, baselineRun, earlyTheories } from '../../views/cache/cache-baseline-run';
 import { createBackendLoadChart, createCacheHitRatioChart } from '../../views/cache/cache-charts';
-import { backendLoadData, type CachingTarget, cachingTarget, cdnOffload, type EarlyTheory, hitRatioData, rankBars, stalenessFigures } from '../../views/cache/cache-figures';
+import { backendLoadData, type CachingTarget, cachingTarget, cdnOffload, hitRatioData, rankBars, stalenessFigures } from '../../views/cache/cache-figures';
 import { createCacheRankView } from '../../views/cache/cache-rank-view';
 import { createCacheStalenessView } from '../../views/cache/cache-staleness-view';
 import { createCdnOffloadView } from '../../views/cache/cdn-offload-view';
 import type { Chart } from '../../views/charts/time-series-chart';
 import { LiveFigure } from '../../views/LiveFigure';
+import type { EarlyTheory } from '../../worker/protocol';
 import './cache-panel.css';
 
 const shownScenario = (state: AppState): Scenario => state.runScenario ?? state.scenario;
@@ -48,8 +49,8 @@ function CacheFigure<Data>(props: { title: string; create: (svg: SVGSVGElement) 
 }
 
 /**
- * The engine's theory for the cache before the run ends (asked first, so it
- * is not queued behind the baseline run in the background worker).
+ * The engine's theory for the cache before the run ends (a quick background
+ * job that goes ahead of the runs waiting for a worker, the baseline too).
  */
 function useEarlyTheory(runScenario: Scenario | null, target: CachingTarget): EarlyTheory {
   const [theory, setTheory] = useState<EarlyTheory>(null);

@@ -1,20 +1,23 @@
 import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../../store';
-import { getSimClient } from '../../worker/client';
-import { MAX_SWEEP_REPLICAS, type SweepPoint } from '../../worker/sweep';
+import type { CostSweep } from '../../store/sweep-slice';
 import { createCostChart } from '../../views/charts/cost-chart';
+import { MAX_SWEEP_REPLICAS, type SweepPoint } from '../../worker/protocol';
 
 /** Replicas the sweep offers first. */
 const DEFAULT_REPLICAS = 6;
+const NO_POINTS: SweepPoint[] = [];
 
-/** Runs the scenario headless (mount it with key={serverId}: a sweep belongs to one server) for each replica count and instance size of one server, and plots cost against p99 and throughput. */
+/** The store's sweep when it belongs to `serverId`: the figure of another server shows none. */
+const useSweepOf = (serverId: string): CostSweep | null => useAppStore((state) => (state.costSweep?.serverId === serverId ? state.costSweep : null));
+
+/** Runs the scenario headless in the background for each replica count and instance size of one server, and plots cost against p99 and throughput. */
 export function ScalingSweep({ serverId, label }: { serverId: string; label: string }) {
   const svgRef = useRef<SVGSVGElement>(null);
   const chartRef = useRef<ReturnType<typeof createCostChart> | null>(null);
   const [maxReplicas, setMaxReplicas] = useState(DEFAULT_REPLICAS);
-  const [points, setPoints] = useState<SweepPoint[]>([]);
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const sweep = useSweepOf(serverId);
+  const points = sweep?.points ?? NO_POINTS;
 
   useEffect(() => {
     const svg = svgRef.current;
@@ -37,23 +40,8 @@ export function ScalingSweep({ serverId, label }: { serverId: string; label: str
 
   useEffect(() => chartRef.current?.update(points), [points]);
 
-  const sweep = async () => {
-    const scenario = useAppStore.getState().scenario;
-    const found: SweepPoint[] = [];
-    setPoints([]);
-    setProblem(null);
-    setProgress({ done: 0, total: 0 });
-    const answer = await getSimClient()
-      .sweep(scenario, serverId, maxReplicas, (done, total, point) => {
-        found.push(point);
-        setPoints([...found]);
-        setProgress({ done, total });
-      })
-      .catch((error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) }));
-    setProgress(null);
-    if (!answer.ok) setProblem(answer.error);
-  };
-
+  const running = sweep?.running ?? false;
+  const progress = sweep?.progress;
   const title = `${label}: cost against latency`;
   return (
     <figure className="sp-chart-figure sp-selected-wide sp-sweep">
@@ -71,12 +59,25 @@ export function ScalingSweep({ serverId, label }: { serverId: string; label: str
               onChange={(e) => setMaxReplicas(Math.min(MAX_SWEEP_REPLICAS, Math.max(1, Number(e.target.value) || 1)))}
             />
           </label>
-          <button type="button" disabled={progress !== null} onClick={() => void sweep()} title="One full headless run per replica count and per instance size">
-            {progress ? `Running ${progress.done}/${progress.total || '…'}` : 'Sweep'}
+          <button
+            type="button"
+            disabled={running}
+            onClick={() => void useAppStore.getState().startSweep(serverId, maxReplicas)}
+            title="One full headless run per replica count and per instance size"
+          >
+            {running && progress ? `Running ${progress.done}/${progress.total}` : 'Sweep'}
           </button>
+          {running && (
+            <button type="button" aria-label="Cancel sweep" onClick={() => useAppStore.getState().cancelSweep()} title="Start no further run; keep the points so far">
+              Cancel
+            </button>
+          )}
         </span>
       </figcaption>
-      {problem && <p className="sp-faults-problem">{problem}</p>}
+      {sweep?.problem && <p className="sp-faults-problem">{sweep.problem}</p>}
+      {sweep?.cancelled && (
+        <p className="sp-faults-hint" role="status">{`Cancelled after ${sweep.progress.done} of ${sweep.progress.total} runs.`}</p>
+      )}
       <div className="sp-chart-box">
         <svg ref={svgRef} role="img" aria-label={title} data-testid="cost-chart" />
       </div>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { WindowSample } from '../../engine/types';
 import { backendLoadData, cachingTarget, carryForward, cdnOffload, hitRatioData, rankBars, rankLabel, shortRank, stalenessFigures } from './cache-figures';
 import { createSimulation } from '../../engine';
-import { exampleScenario, runToEnd } from './cache-test-run';
+import { exampleScenario, runToEnd } from '../../worker/testing/example-run';
 
 describe('cachingTarget', () => {
   const scenario = exampleScenario('cache-aside-zipf', 5);

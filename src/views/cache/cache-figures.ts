@@ -6,6 +6,7 @@
 import type { CacheReport, CdnReport, LiveSnapshot, NodeReport, RankBucket, Report, WindowSample } from '../../engine/types';
 import type { Scenario, ScenarioNode } from '../../scenario/schema';
 import { KIND_TRAITS } from '../../scenario/kinds';
+import type { EarlyTheory } from '../../worker/protocol';
 
 /** Kinds whose reads hit or miss. */
 export type CachingKind = 'cache' | 'cdn';
@@ -74,13 +75,6 @@ export function backendsOf(scenario: Scenario, cacheId: string): { index: number
   }
   return found.slice(0, MAX_BACKENDS);
 }
-
-/**
- * A node's theory as the engine reports it before the run (from a report at
- * time 0, in the background worker); null for other kinds, or when the
- * formula needs the measured read rate (TTL).
- */
-export type EarlyTheory = Pick<CacheReport, 'theory' | 'theoryModel'> | null;
 
 /** One line of the hit-ratio chart: a measured value per window (NaN where the window had no reads). */
 export interface HitRatioLine {

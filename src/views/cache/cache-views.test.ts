@@ -4,7 +4,7 @@ import { createBackendLoadChart, createCacheHitRatioChart, THEORY_DASH } from '.
 import { backendLoadData, cachingTarget, cdnOffload, hitRatioData, rankBars, stalenessFigures } from './cache-figures';
 import { createCacheRankView } from './cache-rank-view';
 import { createCacheStalenessView, stalenessRows } from './cache-staleness-view';
-import { exampleScenario, runToEnd } from './cache-test-run';
+import { exampleScenario, runToEnd } from '../../worker/testing/example-run';
 import { createCdnOffloadView, formatBytes, offloadRows } from './cdn-offload-view';
 
 const svg = () => document.createElementNS('http://www.w3.org/2000/svg', 'svg');

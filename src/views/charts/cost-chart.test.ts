@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import type { SweepPoint } from '../../worker/sweep';
+import type { SweepPoint } from '../../worker/protocol';
 import { createCostChart, spreadScale } from './cost-chart';
 
 const point = (mode: 'out' | 'up', label: string, costPerHour: number, p99: number, throughput: number): SweepPoint => ({

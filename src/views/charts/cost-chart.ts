@@ -7,7 +7,7 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { type ScaleContinuousNumeric, scaleLinear, scaleLog } from 'd3-scale';
 import { type Selection, select } from 'd3-selection';
 import { line } from 'd3-shape';
-import type { SweepPoint } from '../../worker/sweep';
+import type { SweepPoint } from '../../worker/protocol';
 import { COLORS } from '../colors';
 import type { Chart } from './time-series-chart';
 import { chartHandle } from '../chart-handle';

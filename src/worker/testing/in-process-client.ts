@@ -12,7 +12,6 @@ export function inProcessClient(service: SimService): SimClient {
     reset: async () => service.reset(),
     setSpeed: async (speed) => service.setSpeed(speed),
     injectFault: async (nodeId, action, factor) => service.injectFault(nodeId, action, factor),
-    sweep: (scenario, serverId, maxReplicas, onProgress) => service.sweep(scenario, serverId, maxReplicas, onProgress),
     subscribe: async (onFrame) => service.subscribe(onFrame),
   };
 }

@@ -3,7 +3,7 @@
  * sends them straight to what it sent its misses to. A run of that scenario
  * is the "without the cache" line of the database-load chart.
  */
-import { distributionMean, type Link, type Scenario } from '../../scenario/schema';
+import { distributionMean, type Link, type Scenario } from '../scenario/schema';
 
 /**
  * Runs longer than this many requests get no baseline: a second full run of

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../scenario/parse';
+import { parseScenario } from '../scenario/parse';
 import { withoutCache } from './cache-baseline';
-import { exampleScenario, runToEnd } from './cache-test-run';
+import { exampleScenario, runToEnd } from './testing/example-run';
 
 describe('withoutCache', () => {
   it('sends the servers straight to the database, crossing both links', () => {

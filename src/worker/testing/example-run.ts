@@ -1,6 +1,7 @@
 /**
- * A short run of a scenario from scenarios/, for the cache views' tests: the
- * figures they draw come from the real engine, not from hand-made reports.
+ * A short run of a scenario from scenarios/, for tests of background runs and
+ * of the cache views: their figures come from the real engine, not from
+ * hand-made reports.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
