@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runScenario } from '../simulation';
 import { balancedPool } from '../testing/build-scenario';
+import type { Report } from '../types';
 
 /**
  * Two identical servers (μ = 10/s) behind one balancer at ρ = 0.8 (λ = 16/s),
@@ -21,9 +22,17 @@ function solveE2M1Sigma(): number {
 }
 
 describe('balancing two servers at ρ = 0.8', () => {
-  const random = runScenario(balancedPool({ ...base, algorithm: 'random' }), { window: 0 });
-  const roundRobin = runScenario(balancedPool({ ...base, algorithm: 'roundRobin' }), { window: 0 });
-  const leastConnections = runScenario(balancedPool({ ...base, algorithm: 'leastConnections' }), { window: 0 });
+  // Run once, when the tests run rather than while Vitest collects them, and
+  // shared by the tests below. Hooks time out after 10 s by default, so this
+  // one gets the 60 s a test has.
+  let random: Report;
+  let roundRobin: Report;
+  let leastConnections: Report;
+  beforeAll(() => {
+    random = runScenario(balancedPool({ ...base, algorithm: 'random' }), { window: 0 });
+    roundRobin = runScenario(balancedPool({ ...base, algorithm: 'roundRobin' }), { window: 0 });
+    leastConnections = runScenario(balancedPool({ ...base, algorithm: 'leastConnections' }), { window: 0 });
+  }, 60_000);
 
   it('a random split matches two independent M/M/1 queues', () => {
     expect(Math.abs(random.totals.latency.mean - 0.5) / 0.5).toBeLessThan(0.03);

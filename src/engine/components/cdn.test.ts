@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ScenarioInput } from '../../scenario/schema';
 import { createSimulation, runScenario } from '../index';
 import { buildScenario } from '../testing/build-scenario';
@@ -30,8 +30,14 @@ const figures = (report: Report) => {
 };
 
 describe('CDN node', () => {
+  // The default CDN at the default seed: two tests below read the same run.
+  let plain: Report;
+  beforeAll(() => {
+    plain = runScenario(cdnInFront({}));
+  });
+
   it('offloads origin: the requests that never reach it are the hits, and bytes are counted apart', () => {
-    const report = runScenario(cdnInFront({}));
+    const report = plain;
     const { cdn, cache } = figures(report);
     expect(cdn.originRequests).toBe(cache.misses);
     // Misses of the last 20 ms are still crossing the link to origin at the end (about 7).
@@ -71,7 +77,6 @@ describe('CDN node', () => {
   });
 
   it('charges edge CPU and latency for image resizes', () => {
-    const plain = runScenario(cdnInFront({}));
     const resized = runScenario(cdnInFront({ resizeShare: 0.5, resizeTime: 0.02 }));
     expect(figures(plain).cdn.edgeCpuSeconds).toBe(0);
     expect(figures(resized).cdn.edgeCpuSeconds).toBeGreaterThan(0.02 * 0.3 * figures(resized).cdn.requests);

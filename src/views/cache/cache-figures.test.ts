@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import type { WindowSample } from '../../engine/types';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Report, WindowSample } from '../../engine/types';
 import { backendLoadData, cachingTarget, carryForward, cdnOffload, hitRatioData, rankBars, rankLabel, shortRank, stalenessFigures } from './cache-figures';
 import { createSimulation } from '../../engine';
 import { exampleScenario, runToEnd } from '../../worker/testing/example-run';
@@ -55,8 +55,13 @@ describe('rankLabel', () => {
 
 describe('figures of a real run', () => {
   const scenario = exampleScenario('cache-aside-zipf', 8);
-  const { windows, report } = runToEnd(scenario);
   const target = cachingTarget(scenario, 'cache')!;
+  // One run shared by the tests below, made when they run rather than while Vitest collects them.
+  let windows: WindowSample[];
+  let report: Report;
+  beforeAll(() => {
+    ({ windows, report } = runToEnd(scenario));
+  });
 
   it("takes the theory line from the engine's report, and waits for it while running", () => {
     const running = hitRatioData(windows, null, target, 8);

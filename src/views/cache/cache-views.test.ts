@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Report, WindowSample } from '../../engine/types';
 import { createBackendLoadChart, createCacheHitRatioChart, THEORY_DASH } from './cache-charts';
 import { backendLoadData, cachingTarget, cdnOffload, hitRatioData, rankBars, stalenessFigures } from './cache-figures';
 import { createCacheRankView } from './cache-rank-view';
@@ -11,8 +12,12 @@ const svg = () => document.createElementNS('http://www.w3.org/2000/svg', 'svg');
 const texts = (element: Element) => Array.from(element.querySelectorAll('text'), (t) => t.textContent ?? '');
 
 const scenario = exampleScenario('cache-aside-zipf', 6);
-const run = runToEnd(scenario);
 const target = cachingTarget(scenario, 'cache')!;
+// One run shared by every describe below, made when the tests run rather than while Vitest collects them.
+let run: { windows: WindowSample[]; report: Report };
+beforeAll(() => {
+  run = runToEnd(scenario);
+});
 
 describe('hit-ratio chart', () => {
   it('says the theory line comes with the report while running, then draws it dashed at the reported level', () => {
