@@ -1,3 +1,4 @@
+import { INSTANCE_SIZES, sizeOf } from '../../scenario/instance-sizes';
 import type { DatabaseNode, ServerNode, SessionStoreNode } from '../../scenario/schema';
 import { DistributionField } from './DistributionField';
 import { SPECS } from './field-spec';
@@ -33,12 +34,54 @@ function WorkerFields({ node, commit }: { node: ServerNode | DatabaseNode | Sess
   );
 }
 
-/** A server: workers, queue, service time, then TLS and sessions folded below. */
+const CUSTOM_SIZE = 'custom';
+const SIZE_OPTIONS = [
+  ...INSTANCE_SIZES.map((size) => ({ value: size.name as string, label: `${size.name}: ${size.cores} cores, ×${size.speed}, $${size.costPerHour}/h` })),
+  { value: CUSTOM_SIZE, label: 'Custom (the fields below)' },
+];
+
+/** Scaling up (a bigger machine: cores, per-core speed, cost) and out (identical replicas). */
+function ScalingFields({ node, commit }: { node: ServerNode; commit: Commit }) {
+  const size = sizeOf(node)?.name ?? CUSTOM_SIZE;
+  const summary = `${node.replicas > 1 ? `${node.replicas} × ` : ''}${size === CUSTOM_SIZE ? `×${node.speed} speed` : size}`;
+  return (
+    <Section title="Scaling and cost" summary={summary}>
+      <SelectField
+        label="Machine size"
+        value={size}
+        options={SIZE_OPTIONS}
+        note="Scaling up: more cores and faster ones, at a higher price per hour."
+        onChange={(name) => {
+          const picked = INSTANCE_SIZES.find((s) => s.name === name);
+          return picked ? commit({ workers: picked.cores, speed: picked.speed, costPerHour: picked.costPerHour }, 'size') : null;
+        }}
+      />
+      <NumberField
+        label="Per-core speed"
+        note="Service times are divided by it"
+        value={node.speed}
+        spec={SPECS.speed}
+        onCommit={(speed) => commit({ speed: speed ?? 1 }, 'speed')}
+      />
+      <NumberField
+        label="Replicas"
+        note="Scaling out: identical machines, each with its own workers and queue"
+        value={node.replicas}
+        spec={SPECS.replicas}
+        onCommit={(replicas) => commit({ replicas: replicas ?? 1 }, 'replicas')}
+      />
+      <NumberField label="Cost per replica" value={node.costPerHour} spec={SPECS.costPerHour} onCommit={(cost) => commit({ costPerHour: cost ?? 0 }, 'costPerHour')} />
+    </Section>
+  );
+}
+
+/** A server: workers, queue, service time, then scaling, TLS and sessions folded below. */
 export function ServerFields({ node, commit }: FieldsProps<'server'>) {
   return (
     <>
       <WorkerFields node={node} commit={commit} />
       <DistributionField label="Service time" value={node.serviceTime} onCommit={(serviceTime) => commit({ serviceTime }, 'serviceTime')} />
+      <ScalingFields node={node} commit={commit} />
       <Section title="TLS and sessions" summary={node.sessions === 'stateless' ? 'stateless' : node.sessions === 'inMemory' ? 'sessions in memory' : 'session store'}>
         <NumberField
           label="TLS cost"
