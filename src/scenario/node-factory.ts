@@ -1,5 +1,5 @@
-import { KIND_TRAITS } from './kinds';
-import { type NodeKind, NodeSchema, type Scenario, type ScenarioNode } from './schema';
+import { KIND_TRAITS, type NodeOf } from './kinds';
+import { type NodeKind, NodeSchema, type Scenario } from './schema';
 
 export interface XY {
   x: number;
@@ -16,9 +16,9 @@ export interface Size {
  * up (its kind's `create`); fields not set there take the schema's defaults,
  * so new fields in the format need no change here.
  */
-export function createNode(kind: NodeKind, id: string, label: string, position: XY): ScenarioNode {
+export function createNode<K extends NodeKind>(kind: K, id: string, label: string, position: XY): NodeOf<K> {
   const base = { id, label, position: { x: Math.round(position.x), y: Math.round(position.y) } };
-  return NodeSchema.parse(KIND_TRAITS[kind].create(base));
+  return NodeSchema.parse(KIND_TRAITS[kind].create(base)) as NodeOf<K>;
 }
 
 /** The first free `<prefix>-<n>` id and its matching label, e.g. `server-3` / "Server 3". */
