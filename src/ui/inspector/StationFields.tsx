@@ -58,7 +58,7 @@ function ScalingFields({ node, commit }: { node: ServerNode; commit: Commit }) {
       />
       <NumberField
         label="Per-core speed"
-        note="Service times are divided by it"
+        note="Relative to the baseline machine; service times are divided by it"
         value={node.speed}
         spec={SPECS.speed}
         onCommit={(speed) => commit({ speed: speed ?? 1 }, 'speed')}

@@ -63,8 +63,8 @@ export const SPECS = {
   kilobytes: { unit: 'kB', scale: 0.001, min: 0, minExclusive: true },
   slowFactor: { unit: '× slower', scale: 1, min: 1, max: 1000 },
   replicas: { unit: 'machines', scale: 1, min: 1, max: 64, integer: true },
-  speed: { unit: '× baseline', scale: 1, min: 0.1, max: 10 },
-  costPerHour: { unit: '$ / h', scale: 1, min: 0 },
+  speed: { unit: '×', scale: 1, min: 0.1, max: 10 },
+  costPerHour: { unit: '$/h', scale: 1, min: 0 },
 } satisfies Record<string, NumberSpec>;
 
 /** The stored value as the field shows it (12 significant digits hide float noise like 7.000000000000001). */
