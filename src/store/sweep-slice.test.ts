@@ -1,24 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { oneServer } from '../engine/testing/build-scenario';
 import { INSTANCE_SIZES } from '../scenario/instance-sizes';
-import { parseScenario } from '../scenario/parse';
 import { type BackgroundClient, setBackgroundClient } from '../worker/background-client';
 import { inProcessBackgroundClient } from '../worker/testing/in-process-background';
 import { type AppStore, createAppStore } from './index';
 
-/** 100 requests/s at one server of 2 workers for ten seconds: each sweep point is a quick run. */
-function system() {
-  const parsed = parseScenario({
-    version: 1,
-    duration: 10,
-    nodes: [
-      { id: 'users', kind: 'client', position: { x: 0, y: 0 }, workload: { mode: 'open', rate: 100 } },
-      { id: 'app', kind: 'server', position: { x: 0, y: 0 }, workers: 2, serviceTime: { type: 'exponential', mean: 0.01 }, costPerHour: 0.1 },
-    ],
-    links: [{ id: 'l', from: 'users', to: 'app', latency: 0 }],
-  });
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  return parsed.scenario;
-}
+const system = () => oneServer({ rate: 100, duration: 10 });
 
 let store: AppStore;
 const state = () => store.getState();

@@ -1,6 +1,6 @@
 import { expose, wrap } from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseScenario } from '../scenario/parse';
+import { oneServer } from '../engine/testing/build-scenario';
 import { type BackgroundRemote, connectBackgroundPool } from './background-client';
 import { createBackgroundService } from './background-service';
 import type { SweepPoint } from './protocol';
@@ -12,20 +12,7 @@ import { WorkerFailedError } from './worker-failure';
 /** Node's MessagePort has the addEventListener/postMessage shape of a Worker; comlink takes it as is. */
 type NodePort = Parameters<typeof expose>[1] & Parameters<typeof wrap>[0] & { close(): void };
 
-/** 100 requests/s at one server for ten seconds: a quick run per sweep point. */
-function system() {
-  const parsed = parseScenario({
-    version: 1,
-    duration: 10,
-    nodes: [
-      { id: 'users', kind: 'client', position: { x: 0, y: 0 }, workload: { mode: 'open', rate: 100 } },
-      { id: 'app', kind: 'server', position: { x: 0, y: 0 }, workers: 2, serviceTime: { type: 'exponential', mean: 0.01 }, costPerHour: 0.1 },
-    ],
-    links: [{ id: 'l', from: 'users', to: 'app', latency: 0 }],
-  });
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  return parsed.scenario;
-}
+const system = () => oneServer({ rate: 100, duration: 10 });
 
 const ports: NodePort[] = [];
 afterEach(() => {

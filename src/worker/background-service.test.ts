@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../scenario/parse';
+import { oneServer } from '../engine/testing/build-scenario';
 import { INSTANCE_SIZES } from '../scenario/instance-sizes';
 import { createBackgroundService } from './background-service';
 import { withoutCache } from './cache-baseline';
 import { sweepVariants } from './sweep';
 import { exampleScenario, runToEnd } from './testing/example-run';
 
-/** 150 requests/s at one server of 2 workers taking 10 ms: busy 75 % with one replica. */
-function system() {
-  const parsed = parseScenario({
-    version: 1,
-    duration: 40,
-    warmup: 5,
-    nodes: [
-      { id: 'users', kind: 'client', position: { x: 0, y: 0 }, workload: { mode: 'open', rate: 150 } },
-      { id: 'app', kind: 'server', position: { x: 0, y: 0 }, workers: 2, serviceTime: { type: 'exponential', mean: 0.01 }, costPerHour: 0.1 },
-    ],
-    links: [{ id: 'l', from: 'users', to: 'app', latency: 0 }],
-  });
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  return parsed.scenario;
-}
+const system = () => oneServer({ rate: 150, duration: 40, warmup: 5 });
 
 describe('background service', () => {
   const service = createBackgroundService();

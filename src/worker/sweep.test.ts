@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { oneServer } from '../engine/testing/build-scenario';
 import { INSTANCE_SIZES } from '../scenario/instance-sizes';
-import { parseScenario } from '../scenario/parse';
 import { sweepVariants } from './sweep';
 
-function system() {
-  const parsed = parseScenario({
-    version: 1,
-    nodes: [
-      { id: 'users', kind: 'client', position: { x: 0, y: 0 }, workload: { mode: 'open', rate: 150 } },
-      { id: 'app', kind: 'server', position: { x: 0, y: 0 }, workers: 2, serviceTime: { type: 'exponential', mean: 0.01 }, costPerHour: 0.1 },
-    ],
-    links: [{ id: 'l', from: 'users', to: 'app', latency: 0 }],
-  });
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  return parsed.scenario;
-}
+const system = () => oneServer({ rate: 150 });
 
 describe('cost against latency sweep', () => {
   it('offers replicas 1..N, then every instance size, leaving the rest of the scenario alone', () => {

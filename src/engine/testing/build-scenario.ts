@@ -39,3 +39,16 @@ export function balancedPool(options: {
     faults: options.faults as ScenarioInput['faults'],
   });
 }
+
+/** users → app (2 workers, exponential 10 ms, $0.10 an hour), no link latency: a quick system for sweeps and background jobs. */
+export function oneServer(options: { rate: number; duration?: number; warmup?: number }): Scenario {
+  return buildScenario({
+    ...(options.duration === undefined ? {} : { duration: options.duration }),
+    ...(options.warmup === undefined ? {} : { warmup: options.warmup }),
+    nodes: [
+      { id: 'users', kind: 'client', position: { x: 0, y: 0 }, workload: { mode: 'open', rate: options.rate } },
+      { id: 'app', kind: 'server', position: { x: 0, y: 0 }, workers: 2, serviceTime: { type: 'exponential', mean: 0.01 }, costPerHour: 0.1 },
+    ],
+    links: [{ id: 'l', from: 'users', to: 'app', latency: 0 }],
+  });
+}
