@@ -166,6 +166,13 @@ describe('lb-least-response-time: an old server at half speed, and a 4× slowdow
     expect(old).toBeLessThan(0.17);
   });
 
+  it('serves the old server in bursts: some seconds it gets (almost) nothing', () => {
+    // Its mean is 12–25 a second; a second with at most 2 happens only when its stale average keeps it out.
+    const perSecond = windows.map((w) => w.nodes[4]!.served);
+    expect(perSecond.reduce((a, b) => a + b, 0) / perSecond.length).toBeGreaterThan(10);
+    expect(Math.min(...perSecond)).toBeLessThanOrEqual(2);
+  });
+
   it('moves load off new-1 while it is slowed, and back after it recovers', () => {
     expect(span(10, 60)[0]).toBeGreaterThan(0.38);
     expect(span(60, 90)[0]).toBeLessThan(0.15);
