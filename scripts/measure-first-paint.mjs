@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// Measures how soon a first visit shows the canvas: for each of --runs fresh
+// browser contexts (empty cache and storage, as a first visit), the time from
+// navigation start to first contentful paint, and to the first frame painted
+// with the starter's node cards on the canvas. Prints each run and the median.
+//
+//   npm run build && node scripts/measure-first-paint.mjs [--url http://127.0.0.1:4173] [--runs 15]
+//
+// Without --url it serves dist/ itself with `vite preview` on a spare port.
+import { spawn } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+import { locateChromium } from './find-chromium.mjs';
+
+const { values } = parseArgs({ options: { url: { type: 'string' }, runs: { type: 'string', default: '15' }, port: { type: 'string', default: '4398' } } });
+
+let server = null;
+let url = values.url;
+if (!url) {
+  url = `http://127.0.0.1:${values.port}`;
+  server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', values.port, '--strictPort'], { stdio: 'ignore', detached: true });
+  await waitFor(url);
+}
+
+/** Runs in the page before any of its scripts: notes the first frame painted after a node card exists. */
+function watchForCards() {
+  const seen = () => document.querySelector('.react-flow__node') !== null;
+  const observer = new MutationObserver(() => {
+    if (!seen()) return;
+    observer.disconnect();
+    // The frame after the next is the first one painted with the cards in it.
+    requestAnimationFrame(() => requestAnimationFrame(() => (window.__canvasPaintedAt = performance.now())));
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+const browser = await chromium.launch({
+  executablePath: locateChromium() ?? undefined,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const fcp = [];
+const canvas = [];
+try {
+  // One warm-up visit: the first launch pays for Chromium's own start-up, not the page's.
+  for (let run = 0; run <= Number(values.runs); run++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    await page.addInitScript(watchForCards);
+    await page.goto(url);
+    await page.waitForFunction(() => typeof window.__canvasPaintedAt === 'number', null, { timeout: 30_000 });
+    const figures = await page.evaluate(() => ({
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+      canvas: window.__canvasPaintedAt,
+    }));
+    await context.close();
+    if (run === 0) continue;
+    fcp.push(figures.fcp);
+    canvas.push(figures.canvas);
+    console.log(`run ${String(run).padStart(2)}: first contentful paint ${figures.fcp.toFixed(0)} ms, canvas with its cards ${figures.canvas.toFixed(0)} ms`);
+  }
+  console.log(`median of ${canvas.length}: first contentful paint ${median(fcp).toFixed(0)} ms, canvas with its cards ${median(canvas).toFixed(0)} ms (min ${Math.min(...canvas).toFixed(0)}, max ${Math.max(...canvas).toFixed(0)})`);
+} finally {
+  await browser.close();
+  if (server) process.kill(-server.pid);
+}
+
+function median(xs) {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+async function waitFor(address) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(address)).ok) return;
+    } catch {}
+    await sleep(100);
+  }
+  throw new Error(`nothing answered at ${address}`);
+}
