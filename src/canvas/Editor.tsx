@@ -10,10 +10,11 @@ import {
   ReactFlow,
   useReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { type DragEvent, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { isNodeKind } from '../scenario/kinds';
 import { useAppStore } from '../store';
 import { ConnectionHintLine } from './ConnectionHintLine';
+import { fitViewOptions } from './fit-view';
 import { HealthLegend } from './HealthLegend';
 import { connectionProblem } from '../scenario/connection-rules';
 import { type ScenarioFlowEdge, toFlowEdges, toFlowNodes } from './flow-mapping';
@@ -26,8 +27,6 @@ const nodeTypes = { scenario: NodeCard };
 const deleteKeys = ['Delete', 'Backspace'];
 // Small enough not to hide nodes on a laptop screen.
 const MINIMAP_SIZE = { width: 150, height: 96 };
-// Never zoom in past 100 % to fit: one lone node would otherwise fill the screen.
-const FIT_OPTIONS = { padding: 0.2, maxZoom: 1 };
 
 /**
  * The canvas. The store's scenario is the only truth: React Flow is fully
@@ -40,6 +39,8 @@ export function Editor({ overlay }: { overlay?: ReactNode }) {
   const scenario = useAppStore((s) => s.scenario);
   const selection = useAppStore((s) => s.selection);
   const fitRequest = useAppStore((s) => s.fitRequest);
+  const presenter = useAppStore((s) => s.presenter);
+  const fitOptions = useMemo(() => fitViewOptions(presenter), [presenter]);
   const { addNode, moveNodes, removeElements, connect, select, notify } = useAppStore.getState();
   const { screenToFlowPosition, fitView, setViewport } = useReactFlow();
   const [drafts, setDrafts] = useState<Record<string, XY>>({});
@@ -49,13 +50,19 @@ export function Editor({ overlay }: { overlay?: ReactNode }) {
   const nodes = useMemo(() => toFlowNodes(scenario.nodes, selection, drafts, sizes), [scenario.nodes, selection, drafts, sizes]);
   const edges = useMemo(() => toFlowEdges(scenario.links, scenario.nodes, selection), [scenario.links, scenario.nodes, selection]);
 
+  // A new scenario, or presenter mode turned on or off (the canvas changed size and the type must grow): fit again.
+  const fitted = useRef({ fitRequest, presenter });
   useEffect(() => {
-    if (fitRequest === 0) return;
-    requestAnimationFrame(() => {
-      if (useAppStore.getState().scenario.nodes.length === 0) void setViewport({ x: 0, y: 0, zoom: 1 }, { duration: 250 });
-      else void fitView({ ...FIT_OPTIONS, duration: 250 });
-    });
-  }, [fitRequest, fitView, setViewport]);
+    if (fitted.current.fitRequest === fitRequest && fitted.current.presenter === presenter) return;
+    fitted.current = { fitRequest, presenter };
+    // Two frames: the panels' new layout has to settle before the canvas measures itself.
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        if (useAppStore.getState().scenario.nodes.length === 0) void setViewport({ x: 0, y: 0, zoom: 1 }, { duration: 250 });
+        else void fitView({ ...fitOptions, duration: 250 });
+      }),
+    );
+  }, [fitRequest, presenter, fitOptions, fitView, setViewport]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<ScenarioFlowNode>[]) => {
@@ -164,13 +171,13 @@ export function Editor({ overlay }: { overlay?: ReactNode }) {
         multiSelectionKeyCode={null}
         selectionKeyCode={null}
         fitView
-        fitViewOptions={FIT_OPTIONS}
+        fitViewOptions={fitOptions}
         minZoom={0.2}
         maxZoom={2.5}
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={24} size={1.2} color="#d5dbe3" />
-        <Controls showInteractive={false} position="bottom-left" />
+        <Controls showInteractive={false} position="bottom-left" orientation="horizontal" />
         <MiniMap pannable zoomable position="bottom-right" nodeColor={minimapColor} ariaLabel="Minimap" style={MINIMAP_SIZE} />
         {overlay}
       </ReactFlow>

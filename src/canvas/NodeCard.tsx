@@ -49,7 +49,8 @@ export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<Sce
           <div className="node-card__figures">
             <span>{live ? Math.round(live.utilization * 100) : '–'} % busy</span>
             <span>queue {live ? Math.round(live.queueLength) : '–'}</span>
-            <span>p99 {live ? formatSeconds(live.p99) : '–'}</span>
+            {/* A crashed node serves nothing: "p99 0 ms" would read as fast. */}
+            <span>p99 {live && !live.down ? formatSeconds(live.p99) : '–'}</span>
           </div>
         </div>
       )}

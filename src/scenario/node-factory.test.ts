@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NODE_KINDS } from './kinds';
 import { NodeSchema } from './schema';
 import { starterScenario } from './starter';
-import { createNode, freeSpot, nextLinkId, nextNodeName } from './node-factory';
+import { CARD_SIZE, createNode, freeSpot, nextLinkId, nextNodeName, type XY } from './node-factory';
 
 describe('node factory', () => {
   it.each(NODE_KINDS)('creates a %s that passes the schema with nothing left to default', (kind) => {
@@ -29,5 +29,31 @@ describe('node factory', () => {
     const taken = scenario.nodes[0]!.position;
     expect(freeSpot(taken, scenario)).not.toEqual(taken);
     expect(freeSpot({ x: 5000, y: 5000 }, scenario)).toEqual({ x: 5000, y: 5000 });
+  });
+
+  it('places nodes added at the same centre side by side, none overlapping a card', () => {
+    const centre = { x: 300, y: 200 };
+    const nodes: { position: XY }[] = [];
+    for (let i = 0; i < 12; i++) nodes.push({ position: freeSpot(centre, { nodes } as never) });
+    expect(nodes[0]?.position).toEqual(centre);
+    for (const [i, a] of nodes.entries()) {
+      for (const b of nodes.slice(i + 1)) {
+        const apart = Math.abs(a.position.x - b.position.x) >= CARD_SIZE.width || Math.abs(a.position.y - b.position.y) >= CARD_SIZE.height;
+        expect(apart).toBe(true);
+      }
+    }
+    // The first neighbour is the nearest cell, straight beside the centre, not 40 px down a diagonal.
+    const second = nodes[1]?.position ?? centre;
+    expect(second.x === centre.x || second.y === centre.y).toBe(true);
+    expect(Math.hypot(second.x - centre.x, second.y - centre.y)).toBeLessThan(CARD_SIZE.width * 1.2);
+    // Twelve nodes stay within two rings of cells around the centre.
+    for (const { position } of nodes) expect(Math.abs(position.x - centre.x)).toBeLessThanOrEqual(2 * (CARD_SIZE.width + 16));
+  });
+
+  it('keeps a spot that only comes near a card, and steps off one that overlaps its real size', () => {
+    const scenario = { nodes: [{ position: { x: 0, y: 0 } }] } as never;
+    expect(freeSpot({ x: CARD_SIZE.width + 20, y: 0 }, scenario)).toEqual({ x: CARD_SIZE.width + 20, y: 0 });
+    const moved = freeSpot({ x: 100, y: 60 }, scenario);
+    expect(Math.abs(moved.x) >= CARD_SIZE.width || Math.abs(moved.y) >= CARD_SIZE.height).toBe(true);
   });
 });

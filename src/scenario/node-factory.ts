@@ -40,15 +40,46 @@ export function nextLinkId(scenario: Pick<Scenario, 'links'>): string {
 }
 
 /**
- * Moves `position` diagonally until no node sits within `gap` of it, so nodes
- * added with the keyboard at the same centre do not stack invisibly.
+ * The room a card takes on the canvas at zoom 1, generously: 184 px wide,
+ * and as tall as the tallest kind's card (a server with its live figures).
  */
-export function freeSpot(position: XY, scenario: Pick<Scenario, 'nodes'>, gap = 24): XY {
-  let spot = position;
-  for (let tries = 0; tries < 50; tries++) {
-    const clash = scenario.nodes.some((n) => Math.abs(n.position.x - spot.x) < gap && Math.abs(n.position.y - spot.y) < gap);
-    if (!clash) return spot;
-    spot = { x: spot.x + 40, y: spot.y + 40 };
+export const CARD_SIZE: Size = { width: 184, height: 120 };
+
+/** Space kept between a placed card and its neighbours. */
+const CARD_GAP = 16;
+
+/** Rings of grid cells searched around the wanted spot before giving up (a 41 × 41 cell area). */
+const MAX_RINGS = 20;
+
+/**
+ * Where a new card goes: `position` itself if no card's real size (with a
+ * gap) overlaps there, otherwise the nearest free cell of a card-sized grid
+ * centred on it, searched ring by ring. Nodes added with Enter at the
+ * canvas centre thus sit side by side, never on top of each other.
+ */
+export function freeSpot(position: XY, scenario: Pick<Scenario, 'nodes'>): XY {
+  const fits = (spot: XY) =>
+    !scenario.nodes.some(
+      (n) =>
+        Math.abs(n.position.x - spot.x) < CARD_SIZE.width + CARD_GAP && Math.abs(n.position.y - spot.y) < CARD_SIZE.height + CARD_GAP,
+    );
+  if (fits(position)) return position;
+  const step = { x: CARD_SIZE.width + CARD_GAP, y: CARD_SIZE.height + CARD_GAP };
+  for (let ring = 1; ring <= MAX_RINGS; ring++) {
+    // The cells on this ring, nearest to the wanted spot first (right before left, below before above on a tie).
+    const cells: XY[] = [];
+    for (let i = -ring; i <= ring; i++) {
+      for (let j = -ring; j <= ring; j++) {
+        if (Math.max(Math.abs(i), Math.abs(j)) === ring) cells.push({ x: position.x + i * step.x, y: position.y + j * step.y });
+      }
+    }
+    cells.sort((a, b) => distance(a, position) - distance(b, position) || b.x - a.x || b.y - a.y);
+    const free = cells.find(fits);
+    if (free) return free;
   }
-  return spot;
+  return { x: position.x + (MAX_RINGS + 1) * step.x, y: position.y };
+}
+
+function distance(a: XY, b: XY): number {
+  return Math.hypot(a.x - b.x, a.y - b.y);
 }

@@ -22,9 +22,9 @@ describe('scenario slice', () => {
   });
 
   it('adds a node with a fresh id, selects it, and keeps the scenario valid', () => {
-    const id = state().addNode('server', { x: 100, y: 100 });
+    const id = state().addNode('server', { x: 2000, y: 2000 });
     expect(id).toBe('server-3');
-    expect(node('server-3')).toMatchObject({ kind: 'server', label: 'Server 3', position: { x: 100, y: 100 } });
+    expect(node('server-3')).toMatchObject({ kind: 'server', label: 'Server 3', position: { x: 2000, y: 2000 } });
     expect(state().selection).toEqual({ kind: 'node', id: 'server-3' });
     expect(parseScenario(state().scenario).ok).toBe(true);
   });
@@ -156,7 +156,10 @@ describe('duplicateNode', () => {
     store.getState().updateNode('server-1', { workers: 12 });
     const id = store.getState().duplicateNode('server-1');
     const copy = store.getState().scenario.nodes.find((n) => n.id === id);
-    expect(copy).toMatchObject({ id: 'server-3', label: 'Server 3', kind: 'server', workers: 12, position: { x: 560, y: 60 } });
+    expect(copy).toMatchObject({ id: 'server-3', label: 'Server 3', kind: 'server', workers: 12 });
+    // Beside the original, on a spot no other card covers.
+    const others = store.getState().scenario.nodes.filter((n) => n.id !== id);
+    expect(others.every((n) => Math.abs(n.position.x - copy!.position.x) >= 184 || Math.abs(n.position.y - copy!.position.y) >= 120)).toBe(true);
     expect(store.getState().scenario.links.some((l) => l.from === id || l.to === id)).toBe(false);
     expect(store.getState().selection).toEqual({ kind: 'node', id: 'server-3' });
     store.temporal.getState().undo();

@@ -30,4 +30,14 @@ describe('ui slice', () => {
     store.getState().select(null);
     expect(store.getState().selection).toBeNull();
   });
+
+  it('turns presenter mode on and off without touching the scenario', () => {
+    const store = createAppStore();
+    const scenario = store.getState().scenario;
+    store.getState().setPresenter(true);
+    expect(store.getState().presenter).toBe(true);
+    expect(store.getState().scenario).toBe(scenario);
+    store.getState().setPresenter(false);
+    expect(store.getState().presenter).toBe(false);
+  });
 });

@@ -12,6 +12,12 @@ export interface UiSlice {
   /** Shows a message and returns its id. A message with the same title replaces the older one. */
   notify(message: Omit<Message, 'id'>): number;
   dismiss(id: number): void;
+  /** Presenter mode: side panels hidden, large type, high contrast (a projector). UI state, never in the scenario. */
+  presenter: boolean;
+  setPresenter(on: boolean): void;
+  /** Whether the example write-up beside the canvas is unfolded. */
+  writeupOpen: boolean;
+  setWriteupOpen(open: boolean): void;
 }
 
 /** Messages kept at once; older ones are dropped so a burst cannot fill the screen. */
@@ -34,5 +40,9 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => {
       return id;
     },
     dismiss: (id) => set((state) => ({ messages: state.messages.filter((m) => m.id !== id) })),
+    presenter: false,
+    setPresenter: (presenter) => set({ presenter }),
+    writeupOpen: true,
+    setWriteupOpen: (writeupOpen) => set({ writeupOpen }),
   };
 };

@@ -10,15 +10,18 @@ import { Inspector } from './inspector/Inspector';
 import { Toasts } from './Toasts';
 import { Toolbar } from './Toolbar';
 import { useEditShortcuts } from './use-edit-shortcuts';
+import { usePresenterMode } from './use-presenter-mode';
 
 const exportWork = () => downloadScenario(useAppStore.getState().scenario);
 
 /** The page: toolbar on top, palette left, canvas centre, inspector right, charts below. Each part fails alone. */
 export function App() {
   useEditShortcuts();
+  usePresenterMode();
+  const presenter = useAppStore((s) => s.presenter);
   return (
     <ReactFlowProvider>
-      <div className="app">
+      <div className={presenter ? 'app app--presenter' : 'app'}>
         <Toolbar />
         <Palette />
         <main className="workspace">

@@ -173,7 +173,8 @@ function Progress() {
   }, []);
   return (
     <span className="sp-run-progress">
-      <progress ref={bar} aria-label="Simulated time" />
+      {/* A value from the start: a <progress> without one animates as if loading. */}
+      <progress ref={bar} aria-label="Simulated time" value={0} max={1} />
       <span ref={text} className="sp-run-time" data-testid="sim-time" />
     </span>
   );

@@ -2,10 +2,10 @@ import { useEffect } from 'react';
 import { useAppStore } from '../store';
 import type { Message } from '../store/types';
 
-/** How long an info or success message stays; warnings and errors wait to be dismissed. */
-const FADE_MS = 6000;
+/** How long an info or success message stays (long enough to read one line, short enough not to hide a node for long); warnings and errors wait to be dismissed. */
+const FADE_MS = 4000;
 
-/** Messages at the bottom of the canvas. Errors are announced assertively, the rest politely. */
+/** Messages low on the left of the canvas, clear of the particle legend. Errors are announced assertively, the rest politely. */
 export function Toasts() {
   const messages = useAppStore((s) => s.messages);
   return (

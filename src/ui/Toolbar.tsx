@@ -10,6 +10,7 @@ import { downloadScenario, readScenarioFile } from './file-io';
 import { Logo } from './Logo';
 import { RunControls } from './RunControls';
 import { SharePanel } from './SharePanel';
+import { PRESENTER_KEY } from './use-presenter-mode';
 
 /** The top bar: name, undo/redo, share, import/export, and the run controls. */
 export function Toolbar() {
@@ -81,7 +82,7 @@ export function Toolbar() {
         maxLength={120}
         onChange={(event) => useAppStore.getState().updateSettings({ name: event.target.value }, 'name')}
       />
-      <div className="toolbar__group">
+      <div className="toolbar__group toolbar__history">
         <button type="button" className="icon-button" onClick={undo} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl+Z)">
           <UndoIcon />
         </button>
@@ -106,13 +107,13 @@ export function Toolbar() {
             </option>
           ))}
         </select>
-        <button type="button" className="button" onClick={onShare}>
+        <button type="button" className="button toolbar__file" onClick={onShare}>
           <LinkIcon /> Share
         </button>
-        <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+        <button type="button" className="button toolbar__file" onClick={() => fileInput.current?.click()}>
           <TrayArrowIcon direction="in" /> Import
         </button>
-        <button type="button" className="button" onClick={() => downloadScenario(useAppStore.getState().scenario)}>
+        <button type="button" className="button toolbar__file" onClick={() => downloadScenario(useAppStore.getState().scenario)}>
           <TrayArrowIcon direction="out" /> Export
         </button>
         <input
@@ -127,10 +128,37 @@ export function Toolbar() {
           }}
         />
       </div>
+      <PresenterToggle />
       <div className="toolbar__run">
         <RunControls />
       </div>
       {share && <SharePanel url={share.url} copied={share.copied} onClose={() => setShare(null)} />}
     </header>
+  );
+}
+
+/** Presenter mode on and off: the same as the P key. */
+function PresenterToggle() {
+  const presenter = useAppStore((s) => s.presenter);
+  const key = PRESENTER_KEY.toUpperCase();
+  return (
+    <button
+      type="button"
+      className="button toolbar__presenter"
+      aria-pressed={presenter}
+      onClick={() => useAppStore.getState().setPresenter(!presenter)}
+      title={presenter ? `Leave presenter mode (${key} or Esc)` : `Presenter mode: large type, high contrast, no side panels (${key})`}
+    >
+      <ProjectorIcon /> Presenter
+    </button>
+  );
+}
+
+function ProjectorIcon() {
+  return (
+    <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
+      <rect x="1.5" y="2" width="11" height="7.5" rx="1" fill="none" stroke="currentColor" strokeWidth="1.4" />
+      <path d="M7 9.5v2.5M4.5 12.5h5" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" />
+    </svg>
   );
 }

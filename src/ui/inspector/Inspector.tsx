@@ -1,9 +1,10 @@
 import { useAppStore } from '../../store';
+import { ExampleWriteup } from '../ExampleWriteup';
 import { LinkInspector } from './LinkInspector';
 import { NodeInspector } from './NodeInspector';
 import { ScenarioSettings } from './ScenarioSettings';
 
-/** The right panel: edits the selected node or link, or the scenario when nothing is selected. */
+/** The right panel: the scenario's write-up on top, then the selected node or link, or the scenario when nothing is selected. */
 export function Inspector() {
   const scenario = useAppStore((s) => s.scenario);
   const selection = useAppStore((s) => s.selection);
@@ -11,6 +12,7 @@ export function Inspector() {
   const link = selection?.kind === 'link' ? scenario.links.find((l) => l.id === selection.id) : undefined;
   return (
     <aside className="inspector" aria-label="Inspector">
+      <ExampleWriteup />
       {node ? (
         <NodeInspector key={node.id} node={node} />
       ) : link ? (

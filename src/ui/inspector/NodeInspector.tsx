@@ -3,6 +3,7 @@ import { KindIcon, kindStyle } from '../../canvas/node-kinds';
 import { KIND_TRAITS } from '../../scenario/kinds';
 import type { ScenarioNode } from '../../scenario/schema';
 import { useAppStore } from '../../store';
+import { ConnectTo } from './ConnectTo';
 import type { Commit } from './fields-props';
 import { fieldsFor } from './kind-fields';
 import { TextField } from './TextField';
@@ -29,6 +30,7 @@ export function NodeInspector({ node }: { node: ScenarioNode }) {
         </div>
       </header>
       <TextField label="Name" value={node.label ?? ''} maxLength={80} placeholder={node.id} onCommit={(label) => commit({ label }, 'label')} />
+      <ConnectTo node={node} />
       <Fields node={node} commit={commit} targets={targetsOf(node.id)} />
       <div className="inspector__actions">
         <button type="button" className="button" onClick={() => duplicateNode(node.id)} title="Ctrl+D">

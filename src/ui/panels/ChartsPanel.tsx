@@ -51,9 +51,17 @@ const selectTotals = (state: AppState): TotalsData => ({
   snapshot: state.snapshot,
   report: state.report,
   windows: state.windows,
-  ...scenarioTotals(state.runScenario ?? state.scenario),
+  // The canvas's scenario, not the run's: the cost follows every edit (New shows $0.00 at once), run or no run.
+  ...scenarioTotals(state.scenario),
 });
-const totalsVersion = (state: AppState) => state.snapshot;
+let versionOf: { snapshot: AppState['snapshot']; scenario: Scenario; key: object } | null = null;
+/** Changes when the run's figures or the edited scenario do. */
+const totalsVersion = (state: AppState) => {
+  if (versionOf?.snapshot !== state.snapshot || versionOf.scenario !== state.scenario) {
+    versionOf = { snapshot: state.snapshot, scenario: state.scenario, key: {} };
+  }
+  return versionOf.key;
+};
 
 function TotalsTable() {
   const ref = useLiveChart<HTMLTableElement, TotalsData>(createTotalsTable, selectTotals, totalsVersion);

@@ -3,7 +3,7 @@ import type { NodeOf } from '../../scenario/kinds';
 import type { NodeKind, Scenario, ScenarioNode } from '../../scenario/schema';
 import { useAppStore } from '../../store';
 import type { AppState } from '../../store/types';
-import { type BalancerViewData, balancerRows, targetNodeId } from '../../views/balancer/balancer-rows';
+import { type BalancerViewData, balancerRows, targetName, targetNodeId } from '../../views/balancer/balancer-rows';
 import { createBalancerView } from '../../views/balancer/balancer-view';
 import { FaultControls } from './FaultControls';
 import { LiveFigure } from '../../views/LiveFigure';
@@ -81,11 +81,22 @@ export function selectBalancerData(state: AppState, id: string, label: string): 
     const at = state.nodeIndex[targetNodeId(targetId)];
     return at !== undefined && state.snapshot?.nodes[at]?.down === true;
   };
-  const duration = (state.runScenario ?? state.scenario).duration;
+  const scenario = state.runScenario ?? state.scenario;
+  // Names from the canvas being edited first, so a rename shows at once; the run's own for nodes since removed.
+  const labelOf = (nodeId: string) => (state.scenario.nodes.find((n) => n.id === nodeId) ?? scenario.nodes.find((n) => n.id === nodeId))?.label;
   return {
     label,
-    rows: balancerRows(targets, state.balancerSamples, index, state.simTime, reportNode?.healthTimeline, down, (targetId) => state.nodeIndex[targetNodeId(targetId)]),
-    duration,
+    rows: balancerRows(
+      targets,
+      state.balancerSamples,
+      index,
+      state.simTime,
+      reportNode?.healthTimeline,
+      down,
+      (targetId) => state.nodeIndex[targetNodeId(targetId)],
+      (targetId) => targetName(targetId, labelOf),
+    ),
+    duration: scenario.duration,
     now: state.simTime,
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TargetFigures } from '../../engine/types';
 import type { BalancerSample } from '../../store/metrics-slice';
-import { balancerRows, crashSpans, recentShares, spansFromSamples, spansFromTimeline, targetNodeId } from './balancer-rows';
+import { balancerRows, crashSpans, recentShares, spansFromSamples, spansFromTimeline, targetName, targetNodeId } from './balancer-rows';
 
 const target = (id: string, routed: number, eligible = true, out: TargetFigures['out'] = ''): TargetFigures => ({
   id,
@@ -77,5 +77,14 @@ describe('spans out of the pool', () => {
       { start: 5, end: 6 },
     ]);
     expect(crashSpans(history, undefined, 6)).toEqual([]);
+  });
+});
+
+describe('target names', () => {
+  it('names a target by its node label, keeping the replica number', () => {
+    const labels: Record<string, string> = { 'app-1': 'App server 1' };
+    expect(targetName('app-1', (id) => labels[id])).toBe('App server 1');
+    expect(targetName('app-1 #2', (id) => labels[id])).toBe('App server 1 #2');
+    expect(targetName('gone', (id) => labels[id])).toBe('gone');
   });
 });

@@ -19,6 +19,8 @@ export interface OutSpan {
 /** One target as the view draws it. */
 export interface TargetRow {
   id: string;
+  /** What the user calls the target: its node's name, with the replica's number ("App server 1 #2"). */
+  name: string;
   /** Share of the balancer's requests over the whole run, 0..1. */
   share: number;
   /** Share over the last RECENT_SECONDS of simulated time, 0..1. */
@@ -140,6 +142,7 @@ export function balancerRows(
   timeline: readonly HealthChange[] | undefined,
   isDown: (targetId: string) => boolean = () => false,
   nodeIndexOf: (targetId: string) => number | undefined = () => undefined,
+  nameOf: (targetId: string) => string = (targetId) => targetId,
 ): TargetRow[] {
   const recent = recentShares(samples, index);
   const spans = timeline
@@ -151,6 +154,7 @@ export function balancerRows(
     : spansFromSamples(samples, index, now);
   return targets.map((t, i) => ({
     id: t.id,
+    name: nameOf(t.id),
     share: t.share,
     recentShare: recent[i] ?? t.share,
     open: t.open,
@@ -160,6 +164,12 @@ export function balancerRows(
     spans: spans[i] ?? [],
     crashes: crashSpans(samples, nodeIndexOf(t.id), now),
   }));
+}
+
+/** A target's name for people: its node's label in place of its id, keeping a replica's "#2". */
+export function targetName(targetId: string, labelOf: (nodeId: string) => string | undefined): string {
+  const nodeId = targetNodeId(targetId);
+  return `${labelOf(nodeId) || nodeId}${targetId.slice(nodeId.length)}`;
 }
 
 /** The node id behind a target id: replicas are named "server #2". */

@@ -5,6 +5,7 @@ import { createBalancerView, rowState } from './balancer-view';
 
 const row = (id: string, recentShare: number, extra: Partial<TargetRow> = {}): TargetRow => ({
   id,
+  name: `Server ${id}`,
   share: recentShare,
   recentShare,
   open: 3,
@@ -34,6 +35,8 @@ describe('balancer view', () => {
     const rows = element.querySelectorAll('g.sp-target');
     expect(rows).toHaveLength(3);
     expect(Array.from(rows, (r) => r.getAttribute('data-state'))).toEqual(['in', 'in', 'out-probes']);
+    // Targets read by the names on the canvas, not by their ids.
+    expect(Array.from(element.querySelectorAll('g.sp-target > .sp-target-name'), (t) => t.textContent)).toEqual(['Server app-1', 'Server app-2', 'Server app-3']);
     expect(Array.from(element.querySelectorAll('.sp-target-figures'), (t) => t.textContent)).toEqual(['50 % · 3 open', '50 % · 3 open', '0 % · 0 open']);
     const bars = Array.from(element.querySelectorAll('.sp-share-bar'), (b) => Number(b.getAttribute('width')));
     expect(bars[0]).toBeGreaterThan(0);

@@ -139,7 +139,7 @@ export function createBalancerView(svgElement: SVGSVGElement): Chart<BalancerVie
       .select('.sp-target-name')
       .attr('x', MARGIN.left)
       .attr('y', textY)
-      .text((r) => r.id);
+      .text((r) => r.name);
     // The state sits after the name, in the colour of the reason it is out.
     groups
       .select('.sp-target-state')
@@ -171,7 +171,7 @@ export function createBalancerView(svgElement: SVGSVGElement): Chart<BalancerVie
       .select('.sp-health-name')
       .attr('x', MARGIN.left)
       .attr('y', textY)
-      .text((r) => r.id);
+      .text((r) => r.name);
     health
       .select('.sp-health-track')
       .attr('x', barLeft)

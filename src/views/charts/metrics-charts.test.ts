@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { WindowSample } from '../../engine/types';
-import { axisRange, createLatencyChart, createUtilizationChart, MAX_NODE_LINES, type RunChartData, stepUp } from './metrics-charts';
+import { axisRange, createLatencyChart, createThroughputChart, createUtilizationChart, type RunChartData, stepUp } from './metrics-charts';
+import { chartMargins } from './time-series-chart';
 
 /** A seeded run of windows: deterministic, so the SVG can be compared with a stored snapshot. */
 function seededWindows(count: number, nodes: number): WindowSample[] {
@@ -49,19 +50,38 @@ describe('run charts', () => {
     expect(element.querySelector('.sp-chart-empty')?.getAttribute('display')).toBe('none');
   });
 
-  it('draws one utilization line per station, the busiest first when there are too many', () => {
+  it('lists every station of a nine-station run, the ninth dashed so no two lines look alike', () => {
     const element = svg();
     const chart = createUtilizationChart(element);
     const labels = Array.from({ length: 9 }, (_, i) => `server ${i}`);
     const data: RunChartData = { windows: seededWindows(5, 9), duration: 10, nodeLabels: labels, stationIndexes: [0, 1, 2, 3, 4, 5, 6, 7, 8] };
+    chart.resize(240, 190);
     chart.update(data);
     const legend = Array.from(element.querySelectorAll('.sp-legend text'), (t) => t.textContent);
-    expect(legend).toHaveLength(MAX_NODE_LINES);
-    // Utilization grows with the index in the seeded data: the three quietest are left out.
-    expect(legend).toEqual(labels.slice(3));
+    expect(legend).toEqual(labels);
+    const dashes = Array.from(element.querySelectorAll('.sp-lines path'), (p) => p.getAttribute('stroke-dasharray'));
+    expect(dashes.filter((d) => d !== null)).toHaveLength(1);
+    // Wrapped onto rows inside the chart's width, none past its right edge.
+    const xs = Array.from(element.querySelectorAll('.sp-legend g'), (g) => Number(/translate\((\d+)/.exec(g.getAttribute('transform') ?? '')?.[1]));
+    expect(Math.max(...xs)).toBeLessThan(240);
+    expect(new Set(Array.from(element.querySelectorAll('.sp-legend g'), (g) => g.getAttribute('transform')?.split(',')[1])).size).toBeGreaterThan(1);
     expect(Array.from(element.querySelectorAll('.sp-axis-label'), (t) => t.textContent)).toContain('utilization (%)');
     chart.destroy();
     expect(element.childElementCount).toBe(0);
+  });
+
+  it('writes large ticks compactly (400k), clear of the axis title', () => {
+    const element = svg();
+    const chart = createThroughputChart(element);
+    const windows = seededWindows(5, 1).map((w) => ({ ...w, throughput: 400_000 }));
+    chart.resize(260, 190);
+    chart.update({ windows, duration: 10, nodeLabels: ['a'], stationIndexes: [0] });
+    const ticks = Array.from(element.querySelectorAll('.sp-axis-y .tick text'), (t) => t.textContent);
+    expect(ticks).toContain('400k');
+    // Five characters at 0.62 em each, right-aligned 9 px left of the axis, must end right of the title's line (1.3 em).
+    const { left } = chartMargins(10);
+    expect(left - 9 - 5 * 10 * 0.62).toBeGreaterThan(10 * 1.3 + 2);
+    chart.destroy();
   });
 
   it('grows a long run’s time axis in 1-2-5 steps', () => {

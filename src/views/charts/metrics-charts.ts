@@ -17,8 +17,11 @@ export interface RunChartData {
   stationIndexes: readonly number[];
 }
 
-/** Per-node charts draw at most this many lines; the busiest are kept so the legend stays readable. */
-export const MAX_NODE_LINES = 6;
+/**
+ * Per-node charts draw at most this many lines (the busiest), enough for
+ * every example: a legend that drops a server hides which line is which.
+ */
+export const MAX_NODE_LINES = 16;
 
 /** Runs up to this long keep their whole length on the time axis; longer ones grow it as they go. */
 const FIXED_AXIS_SECONDS = 600;
@@ -75,7 +78,7 @@ export function createLatencyChart(svg: SVGSVGElement): Chart<RunChartData> {
 
 /** Completed and failed requests per simulated second. */
 export function createThroughputChart(svg: SVGSVGElement): Chart<RunChartData> {
-  const chart = createTimeSeriesChart(svg, { yLabel: 'throughput (requests/s)', yMinTop: 1 });
+  const chart = createTimeSeriesChart(svg, { yLabel: 'requests/s', yMinTop: 1 });
   return {
     ...chart,
     update: (data) => {
@@ -99,7 +102,7 @@ export function createUtilizationChart(svg: SVGSVGElement): Chart<RunChartData> 
 
 /** Time-averaged number of requests waiting per node. */
 export function createQueueChart(svg: SVGSVGElement): Chart<RunChartData> {
-  const chart = createTimeSeriesChart(svg, { yLabel: 'queue length (requests)', yMinTop: 1 });
+  const chart = createTimeSeriesChart(svg, { yLabel: 'requests waiting', yMinTop: 1 });
   return { ...chart, update: (data) => chart.update(perNode(data, (n) => n.queueLength)) };
 }
 
@@ -117,6 +120,8 @@ function perNode(data: RunChartData, measure: (node: WindowSample['nodes'][numbe
     series: shown.map((index, i) => ({
       label: nodeLabels[index] ?? `node ${index + 1}`,
       color: SERIES_COLORS[i % SERIES_COLORS.length]!,
+      // Past the palette, colours come round again dashed, so no two lines look alike.
+      dash: i >= SERIES_COLORS.length ? '5 3' : undefined,
       values: windows.map((w) => {
         const node = w.nodes[index];
         return node ? measure(node) : 0;

@@ -8,6 +8,7 @@ import { scaleLinear } from 'd3-scale';
 import { type Selection, select } from 'd3-selection';
 import { setAttr, setText } from '../dom-writes';
 import { chartHandle } from '../chart-handle';
+import { compactTick } from './tick-format';
 
 /** One line: a label for the legend, a colour, and a value per x. */
 export interface Series {
@@ -46,10 +47,32 @@ export interface Chart<Data> {
   destroy(): void;
 }
 
-// The right margin holds half of the last tick's label ("10,000" is ~30 px wide at 10 px).
-const MARGIN = { top: 8, right: 18, bottom: 30, left: 50 };
-/** Height of one legend row; the legend wraps onto more rows in a narrow chart. */
-const LEGEND_ROW = 14;
+/** The chart's text size when the page sets none (`--sp-chart-font`; presenter mode sets it larger). */
+const DEFAULT_FONT_PX = 10;
+/** A character's width as a share of the font size, to place legend items without measuring text (getBBox forces a layout). */
+const CHAR_WIDTH = 0.62;
+
+/**
+ * Room around the plot for text `font` pixels tall. On the left: the rotated
+ * axis title, a gap, then tick labels of up to five characters (ticks are
+ * compact: "400k"), so the two never collide. On the right: half the last
+ * time tick.
+ */
+export function chartMargins(font: number): { top: number; right: number; bottom: number; left: number; legendRow: number } {
+  return {
+    top: 8,
+    right: Math.round(font * 1.8),
+    bottom: Math.round(font * 3),
+    left: Math.round(font * 1.3 + 4 + 5 * font * CHAR_WIDTH + 9),
+    legendRow: Math.round(font * 1.4),
+  };
+}
+
+/** The `--sp-chart-font` the page gives this chart, in pixels. */
+function chartFont(element: Element): number {
+  const value = Number.parseFloat(getComputedStyle(element).getPropertyValue('--sp-chart-font'));
+  return Number.isFinite(value) && value > 0 ? value : DEFAULT_FONT_PX;
+}
 
 /** Draws `TimeSeriesData` into `svg`; call `update` as often as the data changes. */
 export function createTimeSeriesChart(svgElement: SVGSVGElement, options: TimeSeriesOptions): Chart<TimeSeriesData> {
@@ -72,6 +95,9 @@ export function createTimeSeriesChart(svgElement: SVGSVGElement, options: TimeSe
   // Keys of what was last drawn: each part is rewritten only when its own inputs change.
   let legendKey = '';
   let legendRows = 0;
+  // The font is read on resize (presenter mode changes the panel's size too), not on every redraw.
+  let margin = chartMargins(DEFAULT_FONT_PX);
+  let font = DEFAULT_FONT_PX;
 
   function draw(): void {
     const root = svg.node()!;
@@ -79,37 +105,38 @@ export function createTimeSeriesChart(svgElement: SVGSVGElement, options: TimeSe
     setAttr(root, 'height', height);
     setAttr(root, 'viewBox', `0 0 ${width} ${height}`);
     const data = last ?? { x: [], xMax: 1, series: [] };
-    const innerRight = width - MARGIN.right;
-    const innerBottom = height - MARGIN.bottom;
-    const key = `${innerRight} ${data.series.map((s) => `${s.label}|${s.color}|${s.dash ?? ''}`).join(' ')}`;
+    const innerRight = width - margin.right;
+    const innerBottom = height - margin.bottom;
+    const key = `${width} ${font} ${data.series.map((s) => `${s.label}|${s.color}|${s.dash ?? ''}`).join(' ')}`;
     if (key !== legendKey) {
       legendKey = key;
-      legendRows = drawLegend(legend, data.series, MARGIN.left, innerRight);
+      // The legend may use the chart's whole width: every series is listed, wrapped onto rows, never dropped.
+      legendRows = drawLegend(legend, data.series, 4, width - 4, font, margin.top, margin.legendRow);
     }
-    const innerTop = MARGIN.top + legendRows * LEGEND_ROW + 6;
-    const x = scaleLinear().domain([data.xMin ?? 0, Math.max(data.xMax, (data.xMin ?? 0) + 1e-9)]).range([MARGIN.left, innerRight]);
+    const innerTop = margin.top + legendRows * margin.legendRow + 6;
+    const x = scaleLinear().domain([data.xMin ?? 0, Math.max(data.xMax, (data.xMin ?? 0) + 1e-9)]).range([margin.left, innerRight]);
     let top = options.yMax ?? options.yMinTop ?? 1;
     if (options.yMax === undefined) {
       for (const s of data.series) for (let i = 0; i < s.values.length; i++) top = Math.max(top, s.values[i] ?? 0);
     }
     const y = scaleLinear().domain([0, top]).range([innerBottom, innerTop]).nice(4);
 
-    const xKey = `${x.domain()} ${x.range()} ${innerBottom}`;
+    const xKey = `${x.domain()} ${x.range()} ${innerBottom} ${font}`;
     if (xKey !== xAxisKey) {
       xAxisKey = xKey;
-      xAxis.attr('transform', `translate(0,${innerBottom})`).call(axisBottom(x).ticks(Math.max(2, Math.floor(width / 70))).tickSizeOuter(0));
+      xAxis.attr('transform', `translate(0,${innerBottom})`).call(axisBottom(x).ticks(Math.max(2, Math.floor(width / (font * 7)))).tickSizeOuter(0));
     }
-    const yKey = `${y.domain()} ${y.range()}`;
+    const yKey = `${y.domain()} ${y.range()} ${margin.left}`;
     if (yKey !== yAxisKey) {
       yAxisKey = yKey;
-      const yTicks = axisLeft(y).ticks(4).tickSizeOuter(0);
-      if (options.yTickFormat) yTicks.tickFormat((v) => options.yTickFormat!(Number(v)));
-      yAxis.attr('transform', `translate(${MARGIN.left},0)`).call(yTicks);
+      const format = options.yTickFormat ?? compactTick;
+      const yTicks = axisLeft(y).ticks(4).tickSizeOuter(0).tickFormat((v) => format(Number(v)));
+      yAxis.attr('transform', `translate(${margin.left},0)`).call(yTicks);
     }
     setAttr(xLabel.node()!, 'x', innerRight);
     setAttr(xLabel.node()!, 'y', height - 2);
-    // Rotated along the axis, so the legend has the whole top row.
-    setAttr(yLabel.node()!, 'transform', `translate(11,${(innerTop + innerBottom) / 2}) rotate(-90)`);
+    // Rotated along the axis, so the legend has the whole top row; its baseline sits one font size in.
+    setAttr(yLabel.node()!, 'transform', `translate(${Math.round(font + 1)},${(innerTop + innerBottom) / 2}) rotate(-90)`);
 
     const count = data.x.length;
     // Screen x of every point, shared by all series.
@@ -128,7 +155,7 @@ export function createTimeSeriesChart(svgElement: SVGSVGElement, options: TimeSe
       });
 
     const hint = empty.node()!;
-    setAttr(hint, 'x', (MARGIN.left + innerRight) / 2);
+    setAttr(hint, 'x', (margin.left + innerRight) / 2);
     setAttr(hint, 'y', (innerTop + innerBottom) / 2);
     setAttr(hint, 'display', data.x.length > 0 ? 'none' : null);
   }
@@ -140,6 +167,8 @@ export function createTimeSeriesChart(svgElement: SVGSVGElement, options: TimeSe
     setSize: (w, h) => {
       width = w;
       height = h;
+      font = chartFont(svg.node()!);
+      margin = chartMargins(font);
     },
     draw,
   });
@@ -159,7 +188,15 @@ export function linePath(xs: Float64Array, values: ArrayLike<number>, y: (value:
 }
 
 /** A legend above the plot, left to right, wrapping onto new rows; returns the number of rows. */
-function drawLegend(legend: Selection<SVGGElement, unknown, null, undefined>, series: Series[], left: number, right: number): number {
+function drawLegend(
+  legend: Selection<SVGGElement, unknown, null, undefined>,
+  series: Series[],
+  left: number,
+  right: number,
+  font: number,
+  top: number,
+  rowHeight: number,
+): number {
   const items = legend
     .selectAll<SVGGElement, Series>('g')
     .data(series, (s) => s.label)
@@ -180,7 +217,7 @@ function drawLegend(legend: Selection<SVGGElement, unknown, null, undefined>, se
   let x = left;
   let row = 0;
   for (const s of series) {
-    const w = 18 + s.label.length * 6 + 12;
+    const w = 18 + s.label.length * font * CHAR_WIDTH + 10;
     if (x + w > right && x > left) {
       row++;
       x = left;
@@ -190,7 +227,7 @@ function drawLegend(legend: Selection<SVGGElement, unknown, null, undefined>, se
   }
   items.each(function (_s, i) {
     const [px, prow] = placed[i] ?? [left, 0];
-    setAttr(this, 'transform', `translate(${Math.round(px)},${MARGIN.top + 8 + prow * LEGEND_ROW})`);
+    setAttr(this, 'transform', `translate(${Math.round(px)},${top + font - 2 + prow * rowHeight})`);
   });
   return series.length > 0 ? row + 1 : 0;
 }

@@ -50,7 +50,10 @@ describe('totals', () => {
     const totals = { sent: 1, completed: 1, failed: 0, failures: NO_FAILURES, inFlight: 0, retries: 0, throughput: 1, latency: { count: 1, mean: 0, p50: 0, p90: 0, p95: 0, p99: 0, p999: 0, max: 0 }, costPerHour: 0.5, sessions: { logins: 40, relogins: 7, lost: 12 } };
     const report = { scenario: 's', seed: 1, duration: 1, warmup: 0, simulatedTime: 1, events: 1, totals, nodes: [] };
     const done = totalsRows({ snapshot, report, windows: [], costPerHour: 0.3, sessions: true });
-    expect([value(done, 'logins'), value(done, 'relogins'), value(done, 'lostSessions'), value(done, 'cost')]).toEqual(['40', '7', '12', '$0.50 / h']);
+    // The cost follows the canvas, not the run: an edit (or New) shows at once.
+    expect([value(done, 'logins'), value(done, 'relogins'), value(done, 'lostSessions'), value(done, 'cost')]).toEqual(['40', '7', '12', '$0.30 / h']);
+    expect(value(totalsRows({ snapshot, report, windows: [], costPerHour: 0 }), 'cost')).toBe('$0.00 / h');
+    expect(value(totalsRows({ snapshot, report, windows: [] }), 'cost')).toBe('$0.50 / h');
     expect(totalsRows({ snapshot, report: null, windows: [] }).some((r) => r.key === 'cost' || r.key === 'logins')).toBe(false);
   });
 });

@@ -12,7 +12,7 @@ export interface TotalsData {
   snapshot: LiveSnapshot | null;
   report: Report | null;
   windows: readonly WindowSample[];
-  /** What the system being run costs per hour (from its scenario until the report says). */
+  /** What the system on the canvas costs per hour; without it, what the run's figures say. */
   costPerHour?: number;
   /** Some server keeps sessions: show logins, re-logins and lost sessions. */
   sessions?: boolean;
@@ -71,7 +71,7 @@ export function totalsRows({ snapshot, report, windows, costPerHour, sessions }:
     ...sessionRows(sessions === true, totals?.sessions ?? snapshot?.sessions),
     ...(costPerHour === undefined && totals?.costPerHour === undefined
       ? []
-      : [{ key: 'cost', label: 'Cost', value: `$${(totals?.costPerHour ?? costPerHour ?? 0).toFixed(2)} / h`, hint: 'servers: replicas × cost per hour' }]),
+      : [{ key: 'cost', label: 'Cost', value: `$${(costPerHour ?? totals?.costPerHour ?? 0).toFixed(2)} / h`, hint: 'servers: replicas × cost per hour' }]),
   ];
 }
 

@@ -1,0 +1,24 @@
+import type { FitViewOptions } from '@xyflow/react';
+
+/** Smallest font on a card in presenter mode (px, at zoom 1): see `.app--presenter .node-card` in app.css. */
+export const PRESENTER_CARD_MIN_FONT = 13;
+
+/** Text a room can read from the back of it, in screen pixels. */
+export const PRESENTER_READABLE_PX = 14;
+
+/**
+ * How the canvas fits a scenario into view. The padding keeps cards clear
+ * of what floats over the canvas (the particle legend on top, the zoom
+ * controls and colour legend at the bottom), and the zoom never drops below
+ * what keeps card text readable: a big scenario opens centred at a readable
+ * size and pans, rather than shrinking to 7 px type on a projector.
+ */
+export function fitViewOptions(presenter: boolean): FitViewOptions {
+  if (presenter) {
+    // Every card font times the zoom reaches PRESENTER_READABLE_PX (rounded up, so 13 × 1.08 is not 13.99).
+    const readable = Math.ceil((PRESENTER_READABLE_PX / PRESENTER_CARD_MIN_FONT) * 100) / 100;
+    return { padding: { top: '40px', bottom: '48px', left: '16px', right: '16px' }, minZoom: readable, maxZoom: 1.6 };
+  }
+  // 0.8 keeps a card's name at 10 px or more; past 100 % one lone node would fill the screen.
+  return { padding: { top: '44px', bottom: '52px', left: '24px', right: '24px' }, minZoom: 0.8, maxZoom: 1 };
+}
