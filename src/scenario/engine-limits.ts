@@ -104,9 +104,9 @@ export class EngineLimitError extends Error {
 /** What to tell a person once requests failed with "engine limit": what happened and what to change. */
 export function engineLimitAdvice(failed: number, hopLimit: number): string {
   return (
-    `${failed.toLocaleString('en-US')} requests failed with "engine limit": more than ` +
-    `${maxRequestSlots(hopLimit).toLocaleString('en-US')} requests were alive at once, the most the engine's ` +
-    `${WORKER_MEMORY_BUDGET / 2 ** 20} MB memory budget holds, so from then on the figures show the engine's limit, not your system. ` +
-    'Lower the clients\' rates, or bound the queues (a server\'s queue capacity) so overload shows as drops.'
+    `The engine limit was reached: ${failed.toLocaleString('en-US')} requests failed with "engine limit" because more than ` +
+    `${maxRequestSlots(hopLimit).toLocaleString('en-US')} were alive at once, the most the engine's ` +
+    `${WORKER_MEMORY_BUDGET / 2 ** 20} MB memory budget holds; from then on the figures show that limit, not your system. ` +
+    "Lower the clients' rates, or bound the queues (a server's queue capacity) so overload shows as drops."
   );
 }
