@@ -24,7 +24,10 @@ Runs a scenario headless and prints a table of the results.
   --json            print the full report as JSON on stdout instead of the table
   -h, --help        print this help
 
-Exit codes: 0 ran, 1 the simulation failed, 2 bad arguments or an invalid scenario.`;
+A run that would take more than a day at the engine's speed is refused, not started.
+
+Exit codes: 0 ran, 1 the simulation failed, 2 bad arguments, an invalid scenario
+or a run too long to finish.`;
 
 const OPTIONS = {
   seed: { type: 'string' },

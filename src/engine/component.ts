@@ -62,6 +62,12 @@ export interface SimContext {
   replicasOf(node: number): number;
   /** Node ids at the far end of links. */
   targetIds(links: readonly RuntimeLink[]): string[];
+  /**
+   * A slot for a new request (one reference, as RequestPool.alloc), or -1
+   * when the engine's budget is spent: too many requests alive or events
+   * pending. The caller then fails the request with "engine limit".
+   */
+  newRequest(): number;
   /** Schedules one of node's own events. */
   schedule(node: number, kind: number, arg: number, time: number): void;
   /** Sends a request across a link; at the hop limit it fails it instead. */

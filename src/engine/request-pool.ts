@@ -16,7 +16,9 @@ export const RequestFlag = {
 /**
  * Per-request state as parallel typed arrays indexed by a slot number, so a
  * million requests cost no garbage. A slot is reused once nothing refers to it
- * any more: `refs` counts the response trip and a pending timeout.
+ * any more: `refs` counts the response trip and a pending timeout. The arrays
+ * grow by doubling up to `maxCapacity` slots (the engine's budget); past it
+ * `alloc` says no, and the caller fails the request with "engine limit".
  */
 export class RequestPool {
   capacity: number;
@@ -56,35 +58,46 @@ export class RequestPool {
   /** Slots in use now, for tests of "no per-request data is held". */
   live = 0;
 
-  constructor(maxPath: number, initialCapacity = 1024) {
-    this.stride = maxPath;
-    this.capacity = initialCapacity;
-    this.client = new Int32Array(initialCapacity);
-    this.owner = new Int32Array(initialCapacity);
-    this.attempt = new Int32Array(initialCapacity);
-    this.flags = new Uint8Array(initialCapacity);
-    this.refs = new Uint8Array(initialCapacity);
-    this.outcome = new Uint8Array(initialCapacity);
-    this.sentAt = new Float64Array(initialCapacity);
-    this.arrivedAt = new Float64Array(initialCapacity);
-    this.address = new Int32Array(initialCapacity);
-    this.worker = new Int32Array(initialCapacity);
-    this.key = new Int32Array(initialCapacity);
-    this.replica = new Int32Array(initialCapacity);
-    this.hopTarget = new Int32Array(initialCapacity * maxPath);
-    this.requestType = new Int32Array(initialCapacity);
-    this.hopTime = new Float64Array(initialCapacity * maxPath);
-    this.depth = new Int32Array(initialCapacity);
-    this.path = new Int32Array(initialCapacity * maxPath);
-    this.freeSlots = new Int32Array(initialCapacity);
+  /** The most slots ever in use at once (slots are reused before new ones are taken). */
+  get highWater(): number {
+    return this.used;
   }
 
-  /** Takes a fresh slot with depth 0, no flags and one reference. */
+  constructor(
+    maxPath: number,
+    initialCapacity = 1024,
+    readonly maxCapacity = Number.POSITIVE_INFINITY,
+  ) {
+    this.stride = maxPath;
+    const capacity = Math.min(initialCapacity, maxCapacity);
+    this.capacity = capacity;
+    this.client = new Int32Array(capacity);
+    this.owner = new Int32Array(capacity);
+    this.attempt = new Int32Array(capacity);
+    this.flags = new Uint8Array(capacity);
+    this.refs = new Uint8Array(capacity);
+    this.outcome = new Uint8Array(capacity);
+    this.sentAt = new Float64Array(capacity);
+    this.arrivedAt = new Float64Array(capacity);
+    this.address = new Int32Array(capacity);
+    this.worker = new Int32Array(capacity);
+    this.key = new Int32Array(capacity);
+    this.replica = new Int32Array(capacity);
+    this.hopTarget = new Int32Array(capacity * maxPath);
+    this.requestType = new Int32Array(capacity);
+    this.hopTime = new Float64Array(capacity * maxPath);
+    this.depth = new Int32Array(capacity);
+    this.path = new Int32Array(capacity * maxPath);
+    this.freeSlots = new Int32Array(capacity);
+  }
+
+  /** Takes a fresh slot with depth 0, no flags and one reference; -1 when every slot the budget allows is in use. */
   alloc(): number {
     let slot: number;
     if (this.freeCount > 0) slot = this.freeSlots[--this.freeCount] as number;
     else {
-      if (this.used === this.capacity) this.grow();
+      // The cap is looked at only when the arrays are full, off the hot path.
+      if (this.used === this.capacity && !this.grow()) return -1;
       slot = this.used++;
     }
     this.depth[slot] = 0;
@@ -106,8 +119,10 @@ export class RequestPool {
     }
   }
 
-  private grow(): void {
-    const size = this.capacity * 2;
+  /** Doubles the arrays, up to maxCapacity; false when they are already that big. */
+  private grow(): boolean {
+    if (this.capacity >= this.maxCapacity) return false;
+    const size = Math.min(this.capacity * 2, this.maxCapacity);
     const grown = <T extends Int32Array | Uint8Array | Float64Array>(old: T, make: (n: number) => T, n = size): T => {
       const fresh = make(n);
       fresh.set(old);
@@ -132,5 +147,6 @@ export class RequestPool {
     this.path = grown(this.path, (n) => new Int32Array(n), size * this.stride);
     this.freeSlots = grown(this.freeSlots, (n) => new Int32Array(n));
     this.capacity = size;
+    return true;
   }
 }

@@ -1,3 +1,4 @@
+import type { EngineLimits } from '../scenario/engine-limits';
 import type { Scenario } from '../scenario/schema';
 import { type Component, EventKind, KIND_BITS, type RuntimeLink } from './component';
 import { RequestFlag, RequestPool } from './request-pool';
@@ -15,7 +16,7 @@ const ROUTING_STREAM = 15;
  * time (cut-through) is handed them as they are sent, with no event.
  */
 export abstract class RoutingLayer {
-  readonly scheduler = new Scheduler();
+  readonly scheduler: Scheduler;
   readonly requests: RequestPool;
   trace: TraceSink | null;
   protected components: Component[] = [];
@@ -25,11 +26,14 @@ export abstract class RoutingLayer {
   private readonly routingRngs: (Rng | undefined)[] = [];
   /** 1 for a node that takes its arrivals as they are sent (see Component.canPassThrough). */
   private passesThrough = new Uint8Array(0);
+  private readonly pendingEventsForNewRequests: number;
 
-  constructor(scenario: Scenario, indexOf: ReadonlyMap<string, number>, trace: TraceSink | null) {
+  constructor(scenario: Scenario, indexOf: ReadonlyMap<string, number>, trace: TraceSink | null, limits: EngineLimits) {
     this.trace = trace;
     this.hopLimit = scenario.hopLimit;
-    this.requests = new RequestPool(this.hopLimit);
+    this.scheduler = new Scheduler(1024, limits.maxPendingEvents);
+    this.requests = new RequestPool(this.hopLimit, 1024, limits.maxRequests);
+    this.pendingEventsForNewRequests = limits.pendingEventsForNewRequests;
     this.links = scenario.links.map((link, index) => ({
       index,
       id: link.id,
@@ -56,6 +60,12 @@ export abstract class RoutingLayer {
 
   outgoing(node: number): readonly RuntimeLink[] {
     return this.linksFrom[node] as RuntimeLink[];
+  }
+
+  newRequest(): number {
+    // Near a full heap, new requests stay out so the events already due can drain.
+    if (this.scheduler.size >= this.pendingEventsForNewRequests) return -1;
+    return this.requests.alloc();
   }
 
   schedule(node: number, kind: number, arg: number, time: number): void {

@@ -1,3 +1,5 @@
+import { EngineLimitError } from '../scenario/engine-limits';
+
 /**
  * The future-event set: a binary min-heap over typed arrays keyed by
  * (time, sequence), so events at equal times leave in the order they were
@@ -20,11 +22,16 @@ export class Scheduler {
   poppedTarget = 0;
   poppedArg = 0;
 
-  constructor(initialCapacity = 1024) {
-    this.times = new Float64Array(initialCapacity);
-    this.seqs = new Float64Array(initialCapacity);
-    this.targets = new Int32Array(initialCapacity);
-    this.args = new Int32Array(initialCapacity);
+  /** `maxSize`: events it may hold at once (the engine's budget); one more throws EngineLimitError. */
+  constructor(
+    initialCapacity = 1024,
+    private readonly maxSize = Number.POSITIVE_INFINITY,
+  ) {
+    const capacity = Math.min(initialCapacity, maxSize);
+    this.times = new Float64Array(capacity);
+    this.seqs = new Float64Array(capacity);
+    this.targets = new Int32Array(capacity);
+    this.args = new Int32Array(capacity);
   }
 
   get size(): number {
@@ -116,7 +123,9 @@ export class Scheduler {
   }
 
   private grow(): void {
-    const size = this.times.length * 2;
+    // Only when the heap is full, so the cap costs the hot path nothing.
+    if (this.times.length >= this.maxSize) throw new EngineLimitError(this.maxSize);
+    const size = Math.min(this.times.length * 2, this.maxSize);
     const grow = <T extends Float64Array | Int32Array>(old: T, fresh: T): T => {
       fresh.set(old);
       return fresh;

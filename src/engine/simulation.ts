@@ -1,3 +1,4 @@
+import { engineLimits } from '../scenario/engine-limits';
 import { faultRefusal } from '../scenario/faults';
 import { KIND_TRAITS } from '../scenario/kinds';
 import type { Fault, FaultAction, NodeKind, RequestType, Scenario, ScenarioNode } from '../scenario/schema';
@@ -60,7 +61,7 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
     options: SimulationOptions,
   ) {
     const indexOf = new Map(scenario.nodes.map((node, i) => [node.id, i]));
-    super(scenario, indexOf, options.trace ?? null);
+    super(scenario, indexOf, options.trace ?? null, { ...engineLimits(scenario.hopLimit), ...options.limits });
     this.indexOfNode = indexOf;
     this.seed = options.seed ?? scenario.seed;
     this.measureFrom = options.warmup ?? scenario.warmup;

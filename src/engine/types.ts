@@ -1,16 +1,21 @@
 /** Public shapes of the engine, shared by the worker, the UI, the CLI and tests. */
 
+import type { EngineLimits } from '../scenario/engine-limits';
 import type { FaultAction, NodeKind } from '../scenario/schema';
 import type { CacheReport, CdnReport } from './caching/report';
 
 export type { CacheReport, CdnEdgeReport, CdnReport, RankBucket } from './caching/report';
 
-/** Why an attempt failed. "queueFull" is a drop; the others are failures of the path. */
-export const FAILURE_REASONS = ['queueFull', 'timeout', 'hopLimit', 'noRoute', 'nodeDown'] as const;
+/**
+ * Why an attempt failed. "queueFull" is a drop; "engineLimit" means the
+ * simulation itself was full (scenario/engine-limits.ts); the others are
+ * failures of the path.
+ */
+export const FAILURE_REASONS = ['queueFull', 'timeout', 'hopLimit', 'noRoute', 'nodeDown', 'engineLimit'] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 
 /** Outcome codes carried by trace hops (particles) and responses. */
-export const Outcome = { request: 0, ok: 1, queueFull: 2, timeout: 3, hopLimit: 4, noRoute: 5, nodeDown: 6, probe: 7 } as const;
+export const Outcome = { request: 0, ok: 1, queueFull: 2, timeout: 3, hopLimit: 4, noRoute: 5, nodeDown: 6, probe: 7, engineLimit: 8 } as const;
 export type OutcomeCode = (typeof Outcome)[keyof typeof Outcome];
 
 /** Latency summary in seconds, from a log-bucketed histogram (3 significant digits). */
@@ -258,4 +263,6 @@ export interface SimulationOptions {
   /** How many closed windows to keep (default 3600); older ones are dropped. */
   maxWindows?: number;
   trace?: TraceSink;
+  /** Lowers (or, in tests, lifts) the engine's caps; the default is the budget in scenario/engine-limits.ts. */
+  limits?: Partial<EngineLimits>;
 }

@@ -3,6 +3,7 @@ import { KIND_TRAITS } from './kinds';
 import { describeIssues, describeJsonError } from './issue-messages';
 import { balancerProblems } from './load-balancer-presets';
 import { migrateScenario } from './migrate';
+import { runCostWarnings } from './run-cost';
 import { type NodeKind, SCENARIO_LIMITS, type Scenario, ScenarioSchema } from './schema';
 import { findUnknownFields } from './unknown-fields';
 
@@ -135,6 +136,7 @@ function findWarnings(scenario: Scenario): string[] {
       : `no node on it or after it answers, so all requests that enter it ${limit}`;
     warnings.push(`The links form a cycle (${cycle.join(' → ')}): ${consequence}.`);
   }
+  warnings.push(...runCostWarnings(scenario));
   return warnings;
 }
 

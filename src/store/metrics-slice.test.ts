@@ -92,3 +92,28 @@ describe('metrics slice', () => {
     expect(state().balancerSamples).toEqual([]);
   });
 });
+
+describe('the engine limit', () => {
+  const limited = (epoch: number, now: number, engineLimit: number) => {
+    const f = frame(epoch, now);
+    return { ...f, snapshot: { ...f.snapshot, failed: engineLimit, failures: { ...NO_FAILURES, engineLimit } } };
+  };
+
+  it('is told once a run, as a warning that says what happened and what to change', () => {
+    state().applyFrame(frame(1, 1));
+    expect(state().messages).toEqual([]);
+    state().applyFrame(limited(1, 2, 5000));
+    state().flushMetrics();
+    state().applyFrame(limited(1, 3, 9000));
+    state().flushMetrics();
+    expect(state().messages).toHaveLength(1);
+    expect(state().messages[0]).toMatchObject({ tone: 'warning', title: 'The engine limit was reached.' });
+    expect(state().messages[0]?.details?.[0]).toMatch(/^The engine limit was reached: 5,000 requests failed with "engine limit" because more than 212,992 were alive at once.*Lower the clients' rates, or bound the queues/);
+    // A new run that reaches it again is told again (the message replaces the old one).
+    const first = state().messages[0]?.id;
+    state().applyFrame(limited(2, 1, 10));
+    expect(state().messages).toHaveLength(1);
+    expect(state().messages[0]?.id).not.toBe(first);
+    expect(state().messages[0]?.details?.[0]).toMatch(/^The engine limit was reached: 10 requests failed/);
+  });
+});

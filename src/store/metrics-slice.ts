@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { LiveSnapshot, Report, TargetFigures, WindowSample } from '../engine/types';
+import { engineLimitAdvice } from '../scenario/engine-limits';
 import type { Frame, ParticleBatch } from '../worker/protocol';
 import type { AppState } from './types';
 
@@ -98,6 +99,17 @@ export const createMetricsSlice: StateCreator<AppState, [], [], MetricsSlice> = 
   let lastCommit = Number.NEGATIVE_INFINITY;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let achieved = 0;
+  // The run whose engine limit the page has already told about: once per run is enough.
+  let engineLimitToldFor = -1;
+
+  /** The first time a run's requests fail with "engine limit", a message says so and what to change. */
+  const tellEngineLimit = (frame: Frame) => {
+    const failed = frame.snapshot.failures.engineLimit ?? 0;
+    if (failed === 0 || engineLimitToldFor === frame.epoch) return;
+    engineLimitToldFor = frame.epoch;
+    const hopLimit = (get().runScenario ?? get().scenario).hopLimit;
+    get().notify({ tone: 'warning', title: 'The engine limit was reached.', details: [engineLimitAdvice(failed, hopLimit)] });
+  };
 
   const commit = () => {
     if (timer !== null) clearTimeout(timer);
@@ -125,6 +137,7 @@ export const createMetricsSlice: StateCreator<AppState, [], [], MetricsSlice> = 
     pendingWindows = [];
     pendingReport = null;
     lastCommit = performance.now();
+    tellEngineLimit(frame);
   };
 
   const forget = () => {

@@ -5,6 +5,7 @@ import type { AppState } from '../store/types';
 import { useBeatValue } from '../store/use-beat-value';
 import { setText } from '../views/dom-writes';
 import { formatSpeed, SPEEDS } from '../worker/protocol';
+import { speedNote } from './speed-note';
 import './runtime.css';
 
 const selectAchieved = (s: AppState) => (s.achievedSpeed > 0 ? Number(s.achievedSpeed.toPrecision(2)) : 0);
@@ -178,14 +179,6 @@ function Progress() {
       <span ref={text} className="sp-run-time" data-testid="sim-time" />
     </span>
   );
-}
-
-/** At max speed, how fast that is; at a set speed, a warning when the machine cannot keep up with it. */
-function speedNote(speed: number, achieved: number): string {
-  if (achieved <= 0) return '';
-  const shown = achieved.toLocaleString('en-US');
-  if (!Number.isFinite(speed)) return ` (≈${shown}×)`;
-  return achieved < speed * 0.8 ? ` (this machine manages ${shown}×)` : '';
 }
 
 function formatSeconds(seconds: number): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Frame } from './protocol';
-import { createSimService, type SimServiceDeps } from './sim-service';
+import { createSimulation } from '../engine';
+import { createSimService, type SimServiceDeps, STEP_MAX_MS } from './sim-service';
 import { createFakeSimulation, tinyScenario } from './testing/fake-simulation';
 
 /** A service on a hand-driven clock and timer queue; frames are collected with the buffers they transfer. */
@@ -191,5 +192,29 @@ describe('sim service protocol', () => {
     h.service.run();
     await h.fire();
     expect(h.frames.at(-1)).toMatchObject({ status: 'paused', error: 'boom in the engine' });
+  });
+});
+
+describe('sim service under the engine budget', () => {
+  // A client so fast that simulated time barely moves: one second of it would take the engine forever.
+  const flood = {
+    version: 1,
+    nodes: [
+      { id: 'client', kind: 'client', workload: { mode: 'open', rate: 1e308 } },
+      { id: 'server', kind: 'server', workers: 1, serviceTime: { type: 'exponential', mean: 0.1 } },
+    ],
+    links: [{ id: 'client-server', from: 'client', to: 'server' }],
+  };
+
+  it('stops a Step that cannot reach its second after STEP_MAX_MS of work, and says why', async () => {
+    // 5 ms a clock read: the step gives up after ~200 reads (~51,000 events) instead of never.
+    const h = harness({ createSimulation }, 5);
+    h.service.load(flood);
+    expect(h.service.step()).toBe('paused');
+    await h.settle();
+    const frame = h.frames.at(-1)!;
+    expect(frame.now).toBeLessThan(1e-290);
+    expect(frame.error).toMatch(new RegExp(`^Step stopped short at .* s: this simulated second holds more work than the engine does in ${STEP_MAX_MS / 1000} s\\. Press Run, or lower the clients' rates\\.$`));
+    expect(frame.snapshot.sent).toBe(frame.snapshot.completed + frame.snapshot.failed + frame.snapshot.inFlight);
   });
 });

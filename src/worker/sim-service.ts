@@ -20,6 +20,12 @@ const SLICE_MS = 12;
 const FRAME_MS = 16;
 /** Simulated seconds one Step advances: one metrics window. */
 export const STEP_SECONDS = 1;
+/**
+ * Wall milliseconds one Step may work. A second of simulated time can hold
+ * more events than the engine runs in minutes (a huge rate); past this the
+ * step stops short and says so, so the worker keeps answering.
+ */
+export const STEP_MAX_MS = 1000;
 
 /** The page's frame callback; a comlink proxy resolves its promise once the page has run it. */
 export type FrameListener = (frame: Frame) => unknown;
@@ -207,7 +213,10 @@ export function createSimService(overrides: Partial<SimServiceDeps> = {}) {
       guarded((s, sc) => {
         const from = s.now;
         const target = Math.min(sc.duration, Math.floor(from / STEP_SECONDS + 1e-9) * STEP_SECONDS + STEP_SECONDS);
-        advance(s, target, Number.POSITIVE_INFINITY, deps.clock);
+        error = null;
+        if (!advance(s, target, deps.clock() + STEP_MAX_MS, deps.clock)) {
+          error = `Step stopped short at ${s.now.toPrecision(3)} s: this simulated second holds more work than the engine does in ${STEP_MAX_MS / 1000} s. Press Run, or lower the clients' rates.`;
+        }
         // Show the step's traffic as if it ran at real time, so the particles are watchable.
         frameWallFrom = deps.clock() - (target - frameSimFrom) * 1000;
         if (!finishIfDone(s, sc)) batcher.flush(true);
@@ -238,8 +247,9 @@ export function createSimService(overrides: Partial<SimServiceDeps> = {}) {
       if (status === 'finished') return 'The run has finished: press Reset or Run again first.';
       const problem = sim.injectFault(nodeId, action, factor);
       if (problem !== null) return problem;
-      // The engine schedules the fault at the current time; apply it now so a paused run shows it at once.
-      guarded((s) => s.runUntil(s.now));
+      // The engine schedules the fault at the current time; apply it now so a paused run shows it at once
+      // (within a slice: when simulated time is stuck, "now" may hold events without end).
+      guarded((s) => advance(s, s.now, deps.clock() + SLICE_MS, deps.clock));
       batcher.flush(true);
       return null;
     },

@@ -99,7 +99,13 @@ export class Client implements Component {
   /** Creates the first attempt of a request. */
   private launch(owner: number, time: number): void {
     const requests = this.ctx.requests;
-    const request = requests.alloc();
+    const request = this.ctx.newRequest();
+    if (request < 0) {
+      this.refuse();
+      // A user whose request the engine could not take thinks and tries again.
+      if (owner >= 0) this.ctx.schedule(this.index, THINK_DONE, owner, time + (this.think as Sampler)());
+      return;
+    }
     requests.client[request] = this.index;
     requests.owner[request] = owner;
     requests.attempt[request] = 1;
@@ -137,6 +143,21 @@ export class Client implements Component {
       this.ctx.schedule(this.index, TIMEOUT, request, time + this.node.timeout);
     }
     this.ctx.forward(request, this.index, time);
+  }
+
+  /**
+   * The engine is full: count an attempt sent and failed with "engine limit"
+   * at once. It takes no slot and crosses no link, so memory stays within the
+   * budget however fast requests come; conservation still holds.
+   */
+  private refuse(): void {
+    const totals = this.ctx.totals;
+    this.sent++;
+    this.windowSent++;
+    this.windowFailed++;
+    totals.sent++;
+    totals.failed++;
+    totals.failures.engineLimit++;
   }
 
   private isSettled(request: number): boolean {
@@ -179,7 +200,13 @@ export class Client implements Component {
     const attempt = requests.attempt[failed] as number;
     const policy = this.node.retries;
     if (attempt > policy.count) return false;
-    const next = requests.alloc();
+    const next = this.ctx.newRequest();
+    if (next < 0) {
+      // The retry is an attempt the engine cannot take: it fails at once, and the request ends here.
+      this.ctx.totals.retries++;
+      this.refuse();
+      return false;
+    }
     requests.client[next] = this.index;
     requests.owner[next] = requests.owner[failed] as number;
     requests.attempt[next] = attempt + 1;
@@ -235,6 +262,8 @@ function failureReason(outcome: OutcomeCode) {
       return 'hopLimit' as const;
     case Outcome.nodeDown:
       return 'nodeDown' as const;
+    case Outcome.engineLimit:
+      return 'engineLimit' as const;
     default:
       return 'noRoute' as const;
   }

@@ -226,7 +226,12 @@ export class LoadBalancer implements Component {
     const active = this.node.healthCheck.active;
     if (!active) return;
     const requests = this.ctx.requests;
-    const request = requests.alloc();
+    const request = this.ctx.newRequest();
+    if (request < 0) {
+      // The engine is full: skip this probe (the target's health stands as it is) and try at the next interval.
+      this.ctx.schedule(this.index, PROBE, target, time + active.interval);
+      return;
+    }
     requests.client[request] = this.index;
     requests.owner[request] = -1;
     requests.flags[request] = RequestFlag.probe;

@@ -44,7 +44,12 @@ export class WriteBackBuffer {
 
   private send(payload: number[], time: number): void {
     const requests = this.ctx.requests;
-    const request = requests.alloc();
+    const request = this.ctx.newRequest();
+    if (request < 0) {
+      // The engine is full: keep the values for the next flush, as after a failed one.
+      this.held.push(...payload);
+      return;
+    }
     requests.client[request] = this.cacheIndex;
     requests.owner[request] = -1;
     requests.attempt[request] = 1;

@@ -40,6 +40,7 @@ describe('totals', () => {
     expect(cell()).toBe('1,100');
     expect(table.querySelector('[data-total="completed"]')).toBe(row);
     expect(table.querySelector('[data-total="queueFull"] th')?.textContent).toBe('dropped (queue full)');
+    expect(table.querySelector('[data-total="engineLimit"] th')?.textContent).toBe('engine limit');
   });
 
   it('shows cost per hour from the scenario, and session figures once the report has them', () => {
