@@ -1,3 +1,4 @@
+import './scenario/zod-without-eval';
 import '@xyflow/react/dist/style.css';
 import './ui/app.css';
 import { StrictMode } from 'react';
