@@ -8,6 +8,7 @@ import { redo, undo, useAppStore } from '../store';
 import { EXAMPLES, loadExample } from './examples';
 import { downloadScenario, readScenarioFile } from './file-io';
 import { Logo } from './Logo';
+import { RecentWork } from './RecentWork';
 import { RunControls } from './RunControls';
 import { SharePanel } from './SharePanel';
 
@@ -106,6 +107,7 @@ export function Toolbar() {
             </option>
           ))}
         </select>
+        <RecentWork />
         <button type="button" className="button" onClick={onShare}>
           <LinkIcon /> Share
         </button>

@@ -24,8 +24,10 @@ export function installTestHooks(scope: HookScope): void {
     if (command === 'close') scope.close();
     if (command === 'hang') {
       const until = Date.now() + ((event.data as { ms?: number }).ms ?? 20_000);
+      let spins = 0;
       // A busy loop on purpose: what a runaway computation looks like from the page.
-      while (Date.now() < until) continue;
+      while (Date.now() < until) spins++;
+      return spins;
     }
   });
 }
