@@ -6,9 +6,9 @@
  */
 
 /** Wall milliseconds between pings. */
-export const HEARTBEAT_INTERVAL_MS = 250;
-/** A ping unanswered this long means the worker stopped; with the interval, a stop is seen within 1.75 s. */
-export const HEARTBEAT_DEADLINE_MS = 1500;
+export const HEARTBEAT_INTERVAL_MS = 200;
+/** Silence this long (since the last answer, with a ping waiting) means the worker stopped: seen within 1.6 s. */
+export const HEARTBEAT_DEADLINE_MS = 1400;
 
 export interface HeartbeatDeps {
   /** Asks the worker for a sign of life; resolves when it answers. */
@@ -30,8 +30,10 @@ export function startHeartbeat(
   intervalMs = HEARTBEAT_INTERVAL_MS,
   deadlineMs = HEARTBEAT_DEADLINE_MS,
 ): () => void {
-  let sentAt: number | null = null;
-  let lastTick = deps.clock();
+  let waiting = false;
+  // Measured from the last answer, not the last ping: a stop is seen at most a deadline and a tick after it.
+  let lastHeard = deps.clock();
+  let lastTick = lastHeard;
   let sequence = 0;
   let stopped = false;
 
@@ -41,22 +43,24 @@ export function startHeartbeat(
     // This thread slept (a hidden tab's throttled timers, a long task of the
     // page's own): the answer may be waiting in our queue. Give the worker a
     // fresh deadline rather than blame it for our delay.
-    if (now - lastTick > deadlineMs && sentAt !== null) sentAt = now;
+    if (now - lastTick > deadlineMs) lastHeard = now;
     lastTick = now;
-    if (sentAt === null) {
-      sentAt = now;
+    if (!waiting) {
+      waiting = true;
       const mine = ++sequence;
       deps.ping().then(
         () => {
-          if (mine === sequence) sentAt = null;
+          if (mine !== sequence) return;
+          waiting = false;
+          lastHeard = deps.clock();
         },
         () => undefined,
       );
       return;
     }
-    if (now - sentAt > deadlineMs) {
+    if (now - lastHeard > deadlineMs) {
       stop();
-      onSilent(now - sentAt);
+      onSilent(now - lastHeard);
     }
   };
 
