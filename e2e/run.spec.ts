@@ -115,7 +115,8 @@ test.describe('a new user runs the system', () => {
     await page.context().route(/sim\.worker[^/]*\.js/, (route) => route.fulfill({ status: 404, body: 'gone' }));
     const c = controls(page);
     await c.run.click();
-    await expect(page.getByText(/The simulation worker stopped\. Reload the page/)).toBeVisible();
+    await expect(page.getByText(/The simulation worker stopped\. Your scenario is unchanged: press Restart.* reload the page/)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Restart' })).toBeVisible();
     await expect(c.status).toHaveText('Ready');
     expect(await app.nodeLabels()).toContain('API server 1');
   });

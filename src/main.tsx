@@ -1,3 +1,4 @@
+import './scenario/zod-without-eval';
 import '@xyflow/react/dist/style.css';
 import './ui/app.css';
 import { StrictMode } from 'react';
@@ -5,13 +6,19 @@ import { createRoot } from 'react-dom/client';
 import { useAppStore } from './store';
 import { App } from './ui/App';
 import { starterScenario } from './scenario/starter';
-import { startAutosave } from './ui/autosave';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { downloadScenario } from './ui/file-io';
-import { chooseStartScenario, readAutosave } from './ui/startup';
+import { keepWork, type WorkSession } from './ui/keep-work';
+import { adoptEarlierAutosave, readStartAutosave, renewWorkId, safeStorage, tabWorkId } from './ui/recent-work';
+import { chooseStartScenario } from './ui/startup';
 
-const storage = safeLocalStorage();
-const start = chooseStartScenario(location.hash, readAutosave(storage));
+const storage = safeStorage('localStorage');
+const session = safeStorage('sessionStorage');
+adoptEarlierAutosave(storage, Date.now());
+const work: WorkSession = { id: tabWorkId(session) };
+const start = chooseStartScenario(location.hash, readStartAutosave(storage, work.id));
+// A link is a new piece of work: the work this tab had stays in Recent.
+if (start.source === 'link') work.id = renewWorkId(session);
 useAppStore.setState({ scenario: start.scenario });
 useAppStore.temporal.getState().clear();
 if (start.message) useAppStore.getState().notify(start.message);
@@ -26,7 +33,7 @@ if (start.source === 'link') {
   dropHash();
 }
 if (storage) {
-  const stop = startAutosave(useAppStore, storage);
+  const stop = keepWork(useAppStore, storage, session, work, window);
   window.addEventListener('pagehide', stop);
 }
 
@@ -42,12 +49,4 @@ createRoot(root).render(
 
 function dropHash() {
   history.replaceState(null, '', location.pathname + location.search);
-}
-
-function safeLocalStorage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
 }

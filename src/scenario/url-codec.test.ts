@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from './parse';
 import type { Distribution, Scenario, ScenarioInput } from './schema';
 import { starterScenario } from './starter';
-import { codeFromHash, decodeScenario, encodeScenario, shareUrl, withoutDefaults } from './url-codec';
+import { codeFromHash, decodeScenario, encodeScenario, MAX_CODE_CHARS, shareUrl, withoutDefaults } from './url-codec';
 
 const seconds = fc.double({ min: 1e-6, max: 1e4, noNaN: true, noDefaultInfinity: true });
 // "+ 0" turns -0 into 0: JSON writes -0 as 0, so -0 could never round-trip.
@@ -145,7 +145,20 @@ describe('url codec', () => {
     let binary = '';
     for (const byte of bomb) binary += String.fromCharCode(byte);
     const code = `1.${btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
-    expect(decodeScenario(code).ok).toBe(false);
+    expect(decodeScenario(code)).toEqual({ ok: false, errors: [expect.stringMatching(/too large: .* more than 8 MB/)] });
+  });
+
+  it('refuses a 20 MB link as too large, naming the limit, not as damaged', () => {
+    const code = `1.${'A'.repeat(20 * 1024 * 1024)}`;
+    const result = decodeScenario(code);
+    expect(result).toEqual({ ok: false, errors: [expect.stringMatching(/too large: its scenario is 20 MB .* at most 1 MB/)] });
+    expect(result.ok || result.errors[0]).not.toMatch(/damaged|cut short/);
+  });
+
+  it('refuses a link just over the limit, cut where Chromium cuts addresses', () => {
+    const code = encodeScenario(starterScenario());
+    const long = `${code}${'A'.repeat(MAX_CODE_CHARS)}`.slice(0, 2 * 1024 * 1024);
+    expect(decodeScenario(long)).toEqual({ ok: false, errors: [expect.stringMatching(/too large/)] });
   });
 
   it('leaves out fields that equal their default, and keeps the rest', () => {

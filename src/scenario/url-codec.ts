@@ -17,6 +17,13 @@ export const SHARE_FRAGMENT_KEY = 's';
 const MAX_INFLATED_BYTES = 8 * 1024 * 1024;
 
 /**
+ * Longest scenario code read, in characters. Real links are a few kilobytes;
+ * Chromium cuts addresses at 2 MB, so a longer code arrives cut short and
+ * would otherwise read as damaged rather than as too large.
+ */
+export const MAX_CODE_CHARS = 1024 * 1024;
+
+/**
  * Packs a scenario into a URL-safe code: `1.<base64url(zlib(json))>`. Zlib
  * rather than raw deflate for its Adler-32 trailer: an edited character that
  * still inflates to valid JSON is caught instead of opening a changed scenario.
@@ -28,6 +35,11 @@ export function encodeScenario(scenario: Scenario): string {
 
 /** Unpacks a code made by encodeScenario. Never throws: a broken code gives readable errors. */
 export function decodeScenario(code: string): ParseResult {
+  if (code.length > MAX_CODE_CHARS) {
+    return fail(
+      `The link is too large: its scenario is ${megabytes(code.length)} MB and a shared link holds at most ${megabytes(MAX_CODE_CHARS)} MB. Share the scenario as a file instead (Export).`,
+    );
+  }
   const dot = code.indexOf('.');
   const version = dot < 0 ? '' : code.slice(0, dot);
   if (version !== URL_CODEC_VERSION) {
@@ -36,6 +48,9 @@ export function decodeScenario(code: string): ParseResult {
   const bytes = fromBase64Url(code.slice(dot + 1));
   if (!bytes) return fail('The link is damaged: it contains characters a shared scenario never has.');
   const json = unzlibChecked(bytes);
+  if (json === 'too large') {
+    return fail(`The link is too large: its scenario unpacks to more than ${megabytes(MAX_INFLATED_BYTES)} MB, the most a shared link may hold.`);
+  }
   if (json === null) return fail('The link is damaged or cut short: its scenario data cannot be unpacked.');
   let data: unknown;
   try {
@@ -93,13 +108,18 @@ function fail(message: string): ParseResult {
   return { ok: false, errors: [message] };
 }
 
-/** Inflates zlib data, refusing a bad header, a wrong checksum or an oversized result. */
-function unzlibChecked(bytes: Uint8Array): string | null {
+/** "1", "20.5": megabytes of 2^20 bytes, one decimal when needed. */
+function megabytes(bytes: number): string {
+  return String(Math.round((bytes / (1024 * 1024)) * 10) / 10);
+}
+
+/** Inflates zlib data, refusing a bad header or a wrong checksum (null), or an oversized result ('too large'). */
+function unzlibChecked(bytes: Uint8Array): string | 'too large' | null {
   const [cmf = 0, flg = 0] = bytes;
   const headerOk = (cmf & 0x0f) === 8 && ((cmf << 8) | flg) % 31 === 0 && (flg & 0x20) === 0;
   if (!headerOk || bytes.length < 7) return null;
   const body = inflateBounded(bytes.subarray(2, -4));
-  if (body === null) return null;
+  if (body === null || body === 'too large') return body;
   const trailer = bytes.subarray(-4);
   const expected = ((trailer[0]! << 24) | (trailer[1]! << 16) | (trailer[2]! << 8) | trailer[3]!) >>> 0;
   if (adler32(body) !== expected) return null;
@@ -126,7 +146,7 @@ function adler32(data: Uint8Array): number {
   return ((b << 16) | a) >>> 0;
 }
 
-function inflateBounded(bytes: Uint8Array): Uint8Array | null {
+function inflateBounded(bytes: Uint8Array): Uint8Array | 'too large' | null {
   const chunks: Uint8Array[] = [];
   let total = 0;
   let finished = false;
@@ -139,7 +159,7 @@ function inflateBounded(bytes: Uint8Array): Uint8Array | null {
     });
     inflater.push(bytes, true);
   } catch {
-    return null;
+    return total > MAX_INFLATED_BYTES ? 'too large' : null;
   }
   if (!finished) return null;
   const all = new Uint8Array(total);

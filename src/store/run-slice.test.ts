@@ -28,16 +28,49 @@ afterEach(() => setSimClient(null));
 
 describe('run slice', () => {
   it('says so beside the controls when the worker stops, and starts a fresh one next time', async () => {
-    const stopped = () => Promise.reject(new WorkerFailedError('The simulation worker stopped. Reload the page.'));
-    const dead = { load: stopped, run: stopped, pause: stopped, step: stopped, reset: stopped, setSpeed: stopped, injectFault: stopped, subscribe: stopped };
+    const stopped = () => Promise.reject(new WorkerFailedError('The simulation worker stopped. Press Restart.'));
+    const dead = { load: stopped, run: stopped, pause: stopped, step: stopped, reset: stopped, setSpeed: stopped, injectFault: stopped, subscribe: stopped, onStop: () => undefined };
     setSimClient(dead as unknown as SimClient);
     await state().startRun();
-    expect(state().runError).toBe('The simulation worker stopped. Reload the page.');
+    expect(state().runError).toBe('The simulation worker stopped. Press Restart.');
     expect(state().runStatus).toBe('idle');
 
     setSimClient(inProcessClient(createSimService({ createSimulation: (s, o) => createFakeSimulation(s, o) })));
     await state().stepRun();
     await until(() => state().simTime === 1);
+    expect(state().runError).toBeNull();
+  });
+
+  it('reports a worker that stopped by itself at once, without waiting for a click', async () => {
+    let stop: (error: WorkerFailedError) => void = () => {};
+    const watched: SimClient = { ...inProcessClient(createSimService({ createSimulation: (s, o) => createFakeSimulation(s, o) })), onStop: (listener) => (stop = listener) };
+    setSimClient(watched);
+    await state().setSpeed(1);
+    await state().startRun();
+    expect(state().runStatus).toBe('running');
+    stop(new WorkerFailedError('The simulation worker stopped answering (no reply for 1.5 s): it closed or hung.'));
+    expect(state().runError).toMatch(/stopped answering/);
+    expect(state().workerStopped).toBe(true);
+    expect(state().runStatus).toBe('idle');
+  });
+
+  it('Restart brings up a fresh worker with the scenario intact, and Run works after it', async () => {
+    let stop: (error: WorkerFailedError) => void = () => {};
+    setSimClient({ ...inProcessClient(createSimService({ createSimulation: (s, o) => createFakeSimulation(s, o) })), onStop: (listener) => (stop = listener) });
+    await state().stepRun();
+    const scenario = state().scenario;
+    stop(new WorkerFailedError('The simulation worker stopped (boom).'));
+    expect(state().workerStopped).toBe(true);
+
+    setSimClient(inProcessClient(createSimService({ createSimulation: (s, o) => createFakeSimulation(s, o) })));
+    await state().restartWorker();
+    expect(state()).toMatchObject({ runError: null, workerStopped: false, runStatus: 'idle', simTime: 0 });
+    expect(state().scenario).toBe(scenario);
+    expect(state().runScenario).toBe(scenario);
+    await state().stepRun();
+    await until(() => state().simTime === 1);
+    await state().resetRun();
+    await until(() => state().simTime === 0);
     expect(state().runError).toBeNull();
   });
 

@@ -12,6 +12,10 @@ export interface RunSlice {
   runScenario: Scenario | null;
   /** Why the last run could not start or stopped (an engine error), for the controls to show. */
   runError: string | null;
+  /** The worker itself stopped (crashed, closed or hung): the controls offer Restart. */
+  workerStopped: boolean;
+  /** Starts a fresh worker and loads the current scenario into it, ready to run; the canvas is untouched. */
+  restartWorker(): Promise<void>;
   /** Starts a run (loading the current scenario if none is loaded or the last run finished) or resumes it. */
   startRun(): Promise<void>;
   pauseRun(): Promise<void>;
@@ -44,11 +48,12 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
   };
 
   /**
-   * The worker stopped (its script failed to load, or it crashed): say so
-   * beside the controls, and let the next action start a fresh worker.
+   * The worker stopped (its script failed to load, it crashed, closed or
+   * hung): say so beside the controls, and let Restart or the next action
+   * start a fresh worker.
    */
   const failed = (error: unknown): undefined => {
-    set({ runError: error instanceof Error ? error.message : String(error), runStatus: 'idle', runScenario: null });
+    set({ runError: error instanceof Error ? error.message : String(error), runStatus: 'idle', runScenario: null, workerStopped: true });
     setSimClient(null);
     subscribedTo = null;
     return undefined;
@@ -59,6 +64,10 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     const sim = client();
     if (subscribedTo !== sim) {
       subscribedTo = sim;
+      // Heard at once, not at the next click; a stop of a worker already replaced is old news.
+      sim.onStop((error) => {
+        if (subscribedTo === sim) failed(error);
+      });
       await sim.subscribe((frame) => get().applyFrame(frame));
       await sim.setSpeed(get().speed);
     }
@@ -74,7 +83,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       return false;
     }
     get().startMetrics(result.epoch, result.nodeIds, scenario.links.map((l) => l.id));
-    set({ runScenario: scenario, runError: null, runStatus: 'idle' });
+    set({ runScenario: scenario, runError: null, runStatus: 'idle', workerStopped: false });
     return true;
   };
 
@@ -89,6 +98,13 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     speed: 1,
     runScenario: null,
     runError: null,
+    workerStopped: false,
+
+    restartWorker: () =>
+      inOrder(async () => {
+        if (subscribedTo) return;
+        await load(await connect());
+      }),
 
     startRun: () =>
       inOrder(async () => {

@@ -18,4 +18,6 @@ export interface Message {
   tone: MessageTone;
   title: string;
   details?: string[];
+  /** One thing to do about it, offered as a button in the message (e.g. "Export JSON"). */
+  action?: { label: string; run(): void };
 }

@@ -17,6 +17,7 @@ export function RunControls() {
   const status = useAppStore((s) => s.runStatus);
   const speed = useAppStore((s) => s.speed);
   const runError = useAppStore((s) => s.runError);
+  const workerStopped = useAppStore((s) => s.workerStopped);
   // A run keeps the scenario it was loaded with; Reset (or Run again after the end) picks up edits.
   const stale = useAppStore((s) => s.runScenario !== null && s.runScenario !== s.scenario && (s.runStatus === 'running' || s.runStatus === 'paused'));
   // Two significant digits, read on the display beat: at full speed the figure moves on every store update.
@@ -76,6 +77,11 @@ export function RunControls() {
         <span className="sp-run-error" role="alert">
           {runError}
         </span>
+      ) : null}
+      {workerStopped ? (
+        <button type="button" className="sp-run-restart" onClick={() => void useAppStore.getState().restartWorker()}>
+          Restart
+        </button>
       ) : null}
     </fieldset>
   );

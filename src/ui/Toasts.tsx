@@ -35,6 +35,11 @@ function Toast({ message }: { message: Message }) {
             ))}
           </ul>
         )}
+        {message.action && (
+          <button type="button" className="button toast__action" onClick={message.action.run}>
+            {message.action.label}
+          </button>
+        )}
       </div>
       <button type="button" className="toast__close" aria-label="Dismiss" onClick={() => useAppStore.getState().dismiss(message.id)}>
         ×

@@ -8,6 +8,7 @@ import { redo, undo, useAppStore } from '../store';
 import { EXAMPLES, loadExample } from './examples';
 import { downloadScenario, readScenarioFile } from './file-io';
 import { Logo } from './Logo';
+import { RecentWork } from './RecentWork';
 import { RunControls } from './RunControls';
 import { SharePanel } from './SharePanel';
 import { PRESENTER_KEY } from './use-presenter-mode';
@@ -107,6 +108,7 @@ export function Toolbar() {
             </option>
           ))}
         </select>
+        <RecentWork />
         <button type="button" className="button toolbar__file" onClick={onShare}>
           <LinkIcon /> Share
         </button>

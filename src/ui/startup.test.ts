@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { starterScenario } from '../scenario/starter';
 import { encodeScenario } from '../scenario/url-codec';
-import { chooseStartScenario, readAutosave } from './startup';
+import { chooseStartScenario, readSharedLink } from './startup';
 
 const mine = { ...starterScenario(), name: 'My work' };
 const shared = { ...starterScenario(), name: 'Shared with me' };
@@ -40,14 +40,18 @@ describe('chooseStartScenario', () => {
   });
 });
 
-describe('readAutosave', () => {
-  it('returns null when storage throws', () => {
-    const blocked = {
-      getItem: () => {
-        throw new Error('SecurityError');
-      },
-    };
-    expect(readAutosave(blocked)).toBeNull();
-    expect(readAutosave(undefined)).toBeNull();
+describe('readSharedLink', () => {
+  it('is null without a link, so a pasted address with no scenario does nothing', () => {
+    expect(readSharedLink('#other=1', true)).toBeNull();
+  });
+
+  it('says where the earlier work went when a link replaces it', () => {
+    const link = readSharedLink(`#s=${encodeScenario(shared)}`, true);
+    expect(link?.scenario).toEqual(shared);
+    expect(link?.message.details).toEqual(['Your previous work is kept: Recent brings it back.']);
+  });
+
+  it('says why a broken link was not opened', () => {
+    expect(readSharedLink('#s=1.AAAA', true)).toEqual({ message: expect.objectContaining({ tone: 'error', title: expect.stringMatching(/broken/) }) });
   });
 });

@@ -4,14 +4,16 @@ import { starterScenario } from '../scenario/starter';
 import { codeFromHash, decodeScenario } from '../scenario/url-codec';
 import type { Message } from '../store/types';
 
-/** localStorage key of the autosaved scenario. */
-export const AUTOSAVE_KEY = 'scale-playground:autosave:v1';
+export { AUTOSAVE_KEY } from './recent-work';
 
 export interface StartChoice {
   scenario: Scenario;
   source: 'link' | 'autosave' | 'starter';
   message?: Omit<Message, 'id'>;
 }
+
+/** Where earlier work can be found again, said after a link replaced it. */
+const KEPT = 'Your previous work is kept: Recent brings it back.';
 
 /**
  * Picks what the page opens: a shared link if it decodes; otherwise the last
@@ -24,32 +26,38 @@ export function chooseStartScenario(hash: string, autosaved: string | null): Sta
     ? { scenario: saved.scenario, source: 'autosave' }
     : { scenario: starterScenario(), source: 'starter' };
 
-  const code = codeFromHash(hash);
-  if (code === null) return fallback;
-  const shared = decodeScenario(code);
-  if (shared.ok) {
-    const message: StartChoice['message'] =
-      shared.warnings.length > 0
-        ? { tone: 'warning', title: `Opened the shared scenario “${shared.scenario.name}”, with warnings.`, details: shared.warnings }
-        : { tone: 'success', title: `Opened the shared scenario “${shared.scenario.name}”.` };
-    return { scenario: shared.scenario, source: 'link', message };
-  }
+  const link = readSharedLink(hash, fallback.source === 'autosave');
+  if (link === null) return fallback;
+  if (link.scenario) return { scenario: link.scenario, source: 'link', message: link.message };
   const instead = fallback.source === 'autosave' ? 'Your last autosaved work is open instead.' : 'The starter scenario is open instead.';
   return {
     ...fallback,
-    message: {
-      tone: 'error',
-      title: 'This shared link is broken, so it was not opened.',
-      details: [...shared.errors, `${instead} Ask for the link again, or copy it whole.`],
-    },
+    message: { ...link.message, details: [...(link.message.details ?? []), `${instead} Ask for the link again, or copy it whole.`] },
   };
 }
 
-/** Reads the autosave; null when storage is unavailable (private mode, blocked cookies). */
-export function readAutosave(storage: Pick<Storage, 'getItem'> | undefined): string | null {
-  try {
-    return storage?.getItem(AUTOSAVE_KEY) ?? null;
-  } catch {
-    return null;
+/** A shared link read from a location hash: the scenario and what to say, or only what to say when it is broken. */
+export interface SharedLink {
+  scenario?: Scenario;
+  message: Omit<Message, 'id'>;
+}
+
+/**
+ * Reads the shared scenario in `hash`; null when the hash holds none.
+ * `hadWork`: whether work was open before, so the message says where it went.
+ */
+export function readSharedLink(hash: string, hadWork: boolean): SharedLink | null {
+  const code = codeFromHash(hash);
+  if (code === null) return null;
+  const shared = decodeScenario(code);
+  if (!shared.ok) {
+    return { message: { tone: 'error', title: 'This shared link is broken, so it was not opened.', details: shared.errors } };
   }
+  const kept = hadWork ? [KEPT] : [];
+  const title = `Opened the shared scenario “${shared.scenario.name}”`;
+  const message: Omit<Message, 'id'> =
+    shared.warnings.length > 0
+      ? { tone: 'warning', title: `${title}, with warnings.`, details: [...shared.warnings, ...kept] }
+      : { tone: 'success', title: `${title}.`, ...(hadWork ? { details: kept } : {}) };
+  return { scenario: shared.scenario, message };
 }

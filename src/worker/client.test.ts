@@ -51,12 +51,74 @@ describe('worker client when the worker stops', () => {
     const pageSide = channel.port2 as unknown as NodePort;
     let fail: (error: Error) => void = () => {};
     const failed = new Promise<never>((_, reject) => (fail = reject));
-    const client = connectSimService(pageSide, failed);
+    const client = connectSimService(pageSide, { failed });
     const waiting = client.run();
     fail(new WorkerFailedError('The simulation worker stopped.'));
     await expect(waiting).rejects.toThrow('The simulation worker stopped.');
     await expect(client.pause()).rejects.toBeInstanceOf(WorkerFailedError);
     channel.port1.close();
     pageSide.close();
+  });
+
+  it('tells its listener at once when the worker crashes, without waiting for a call', async () => {
+    const channel = new MessageChannel();
+    let fail: (error: Error) => void = () => {};
+    const failed = new Promise<never>((_, reject) => (fail = reject));
+    let terminated = 0;
+    const client = connectSimService(channel.port2 as unknown as NodePort, { failed, terminate: () => terminated++ });
+    const heard = new Promise<Error>((resolve) => client.onStop(resolve));
+    fail(new WorkerFailedError('The simulation worker stopped (boom). Press Restart.'));
+    expect((await heard).message).toBe('The simulation worker stopped (boom). Press Restart.');
+    expect(terminated).toBe(1);
+    // A listener that arrives late still hears it.
+    expect((await new Promise<Error>((resolve) => client.onStop(resolve))).message).toMatch(/boom/);
+    channel.port1.close();
+    channel.port2.close();
+  });
+
+  it('finds a worker that closed itself without an error event within 2 s, and says Restart', async () => {
+    const channel = new MessageChannel();
+    const workerSide = channel.port1 as unknown as NodePort;
+    expose(createSimService({ createSimulation: (s, o) => createFakeSimulation(s, o) }), workerSide);
+    let now = 0;
+    let tick: () => void = () => {};
+    let terminated = false;
+    const client = connectSimService(channel.port2 as unknown as NodePort, {
+      heartbeat: {
+        clock: () => now,
+        every: (run) => {
+          tick = run;
+          return () => undefined;
+        },
+      },
+      terminate: () => (terminated = true),
+    });
+    let stoppedAt: number | null = null;
+    let message = '';
+    client.onStop((error) => {
+      stoppedAt = now;
+      message = error.message;
+    });
+    /** One heartbeat period of wall time, with a real turn of the event loop for answers to cross the channel. */
+    const period = async () => {
+      now += 250;
+      tick();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+    for (let i = 0; i < 8; i++) await period();
+    expect(stoppedAt).toBeNull();
+    expect((await client.load(tinyScenario)).ok).toBe(true);
+
+    // What `self.close()` does: the worker's side goes away, and no error event comes.
+    workerSide.close();
+    const closedAt = now;
+    const waiting = client.run().catch((error: unknown) => error);
+    while (stoppedAt === null && now - closedAt < 5000) await period();
+    expect(stoppedAt).not.toBeNull();
+    expect(stoppedAt! - closedAt).toBeLessThanOrEqual(2000);
+    expect(message).toMatch(/stopped answering .* closed or hung\. .*Restart/);
+    expect(terminated).toBe(true);
+    expect(await waiting).toBeInstanceOf(WorkerFailedError);
+    channel.port2.close();
   });
 });

@@ -1,14 +1,16 @@
 /**
  * The page's side of the simulation worker: one Worker, wrapped by comlink,
- * behind a small promise-based interface the store talks to (and tests fake).
+ * behind a small promise-based interface the store talks to (and tests fake),
+ * with a heartbeat that notices a worker that stopped without a word.
  */
 import { type Endpoint, proxy, wrap } from 'comlink';
 import type { FaultAction, Scenario } from '../scenario/schema';
 import type { Frame, LoadResult, RunStatus, Speed } from './protocol';
 import type { SimService } from './sim-service';
-import { failureOf } from './worker-failure';
+import { type HeartbeatDeps, startHeartbeat } from './heartbeat';
+import { failureOf, WorkerFailedError } from './worker-failure';
 
-export { WorkerFailedError } from './worker-failure';
+export { WorkerFailedError };
 
 /** What the store needs from the worker. */
 export interface SimClient {
@@ -22,17 +24,60 @@ export interface SimClient {
   injectFault(nodeId: string, action: FaultAction, factor?: number): Promise<string | null>;
   /** Registers the one frame listener (a later call replaces it). */
   subscribe(onFrame: (frame: Frame) => void): Promise<void>;
+  /** Calls `listener` once, as soon as the worker stops (a crash, a close, a hang), with what happened. */
+  onStop(listener: (error: WorkerFailedError) => void): void;
 }
+
+/** How the page learns that the worker behind a client stopped. */
+export interface SimConnection {
+  /** Rejects when the worker reports an error (a script that failed to load, a crash). */
+  failed?: Promise<never>;
+  /** The watchdog's clock and timer: a worker that stops answering pings has closed or hung. */
+  heartbeat?: Omit<HeartbeatDeps, 'ping'>;
+  /** Ends the worker for good once it is given up on, so a hung one stops burning a core. */
+  terminate?: () => void;
+}
+
+/** What the controls say when the worker is given up on; Restart is the way out. */
+const RESTART_ADVICE = 'Your scenario is unchanged: press Restart to start a fresh simulation.';
 
 /**
  * Wraps a comlink endpoint (a Worker, or a MessagePort in tests) that exposes
- * the sim service. When `failed` rejects (the worker could not load or
- * crashed), every call waiting on it and every later call rejects with its
- * reason, instead of waiting for an answer that will never come.
+ * the sim service. When the worker stops (its error event, or silence found
+ * by the heartbeat), every call waiting on it and every later call rejects
+ * with the reason, instead of waiting for an answer that will never come,
+ * and the `onStop` listeners hear it at once.
  */
-export function connectSimService(endpoint: Endpoint, failed?: Promise<never>): SimClient {
+export function connectSimService(endpoint: Endpoint, connection: SimConnection = {}): SimClient {
   const remote = wrap<SimService>(endpoint);
-  const guard = <T>(call: () => Promise<T>): Promise<T> => (failed ? Promise.race([call(), failed]) : call());
+  let rejectStopped: (error: WorkerFailedError) => void = () => undefined;
+  const stopped = new Promise<never>((_, reject) => (rejectStopped = reject));
+  // Nobody may be waiting when it stops: keep that from surfacing as an unhandled rejection.
+  stopped.catch(() => undefined);
+  let reason: WorkerFailedError | null = null;
+  const listeners: ((error: WorkerFailedError) => void)[] = [];
+  let stopWatch: () => void = () => undefined;
+
+  const stop = (error: WorkerFailedError) => {
+    if (reason) return;
+    reason = error;
+    stopWatch();
+    connection.terminate?.();
+    rejectStopped(error);
+    for (const listener of listeners.splice(0)) listener(error);
+  };
+  connection.failed?.catch((error: unknown) => stop(error instanceof WorkerFailedError ? error : new WorkerFailedError(String(error))));
+  if (connection.heartbeat) {
+    stopWatch = startHeartbeat({ ...connection.heartbeat, ping: () => remote.ping() }, (silentMs) =>
+      stop(
+        new WorkerFailedError(
+          `The simulation worker stopped answering (no reply for ${(silentMs / 1000).toFixed(1)} s): it closed or hung. ${RESTART_ADVICE}`,
+        ),
+      ),
+    );
+  }
+
+  const guard = <T>(call: () => Promise<T>): Promise<T> => Promise.race([call(), stopped]);
   return {
     load: (scenario, seed) => guard(() => remote.load(scenario, seed)),
     run: () => guard(() => remote.run()),
@@ -42,16 +87,32 @@ export function connectSimService(endpoint: Endpoint, failed?: Promise<never>): 
     setSpeed: (speed) => guard(() => remote.setSpeed(speed)),
     injectFault: (nodeId, action, factor) => guard(() => remote.injectFault(nodeId, action, factor)),
     subscribe: (onFrame) => guard(() => remote.subscribe(proxy(onFrame))),
+    onStop: (listener) => {
+      const stoppedWith = reason;
+      if (stoppedWith) queueMicrotask(() => listener(stoppedWith));
+      else listeners.push(listener);
+    },
   };
 }
 
 let shared: SimClient | null = null;
 
-/** The page's simulation worker, started on first use. */
+/** The page's simulation worker, started on first use and watched by a heartbeat. */
 export function getSimClient(): SimClient {
   if (!shared) {
     const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'simulation' });
-    shared = connectSimService(worker, failureOf(worker, 'The simulation worker', 'Reload the page to start it again; your work is kept.'));
+    shared = connectSimService(worker, {
+      // A crash is one bad moment; a script that cannot load (a deploy replaced it) stops again at once, and only a reload helps.
+      failed: failureOf(worker, 'The simulation worker', `${RESTART_ADVICE} If it stops again at once, reload the page.`),
+      heartbeat: {
+        clock: () => performance.now(),
+        every: (tick, ms) => {
+          const handle = setInterval(tick, ms);
+          return () => clearInterval(handle);
+        },
+      },
+      terminate: () => worker.terminate(),
+    });
   }
   return shared;
 }

@@ -260,6 +260,11 @@ export function createSimService(overrides: Partial<SimServiceDeps> = {}) {
       if (sim) batcher.flush(true);
     },
 
+    /** Answers at once: the page's heartbeat (client.ts) takes silence as a closed or hung worker. */
+    ping(): true {
+      return true;
+    },
+
     /** Current status, for tests and for a page that reconnects. */
     status(): RunStatus {
       return status;

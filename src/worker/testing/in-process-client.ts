@@ -13,5 +13,7 @@ export function inProcessClient(service: SimService): SimClient {
     setSpeed: async (speed) => service.setSpeed(speed),
     injectFault: async (nodeId, action, factor) => service.injectFault(nodeId, action, factor),
     subscribe: async (onFrame) => service.subscribe(onFrame),
+    // The service runs in this thread: it cannot stop on its own.
+    onStop: () => undefined,
   };
 }
