@@ -3,7 +3,9 @@
  * frames and commands, and what background runs answer. The one worker file
  * the store's readers (canvas, views, ui) may import.
  */
-import type { CacheReport, LiveSnapshot, Report, WindowSample } from '../engine/types';
+import type { CacheReport, LiveSnapshot, Report, RunLayout, WindowSample } from '../engine/types';
+
+export type { RunLayout } from '../engine/types';
 
 /** Sampled link traversals, one entry per index across the five arrays. */
 export interface ParticleBatch {
@@ -40,6 +42,8 @@ export interface Frame {
   report: Report | null;
   /** Set when the engine threw; the run is paused. */
   error: string | null;
+  /** Set when a live edit (or a recorded one) changed which node or link each number in the figures is. */
+  layout?: RunLayout | null;
 }
 
 /** How long a particle stays on screen, wall milliseconds: short hops are stretched so the eye can follow them. */
