@@ -4,6 +4,7 @@
  * the store's readers (canvas, views, ui) may import.
  */
 import type { CacheReport, LiveSnapshot, Report, RunLayout, WindowSample } from '../engine/types';
+import type { GraphChange } from '../scenario/schema';
 
 export type { RunLayout } from '../engine/types';
 
@@ -69,6 +70,9 @@ export const SPEEDS: readonly Speed[] = [0.1, 0.25, 0.5, 1, 2, 5, 10, 100, Numbe
 export function formatSpeed(speed: Speed): string {
   return Number.isFinite(speed) ? `${speed}×` : 'max';
 }
+
+/** What a live edit answers: the change as the scenario records it, and the run's layout after it; or why not. */
+export type ChangeAnswer = { ok: true; change: GraphChange; layout: RunLayout } | { ok: false; error: string };
 
 /** What `load` answers: the run it prepared. */
 export interface LoadResult {

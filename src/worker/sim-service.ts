@@ -13,7 +13,7 @@ import type { RunLayout } from '../engine/types';
 import { FrameBatcher } from './frame-batcher';
 import { advance, Pacer } from './pacing';
 import { ParticleSink } from './particle-sink';
-import type { Frame, LoadResult, RunStatus, Speed } from './protocol';
+import type { ChangeAnswer, Frame, LoadResult, RunStatus, Speed } from './protocol';
 
 /** Wall milliseconds of simulation per slice before the worker looks at its messages again. */
 const SLICE_MS = 12;
@@ -257,7 +257,7 @@ export function createSimService(overrides: Partial<SimServiceDeps> = {}) {
      * the simulated time it has reached. Answers the change as the scenario
      * records it, or why not.
      */
-    applyChange(nodes: ScenarioNode[], links: Link[]): { ok: true; change: GraphChange; layout: RunLayout } | { ok: false; error: string } {
+    applyChange(nodes: ScenarioNode[], links: Link[]): ChangeAnswer {
       if (!sim || !scenario) return { ok: false, error: 'Nothing is loaded.' };
       if (status === 'finished') return { ok: false, error: 'The run has finished.' };
       const checked = parseScenario({ ...scenario, nodes, links, changes: [] });
