@@ -62,13 +62,16 @@ test.describe('a new user runs the system', () => {
     const stepped = Number.parseFloat(pausedAt) + 1;
     await expect(page.getByTestId('sim-time')).toHaveText(new RegExp(`^${Math.floor(stepped)}\\.0 s`));
 
-    // An edit during a run waits for Reset, and the controls say so.
+    // An edit to the system applies to the run at once; a run setting waits for Reset, and the controls say so.
     await app.select('API server 1');
     await app.setField('Workers', '6');
-    await expect(c.status).toHaveText('Paused · edits apply after Reset');
+    await expect(c.status).toHaveText('Paused');
+    await page.getByRole('spinbutton', { name: 'Duration' }).fill('90');
+    await page.getByRole('spinbutton', { name: 'Duration' }).press('Enter');
+    await expect(c.status).toHaveText('Paused · seed and duration apply after Reset');
 
     await page.getByRole('button', { name: 'Reset' }).click();
-    await expect(page.getByTestId('sim-time')).toHaveText('0.0 s / 60 s');
+    await expect(page.getByTestId('sim-time')).toHaveText('0.0 s / 90 s');
     await expect(c.status).toHaveText('Ready');
   });
 

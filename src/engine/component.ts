@@ -113,6 +113,13 @@ export interface Component {
   /** A balancer hashing request keys: which keys it sends to `node` while every target is in the pool. */
   keysRoutedTo?(node: number): ((key: number) => boolean) | null;
   passThrough?(request: number, arriveTime: number): void;
+  /**
+   * A live edit replaced or removed the node: stop making work of its own
+   * (arrivals, probes, flush timers). Kinds without such timers leave it out.
+   */
+  retire?(time: number): void;
+  /** A live edit removed the node: fail what waits or is served here with `outcome` ("removed"). */
+  evict?(time: number, outcome: OutcomeCode): void;
   /** The kinds whose traits list faults implement this (registry.test.ts checks); the others leave it out. */
   applyFault?(action: FaultAction, factor: number, time: number): void;
 }

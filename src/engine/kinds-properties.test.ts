@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NODE_KINDS } from '../scenario/kinds';
 import { parseScenario } from '../scenario/parse';
-import type { NodeKind, Scenario, ScenarioInput } from '../scenario/schema';
+import { type NodeKind, type Scenario, type ScenarioInput, SCENARIO_VERSION } from '../scenario/schema';
 import { createSimulation } from './index';
 import { client, KIND_ARBITRARIES, seconds, server, slices } from './testing/arbitrary-systems';
 
@@ -28,7 +28,7 @@ function chain(kind: NodeKind): fc.Arbitrary<Scenario> {
     })
     .map((s) => {
       const input: ScenarioInput = {
-        version: 1,
+        version: SCENARIO_VERSION,
         name: `random ${kind}`,
         seed: s.seed,
         duration: s.duration,

@@ -20,7 +20,9 @@ export abstract class RoutingLayer {
   readonly requests: RequestPool;
   trace: TraceSink | null;
   protected components: Component[] = [];
+  /** Every link the run has had, by engine index (a request's path names links by this index); live edits append. */
   protected readonly links: RuntimeLink[];
+  /** Each node's outgoing links now; a node a live edit retired keeps the ones it had, to finish its work. */
   protected readonly linksFrom: RuntimeLink[][];
   private readonly hopLimit: number;
   private readonly routingRngs: (Rng | undefined)[] = [];
@@ -52,10 +54,21 @@ export abstract class RoutingLayer {
   /** Takes the components, once built (they need this layer to exist first). */
   protected attach(components: Component[]): void {
     this.components = components;
+    this.refreshPassThrough(this.links, null);
+  }
+
+  /**
+   * Which nodes take arrivals as they are sent, over the links in use
+   * (`links`); with `live` set, only those nodes may (a retired one may not).
+   */
+  protected refreshPassThrough(links: readonly RuntimeLink[], live: ReadonlySet<number> | null): void {
+    const components = this.components;
     // Cut-through is exact only if arrivals reach the node in the order they were sent: one incoming link.
     const incoming = new Int32Array(components.length);
-    for (const link of this.links) incoming[link.to] = (incoming[link.to] as number) + 1;
-    this.passesThrough = Uint8Array.from(components, (c, i) => (c.canPassThrough === true && incoming[i] === 1 ? 1 : 0));
+    for (const link of links) incoming[link.to] = (incoming[link.to] as number) + 1;
+    this.passesThrough = Uint8Array.from(components, (c, i) =>
+      c.canPassThrough === true && incoming[i] === 1 && (live === null || live.has(i)) ? 1 : 0,
+    );
   }
 
   outgoing(node: number): readonly RuntimeLink[] {

@@ -1,17 +1,22 @@
 import { engineLimits } from '../scenario/engine-limits';
 import { faultRefusal } from '../scenario/faults';
 import { KIND_TRAITS } from '../scenario/kinds';
-import type { Fault, FaultAction, NodeKind, RequestType, Scenario, ScenarioNode } from '../scenario/schema';
+import type { Fault, FaultAction, GraphChange, Link, NodeKind, RequestType, Scenario, ScenarioNode } from '../scenario/schema';
 import { type ClientTotals, type Component, KIND_BITS, type RuntimeLink, type SimContext } from './component';
 import { createComponent } from './components/registry';
+import { removedNode } from './components/removed-node';
+import { nodesToReplace } from './graph-diff';
 import { createRng, deriveSeed, type Rng } from './rng';
 import { RoutingLayer } from './routing';
 import { countsOf, createTotals } from './totals';
+import { Outcome } from './types';
 import { WindowLog } from './window-log';
 import { SessionRegistry } from './sessions';
 import type {
   LiveSnapshot,
+  NodeReport,
   Report,
+  RunLayout,
   Simulation,
   SimulationOptions,
   TraceSink,
@@ -22,6 +27,8 @@ const WINDOW_CLOSES = 0;
 const WARMUP_ENDS = 1;
 const FAULT = 2;
 const KIND_MASK = (1 << KIND_BITS) - 1;
+/** The simulation's own events go to this node number, beyond any node a run can have (live edits append nodes). */
+const SYSTEM_NODE = (1 << 26) - 1;
 
 /** Builds a simulation of a validated scenario. */
 export function createSimulation(scenario: Scenario, options: SimulationOptions = {}): Simulation {
@@ -40,6 +47,12 @@ export function runScenario(scenario: Scenario, options: SimulationOptions = {})
  * each to its node, keeps the run's clock-driven events (warm-up end, metrics
  * windows, faults) and answers what components ask (SimContext); the routing
  * layer it extends moves requests across links.
+ *
+ * Live edits (the scenario's `changes`) swap the graph between events: node
+ * and link numbers only grow, so a request's path stays valid; a node whose
+ * settings or outgoing links change is retired and a new component takes
+ * its id (see graph-diff.ts). Live figures and the report list every
+ * component by number, retired ones too.
  */
 class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
   readonly totals: ClientTotals;
@@ -55,6 +68,17 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
   /** Scheduled faults from the scenario, then those injected while running. */
   private readonly faults: Fault[] = [];
   private readonly indexOfNode: Map<string, number>;
+  /** Each component's node, by component number. */
+  private readonly specs: ScenarioNode[];
+  /** The graph in effect now, and its links by id. */
+  private graph: { nodes: readonly ScenarioNode[]; links: readonly Link[] };
+  private readonly linkById = new Map<string, RuntimeLink>();
+  /** When each retired component stopped taking work, by component number. */
+  private readonly retiredAt = new Map<number, number>();
+  /** Graph changes not yet applied, in time order, and when the next is due. */
+  private pendingChanges: GraphChange[];
+  private currentLayout: RunLayout | null = null;
+  private nextChangeAt = Number.POSITIVE_INFINITY;
 
   constructor(
     private readonly scenario: Scenario,
@@ -72,7 +96,12 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
       this.requestTypeOffsets.push(this.requestTypes.length);
       if (node.kind === 'client') this.requestTypes.push(...node.mix);
     }
-    this.systemNode = scenario.nodes.length;
+    this.systemNode = SYSTEM_NODE;
+    this.specs = scenario.nodes.slice();
+    this.graph = { nodes: scenario.nodes, links: scenario.links };
+    for (const link of this.links) this.linkById.set(link.id, link);
+    this.pendingChanges = scenario.changes.slice().sort((a, b) => a.at - b.at);
+    this.nextChangeAt = this.pendingChanges[0]?.at ?? Number.POSITIVE_INFINITY;
     this.attach(scenario.nodes.map((node, i) => createComponent(i, node, this)));
 
     if (this.measureFrom > 0) this.schedule(this.systemNode, WARMUP_ENDS, 0, this.measureFrom);
@@ -87,7 +116,7 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
   }
 
   get nodes(): Scenario['nodes'] {
-    return this.scenario.nodes;
+    return this.specs;
   }
 
   // --- SimContext: what components ask of the simulation ---
@@ -109,28 +138,37 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
   }
 
   targetIds(links: readonly RuntimeLink[]): string[] {
-    return links.map((link) => (this.scenario.nodes[link.to] as { id: string }).id);
+    return links.map((link) => (this.specs[link.to] as { id: string }).id);
   }
 
   keysReaching(node: number): ((key: number) => boolean) | null {
-    const senders = new Set(this.links.filter((link) => link.to === node).map((link) => link.from));
+    const senders = new Set(this.currentLinks().filter((link) => link.to === node).map((link) => link.from));
     if (senders.size !== 1) return null;
     const [sender] = senders;
     return this.components[sender as number]?.keysRoutedTo?.(node) ?? null;
   }
 
   replicasOf(node: number): number {
-    const spec = this.scenario.nodes[node] as ScenarioNode;
+    const spec = this.specs[node] as ScenarioNode;
     return spec.kind === 'server' ? spec.replicas : 1;
   }
 
   kindOf(index: number): NodeKind {
-    return (this.scenario.nodes[index] as ScenarioNode).kind;
+    return (this.specs[index] as ScenarioNode).kind;
   }
 
   // --- Simulation: how the worker, CLI and tests drive it ---
 
   runUntil(time: number): void {
+    // A change at t applies after every event due at or before t, whether it came with the scenario or live.
+    while (this.nextChangeAt <= time) {
+      this.runEvents(this.nextChangeAt);
+      this.applyNextChange();
+    }
+    this.runEvents(time);
+  }
+
+  private runEvents(time: number): void {
     const scheduler = this.scheduler;
     const components = this.components;
     const systemNode = this.systemNode;
@@ -149,6 +187,10 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
 
   step(): boolean {
     const scheduler = this.scheduler;
+    if (this.nextChangeAt < scheduler.peek()) {
+      this.runEvents(this.nextChangeAt);
+      this.applyNextChange();
+    }
     if (!scheduler.pop()) return false;
     const target = scheduler.poppedTarget;
     const node = target >> KIND_BITS;
@@ -159,7 +201,106 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
   }
 
   peek(): number {
-    return this.scheduler.peek();
+    return Math.min(this.scheduler.peek(), this.nextChangeAt);
+  }
+
+  applyChange(nodes: readonly ScenarioNode[], links: readonly Link[]): GraphChange {
+    const change: GraphChange = { at: this.now, nodes: nodes.slice(), links: links.slice() };
+    // A live edit overrides what a replayed recording would have done later.
+    this.pendingChanges = [change];
+    this.nextChangeAt = change.at;
+    this.runUntil(change.at);
+    return change;
+  }
+
+  private applyNextChange(): void {
+    const change = this.pendingChanges.shift() as GraphChange;
+    this.nextChangeAt = this.pendingChanges[0]?.at ?? Number.POSITIVE_INFINITY;
+    this.scheduler.advanceTo(Math.max(change.at, this.now));
+    this.swapGraph(change.nodes, change.links, this.now);
+  }
+
+  /** Moves from the graph in effect to `nodes` and `links` at `time` (see the class comment). */
+  private swapGraph(nodes: readonly ScenarioNode[], links: readonly Link[], time: number): void {
+    const { removed, replaced } = nodesToReplace(this.graph, { nodes, links });
+    const endings = [...removed, ...replaced].map((id) => this.indexOfNode.get(id) as number);
+    for (const id of removed) this.indexOfNode.delete(id);
+    // New components take the next numbers; the ones they replace keep theirs until their work is done.
+    const fresh: number[] = [];
+    for (const node of nodes) {
+      if (this.indexOfNode.has(node.id) && !replaced.has(node.id)) continue;
+      const index = this.specs.length;
+      this.specs.push(node);
+      this.indexOfNode.set(node.id, index);
+      this.requestTypeOffsets.push(this.requestTypes.length);
+      if (node.kind === 'client') this.requestTypes.push(...node.mix);
+      fresh.push(index);
+    }
+    this.rewire(nodes, links);
+    for (const index of endings) {
+      const component = this.components[index] as Component;
+      this.retiredAt.set(index, time);
+      component.retire?.(time);
+      if (removed.has(component.id)) {
+        component.evict?.(time, Outcome.removed);
+        this.components[index] = removedNode(component, this);
+      }
+    }
+    for (const index of fresh) this.components[index] = createComponent(index, this.specs[index] as ScenarioNode, this);
+    this.refreshPassThrough(this.currentLinks(), new Set(nodes.map((n) => this.indexOfNode.get(n.id) as number)));
+    for (const index of fresh) {
+      const component = this.components[index] as Component;
+      if (time >= this.measureFrom) component.beginMeasurement(time);
+      component.start(time);
+    }
+    this.graph = { nodes, links };
+    this.currentLayout = null;
+  }
+
+  layout(): RunLayout {
+    if (this.currentLayout === null) {
+      const nodeIds = this.specs.map((node) => node.id);
+      this.currentLayout = {
+        nodeIds,
+        nodeIndex: Object.fromEntries(this.indexOfNode),
+        linkIds: this.links.map((link) => link.id),
+        linkEnds: this.links.map((link) => ({ from: nodeIds[link.from] as string, to: nodeIds[link.to] as string })),
+      };
+    }
+    return this.currentLayout;
+  }
+
+  /**
+   * Links of the new graph: a link whose sender is the same component is
+   * kept (its far end, latency and weight follow the edit); one whose sender
+   * is new gets a new number, so responses still walking back the old one
+   * reach the component that sent them.
+   */
+  private rewire(nodes: readonly ScenarioNode[], links: readonly Link[]): void {
+    const current = new Map<string, RuntimeLink>();
+    for (const link of links) {
+      const from = this.indexOfNode.get(link.from) as number;
+      const to = this.indexOfNode.get(link.to) as number;
+      let runtime = this.linkById.get(link.id);
+      if (runtime === undefined || runtime.from !== from) {
+        runtime = { index: this.links.length, id: link.id, from, to, latency: link.latency, weight: link.weight };
+        this.links.push(runtime);
+      } else {
+        runtime.to = to;
+        runtime.latency = link.latency;
+        runtime.weight = link.weight;
+      }
+      current.set(link.id, runtime);
+    }
+    this.linkById.clear();
+    for (const [id, link] of current) this.linkById.set(id, link);
+    while (this.linksFrom.length < this.specs.length) this.linksFrom.push([]);
+    for (const node of nodes) this.linksFrom[this.indexOfNode.get(node.id) as number] = [];
+    for (const link of current.values()) this.linksFrom[link.from]?.push(link);
+  }
+
+  private currentLinks(): RuntimeLink[] {
+    return [...this.linkById.values()];
   }
 
   private handleSystem(kind: number): void {
@@ -173,8 +314,8 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
       this.schedule(this.systemNode, WINDOW_CLOSES, 0, now + this.windowWidth);
     } else if (kind === FAULT) {
       const fault = this.faults[this.scheduler.poppedArg] as Fault;
-      const node = this.indexOfNode.get(fault.node) as number;
-      this.components[node]?.applyFault?.(fault.action, fault.factor, now);
+      const node = this.indexOfNode.get(fault.node);
+      if (node !== undefined) this.components[node]?.applyFault?.(fault.action, fault.factor, now);
     }
   }
 
@@ -218,7 +359,11 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
     const now = this.now;
     const t = this.totals;
     const measured = now - this.measureFrom;
-    const nodes = this.components.map((c) => c.report(now));
+    const nodes = this.components.map((c): NodeReport => {
+      const report = c.report(now);
+      const retiredAt = this.retiredAt.get(c.index);
+      return retiredAt === undefined ? report : { ...report, retiredAt };
+    });
     return {
       scenario: this.scenario.name,
       seed: this.seed,

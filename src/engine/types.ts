@@ -1,21 +1,22 @@
 /** Public shapes of the engine, shared by the worker, the UI, the CLI and tests. */
 
 import type { EngineLimits } from '../scenario/engine-limits';
-import type { FaultAction, NodeKind } from '../scenario/schema';
+import type { FaultAction, GraphChange, Link, NodeKind, ScenarioNode } from '../scenario/schema';
 import type { CacheReport, CdnReport } from './caching/report';
 
 export type { CacheReport, CdnEdgeReport, CdnReport, RankBucket } from './caching/report';
 
 /**
  * Why an attempt failed. "queueFull" is a drop; "engineLimit" means the
- * simulation itself was full (scenario/engine-limits.ts); the others are
+ * simulation itself was full (scenario/engine-limits.ts); "removed" means
+ * its node left the system during the run (a live edit); the others are
  * failures of the path.
  */
-export const FAILURE_REASONS = ['queueFull', 'timeout', 'hopLimit', 'noRoute', 'nodeDown', 'engineLimit'] as const;
+export const FAILURE_REASONS = ['queueFull', 'timeout', 'hopLimit', 'noRoute', 'nodeDown', 'engineLimit', 'removed'] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 
 /** Outcome codes carried by trace hops (particles) and responses. */
-export const Outcome = { request: 0, ok: 1, queueFull: 2, timeout: 3, hopLimit: 4, noRoute: 5, nodeDown: 6, probe: 7, engineLimit: 8 } as const;
+export const Outcome = { request: 0, ok: 1, queueFull: 2, timeout: 3, hopLimit: 4, noRoute: 5, nodeDown: 6, probe: 7, engineLimit: 8, removed: 9 } as const;
 export type OutcomeCode = (typeof Outcome)[keyof typeof Outcome];
 
 /** Latency summary in seconds, from a log-bucketed histogram (3 significant digits). */
@@ -94,6 +95,8 @@ export interface NodeReportBase {
   healthTimeline?: HealthChange[];
   /** Caches, and a CDN's edges together: hits, misses, staleness, lost writes, theory. */
   cache?: CacheReport;
+  /** Set when a live edit replaced or removed this node: the simulated second it stopped taking new work. */
+  retiredAt?: number;
   /** CDNs: origin offload and edge compute. */
   cdn?: CdnReport;
 }
@@ -242,6 +245,30 @@ export interface Simulation {
    * KIND_TRAITS[kind].faults).
    */
   injectFault(nodeId: string, action: FaultAction, factor?: number): string | null;
+  /**
+   * A live edit: from now on the system is this graph (see the scenario's
+   * `changes`). Returns the change as the scenario records it; it drops any
+   * recorded change still due later.
+   */
+  applyChange(nodes: readonly ScenarioNode[], links: readonly Link[]): GraphChange;
+  /** Which node and link each component and link number is; a new object after every graph change. */
+  layout(): RunLayout;
+}
+
+/**
+ * Live figures and windows list nodes by component number, and particles
+ * name links by link number: this says which node or link each number is.
+ * Without live edits the numbers are the scenario's own order.
+ */
+export interface RunLayout {
+  /** Node id of each component number (a replaced node's id appears again for its new component). */
+  nodeIds: string[];
+  /** Component number of each node in the graph now. */
+  nodeIndex: Record<string, number>;
+  /** Link id of each link number. */
+  linkIds: string[];
+  /** Sender and receiver ids of each link number, as they are now. */
+  linkEnds: { from: string; to: string }[];
 }
 
 /**

@@ -6,7 +6,10 @@ type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
  * MIGRATIONS[v] turns a version-v scenario into version v+1. Add one entry
  * whenever SCENARIO_VERSION goes up, so old files and shared URLs keep opening.
  */
-const MIGRATIONS: Record<number, Migration> = {};
+const MIGRATIONS: Record<number, Migration> = {
+  // Version 2 records live edits as timed graph changes; a version-1 scenario has none.
+  1: (old) => ({ ...old, changes: [] }),
+};
 
 export type MigrationResult = { ok: true; value: Record<string, unknown> } | { ok: false; error: string };
 
@@ -35,5 +38,5 @@ export function migrateScenario(raw: Record<string, unknown>): MigrationResult {
 }
 
 function knownVersions(): string {
-  return SCENARIO_VERSION === 1 ? 'version 1' : `versions 1 to ${SCENARIO_VERSION}`;
+  return `versions 1 to ${SCENARIO_VERSION}`;
 }

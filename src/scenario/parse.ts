@@ -30,7 +30,7 @@ export function parseScenario(input: unknown): ParseResult {
   const parsed = ScenarioSchema.safeParse(migrated.value);
   if (!parsed.success) return { ok: false, errors: describeIssues(parsed.error, migrated.value) };
 
-  const errors = checkReferences(parsed.data);
+  const errors = [...checkReferences(parsed.data), ...checkChanges(parsed.data)];
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, scenario: parsed.data, warnings: [...findUnknownFields(migrated.value), ...findWarnings(parsed.data)] };
 }
@@ -64,6 +64,7 @@ function checkReferences(scenario: Scenario): string[] {
     if (kinds.has(node.id)) errors.push(`node "${node.id}": the id is used twice; ids must be unique.`);
     kinds.set(node.id, node.kind);
   }
+  const faultKinds = new Map<string, NodeKind>();
   const linkIds = new Set<string>();
   for (const link of scenario.links) {
     if (linkIds.has(link.id)) errors.push(`link "${link.id}": the id is used twice; ids must be unique.`);
@@ -77,9 +78,11 @@ function checkReferences(scenario: Scenario): string[] {
       errors.push(`link "${link.id}": it leads into ${KIND_TRAITS[into].title.toLowerCase()} "${link.to}"; ${KIND_TRAITS[into].plural} only send requests.`);
     }
   }
+  // A fault may name a node a live edit added later in the run.
+  for (const change of scenario.changes) for (const node of change.nodes) if (!kinds.has(node.id)) faultKinds.set(node.id, node.kind);
   // The engine skips a fault whose node is missing or cannot fail, so a typo would go unnoticed.
   scenario.faults.forEach((fault, index) => {
-    const kind = kinds.get(fault.node);
+    const kind = kinds.get(fault.node) ?? faultKinds.get(fault.node);
     const where = `fault (faults[${index}]) field "node"`;
     if (kind === undefined) {
       errors.push(`${where}: names node "${fault.node}", which does not exist.`);
@@ -107,6 +110,17 @@ function checkReferences(scenario: Scenario): string[] {
     errors.push(`field "warmup": the warm-up (${scenario.warmup} s) must be shorter than the duration (${scenario.duration} s).`);
   }
   return errors;
+}
+
+/** Each recorded live edit must be a graph the engine can run, like the scenario's own; times must not go back. */
+function checkChanges(scenario: Scenario): string[] {
+  return scenario.changes.flatMap((change, index) => {
+    const where = `change (changes[${index}], at ${change.at} s)`;
+    const previous = scenario.changes[index - 1];
+    const order = previous && previous.at > change.at ? [`${where} field "at": changes must be in time order.`] : [];
+    const graph = { ...scenario, nodes: change.nodes, links: change.links, faults: [], changes: [] };
+    return [...order, ...checkReferences(graph).map((error) => `${where}: ${error}`)];
+  });
 }
 
 function findWarnings(scenario: Scenario): string[] {

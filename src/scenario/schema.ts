@@ -4,7 +4,7 @@ import { CacheNodeSchema, CdnNodeSchema } from './cache-schema';
 export type { CacheNode, CdnNode } from './cache-schema';
 
 /** The scenario format version this build writes; older versions are migrated on load. */
-export const SCENARIO_VERSION = 1;
+export const SCENARIO_VERSION = 2;
 
 /** Size limits, checked before schema validation so a huge file is refused fast. */
 export const SCENARIO_LIMITS = { maxNodes: 1000, maxLinks: 5000, maxHopLimit: 64 } as const;
@@ -283,6 +283,18 @@ export const FaultSchema = z.object({
 });
 export type Fault = z.infer<typeof FaultSchema>;
 
+/**
+ * An edit made while the run went, recorded as faults are: from simulated
+ * second `at` on, the system is this graph (every node and link, as after
+ * the edit). The engine applies it after every event due at or before `at`.
+ */
+export const GraphChangeSchema = z.object({
+  at: nonNegative,
+  nodes: z.array(NodeSchema),
+  links: z.array(LinkSchema),
+});
+export type GraphChange = z.infer<typeof GraphChangeSchema>;
+
 export const ScenarioSchema = z.object({
   version: z.literal(SCENARIO_VERSION),
   name: z.string().max(120).default('Untitled scenario'),
@@ -297,6 +309,8 @@ export const ScenarioSchema = z.object({
   nodes: z.array(NodeSchema),
   links: z.array(LinkSchema),
   faults: z.array(FaultSchema).default([]),
+  /** Live edits, in time order (format version 2). */
+  changes: z.array(GraphChangeSchema).default([]),
 });
 /** A validated scenario with every default filled in. */
 export type Scenario = z.infer<typeof ScenarioSchema>;

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { LiveSnapshot, Report, TargetFigures, WindowSample } from '../engine/types';
 import { engineLimitAdvice } from '../scenario/engine-limits';
-import type { Frame, ParticleBatch } from '../worker/protocol';
+import type { Frame, ParticleBatch, RunLayout } from '../worker/protocol';
 import type { AppState } from './types';
 
 /** Windows kept for the charts: an hour of simulated time at the default 1 s window. */
@@ -81,13 +81,19 @@ export interface MetricsSlice {
   nodeIndex: Readonly<Record<string, number>>;
   /** Where each link id sits in the run's scenario (particles name links by index). */
   linkIds: readonly string[];
+  /** Node id of each figure's position (live edits append nodes: see RunLayout). */
+  runNodeIds: readonly string[];
+  /** Sender and receiver of each link number, so particles are drawn only on links that still join them. */
+  linkEnds: readonly { from: string; to: string }[];
   particles: ParticleFeed;
   /** Takes one frame from the worker. Charts and the overlay read the result through `subscribe`. */
   applyFrame(frame: Frame, receivedAt?: number): void;
   /** Puts figures still held back by the commit throttle into the store now. */
   flushMetrics(): void;
   /** Forgets the figures and remembers which scenario the next frames describe. */
-  startMetrics(epoch: number, nodeIds: readonly string[], linkIds: readonly string[]): void;
+  startMetrics(epoch: number, nodeIds: readonly string[], linkIds: readonly string[], linkEnds?: readonly { from: string; to: string }[]): void;
+  /** A live edit changed which node or link each number is. */
+  applyLayout(layout: RunLayout): void;
 }
 
 /** Live figures of the current run. Updated up to 60 times a second: read it with `useAppStore.subscribe`, not hooks. */
@@ -160,11 +166,15 @@ export const createMetricsSlice: StateCreator<AppState, [], [], MetricsSlice> = 
     achievedSpeed: 0,
     nodeIndex: {},
     linkIds: [],
+    runNodeIds: [],
+    linkEnds: [],
     particles: new ParticleFeed(),
+
+    applyLayout: (layout) => set({ nodeIndex: layout.nodeIndex, linkIds: layout.linkIds, runNodeIds: layout.nodeIds, linkEnds: layout.linkEnds }),
 
     flushMetrics: () => commit(),
 
-    startMetrics: (epoch, nodeIds, linkIds) => {
+    startMetrics: (epoch, nodeIds, linkIds, linkEnds = []) => {
       forget();
       set({
         metricsEpoch: epoch,
@@ -176,6 +186,8 @@ export const createMetricsSlice: StateCreator<AppState, [], [], MetricsSlice> = 
         sampleEvery: 1,
         nodeIndex: Object.fromEntries(nodeIds.map((id, i) => [id, i])),
         linkIds,
+        runNodeIds: nodeIds,
+        linkEnds,
       });
     },
 
@@ -185,6 +197,7 @@ export const createMetricsSlice: StateCreator<AppState, [], [], MetricsSlice> = 
       if (frame.epoch < state.metricsEpoch || (latest !== null && frame.epoch < latest.epoch)) return;
       if (latest !== null && frame.epoch > latest.epoch) forget();
       latest = frame;
+      if (frame.layout && frame.epoch >= state.metricsEpoch) state.applyLayout(frame.layout);
       pendingWindows.push(...frame.windows);
       if (frame.status === 'running' && frame.wallSpan > 0 && frame.now > frame.simFrom) {
         const speed = (frame.now - frame.simFrom) / (frame.wallSpan / 1000);

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { FaultAction, Scenario } from '../scenario/schema';
+import type { FaultAction, Link, Scenario, ScenarioNode } from '../scenario/schema';
 import { getSimClient, type SimClient, setSimClient } from '../worker/client';
 import type { RunStatus, Speed } from '../worker/protocol';
 import type { AppState } from './types';
@@ -8,7 +8,11 @@ export interface RunSlice {
   runStatus: RunStatus;
   /** Simulated seconds per wall second; Infinity is "max". */
   speed: Speed;
-  /** The scenario the worker is running. Edits made since apply on the next Reset or Run after the end. */
+  /**
+   * The scenario the worker is running, with the live edits made so far
+   * recorded in its `changes` (what Share and Export carry while a run is
+   * loaded). Settings such as the seed and duration apply on the next Reset.
+   */
   runScenario: Scenario | null;
   /** Why the last run could not start or stopped (an engine error), for the controls to show. */
   runError: string | null;
@@ -21,8 +25,10 @@ export interface RunSlice {
   pauseRun(): Promise<void>;
   /** Advances one metrics window (1 simulated second) and pauses. */
   stepRun(): Promise<void>;
-  /** Back to time 0 with the current scenario: this is how edits reach a run. */
+  /** Back to time 0 with the current scenario. */
   resetRun(): Promise<void>;
+  /** Another system was opened (an example, New, Import): the run stops and starts over with it, at time 0. */
+  discardRun(): Promise<void>;
   setSpeed(speed: Speed): Promise<void>;
   /**
    * Crashes, restarts, slows (service time × factor), recovers or flushes a
@@ -36,7 +42,7 @@ export interface RunSlice {
 const client = (): SimClient => getSimClient();
 
 /** Run controls: the store's side of the worker protocol. Status follows the worker's frames. */
-export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, get) => {
+export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, get, api) => {
   let subscribedTo: SimClient | null = null;
   // Actions run one after another, in the order the user gave them: a Reset
   // pressed just before Run must not load after Run has started.
@@ -82,10 +88,48 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       set({ runError: result.error ?? 'The scenario cannot run.', runStatus: 'idle' });
       return false;
     }
-    get().startMetrics(result.epoch, result.nodeIds, scenario.links.map((l) => l.id));
+    get().startMetrics(
+      result.epoch,
+      result.nodeIds,
+      scenario.links.map((l) => l.id),
+      scenario.links.map((l) => ({ from: l.from, to: l.to })),
+    );
+    sentGraph = graphKey(scenario.nodes, scenario.links);
     set({ runScenario: scenario, runError: null, runStatus: 'idle', workerStopped: false });
     return true;
   };
+
+  /**
+   * A graph edit during a running or paused run goes to the worker, which
+   * applies it at the simulated time it has reached; the change it answers
+   * is recorded in runScenario.changes, so the run replays exactly.
+   */
+  let sentGraph = '';
+  const followEdit = (scenario: Scenario) => {
+    const { runScenario, runStatus } = get();
+    if (runScenario === null || (runStatus !== 'running' && runStatus !== 'paused')) return;
+    const graph = graphKey(scenario.nodes, scenario.links);
+    if (graph === sentGraph) return;
+    sentGraph = graph;
+    void inOrder(async () => {
+      const sim = await connect();
+      const answer = await sim.applyChange(scenario.nodes, scenario.links);
+      const running = get().runScenario;
+      if (!answer.ok) {
+        set({ runError: answer.error });
+        return;
+      }
+      get().applyLayout(answer.layout);
+      if (running) {
+        // A recorded change still due later was dropped by the worker: the live edit overrides it.
+        const kept = running.changes.filter((c) => c.at <= answer.change.at);
+        set({ runScenario: { ...running, changes: [...kept, answer.change] }, runError: null });
+      }
+    });
+  };
+  api.subscribe((state, previous) => {
+    if (state.scenario !== previous.scenario) followEdit(state.scenario);
+  });
 
   /** A run needs (re)loading when nothing ran yet, the run ended, or it is at time 0 with an edited scenario. */
   const needsLoad = (): boolean => {
@@ -133,6 +177,14 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
         await load(await connect());
       }),
 
+    discardRun: () =>
+      inOrder(async () => {
+        if (get().runScenario === null) return;
+        const sim = await connect();
+        await sim.pause();
+        await load(sim);
+      }),
+
     setSpeed: (speed) => {
       set({ speed });
       return inOrder(async () => {
@@ -151,3 +203,24 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     },
   };
 };
+
+/** The graph as the engine sees it: positions and labels left out, so moving or renaming a node is not a live edit. */
+function graphKey(nodes: readonly ScenarioNode[], links: readonly Link[]): string {
+  return JSON.stringify([nodes.map(({ position: _p, label: _l, ...settings }) => settings), links]);
+}
+
+/**
+ * What Share and Export carry: while a run with live edits is loaded, the
+ * run as recorded (its start and its changes), so the link replays it;
+ * otherwise the scenario on the canvas.
+ */
+export function scenarioToShare(state: Pick<RunSlice, 'runScenario'> & { scenario: Scenario }): Scenario {
+  return state.runScenario && state.runScenario.changes.length > 0 ? state.runScenario : state.scenario;
+}
+
+/** True when the run's seed, duration, warm-up or hop limit differ from the canvas': those apply on the next Reset. */
+export function settingsAwaitReset(state: Pick<RunSlice, 'runScenario'> & { scenario: Scenario }): boolean {
+  const run = state.runScenario;
+  const now = state.scenario;
+  return run !== null && (run.seed !== now.seed || run.duration !== now.duration || run.warmup !== now.warmup || run.hopLimit !== now.hopLimit);
+}

@@ -16,7 +16,7 @@ export type ConnectResult = { ok: true; linkId: string } | { ok: false; problem:
 export interface ScenarioSlice {
   /** The scenario being edited; every action keeps it valid (parseScenario accepts it). */
   scenario: Scenario;
-  /** Replaces the whole scenario (import, shared link); one undo step. */
+  /** Replaces the whole scenario (import, shared link, an example, New); one undo step. A run under way starts over with it. */
   replaceScenario(scenario: Scenario): void;
   /** Adds a node of `kind` near `position` and selects it; returns its id, or null when refused. */
   addNode(kind: NodeKind, position: XY): string | null;
@@ -73,6 +73,7 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
       lastEdit = null;
       set({ scenario, selection: null });
       get().requestFit();
+      void get().discardRun();
     },
 
     addNode: (kind, position) => {

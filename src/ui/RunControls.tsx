@@ -1,5 +1,6 @@
 import { type ChangeEvent, memo, useEffect, useId, useRef, useState } from 'react';
 import { useAppStore } from '../store';
+import { settingsAwaitReset } from '../store/run-slice';
 import { onDisplayBeat } from '../store/display-beat';
 import type { AppState } from '../store/types';
 import { useBeatValue } from '../store/use-beat-value';
@@ -19,7 +20,8 @@ export function RunControls() {
   const runError = useAppStore((s) => s.runError);
   const workerStopped = useAppStore((s) => s.workerStopped);
   // A run keeps the scenario it was loaded with; Reset (or Run again after the end) picks up edits.
-  const stale = useAppStore((s) => s.runScenario !== null && s.runScenario !== s.scenario && (s.runStatus === 'running' || s.runStatus === 'paused'));
+  // Graph edits reach the run at once; only the run's settings wait for a Reset.
+  const stale = useAppStore((s) => settingsAwaitReset(s) && (s.runStatus === 'running' || s.runStatus === 'paused'));
   // Two significant digits, read on the display beat: at full speed the figure moves on every store update.
   const achieved = useBeatValue(selectAchieved);
   const { startRun, pauseRun, stepRun, resetRun, setSpeed } = useAppStore.getState();
@@ -71,7 +73,7 @@ export function RunControls() {
       <span className="sp-run-status" role="status" aria-live="polite">
         {STATUS_TEXT[status]}
         {running ? ` at ${formatSpeed(speed)}${speedNote(speed, achieved)}` : ''}
-        {stale ? ' · edits apply after Reset' : ''}
+        {stale ? ' · seed and duration apply after Reset' : ''}
       </span>
       {runError ? (
         <span className="sp-run-error" role="alert">

@@ -4,6 +4,7 @@ import { LinkIcon, TrayArrowIcon, UndoIcon } from '../canvas/icons';
 import { parseScenario } from '../scenario/parse';
 import { SCENARIO_VERSION } from '../scenario/schema';
 import { shareUrl } from '../scenario/url-codec';
+import { scenarioToShare } from '../store/run-slice';
 import { redo, undo, useAppStore } from '../store';
 import { EXAMPLES, loadExample } from './examples';
 import { downloadScenario, readScenarioFile } from './file-io';
@@ -22,7 +23,7 @@ export function Toolbar() {
   const fileInput = useRef<HTMLInputElement>(null);
 
   const onShare = async () => {
-    const url = shareUrl(useAppStore.getState().scenario, `${location.origin}${location.pathname}`);
+    const url = shareUrl(scenarioToShare(useAppStore.getState()), `${location.origin}${location.pathname}`);
     let copied = false;
     try {
       await navigator.clipboard.writeText(url);

@@ -4,8 +4,8 @@
  * with a heartbeat that notices a worker that stopped without a word.
  */
 import { type Endpoint, proxy, wrap } from 'comlink';
-import type { FaultAction, Scenario } from '../scenario/schema';
-import type { Frame, LoadResult, RunStatus, Speed } from './protocol';
+import type { FaultAction, Link, Scenario, ScenarioNode } from '../scenario/schema';
+import type { ChangeAnswer, Frame, LoadResult, RunStatus, Speed } from './protocol';
 import type { SimService } from './sim-service';
 import { type HeartbeatDeps, startHeartbeat } from './heartbeat';
 import { failureOf, WorkerFailedError } from './worker-failure';
@@ -22,6 +22,8 @@ export interface SimClient {
   setSpeed(speed: Speed): Promise<void>;
   /** Applies a fault to a node of the running simulation; resolves to null, or why it could not. */
   injectFault(nodeId: string, action: FaultAction, factor?: number): Promise<string | null>;
+  /** A live edit: the running simulation takes this graph at the time it has reached (see SimService.applyChange). */
+  applyChange(nodes: ScenarioNode[], links: Link[]): Promise<ChangeAnswer>;
   /** Registers the one frame listener (a later call replaces it). */
   subscribe(onFrame: (frame: Frame) => void): Promise<void>;
   /** Calls `listener` once, as soon as the worker stops (a crash, a close, a hang), with what happened. */
@@ -86,6 +88,8 @@ export function connectSimService(endpoint: Endpoint, connection: SimConnection 
     reset: () => guard(() => remote.reset()),
     setSpeed: (speed) => guard(() => remote.setSpeed(speed)),
     injectFault: (nodeId, action, factor) => guard(() => remote.injectFault(nodeId, action, factor)),
+    // comlink maps the answer union member by member; the plain data crosses unchanged.
+    applyChange: (nodes, links) => guard(() => remote.applyChange(nodes, links) as unknown as Promise<ChangeAnswer>),
     subscribe: (onFrame) => guard(() => remote.subscribe(proxy(onFrame))),
     onStop: (listener) => {
       const stoppedWith = reason;

@@ -59,6 +59,55 @@ describe('the worker gives the same report as the headless runner', () => {
   });
 });
 
+describe('live edits through the worker', () => {
+  /** The edits a teacher makes along the way: a third server, then a faster client, then a removed server. */
+  const third = {
+    nodes: [...scenario.nodes, { ...scenario.nodes.find((n) => n.id === 'server-1')!, id: 'server-3', label: 'API server 3' }],
+    links: [
+      ...scenario.links,
+      { id: 'link-6', from: 'lb-1', to: 'server-3', latency: 0.001, weight: 1 },
+      { id: 'link-7', from: 'server-3', to: 'database-1', latency: 0.001, weight: 1 },
+    ],
+  };
+  const faster = { ...third, nodes: third.nodes.map((n) => (n.kind === 'client' ? { ...n, workload: { mode: 'open' as const, rate: 90 } } : n)) };
+  const fewer = { nodes: faster.nodes.filter((n) => n.id !== 'server-2'), links: faster.links.filter((l) => l.to !== 'server-2' && l.from !== 'server-2') };
+
+  it('give, byte for byte, the headless report of the scenario they recorded', async () => {
+    const service = createSimService();
+    const recorded: unknown[] = [];
+    const report = await new Promise<Report>((resolve) => {
+      service.subscribe((frame: Frame) => {
+        if (frame.report) resolve(frame.report);
+      });
+      service.load(scenario);
+      const edit = (graph: { nodes: unknown[]; links: unknown[] }) => {
+        const answer = service.applyChange(graph.nodes as never, graph.links as never);
+        if (!answer.ok) throw new Error(answer.error);
+        recorded.push(answer.change);
+      };
+      // Stepped, then paced at a speed that lands between window boundaries, then at max speed.
+      service.step();
+      service.step();
+      edit(third);
+      service.setSpeed(200);
+      service.run();
+      setTimeout(() => {
+        service.pause();
+        edit(faster);
+        service.step();
+        edit(fewer);
+        service.setSpeed(Number.POSITIVE_INFINITY);
+        service.run();
+      }, 3);
+    });
+    expect(recorded).toHaveLength(3);
+    const replay = { ...scenario, changes: JSON.parse(JSON.stringify(recorded)) };
+    expect(JSON.stringify(report)).toBe(JSON.stringify(runScenario(replay)));
+    expect(report.nodes.some((n) => n.id === 'server-3')).toBe(true);
+    expect(report).not.toEqual(runScenario(scenario));
+  });
+});
+
 describe('faults injected through the worker', () => {
   it('reach the engine at the time the run has reached, and are refused before a load', async () => {
     const service = createSimService();

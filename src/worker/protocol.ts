@@ -3,7 +3,10 @@
  * frames and commands, and what background runs answer. The one worker file
  * the store's readers (canvas, views, ui) may import.
  */
-import type { CacheReport, LiveSnapshot, Report, WindowSample } from '../engine/types';
+import type { CacheReport, LiveSnapshot, Report, RunLayout, WindowSample } from '../engine/types';
+import type { GraphChange } from '../scenario/schema';
+
+export type { RunLayout } from '../engine/types';
 
 /** Sampled link traversals, one entry per index across the five arrays. */
 export interface ParticleBatch {
@@ -40,6 +43,8 @@ export interface Frame {
   report: Report | null;
   /** Set when the engine threw; the run is paused. */
   error: string | null;
+  /** Set when a live edit (or a recorded one) changed which node or link each number in the figures is. */
+  layout?: RunLayout | null;
 }
 
 /** How long a particle stays on screen, wall milliseconds: short hops are stretched so the eye can follow them. */
@@ -65,6 +70,9 @@ export const SPEEDS: readonly Speed[] = [0.1, 0.25, 0.5, 1, 2, 5, 10, 100, Numbe
 export function formatSpeed(speed: Speed): string {
   return Number.isFinite(speed) ? `${speed}×` : 'max';
 }
+
+/** What a live edit answers: the change as the scenario records it, and the run's layout after it; or why not. */
+export type ChangeAnswer = { ok: true; change: GraphChange; layout: RunLayout } | { ok: false; error: string };
 
 /** What `load` answers: the run it prepared. */
 export interface LoadResult {

@@ -8,11 +8,12 @@ import { transfer } from 'comlink';
 import { createSimulation as engineCreateSimulation } from '../engine';
 import type { Simulation, SimulationOptions } from '../engine/types';
 import { parseScenario } from '../scenario/parse';
-import type { FaultAction, Scenario } from '../scenario/schema';
+import type { FaultAction, GraphChange, Link, Scenario, ScenarioNode } from '../scenario/schema';
+import type { RunLayout } from '../engine/types';
 import { FrameBatcher } from './frame-batcher';
 import { advance, Pacer } from './pacing';
 import { ParticleSink } from './particle-sink';
-import type { Frame, LoadResult, RunStatus, Speed } from './protocol';
+import type { ChangeAnswer, Frame, LoadResult, RunStatus, Speed } from './protocol';
 
 /** Wall milliseconds of simulation per slice before the worker looks at its messages again. */
 const SLICE_MS = 12;
@@ -67,6 +68,8 @@ export function createSimService(overrides: Partial<SimServiceDeps> = {}) {
   let listener: FrameListener | null = null;
   let reportSent = false;
   let error: string | null = null;
+  /** The layout the page was last told of; a frame carries the layout when it changed. */
+  let sentLayout: RunLayout | null = null;
   // Where the frame being gathered started, to pace the page's animation.
   let frameSimFrom = 0;
   let frameWallFrom = 0;
@@ -85,6 +88,9 @@ export function createSimService(overrides: Partial<SimServiceDeps> = {}) {
     windowCursor = sim.windowCount;
     const report = status === 'finished' && !reportSent ? sim.report() : null;
     if (report) reportSent = true;
+    const layout = sim.layout();
+    const newLayout = layout === sentLayout ? null : layout;
+    sentLayout = layout;
     const frame: Frame = {
       epoch,
       now: sim.now,
@@ -97,6 +103,7 @@ export function createSimService(overrides: Partial<SimServiceDeps> = {}) {
       sampleEvery,
       report,
       error,
+      layout: newLayout,
     };
     frameSimFrom = sim.now;
     frameWallFrom = wallNow;
@@ -113,6 +120,7 @@ export function createSimService(overrides: Partial<SimServiceDeps> = {}) {
     epoch++;
     windowCursor = 0;
     reportSent = false;
+    sentLayout = sim.layout();
     error = null;
     frameSimFrom = 0;
     frameWallFrom = deps.clock();
@@ -252,6 +260,25 @@ export function createSimService(overrides: Partial<SimServiceDeps> = {}) {
       guarded((s) => advance(s, s.now, deps.clock() + SLICE_MS, deps.clock));
       batcher.flush(true);
       return null;
+    },
+
+    /**
+     * A live edit: the running (or paused) simulation takes this graph at
+     * the simulated time it has reached. Answers the change as the scenario
+     * records it, or why not.
+     */
+    applyChange(nodes: ScenarioNode[], links: Link[]): ChangeAnswer {
+      if (!sim || !scenario) return { ok: false, error: 'Nothing is loaded.' };
+      if (status === 'finished') return { ok: false, error: 'The run has finished.' };
+      const checked = parseScenario({ ...scenario, nodes, links, changes: [] });
+      if (!checked.ok) return { ok: false, error: checked.errors.join('\n') };
+      let change: GraphChange | null = null;
+      guarded((s) => {
+        change = s.applyChange(checked.scenario.nodes, checked.scenario.links);
+      });
+      if (change === null) return { ok: false, error: error ?? 'The change could not be applied.' };
+      batcher.flush(true);
+      return { ok: true, change, layout: (sim as Simulation).layout() };
     },
 
     /** The one frame callback (a comlink proxy from the page); replaces any earlier one. */

@@ -56,6 +56,8 @@ export class Cache implements Component, VersionSubscriber {
   private readonly latency = new LatencyHistogram();
   private theory: HitRatioTheory | null | undefined;
   private down = false;
+  /** A live edit replaced or removed this cache: its flush timer stops after one last flush. */
+  private retired = false;
   private slowFactor = 1;
   private answered = 0;
   private measuredReads = 0;
@@ -76,6 +78,10 @@ export class Cache implements Component, VersionSubscriber {
     this.writeBack = node.strategy === 'writeBack' ? new WriteBackBuffer(index, node.flushBatch, ctx, this.versions) : null;
     const policy = createPolicy(node.eviction, node.capacity, ctx.rng(index, 0));
     this.table = new CacheTable(node.capacity, node.ttl, policy, (item, version) => this.writeBack?.hold(item, version));
+  }
+
+  retire(): void {
+    this.retired = true;
   }
 
   start(time: number): void {
@@ -102,7 +108,7 @@ export class Cache implements Component, VersionSubscriber {
         return;
       case FLUSH:
         if (!this.down) this.writeBack?.flush(this.table, time);
-        this.ctx.schedule(this.index, FLUSH, 0, time + this.node.flushInterval);
+        if (!this.retired) this.ctx.schedule(this.index, FLUSH, 0, time + this.node.flushInterval);
         return;
     }
   }

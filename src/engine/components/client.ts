@@ -40,6 +40,8 @@ export class Client implements Component {
   private windowSent = 0;
   private windowFailed = 0;
   private readonly latency = new LatencyHistogram();
+  /** A live edit replaced or removed this client: it sends nothing new, and settles what it has out. */
+  private retired = false;
 
   constructor(
     readonly index: number,
@@ -76,11 +78,12 @@ export class Client implements Component {
   handle(kind: number, arg: number, time: number): void {
     switch (kind) {
       case ARRIVAL:
+        if (this.retired) return;
         this.launch(-1, time);
         this.ctx.schedule(this.index, ARRIVAL, 0, time + (this.nextArrival as Sampler)());
         return;
       case THINK_DONE:
-        this.launch(arg, time);
+        if (!this.retired) this.launch(arg, time);
         return;
       case RETRY_SEND:
         this.dispatch(arg, time);
@@ -187,7 +190,7 @@ export class Client implements Component {
       this.windowFailed++;
       totals.failed++;
       totals.failures[failureReason(outcome)]++;
-      const transient = outcome === Outcome.queueFull || outcome === Outcome.timeout || outcome === Outcome.nodeDown;
+      const transient = outcome === Outcome.queueFull || outcome === Outcome.timeout || outcome === Outcome.nodeDown || outcome === Outcome.removed;
       if (transient && this.retry(request, time)) return;
     }
     const owner = requests.owner[request] as number;
@@ -219,6 +222,10 @@ export class Client implements Component {
     this.ctx.totals.retries++;
     this.ctx.schedule(this.index, RETRY_SEND, next, time + delay);
     return true;
+  }
+
+  retire(): void {
+    this.retired = true;
   }
 
   beginMeasurement(): void {
@@ -264,6 +271,8 @@ function failureReason(outcome: OutcomeCode) {
       return 'nodeDown' as const;
     case Outcome.engineLimit:
       return 'engineLimit' as const;
+    case Outcome.removed:
+      return 'removed' as const;
     default:
       return 'noRoute' as const;
   }

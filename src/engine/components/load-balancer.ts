@@ -79,6 +79,13 @@ export class LoadBalancer implements Component {
     this.canPassThrough = !this.hasCpu && !this.observesResponses && node.healthCheck.active === null;
   }
 
+  /** A live edit replaced or removed this balancer: it stops probing (what it has out still settles). */
+  private retired = false;
+
+  retire(): void {
+    this.retired = true;
+  }
+
   start(time: number): void {
     const active = this.node.healthCheck.active;
     if (!active) return;
@@ -100,7 +107,7 @@ export class LoadBalancer implements Component {
         this.onResponse(arg, time);
         return;
       case PROBE:
-        this.probe(arg, time);
+        if (!this.retired) this.probe(arg, time);
         return;
       case PROBE_TIMEOUT:
         this.settleProbe(arg, false, time);

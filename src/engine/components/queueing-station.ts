@@ -33,6 +33,8 @@ export abstract class QueueingStation implements Component {
   private down = false;
   private slowFactor = 1;
   private sessionsLost = 0;
+  /** What a request aborted by a crash (or a removal) fails with when its side call returns. */
+  private abortOutcome: OutcomeCode = Outcome.nodeDown;
   /** Forward after service, or answer? Links never change during a run. */
   private forwards = false;
 
@@ -144,7 +146,7 @@ export abstract class QueueingStation implements Component {
     if ((flags & RequestFlag.aborted) !== 0) {
       // This node crashed while the call was out: the request fails now that it is back.
       requests.release(request);
-      this.ctx.respond(request, Outcome.nodeDown, time);
+      this.ctx.respond(request, this.abortOutcome, time);
       return;
     }
     let worker = -1;
@@ -198,6 +200,7 @@ export abstract class QueueingStation implements Component {
         return;
       case 'restart':
         this.down = false;
+        this.abortOutcome = Outcome.nodeDown;
         return;
       case 'slow':
         this.slowFactor = factor;
@@ -208,23 +211,29 @@ export abstract class QueueingStation implements Component {
     }
   }
 
+  /** A live edit removed the node: what waits or is served here fails with `outcome`. */
+  evict(time: number, outcome: OutcomeCode): void {
+    if (!this.down) this.crash(time, outcome);
+  }
+
   /** Everything waiting or in service fails now; arrivals are refused until a restart. */
-  private crash(time: number): void {
+  private crash(time: number, outcome: OutcomeCode = Outcome.nodeDown): void {
     this.advance(time);
     this.down = true;
+    this.abortOutcome = outcome;
     const requests = this.ctx.requests;
     for (const unit of this.units) {
       const { waiting, serving } = unit.evict();
       for (const request of waiting) {
         this.stats.lost++;
-        this.ctx.respond(request, Outcome.nodeDown, time);
+        this.ctx.respond(request, outcome, time);
       }
       for (const request of serving) {
         const flags = requests.flags[request] as number;
         requests.flags[request] = flags | RequestFlag.aborted;
         this.stats.lost++;
         // One out on a call fails when the call comes back; the rest fail now.
-        if ((flags & RequestFlag.calling) === 0) this.ctx.respond(request, Outcome.nodeDown, time);
+        if ((flags & RequestFlag.calling) === 0) this.ctx.respond(request, outcome, time);
       }
     }
     this.busy = 0;

@@ -9,14 +9,20 @@ import { createTotalsTable, type TotalsData } from '../../views/charts/totals-ta
 import { useLiveChart } from '../../views/use-live-chart';
 import '../runtime.css';
 
-let labelsFor: Scenario | null = null;
+let labelsFor: [Scenario, readonly string[]] | null = null;
 let labels: readonly string[] = [];
 
-/** Node labels of the scenario being run, computed once per scenario. */
-function nodeLabels(scenario: Scenario): readonly string[] {
-  if (labelsFor !== scenario) {
-    labelsFor = scenario;
-    labels = scenario.nodes.map((n) => n.label ?? n.id);
+/** Label of each figure's node (live edits append nodes: runNodeIds says which), computed once per scenario and layout. */
+function nodeLabels(scenario: Scenario, ids: readonly string[]): readonly string[] {
+  if (labelsFor?.[0] !== scenario || labelsFor[1] !== ids) {
+    labelsFor = [scenario, ids];
+    const byId = new Map(scenario.nodes.map((n) => [n.id, n.label ?? n.id]));
+    const last = new Map(ids.map((id, i) => [id, i]));
+    // A node a live edit replaced keeps its line, marked as the earlier one.
+    labels =
+      ids.length > 0
+        ? ids.map((id, i) => `${byId.get(id) ?? id}${!byId.has(id) ? ' (removed)' : last.get(id) !== i ? ' (before edit)' : ''}`)
+        : scenario.nodes.map((n) => n.label ?? n.id);
   }
   return labels;
 }
@@ -26,7 +32,7 @@ const selectRunData = (state: AppState): RunChartData => {
   return {
     windows: state.windows,
     duration: scenario.duration,
-    nodeLabels: nodeLabels(scenario),
+    nodeLabels: nodeLabels(state.scenario, state.runNodeIds),
     // Nodes with workers (whatever their kind) have a utilization and a queue worth drawing.
     stationIndexes: state.snapshot?.nodes.flatMap((n, i) => (n.workers > 0 ? [i] : [])) ?? [],
   };

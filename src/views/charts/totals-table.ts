@@ -38,6 +38,7 @@ const FAILURE_LABELS: Partial<Record<string, string>> = {
   noRoute: 'no route',
   nodeDown: 'node down',
   engineLimit: 'engine limit',
+  removed: 'removed (live edit)',
 };
 
 // One formatter for every cell: toLocaleString builds a new one per call, a cost the table pays ~60 times a second at full speed.

@@ -29,7 +29,7 @@ let linksFor: Scenario | null = null;
 let linksById = new Map<string, Link>();
 
 /** True when `scenario` (what the canvas shows) has a link with `link`'s id joining the same nodes. */
-function sameLink(scenario: Scenario, link: Link): boolean {
+function sameLink(scenario: Scenario, link: Pick<Link, 'id' | 'from' | 'to'>): boolean {
   if (linksFor !== scenario) {
     linksFor = scenario;
     linksById = new Map(scenario.links.map((l) => [l.id, l]));
@@ -72,13 +72,13 @@ export function createFlowScene(root: Element, flowState: () => FlowState): Flow
       const entry = cache[index];
       // Geometry is checked once per frame per link: nodes may have moved.
       if (entry && entry.frame === frame) return entry.path;
-      const { linkIds, runScenario, scenario } = useAppStore.getState();
+      const { linkIds, linkEnds, scenario } = useAppStore.getState();
       const id = linkIds[index];
-      const link = runScenario?.links[index];
+      const link = linkEnds[index];
       if (id === undefined || !link) return null;
       // The canvas may show another system than the one running (an import or New mid-run):
       // draw only on links that still join the same two nodes.
-      if (!sameLink(scenario, link)) {
+      if (!sameLink(scenario, { id, ...link })) {
         cache[index] = { element: null, d: null, path: null, frame };
         return null;
       }

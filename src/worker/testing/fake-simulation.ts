@@ -4,7 +4,7 @@
  * coming back. It honours the Simulation contract (peek/step/runUntil,
  * windows, trace) so slicing and pacing can be checked without the engine.
  */
-import { FAILURE_REASONS, type FailureReason, type LiveSnapshot, type Report, type Simulation, type SimulationOptions, type TraceSink, type WindowSample } from '../../engine/types';
+import { FAILURE_REASONS, type FailureReason, type LiveSnapshot, type Report, type RunLayout, type Simulation, type SimulationOptions, type TraceSink, type WindowSample } from '../../engine/types';
 import { parseScenario } from '../../scenario/parse';
 import type { Scenario, ScenarioInput } from '../../scenario/schema';
 
@@ -20,6 +20,12 @@ export function createFakeSimulation(scenario: Scenario, options: SimulationOpti
   let processed = 0;
   const windows: WindowSample[] = [];
   const nextTime = () => phase + (processed + 1) * interval;
+  const layout: RunLayout = {
+    nodeIds: scenario.nodes.map((n) => n.id),
+    nodeIndex: Object.fromEntries(scenario.nodes.map((n, i) => [n.id, i])),
+    linkIds: scenario.links.map((l) => l.id),
+    linkEnds: scenario.links.map((l) => ({ from: l.from, to: l.to })),
+  };
 
   const closeWindows = () => {
     while (windows.length + 1 <= Math.floor(now + 1e-9)) {
@@ -106,13 +112,15 @@ export function createFakeSimulation(scenario: Scenario, options: SimulationOpti
       trace = sink;
     },
     injectFault: () => null,
+    applyChange: (nodes, links) => ({ at: now, nodes: nodes.slice(), links: links.slice() }),
+    layout: () => layout,
   };
   return sim;
 }
 
 /** A small valid scenario: client → server over one link, defaults filled in by the real parser. */
 export const tinyScenario: Scenario = parsed({
-  version: 1,
+  version: 2,
   name: 'tiny',
   seed: 1,
   duration: 5,

@@ -12,6 +12,7 @@ export function inProcessClient(service: SimService): SimClient {
     reset: async () => service.reset(),
     setSpeed: async (speed) => service.setSpeed(speed),
     injectFault: async (nodeId, action, factor) => service.injectFault(nodeId, action, factor),
+    applyChange: async (nodes, links) => service.applyChange(nodes, links),
     subscribe: async (onFrame) => service.subscribe(onFrame),
     // The service runs in this thread: it cannot stop on its own.
     onStop: () => undefined,

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { migrateScenario } from './migrate';
+import { parseScenario } from './parse';
+import { SCENARIO_VERSION } from './schema';
+import { STARTER_SCENARIO } from './starter';
+
+describe('a version-1 scenario (before live edits were recorded)', () => {
+  const v1 = { ...STARTER_SCENARIO, version: 1 } as Record<string, unknown>;
+  delete v1.changes;
+
+  it('migrates to version 2 with no recorded changes', () => {
+    const migrated = migrateScenario(v1);
+    expect(migrated).toEqual({ ok: true, value: { ...v1, version: 2, changes: [] } });
+    expect(SCENARIO_VERSION).toBe(2);
+  });
+
+  it('opens as the same system', () => {
+    const parsed = parseScenario(v1);
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    expect(parsed.scenario.version).toBe(2);
+    expect(parsed.scenario.changes).toEqual([]);
+    expect(parsed.scenario.nodes.map((n) => n.id)).toEqual(STARTER_SCENARIO.nodes.map((n) => n.id));
+  });
+});
+
+describe('recorded changes', () => {
+  const graph = { nodes: STARTER_SCENARIO.nodes, links: STARTER_SCENARIO.links };
+
+  it('are checked like the scenario’s own graph, naming the change', () => {
+    const broken = { ...graph, links: [...graph.links, { id: 'link-9', from: 'lb-1', to: 'nobody' }] };
+    const parsed = parseScenario({ ...STARTER_SCENARIO, changes: [{ at: 3, ...broken }] });
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.errors[0]).toMatch(/^change \(changes\[0\], at 3 s\): link "link-9": "to" names node "nobody"/);
+  });
+
+  it('must be in time order', () => {
+    const parsed = parseScenario({ ...STARTER_SCENARIO, changes: [{ at: 5, ...graph }, { at: 2, ...graph }] });
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.errors).toContain('change (changes[1], at 2 s) field "at": changes must be in time order.');
+  });
+});
