@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { SCENARIO_VERSION } from '../src/scenario/schema';
 import { Playground } from './pages/playground';
 
 test.describe('scenario files', () => {
@@ -6,7 +7,7 @@ test.describe('scenario files', () => {
     const app = new Playground(page);
     await app.openFresh();
     const file = await app.exportScenario();
-    expect(JSON.parse(file)).toMatchObject({ version: 1, name: 'Two servers behind a load balancer' });
+    expect(JSON.parse(file)).toMatchObject({ version: SCENARIO_VERSION, name: 'Two servers behind a load balancer' });
 
     await app.startEmpty();
     await app.importScenario('two-servers.json', file);

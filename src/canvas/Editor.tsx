@@ -148,7 +148,8 @@ export function Editor({ overlay }: { overlay?: ReactNode }) {
       event.preventDefault();
       const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
       // Centre the card under the pointer rather than hanging it from its corner.
-      addNode(kind, { x: at.x - 90, y: at.y - 35 });
+      // Where the user let go, even over another card: moving it somewhere else (perhaps off screen) would lose it.
+      addNode(kind, { x: at.x - 90, y: at.y - 35 }, 'exact');
     },
     [addNode, screenToFlowPosition],
   );

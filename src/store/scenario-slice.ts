@@ -18,8 +18,12 @@ export interface ScenarioSlice {
   scenario: Scenario;
   /** Replaces the whole scenario (import, shared link, an example, New); one undo step. A run under way starts over with it. */
   replaceScenario(scenario: Scenario): void;
-  /** Adds a node of `kind` near `position` and selects it; returns its id, or null when refused. */
-  addNode(kind: NodeKind, position: XY): string | null;
+  /**
+   * Adds a node of `kind` and selects it; returns its id, or null when refused. 'free' (a node added from the
+   * keyboard at the canvas centre) moves it to the nearest spot no card
+   * covers; 'exact' (a drop) puts it where the user let go.
+   */
+  addNode(kind: NodeKind, position: XY, placement?: 'free' | 'exact'): string | null;
   /** Copies a node's settings into a new node beside it (links are not copied) and selects it; returns its id. */
   duplicateNode(id: string): string | null;
   /** Moves nodes at the end of a drag; one undo step for the whole drag. */
@@ -76,10 +80,10 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
       void get().discardRun();
     },
 
-    addNode: (kind, position) => {
+    addNode: (kind, position, placement = 'free') => {
       const { scenario } = get();
       const { id, label } = nextNodeName(kind, scenario);
-      const node = createNode(kind, id, label, freeSpot(position, scenario));
+      const node = createNode(kind, id, label, placement === 'exact' ? position : freeSpot(position, scenario));
       const problem = commit({ ...scenario, nodes: [...scenario.nodes, node] });
       if (problem) {
         get().notify({ tone: 'error', title: 'The node could not be added.', details: [problem] });
