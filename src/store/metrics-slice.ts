@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand';
-import type { LiveSnapshot, Report, TargetFigures, WindowSample } from '../engine/types';
+import type { LiveSnapshot, Report, WindowSample } from '../engine/types';
 import { engineLimitAdvice } from '../scenario/engine-limits';
 import type { Frame, ParticleBatch, RunLayout } from '../worker/protocol';
+import { type BalancerSample, withBalancerSample } from './balancer-samples';
 import type { AppState } from './types';
 
 /** Windows kept for the charts: an hour of simulated time at the default 1 s window. */
@@ -13,24 +14,9 @@ const MAX_WINDOWS = 3600;
  */
 export const METRICS_COMMIT_MS = 66;
 
+export { type BalancerSample, MAX_BALANCER_SAMPLES, withBalancerSample } from './balancer-samples';
+
 /** A batch of particles as it reached the page, with what the overlay needs to pace it. */
-/** Balancer samples kept (one per commit, ~15 a second): ten minutes of a run at 1×. */
-export const MAX_BALANCER_SAMPLES = 9000;
-
-/**
- * What every load balancer saw at one moment: the health timeline and the
- * recent shares are drawn from these while a run goes (the report's exact
- * timeline replaces them at the end).
- */
-export interface BalancerSample {
-  /** Simulated seconds. */
-  time: number;
-  /** Per node in scenario order: the balancer's targets, or null for other kinds. */
-  targets: (TargetFigures[] | null)[];
-  /** Per node in scenario order: crashed by a fault (a crashed target may still be in a pool). */
-  down: boolean[];
-}
-
 export interface ParticleDelivery {
   batch: ParticleBatch;
   epoch: number;
@@ -225,18 +211,3 @@ export const createMetricsSlice: StateCreator<AppState, [], [], MetricsSlice> = 
   };
 };
 
-/** `samples` with the balancers of `snapshot` added (the same array when it has none, or time did not move). */
-export function withBalancerSample(samples: BalancerSample[], snapshot: LiveSnapshot): BalancerSample[] {
-  if (!snapshot.nodes.some((n) => n.targets)) return samples;
-  const last = samples.at(-1);
-  // A paused run sends frames that repeat the same moment.
-  if (last && last.time === snapshot.now) return samples;
-  const sample: BalancerSample = {
-    time: snapshot.now,
-    targets: snapshot.nodes.map((n) => n.targets ?? null),
-    down: snapshot.nodes.map((n) => n.down === true),
-  };
-  const kept = samples.length >= MAX_BALANCER_SAMPLES ? samples.slice(-MAX_BALANCER_SAMPLES + 1) : samples.slice();
-  kept.push(sample);
-  return kept;
-}

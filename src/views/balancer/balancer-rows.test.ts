@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { TargetFigures } from '../../engine/types';
-import type { BalancerSample } from '../../store/metrics-slice';
-import { balancerRows, crashSpans, recentShares, spansFromSamples, spansFromTimeline, targetName, targetNodeId } from './balancer-rows';
+import type { LiveSnapshot, TargetFigures } from '../../engine/types';
+import { type BalancerSample, withBalancerSample } from '../../store/balancer-samples';
+import { balancerRows, crashSpans, RECENT_SECONDS, recentShares, spansFromSamples, spansFromTimeline, targetName, targetNodeId } from './balancer-rows';
 
 const target = (id: string, routed: number, eligible = true, out: TargetFigures['out'] = ''): TargetFigures => ({
   id,
@@ -86,5 +86,37 @@ describe('target names', () => {
     expect(targetName('app-1', (id) => labels[id])).toBe('App server 1');
     expect(targetName('app-1 #2', (id) => labels[id])).toBe('App server 1 #2');
     expect(targetName('gone', (id) => labels[id])).toBe('gone');
+  });
+});
+
+describe('the store keeps fewer samples, and the view draws the same', () => {
+  /** `count` samples 0.1 s apart; target b out of the pool from 30 to 40 s, node 0 crashed from 20 to 45 s. */
+  const run = (count: number): { all: BalancerSample[]; kept: BalancerSample[] } => {
+    const all: BalancerSample[] = [];
+    let kept: BalancerSample[] = [];
+    for (let i = 0; i < count; i++) {
+      const time = i / 10;
+      const bIn = time < 30 || time >= 40;
+      const sample: BalancerSample = { time, targets: [null, [target('a', i * 3), target('b', i * 2, bIn, bIn ? '' : 'probes')]], down: [time >= 20 && time < 45, false] };
+      all.push(sample);
+      const snapshot = { now: time, nodes: sample.targets.map((targets, n) => ({ targets: targets ?? undefined, down: sample.down[n] })) };
+      kept = withBalancerSample(kept, snapshot as unknown as LiveSnapshot);
+    }
+    return { all, kept };
+  };
+
+  it('gives the same spans, crashes and recent shares as every sample', () => {
+    const { all, kept } = run(3000);
+    const now = all.at(-1)!.time;
+    expect(kept.length).toBeLessThan(all.length / 3);
+    expect(spansFromSamples(kept, 1, now)).toEqual(spansFromSamples(all, 1, now));
+    expect(crashSpans(kept, 0, now)).toEqual(crashSpans(all, 0, now));
+    expect(recentShares(kept, 1)).toEqual(recentShares(all, 1));
+  });
+
+  it('holds a bounded number however long a steady run goes', () => {
+    const { kept } = run(20_000);
+    // The changes, the first sample, the last two recent windows (at 10 samples a second) and at most one batch not yet thinned.
+    expect(kept.length).toBeLessThanOrEqual(5 + 2 * RECENT_SECONDS * 10 + 256);
   });
 });

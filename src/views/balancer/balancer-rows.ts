@@ -4,10 +4,10 @@
  * barely moves it) and the spans each target spent out of the pool.
  */
 import type { HealthChange, TargetFigures } from '../../engine/types';
-import type { BalancerSample } from '../../store/metrics-slice';
+import { type BalancerSample, RECENT_SECONDS } from '../../store/balancer-samples';
 
-/** Simulated seconds the "recent" share looks back over. */
-export const RECENT_SECONDS = 5;
+/** Simulated seconds the "recent" share looks back over (the store keeps every sample within twice it). */
+export { RECENT_SECONDS };
 
 /** A span of simulated time a target spent out of the pool, and why. */
 export interface OutSpan {
