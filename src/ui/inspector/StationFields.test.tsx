@@ -43,9 +43,9 @@ describe('a server’s scaling fields', () => {
     act(() => root.unmount());
   });
 
-  it('offers replicas, per-core speed and cost, each with its unit', () => {
+  it('offers replicas, core performance and cost, each with its unit', () => {
     const { root, field } = mount();
-    for (const label of ['Replicas', 'Per-core speed', 'Cost per replica']) expect(field(label)?.querySelector('input'), label).toBeTruthy();
+    for (const label of ['Replicas', 'Core performance', 'Cost per replica']) expect(field(label)?.querySelector('input'), label).toBeTruthy();
     expect(field('Replicas')?.textContent).toContain('machines');
     act(() => root.unmount());
   });

@@ -57,7 +57,7 @@ function ScalingFields({ node, commit }: { node: ServerNode; commit: Commit }) {
         }}
       />
       <NumberField
-        label="Per-core speed"
+        label="Core performance"
         note="Relative to the baseline machine; service times are divided by it"
         value={node.speed}
         spec={SPECS.speed}
