@@ -27,6 +27,9 @@ export interface RunChartData {
 /** The legend's key for every dashed theory line (the lines themselves keep their series' colours). */
 const THEORY_KEY: Series = { label: 'theory', color: COLORS.grey, dash: THEORY_DASH, values: [], legend: 'only' };
 
+/** Theory lines over per-node series, which swing around them. */
+const THEORY_LEVEL_COLOR = '#1f2933';
+
 /** A dashed level line at `value` across every window, explained by the legend's "theory" key. */
 function theoryLine(label: string, color: string, value: number, count: number): Series {
   return { label, color, dash: THEORY_DASH, values: new Array<number>(count).fill(value), legend: 'hidden' };
@@ -123,7 +126,7 @@ export function createThroughputChart(svg: SVGSVGElement): Chart<RunChartData> {
   };
 }
 
-/** Busy workers / workers per node, in percent; each node's theory (λ / cμ) dashed in its colour. */
+/** Busy workers / workers per node, in percent; each node's theory (λ / cμ) dashed near black. */
 export function createUtilizationChart(svg: SVGSVGElement): Chart<RunChartData> {
   const chart = createTimeSeriesChart(svg, { yLabel: 'utilization (%)', yMax: 100 });
   return {
@@ -136,7 +139,8 @@ export function createUtilizationChart(svg: SVGSVGElement): Chart<RunChartData> 
         const lines = drawn.shown.flatMap((index, i) => {
           const node = theory.find((n) => n.id === data.nodeIds?.[index]);
           const series = drawn.series[i];
-          return node && series ? [theoryLine(`theory ${series.label}`, series.color, node.utilization * 100, count)] : [];
+          // Near black, not the node's colour: a window's utilization swings around it and would hide a line of its own hue.
+          return node && series ? [theoryLine(`theory ${series.label}`, THEORY_LEVEL_COLOR, node.utilization * 100, count)] : [];
         });
         if (lines.length > 0) drawn.series.push(...lines, THEORY_KEY);
       }

@@ -49,7 +49,8 @@ describe('totals', () => {
     const data = { snapshot: running, report: null, windows: [], nodeLabels: ['Users', 'Server'], nodeIds: ['users', 'server'] };
     const rows = totalsRows(data);
     const row = (key: string) => rows.find((r) => r.key === key);
-    expect(row('section-run')?.label).toBe('Whole run, after warm-up (60 s)');
+    expect(row('section-run')?.label).toBe('Whole run, after warm-up');
+    expect(row('section-run')?.hint).toContain('since the warm-up (the first 60 s) ended');
     expect([row('throughput')?.value, row('p50')?.value, row('p95')?.value, row('p99')?.value]).toEqual(['8.0 req/s', '350 ms', '1,500 ms', '2,250 ms']);
     expect(row('p99')?.hint).toContain('theory 2,310 ms');
     expect(row('utilization-1')).toMatchObject({ label: 'Busy: Server', value: '79.1 %' });

@@ -1,9 +1,9 @@
 /**
- * The totals table: what happened to every request so far. Counts are for the
- * whole run; then the whole run after warm-up (throughput, p50/p95/p99, each
- * station's utilization), from the engine's live snapshot while running and
- * from its report at the end, which define them alike; then the last few
- * seconds' throughput, labelled as a window.
+ * The totals table, in sections that say what they cover: first the whole
+ * run after warm-up (throughput, p50/p95/p99, each station's utilization),
+ * from the engine's live snapshot while running and from its report at the
+ * end, which define them alike; then the last few seconds' throughput,
+ * labelled as a window; then what happened to every request so far.
  */
 import { select } from 'd3-selection';
 import { FAILURE_REASONS, type LiveSnapshot, type NodeTheory, type Report, type WindowSample } from '../../engine/types';
@@ -68,6 +68,27 @@ export function totalsRows(data: TotalsData): Row[] {
   const live = recent.length > 0 ? recent.reduce((sum, w) => sum + w.completed, 0) / recent.reduce((sum, w) => sum + (w.end - w.start), 0) : 0;
   const span = recent.reduce((sum, w) => sum + (w.end - w.start), 0);
   return [
+    ...wholeRunRows(data),
+    {
+      key: 'section-window',
+      label: `Last ${RECENT_WINDOWS} s (window)`,
+      value: '',
+      section: true,
+      hint: 'recent seconds only: this moves with the moment; the figures above cover the whole run',
+    },
+    {
+      key: 'windowThroughput',
+      label: 'Throughput',
+      hint: `completed per second over the last ${RECENT_WINDOWS} simulated seconds`,
+      value: span > 0 ? `${live.toFixed(1)} req/s` : '…',
+    },
+    {
+      key: 'section-requests',
+      label: 'Requests, whole run',
+      value: '',
+      section: true,
+      hint: 'every attempt since the run began, warm-up included',
+    },
     { key: 'sent', label: 'Sent', value: count(s?.sent ?? 0), hint: 'attempts sent by clients, retries included (whole run, warm-up included)' },
     { key: 'completed', label: 'Completed', value: count(s?.completed ?? 0) },
     { key: 'failed', label: 'Failed', value: count(s?.failed ?? 0) },
@@ -79,21 +100,6 @@ export function totalsRows(data: TotalsData): Row[] {
     })),
     { key: 'inFlight', label: 'In flight', value: count(s?.inFlight ?? 0) },
     { key: 'retries', label: 'Retries', value: count(s?.retries ?? 0) },
-    ...wholeRunRows(data),
-    {
-      key: 'section-window',
-      label: `Last ${RECENT_WINDOWS} s (window)`,
-      value: '',
-      section: true,
-      hint: 'recent seconds only: these move with the moment; the figures above cover the whole run',
-    },
-    {
-      key: 'windowThroughput',
-      label: 'Throughput',
-      detail: true,
-      hint: `completed per second over the last ${RECENT_WINDOWS} simulated seconds`,
-      value: span > 0 ? `${live.toFixed(1)} req/s` : '…',
-    },
     ...sessionRows(sessions === true, totals?.sessions ?? snapshot?.sessions),
     ...(costPerHour === undefined && totals?.costPerHour === undefined
       ? []
@@ -110,7 +116,7 @@ function wholeRunRows({ snapshot, report, nodeLabels, nodeIds }: TotalsData): Ro
     ? { throughput: report.totals.throughput, latency: report.totals.latency, from: report.warmup }
     : (snapshot?.measured ?? null);
   const theory = report?.theory ?? snapshot?.theory ?? null;
-  const warmup = measured ? ` (${count(measured.from)} s)` : '';
+  const warmup = measured ? ` (the first ${count(measured.from)} s)` : '';
   const soFar = report ? '' : ', so far';
   const value = (format: () => string) => (measured ? format() : '…');
   const latencyHint = (p: 'p50' | 'p95' | 'p99') => {
@@ -120,15 +126,14 @@ function wholeRunRows({ snapshot, report, nodeLabels, nodeIds }: TotalsData): Ro
   return [
     {
       key: 'section-run',
-      label: `Whole run, after warm-up${warmup}`,
+      label: 'Whole run, after warm-up',
       value: '',
       section: true,
-      hint: 'every request since the warm-up ended: the same figures the report gives at the end',
+      hint: `every request since the warm-up${warmup} ended: the same figures the report gives at the end`,
     },
     {
       key: 'throughput',
       label: 'Throughput',
-      detail: true,
       // The end-of-run wording is what tests wait for to know the report is in.
       hint: report ? 'completed per second after the warm-up' : 'completed per second after the warm-up, so far',
       value: value(() => `${(measured?.throughput ?? 0).toFixed(1)} req/s`),
@@ -136,7 +141,6 @@ function wholeRunRows({ snapshot, report, nodeLabels, nodeIds }: TotalsData): Ro
     ...(['p50', 'p95', 'p99'] as const).map((p) => ({
       key: p,
       label: `Latency ${p}`,
-      detail: true,
       hint: latencyHint(p),
       value: value(() => ms(measured?.latency[p] ?? 0)),
     })),
@@ -167,7 +171,6 @@ function utilizationRows(
       return {
         key: `utilization-${index}`,
         label: `Busy: ${label}`,
-        detail: true,
         hint: `busy workers / workers, time-averaged since the warm-up${model ? `; theory ${percent(model.utilization)} (${model.model})` : ''}`,
         value: measuring ? percent(share) : '…',
       };
@@ -209,8 +212,13 @@ export function createTotalsTable(tableElement: HTMLTableElement): Chart<TotalsD
           if (th) {
             setText(th, r.label);
             setAttr(th, 'title', r.hint ?? null);
+            // A heading spans the value column too, so it reads on one line in a narrow panel.
+            setAttr(th, 'colspan', r.section ? 2 : null);
           }
-          if (td) setText(td, r.value);
+          if (td) {
+            setText(td, r.value);
+            setAttr(td, 'hidden', r.section ? '' : null);
+          }
         });
     },
     resize() {},
