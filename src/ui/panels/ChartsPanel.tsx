@@ -94,6 +94,12 @@ function TotalsTable() {
   );
 }
 
+/** The run charts plot windows; the totals beside them give the whole run. */
+const WINDOW_SCOPE = {
+  label: 'per window',
+  hint: 'each point is one window of simulated time (1 s; merged on long runs): it moves with the moment. The totals give the whole run after warm-up.',
+};
+
 const RUN_CHARTS = [
   { title: 'Latency percentiles', create: createLatencyChart },
   { title: 'Throughput', create: createThroughputChart },
@@ -113,7 +119,7 @@ export function ChartsPanel() {
     <section className="sp-charts" aria-label="Live metrics">
       <TotalsTable />
       {RUN_CHARTS.slice(0, kept).map((chart) => (
-        <LiveFigure key={chart.title} title={chart.title} create={chart.create} select={selectRunData} version={runDataVersion} />
+        <LiveFigure key={chart.title} title={chart.title} scope={WINDOW_SCOPE} create={chart.create} select={selectRunData} version={runDataVersion} />
       ))}
       {selected && <SelectedNodeViews node={selected} />}
       {/* A row of its own under the charts, when the scenario has a cache or CDN. */}
