@@ -75,6 +75,22 @@ describe('formatReport', () => {
     expect(out.find((l) => l.startsWith('server '))?.split(/\s{2,}/).slice(0, 2)).toEqual(['server', 'server ×3']);
   });
 
+  it('puts the theory beside the measured latency and under the nodes, only when the engine found a closed form', () => {
+    expect(lines.some((l) => l.trimStart().startsWith('theory'))).toBe(false);
+    const report = {
+      ...sampleReport(),
+      theory: {
+        nodes: [{ id: 'server', model: 'M/M/1' as const, arrivalRate: 8, utilization: 0.8, meanResponse: 0.5 }],
+        latency: { mean: 0.5, p50: 0.3466, p95: 1.4979, p99: 2.31 },
+      },
+    };
+    const out = formatReport(report)
+      .split('\n')
+      .map((l) => l.trimStart());
+    expect(out.find((l) => l.startsWith('theory (ms)'))?.split(/\s+/)).toEqual(['theory', '(ms)', '500', '347', '1,498', '2,310']);
+    expect(out).toContain('theory for server (M/M/1): util 80.0 %, mean 500 ms');
+  });
+
   it('says so when there is no warm-up', () => {
     const report = { ...sampleReport(), warmup: 0 };
     expect(formatReport(report).split('\n')[1]).toBe('seed 7 · 3,600 s simulated · no warm-up · 1,234,567 events');

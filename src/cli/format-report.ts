@@ -42,6 +42,7 @@ export function formatReport(report: Report): string {
     [
       ['', 'count', 'mean', 'p50', 'p95', 'p99', 'p99.9', 'max'],
       ['latency (ms)', ...latencyCells(totals.latency)],
+      ...theoryRows(report.theory),
     ],
     ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
   );
@@ -56,12 +57,21 @@ export function formatReport(report: Report): string {
     '',
     'Nodes',
     ...indent(nodeTable(report.nodes)),
+    ...(report.theory ? indent(report.theory.nodes.map((n) => `theory for ${n.id} (${n.model}): util ${(n.utilization * 100).toFixed(1)} %, mean ${formatMilliseconds(n.meanResponse)} ms`)) : []),
     ...report.nodes.flatMap(nodeDetailLines),
     '',
   ].join('\n');
 }
 
 
+
+/** The closed form beside the measured latency, when the engine found one; a dash where theory gives no exact percentile. */
+function theoryRows(theory: Report['theory']): string[][] {
+  if (!theory) return [];
+  const { mean, p50, p95, p99 } = theory.latency;
+  const cell = (v: number | undefined) => (v === undefined ? '–' : formatMilliseconds(v));
+  return [['theory (ms)', '', cell(mean), cell(p50), cell(p95), cell(p99), '', '']];
+}
 
 /** Logins only happen when servers keep sessions; a stateless system gets no row. */
 function sessionRows(sessions: Report['totals']['sessions'] | undefined): string[][] {

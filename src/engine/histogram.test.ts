@@ -4,6 +4,17 @@ import { bucketIndex, bucketMidpoint, LatencyHistogram } from './histogram';
 import { createRng } from './rng';
 
 describe('LatencyHistogram', () => {
+  it('briefSummary gives in one pass the percentiles percentile() gives, few values or many', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 50, noNaN: true }), { maxLength: 2000 }), (values) => {
+        const h = new LatencyHistogram();
+        for (const v of values) h.record(v);
+        expect(h.briefSummary()).toEqual({ count: h.count, mean: h.mean, p50: h.percentile(50), p95: h.percentile(95), p99: h.percentile(99) });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('keeps every value within 0.1% of its bucket midpoint', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 40 }), (ticks) => {

@@ -6,6 +6,7 @@ import { type ClientTotals, type Component, KIND_BITS, type RuntimeLink, type Si
 import { createComponent } from './components/registry';
 import { removedNode } from './components/removed-node';
 import { nodesToReplace } from './graph-diff';
+import { type SystemTheory, systemTheory } from './queueing-theory';
 import { createRng, deriveSeed, type Rng } from './rng';
 import { RoutingLayer } from './routing';
 import { countsOf, createTotals } from './totals';
@@ -14,6 +15,7 @@ import { WindowLog } from './window-log';
 import { SessionRegistry } from './sessions';
 import type {
   LiveSnapshot,
+  MeasuredFigures,
   NodeReport,
   Report,
   RunLayout,
@@ -79,6 +81,8 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
   private pendingChanges: GraphChange[];
   private currentLayout: RunLayout | null = null;
   private nextChangeAt = Number.POSITIVE_INFINITY;
+  /** The closed form the run follows, until a fault or a live edit leaves it (then null for good). */
+  private theory: SystemTheory | null;
 
   constructor(
     private readonly scenario: Scenario,
@@ -103,6 +107,7 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
     this.pendingChanges = scenario.changes.slice().sort((a, b) => a.at - b.at);
     this.nextChangeAt = this.pendingChanges[0]?.at ?? Number.POSITIVE_INFINITY;
     this.attach(scenario.nodes.map((node, i) => createComponent(i, node, this)));
+    this.theory = systemTheory(scenario);
 
     if (this.measureFrom > 0) this.schedule(this.systemNode, WARMUP_ENDS, 0, this.measureFrom);
     else for (const c of this.components) c.beginMeasurement(0);
@@ -255,6 +260,7 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
     }
     this.graph = { nodes, links };
     this.currentLayout = null;
+    this.theory = null;
   }
 
   layout(): RunLayout {
@@ -331,6 +337,7 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
     const refusal = faultRefusal(component.kind, action);
     if (refusal !== null || !component.applyFault) return `${component.label} is ${KIND_TRAITS[component.kind].one}; ${refusal ?? 'it cannot fail.'}`;
     this.scheduleFault({ at: this.now, node: nodeId, action, factor });
+    this.theory = null;
     return null;
   }
 
@@ -352,7 +359,16 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
       events: this.events,
       ...countsOf(this.totals, this.sessions),
       nodes: this.components.map((c) => c.live()),
+      measured: this.measuredFigures(),
+      theory: this.theory,
     };
+  }
+
+  /** Whole-run figures so far, defined as the report defines them; null during warm-up. */
+  private measuredFigures(): MeasuredFigures | null {
+    const measured = this.now - this.measureFrom;
+    if (measured <= 0) return null;
+    return { from: this.measureFrom, throughput: this.totals.measuredCompleted / measured, latency: this.totals.latency.briefSummary() };
   }
 
   report(): Report {
@@ -378,6 +394,7 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
         costPerHour: nodes.reduce((sum, n) => sum + (n.costPerHour ?? 0), 0),
       },
       nodes,
+      theory: this.theory,
     };
   }
 

@@ -3,8 +3,10 @@
 import type { EngineLimits } from '../scenario/engine-limits';
 import type { FaultAction, GraphChange, Link, NodeKind, ScenarioNode } from '../scenario/schema';
 import type { CacheReport, CdnReport } from './caching/report';
+import type { SystemTheory } from './queueing-theory';
 
 export type { CacheReport, CdnEdgeReport, CdnReport, RankBucket } from './caching/report';
+export type { NodeTheory, QueueModel, SystemTheory } from './queueing-theory';
 
 /**
  * Why an attempt failed. "queueFull" is a drop; "engineLimit" means the
@@ -151,6 +153,8 @@ export interface Report {
   events: number;
   totals: TotalsReport;
   nodes: NodeReport[];
+  /** What queueing theory predicts, when a closed form applies to the whole run (queueing-theory.ts); null otherwise. The engine always fills it. */
+  theory?: SystemTheory | null;
 }
 
 /** A closed metrics window (for charts), totals over [start, end). */
@@ -198,9 +202,25 @@ export interface LiveSnapshot {
   sessions?: { logins: number; relogins: number; lost: number };
   /** Per node, in scenario order. */
   nodes: LiveNode[];
+  /** The whole run so far, after warm-up: the same figures the report gives at the end. Null during warm-up; the engine always fills it. */
+  measured?: MeasuredFigures | null;
+  /** What queueing theory predicts for this run, or null (no closed form, or a fault or live edit changed the system). */
+  theory?: SystemTheory | null;
+}
+
+/** Whole-run figures since measurement began (end of warm-up), cheap enough for every live frame. */
+export interface MeasuredFigures {
+  /** Simulated second measurement began. */
+  from: number;
+  /** Completed per second since then. */
+  throughput: number;
+  /** End-to-end latency of attempts completed since then, seconds. */
+  latency: Pick<LatencySummary, 'count' | 'mean' | 'p50' | 'p95' | 'p99'>;
 }
 
 export interface LiveNode {
+  /** Nodes with workers: busy workers / workers, time-averaged since measurement began (the report's utilization so far). */
+  utilization?: number;
   busy: number;
   queueLength: number;
   inSystem: number;

@@ -10,6 +10,7 @@ export function LiveFigure<Data>({
   version,
   wide = false,
   testId,
+  scope,
 }: {
   title: string;
   create: (svg: SVGSVGElement) => Chart<Data>;
@@ -19,11 +20,21 @@ export function LiveFigure<Data>({
   /** Spans two columns (the views of a selected node). */
   wide?: boolean;
   testId?: string;
+  /** What span each point covers, shown small after the title ("per window"), with `scope.hint` on hover. */
+  scope?: { label: string; hint: string };
 }) {
   const ref = useLiveChart<SVGSVGElement, Data>(create, select, version);
   return (
     <figure className={wide ? 'sp-chart-figure sp-selected-wide' : 'sp-chart-figure'}>
-      <figcaption>{title}</figcaption>
+      <figcaption>
+        {title}
+        {scope && (
+          <span className="sp-figure-scope" title={scope.hint}>
+            {' '}
+            · {scope.label}
+          </span>
+        )}
+      </figcaption>
       <div className="sp-chart-box">
         <svg ref={ref} role="img" aria-label={title} data-testid={testId} />
       </div>

@@ -299,7 +299,8 @@ export class LoadBalancer implements Component {
   live() {
     this.countArrivalsBefore(this.ctx.scheduler.now, true);
     const workers = this.hasCpu ? this.node.workers : 0;
-    return { busy: this.busy, queueLength: this.waiting.length, inSystem: this.busy + this.waiting.length, workers, targets: this.targetFigures() };
+    const utilization = this.hasCpu ? { utilization: this.cpu.utilizationAt(this.ctx.scheduler.now, this.busy) } : {};
+    return { ...utilization, busy: this.busy, queueLength: this.waiting.length, inSystem: this.busy + this.waiting.length, workers, targets: this.targetFigures() };
   }
 
   private targetFigures() {

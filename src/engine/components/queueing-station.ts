@@ -275,6 +275,7 @@ export abstract class QueueingStation implements Component {
 
   live(): LiveNode {
     return {
+      utilization: this.stats.utilizationAt(this.ctx.scheduler.now, this.busy),
       busy: this.busy,
       queueLength: this.queued,
       inSystem: this.busy + this.queued,

@@ -104,6 +104,20 @@ export class StationStats {
     return sample;
   }
 
+  /**
+   * Busy workers / workers since measurement began, as the report would give
+   * it at `time` with `busy` workers busy now. It reads the integrals without
+   * advancing them: a live frame must not change the sums the report adds up,
+   * or runs watched in the browser would drift from headless ones.
+   */
+  utilizationAt(time: number, busy: number): number {
+    const measured = time - this.measureStart;
+    if (measured <= 0) return 0;
+    const dt = time - this.lastChange;
+    const area = dt > 0 ? this.busyArea + busy * dt : this.busyArea;
+    return (area - this.measuredBusyArea) / (measured * this.workers);
+  }
+
   /** The measured figures of a NodeReport. */
   measured(time: number) {
     const measured = time - this.measureStart;

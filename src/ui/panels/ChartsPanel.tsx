@@ -5,6 +5,7 @@ import { LiveFigure } from '../../views/LiveFigure';
 import { createLatencyChart, createQueueChart, createThroughputChart, createUtilizationChart, type RunChartData } from '../../views/charts/metrics-charts';
 import { SelectedNodeViews, selectedColumns, useSelectedNodeWithViews } from './SelectedNodeViews';
 import { scenarioCostPerHour } from '../../scenario/kinds';
+import { runMarkers } from '../../views/charts/run-markers';
 import { createTotalsTable, type TotalsData } from '../../views/charts/totals-table';
 import { useLiveChart } from '../../views/use-live-chart';
 import '../runtime.css';
@@ -35,9 +36,22 @@ const selectRunData = (state: AppState): RunChartData => {
     nodeLabels: nodeLabels(state.scenario, state.runNodeIds),
     // Nodes with workers (whatever their kind) have a utilization and a queue worth drawing.
     stationIndexes: state.snapshot?.nodes.flatMap((n, i) => (n.workers > 0 ? [i] : [])) ?? [],
+    nodeIds: state.runNodeIds.length > 0 ? state.runNodeIds : scenario.nodes.map((n) => n.id),
+    // The engine's theory: it turns null once a fault or live edit leaves the closed form.
+    theory: state.report?.theory ?? state.snapshot?.theory ?? null,
+    markers: runMarkers(state.runScenario),
   };
 };
-const runDataVersion = (state: AppState) => state.windows;
+let runVersionOf: { windows: AppState['windows']; run: AppState['runScenario']; theory: boolean; key: object } | null = null;
+/** Changes with the windows, and with a live edit (a marker) or the theory ending while paused. */
+const runDataVersion = (state: AppState) => {
+  // Each frame clones the theory anew: whether there is one is what counts (its figures never change within a run).
+  const theory = (state.report?.theory ?? state.snapshot?.theory ?? null) !== null;
+  if (runVersionOf?.windows !== state.windows || runVersionOf.run !== state.runScenario || runVersionOf.theory !== theory) {
+    runVersionOf = { windows: state.windows, run: state.runScenario, theory, key: {} };
+  }
+  return runVersionOf.key;
+};
 let totalsFor: Scenario | null = null;
 let totalsScenario = { costPerHour: 0, sessions: false };
 
@@ -57,6 +71,8 @@ const selectTotals = (state: AppState): TotalsData => ({
   snapshot: state.snapshot,
   report: state.report,
   windows: state.windows,
+  nodeLabels: nodeLabels(state.scenario, state.runNodeIds),
+  nodeIds: state.runNodeIds.length > 0 ? state.runNodeIds : (state.runScenario ?? state.scenario).nodes.map((n) => n.id),
   // The canvas's scenario, not the run's: the cost follows every edit (New shows $0.00 at once), run or no run.
   ...scenarioTotals(state.scenario),
 });
@@ -78,6 +94,12 @@ function TotalsTable() {
   );
 }
 
+/** The run charts plot windows; the totals beside them give the whole run. */
+const WINDOW_SCOPE = {
+  label: 'per window',
+  hint: 'each point is one window of simulated time (1 s; merged on long runs): it moves with the moment. The totals give the whole run after warm-up.',
+};
+
 const RUN_CHARTS = [
   { title: 'Latency percentiles', create: createLatencyChart },
   { title: 'Throughput', create: createThroughputChart },
@@ -97,7 +119,7 @@ export function ChartsPanel() {
     <section className="sp-charts" aria-label="Live metrics">
       <TotalsTable />
       {RUN_CHARTS.slice(0, kept).map((chart) => (
-        <LiveFigure key={chart.title} title={chart.title} create={chart.create} select={selectRunData} version={runDataVersion} />
+        <LiveFigure key={chart.title} title={chart.title} scope={WINDOW_SCOPE} create={chart.create} select={selectRunData} version={runDataVersion} />
       ))}
       {selected && <SelectedNodeViews node={selected} />}
       {/* A row of its own under the charts, when the scenario has a cache or CDN. */}

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { WindowSample } from '../../engine/types';
 import { axisRange, createLatencyChart, createThroughputChart, createUtilizationChart, type RunChartData, stepUp } from './metrics-charts';
 import { chartMargins } from './time-series-chart';
+import { THEORY_DASH } from '../cache/cache-charts';
+import { COLORS } from '../colors';
 
 /** A seeded run of windows: deterministic, so the SVG can be compared with a stored snapshot. */
 function seededWindows(count: number, nodes: number): WindowSample[] {
@@ -82,6 +84,62 @@ describe('run charts', () => {
     const { left } = chartMargins(10);
     expect(left - 9 - 5 * 10 * 0.62).toBeGreaterThan(10 * 1.3 + 2);
     chart.destroy();
+  });
+
+  it('marks live edits and faults with a thin labelled line at their time (snapshot)', () => {
+    const element = svg();
+    const chart = createLatencyChart(element);
+    chart.resize(320, 160);
+    const markers = [
+      { at: 4, label: 'edit' },
+      { at: 4.2, label: 'crash app-2' },
+      { at: 12, label: 'restart app-2' },
+      { at: 30, label: 'edit' },
+    ];
+    chart.update({ windows: seededWindows(15, 1), duration: 20, nodeLabels: ['a'], stationIndexes: [0], markers });
+    const drawn = Array.from(element.querySelectorAll('.sp-markers .sp-marker'));
+    // The edit past the axis' end is left out; the crash right after the first edit keeps its line, its label folded into the edit's.
+    expect(drawn).toHaveLength(3);
+    const labels = drawn.map((g) => g.querySelector('text'));
+    expect(labels.map((t) => t?.textContent)).toEqual(['edit +1', '', 'restart app-2']);
+    expect(labels.map((t) => t?.getAttribute('display'))).toEqual([null, 'none', null]);
+    expect(drawn[1]?.querySelector('title')?.textContent).toBe('crash app-2 at 4.2 s');
+    const x = (g: Element) => Number(g.querySelector('line')?.getAttribute('x1'));
+    expect(x(drawn[0]!)).toBeLessThan(x(drawn[1]!));
+    expect(element.querySelector('.sp-markers')?.outerHTML).toMatchSnapshot();
+  });
+
+  it('draws the engine’s theory dashed, keyed "theory" in the legend, and nothing without it', () => {
+    const theory = {
+      nodes: [{ id: 'server', model: 'M/M/1' as const, arrivalRate: 8, utilization: 0.8, meanResponse: 0.5 }],
+      latency: { mean: 0.5, p50: 0.3466, p95: 1.4979, p99: 2.31 },
+    };
+    const data: RunChartData = { windows: seededWindows(10, 2), duration: 20, nodeLabels: ['Users', 'Server'], stationIndexes: [1], nodeIds: ['users', 'server'], theory };
+    const latency = svg();
+    createLatencyChart(latency).update(data);
+    const legend = (element: SVGSVGElement) => Array.from(element.querySelectorAll('.sp-legend text'), (t) => t.textContent);
+    expect(legend(latency)).toEqual(['p50', 'p95', 'p99', 'theory']);
+    const dashed = latency.querySelectorAll(`.sp-lines path[stroke-dasharray="${THEORY_DASH}"]`);
+    expect(Array.from(dashed, (p) => p.getAttribute('stroke'))).toEqual([COLORS.blue, COLORS.orange, COLORS.vermillion]);
+    // The y axis reaches the theory's p99 of 2,303 ms.
+    const top = latency.querySelector('.sp-axis-y .tick:last-of-type text')?.textContent ?? '';
+    expect(Number.parseFloat(top) * (top.endsWith('k') ? 1000 : 1)).toBeGreaterThanOrEqual(2310);
+
+    const utilization = svg();
+    createUtilizationChart(utilization).update(data);
+    expect(legend(utilization)).toEqual(['Server', 'theory']);
+    expect(utilization.querySelectorAll(`.sp-lines path[stroke-dasharray="${THEORY_DASH}"]`)).toHaveLength(1);
+
+    const meanOnly = svg();
+    createLatencyChart(meanOnly).update({ ...data, theory: { nodes: [], latency: { mean: 0.3 } } });
+    expect(legend(meanOnly)).toEqual(['p50', 'p95', 'p99', 'theory mean']);
+
+    for (const create of [createLatencyChart, createUtilizationChart]) {
+      const none = svg();
+      create(none).update({ ...data, theory: null });
+      expect(none.querySelectorAll(`path[stroke-dasharray="${THEORY_DASH}"]`)).toHaveLength(0);
+      expect(legend(none)).not.toContain('theory');
+    }
   });
 
   it('grows a long run’s time axis in 1-2-5 steps', () => {

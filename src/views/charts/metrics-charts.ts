@@ -2,10 +2,11 @@
  * The run's charts, each a `createXChart(svg) → { update, resize, destroy }`
  * over the metrics windows. Units live in the axis labels.
  */
-import type { WindowSample } from '../../engine/types';
+import type { SystemTheory, WindowSample } from '../../engine/types';
+import { THEORY_DASH } from '../cache/cache-charts';
 import { COLORS, SERIES_COLORS } from '../colors';
 import { thinWindows } from './thin-windows';
-import { type Chart, createTimeSeriesChart, type TimeSeriesData } from './time-series-chart';
+import { type Chart, type ChartMarker, createTimeSeriesChart, type Series, type TimeSeriesData } from './time-series-chart';
 
 /** What every run chart is fed: the windows closed so far and the run's length. */
 export interface RunChartData {
@@ -15,6 +16,23 @@ export interface RunChartData {
   nodeLabels: readonly string[];
   /** Nodes with workers, by scenario index: load balancers and clients have no utilization. */
   stationIndexes: readonly number[];
+  /** Node id of each index (to find a node's theory); without it, no per-node theory line. */
+  nodeIds?: readonly string[];
+  /** What the engine says theory predicts for this run; null or absent draws no theory line. */
+  theory?: SystemTheory | null;
+  /** Live edits and faults of the run, marked across every chart. */
+  markers?: readonly ChartMarker[];
+}
+
+/** The legend's key for every dashed theory line (the lines themselves keep their series' colours). */
+const THEORY_KEY: Series = { label: 'theory', color: COLORS.grey, dash: THEORY_DASH, values: [], legend: 'only' };
+
+/** Theory lines over per-node series, which swing around them. */
+const THEORY_LEVEL_COLOR = '#1f2933';
+
+/** A dashed level line at `value` across every window, explained by the legend's "theory" key. */
+function theoryLine(label: string, color: string, value: number, count: number): Series {
+  return { label, color, dash: THEORY_DASH, values: new Array<number>(count).fill(value), legend: 'hidden' };
 }
 
 /**
@@ -34,11 +52,11 @@ export function stepUp(x: number): number {
 }
 
 /** The thinned windows and the time axis for them. */
-function timeAxis(data: RunChartData): { windows: readonly WindowSample[]; axis: Pick<TimeSeriesData, 'x' | 'xMin' | 'xMax'> } {
+function timeAxis(data: RunChartData): { windows: readonly WindowSample[]; axis: Pick<TimeSeriesData, 'x' | 'xMin' | 'xMax' | 'markers'> } {
   const windows = thinWindows(data.windows);
   const reached = windows.at(-1)?.end ?? 0;
   const first = windows[0]?.start ?? 0;
-  return { windows, axis: { x: windows.map((w) => w.end), ...axisRange(data.duration, first, reached) } };
+  return { windows, axis: { x: windows.map((w) => w.end), ...axisRange(data.duration, first, reached), markers: data.markers } };
 }
 
 /**
@@ -57,21 +75,35 @@ export function axisRange(duration: number, first: number, reached: number): { x
   return { xMin, xMax: Math.min(duration, xMin + Math.ceil(span / step) * step + step) };
 }
 
-/** Latency percentiles p50, p95 and p99 per window, in milliseconds. */
+/**
+ * Latency percentiles p50, p95 and p99 per window, in milliseconds. Where the
+ * engine knows the exact distribution (M/M/c), each percentile's theory is a
+ * dashed line in its colour; where it knows only the mean (M/D/1), one grey
+ * dashed "theory mean".
+ */
 export function createLatencyChart(svg: SVGSVGElement): Chart<RunChartData> {
   const chart = createTimeSeriesChart(svg, { yLabel: 'latency (ms)', yMinTop: 10 });
   return {
     ...chart,
     update: (data) => {
       const { windows, axis } = timeAxis(data);
-      chart.update({
-        ...axis,
-        series: [
-          { label: 'p50', color: COLORS.blue, values: windows.map((w) => w.p50 * 1000) },
-          { label: 'p95', color: COLORS.orange, values: windows.map((w) => w.p95 * 1000) },
-          { label: 'p99', color: COLORS.vermillion, values: windows.map((w) => w.p99 * 1000) },
-        ],
-      });
+      const series: Series[] = [
+        { label: 'p50', color: COLORS.blue, values: windows.map((w) => w.p50 * 1000) },
+        { label: 'p95', color: COLORS.orange, values: windows.map((w) => w.p95 * 1000) },
+        { label: 'p99', color: COLORS.vermillion, values: windows.map((w) => w.p99 * 1000) },
+      ];
+      const theory = data.theory?.latency;
+      if (theory?.p50 !== undefined && theory.p95 !== undefined && theory.p99 !== undefined) {
+        series.push(
+          theoryLine('theory p50', COLORS.blue, theory.p50 * 1000, windows.length),
+          theoryLine('theory p95', COLORS.orange, theory.p95 * 1000, windows.length),
+          theoryLine('theory p99', COLORS.vermillion, theory.p99 * 1000, windows.length),
+          THEORY_KEY,
+        );
+      } else if (theory) {
+        series.push({ ...theoryLine('theory mean', COLORS.grey, theory.mean * 1000, windows.length), legend: undefined });
+      }
+      chart.update({ ...axis, series });
     },
   };
 }
@@ -94,10 +126,27 @@ export function createThroughputChart(svg: SVGSVGElement): Chart<RunChartData> {
   };
 }
 
-/** Busy workers / workers per node, in percent. */
+/** Busy workers / workers per node, in percent; each node's theory (λ / cμ) dashed near black. */
 export function createUtilizationChart(svg: SVGSVGElement): Chart<RunChartData> {
   const chart = createTimeSeriesChart(svg, { yLabel: 'utilization (%)', yMax: 100 });
-  return { ...chart, update: (data) => chart.update(perNode(data, (n) => n.utilization * 100)) };
+  return {
+    ...chart,
+    update: (data) => {
+      const drawn = perNode(data, (n) => n.utilization * 100);
+      const theory = data.theory?.nodes;
+      if (theory && theory.length > 0 && data.nodeIds) {
+        const count = drawn.x.length;
+        const lines = drawn.shown.flatMap((index, i) => {
+          const node = theory.find((n) => n.id === data.nodeIds?.[index]);
+          const series = drawn.series[i];
+          // Near black, not the node's colour: a window's utilization swings around it and would hide a line of its own hue.
+          return node && series ? [theoryLine(`theory ${series.label}`, THEORY_LEVEL_COLOR, node.utilization * 100, count)] : [];
+        });
+        if (lines.length > 0) drawn.series.push(...lines, THEORY_KEY);
+      }
+      chart.update(drawn);
+    },
+  };
 }
 
 /** Time-averaged number of requests waiting per node. */
@@ -117,7 +166,8 @@ function perNode(data: RunChartData, measure: (node: WindowSample['nodes'][numbe
     .sort((a, b) => a - b);
   return {
     ...axis,
-    series: shown.map((index, i) => ({
+    shown,
+    series: shown.map((index, i): Series => ({
       label: nodeLabels[index] ?? `node ${index + 1}`,
       color: SERIES_COLORS[i % SERIES_COLORS.length]!,
       // Past the palette, colours come round again dashed, so no two lines look alike.

@@ -4,10 +4,11 @@
  * with different series.
  */
 import { axisBottom, axisLeft } from 'd3-axis';
-import { scaleLinear } from 'd3-scale';
+import { type ScaleLinear, scaleLinear } from 'd3-scale';
 import { type Selection, select } from 'd3-selection';
 import { setAttr, setText } from '../dom-writes';
 import { chartHandle } from '../chart-handle';
+import { COLORS } from '../colors';
 import { compactTick } from './tick-format';
 
 /** One line: a label for the legend, a colour, and a value per x. */
@@ -16,6 +17,20 @@ export interface Series {
   color: string;
   values: ArrayLike<number>;
   dash?: string;
+  /**
+   * 'hidden': drawn, but left out of the legend (a line another entry
+   * explains); 'only': a legend entry that draws no line (a key, such as
+   * "theory" for every dashed line).
+   */
+  legend?: 'hidden' | 'only';
+}
+
+/** A moment to mark across the plot: a live edit or a fault. */
+export interface ChartMarker {
+  /** Simulated second. */
+  at: number;
+  /** A word or two: "edit", "crash app-2". */
+  label: string;
 }
 
 export interface TimeSeriesData {
@@ -26,6 +41,8 @@ export interface TimeSeriesData {
   /** Right end of the time axis (the run's duration), so lines grow from left to right. */
   xMax: number;
   series: Series[];
+  /** Thin vertical lines with a short label, drawn under the series. */
+  markers?: readonly ChartMarker[];
 }
 
 export interface TimeSeriesOptions {
@@ -88,6 +105,7 @@ export function createTimeSeriesChart(svgElement: SVGSVGElement, options: TimeSe
   const yAxis = svg.append('g').attr('class', 'sp-axis sp-axis-y');
   const xLabel = svg.append('text').attr('class', 'sp-axis-label').attr('text-anchor', 'end').text('simulated time (s)');
   const yLabel = svg.append('text').attr('class', 'sp-axis-label').attr('text-anchor', 'middle').text(options.yLabel);
+  const markers = svg.append('g').attr('class', 'sp-markers');
   const lines = svg.append('g').attr('class', 'sp-lines');
   const legend = svg.append('g').attr('class', 'sp-legend');
   const empty = svg.append('text').attr('class', 'sp-chart-empty').attr('text-anchor', 'middle').text('No data yet: press Run');
@@ -107,11 +125,12 @@ export function createTimeSeriesChart(svgElement: SVGSVGElement, options: TimeSe
     const data = last ?? { x: [], xMax: 1, series: [] };
     const innerRight = width - margin.right;
     const innerBottom = height - margin.bottom;
-    const key = `${width} ${font} ${data.series.map((s) => `${s.label}|${s.color}|${s.dash ?? ''}`).join(' ')}`;
+    const listed = data.series.filter((s) => s.legend !== 'hidden');
+    const key = `${width} ${font} ${listed.map((s) => `${s.label}|${s.color}|${s.dash ?? ''}`).join(' ')}`;
     if (key !== legendKey) {
       legendKey = key;
       // The legend may use the chart's whole width: every series is listed, wrapped onto rows, never dropped.
-      legendRows = drawLegend(legend, data.series, 4, width - 4, font, margin.top, margin.legendRow);
+      legendRows = drawLegend(legend, listed, 4, width - 4, font, margin.top, margin.legendRow);
     }
     const innerTop = margin.top + legendRows * margin.legendRow + 6;
     const x = scaleLinear().domain([data.xMin ?? 0, Math.max(data.xMax, (data.xMin ?? 0) + 1e-9)]).range([margin.left, innerRight]);
@@ -144,9 +163,14 @@ export function createTimeSeriesChart(svgElement: SVGSVGElement, options: TimeSe
     for (let i = 0; i < count; i++) xs[i] = x(data.x[i] ?? 0);
     const pathOf = (series: Series) => linePath(xs, series.values, y);
 
+    drawMarkers(markers, data.markers ?? [], x, innerTop, innerBottom, font);
+
     lines
       .selectAll<SVGPathElement, Series>('path')
-      .data(data.series, (s) => s.label)
+      .data(
+        data.series.filter((s) => s.legend !== 'only'),
+        (s) => s.label,
+      )
       .join((enter) => enter.append('path').attr('fill', 'none').attr('stroke-width', 1.6))
       .each(function (s) {
         setAttr(this, 'stroke', s.color);
@@ -185,6 +209,66 @@ export function linePath(xs: Float64Array, values: ArrayLike<number>, y: (value:
     d += `${i === 0 ? 'M' : 'L'}${Math.round(xs[i]! * 10) / 10},${Math.round(y(values[i] ?? 0) * 10) / 10}`;
   }
   return d;
+}
+
+/**
+ * Markers as thin vertical lines across the plot, each labelled at its top.
+ * A label that would run into the one before is folded into it ("edit +2";
+ * its line stays and its own label shows on hover), so a burst of edits reads
+ * as a burst rather than as overprinted text.
+ */
+function drawMarkers(
+  group: Selection<SVGGElement, unknown, null, undefined>,
+  markers: readonly ChartMarker[],
+  x: ScaleLinear<number, number>,
+  top: number,
+  bottom: number,
+  font: number,
+): void {
+  const [left, right] = x.range() as [number, number];
+  const labelWidth = (text: string) => 3 + text.length * font * 0.9 * CHAR_WIDTH + 6;
+  const visible: { marker: ChartMarker; px: number; text: string | null }[] = [];
+  let labelled: { text: string | null; marker: ChartMarker; px: number; folded: number } | null = null;
+  let labelEnd = Number.NEGATIVE_INFINITY;
+  for (const marker of markers) {
+    const px = x(marker.at);
+    // A sliding axis leaves early edits behind: only markers within the plot are drawn.
+    if (!Number.isFinite(px) || px < left || px > right) continue;
+    const entry = { marker, px, text: null as string | null, folded: 0 };
+    if (px >= labelEnd || labelled === null) {
+      entry.text = marker.label;
+      labelled = entry;
+    } else {
+      labelled.folded++;
+      labelled.text = `${labelled.marker.label} +${labelled.folded}`;
+    }
+    labelEnd = labelled.px + labelWidth(labelled.text ?? '');
+    visible.push(entry);
+  }
+  group
+    .selectAll<SVGGElement, (typeof visible)[number]>('g')
+    .data(visible)
+    .join((enter) => {
+      const g = enter.append('g').attr('class', 'sp-marker');
+      g.append('title');
+      g.append('line').attr('stroke', COLORS.grey).attr('stroke-width', 1).attr('stroke-dasharray', '2 2');
+      g.append('text').attr('class', 'sp-marker-label').attr('fill', '#3e4c59');
+      return g;
+    })
+    .each(function (d) {
+      const [title, line, text] = Array.from(this.children);
+      const px = Math.round(d.px * 10) / 10;
+      setText(title!, `${d.marker.label} at ${Math.round(d.marker.at * 10) / 10} s`);
+      setAttr(line!, 'x1', px);
+      setAttr(line!, 'x2', px);
+      setAttr(line!, 'y1', top);
+      setAttr(line!, 'y2', bottom);
+      setAttr(text!, 'x', px + 3);
+      setAttr(text!, 'y', top + font * 0.9);
+      setAttr(text!, 'font-size', Math.round(font * 0.9));
+      setAttr(text!, 'display', d.text === null ? 'none' : null);
+      setText(text!, d.text ?? '');
+    });
 }
 
 /** A legend above the plot, left to right, wrapping onto new rows; returns the number of rows. */
