@@ -183,3 +183,20 @@ describe('formatReport after faults and health checks', () => {
     ]);
   });
 });
+
+describe('formatReport after live edits', () => {
+  it('marks the node a live edit replaced and the one it removed', () => {
+    const report = sampleReport();
+    report.nodes = [
+      nodeReport({ id: 'app-1', kind: 'server', arrivals: 200, retiredAt: 12.5 }),
+      nodeReport({ id: 'app-2', kind: 'server', arrivals: 100, retiredAt: 30 }),
+      nodeReport({ id: 'app-1', kind: 'server', arrivals: 400 }),
+    ];
+    const rows = formatReport(report)
+      .split('\n')
+      .map((l) => l.trim().split(/\s{2,}/).slice(0, 3));
+    expect(rows).toContainEqual(['app-1 (before edit at 12.5 s)', 'server', '200']);
+    expect(rows).toContainEqual(['app-2 (removed at 30 s)', 'server', '100']);
+    expect(rows).toContainEqual(['app-1', 'server', '400']);
+  });
+});

@@ -63,6 +63,16 @@ export function formatReport(report: Report): string {
 
 
 
+/**
+ * A live edit lists a node it replaced or removed beside what took its
+ * place, under the same id: the name says which row is which.
+ */
+function nodeName(node: NodeReport, later: readonly NodeReport[]): string {
+  if (node.retiredAt === undefined) return node.id;
+  const replaced = later.some((other) => other.id === node.id);
+  return `${node.id} (${replaced ? 'before edit' : 'removed'} at ${formatNumber(node.retiredAt)} s)`;
+}
+
 /** Logins only happen when servers keep sessions; a stateless system gets no row. */
 function sessionRows(sessions: Report['totals']['sessions'] | undefined): string[][] {
   if (!sessions || sessions.logins + sessions.relogins + sessions.lost === 0) return [];
@@ -79,10 +89,10 @@ function latencyCells(latency: LatencySummary): string[] {
 function nodeTable(nodes: readonly NodeReport[]): string[] {
   const crashed = nodes.some((node) => (node.refused ?? 0) + (node.lost ?? 0) > 0);
   const header = ['node', 'kind', 'arrivals', 'dropped', ...(crashed ? ['refused', 'lost'] : []), 'util %', 'mean queue', 'p99 ms'];
-  const rows = nodes.map((node) => {
+  const rows = nodes.map((node, index) => {
     const stationless = !hasWorkers(node);
     return [
-      node.id,
+      nodeName(node, nodes.slice(index + 1)),
       (node.replicas ?? 1) > 1 ? `${node.kind} ×${node.replicas}` : node.kind,
       formatCount(node.arrivals),
       formatCount(node.dropped),
