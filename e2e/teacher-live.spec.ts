@@ -141,6 +141,7 @@ test.describe('a teacher runs the class live', () => {
     await other.runButton.click();
     await finalTotals(other.page);
     expect(await other.totalsRows()).toEqual(here);
+    await expect(other.runStatus).toHaveText('Finished · replay: edit 1 of 1');
     await expect(other.node('API server 1')).toContainText('8 workers');
     await other.page.screenshot({ path: 'test-results/teacher-shared-replay.png' });
     await elsewhere.close();

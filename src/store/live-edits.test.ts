@@ -5,7 +5,7 @@ import { setSimClient } from '../worker/client';
 import { createSimService } from '../worker/sim-service';
 import { inProcessClient } from '../worker/testing/in-process-client';
 import { type AppStore, createAppStore } from './index';
-import { scenarioToShare } from './run-slice';
+import { replayNote, scenarioToShare } from './run-slice';
 
 let store: AppStore;
 const state = () => store.getState();
@@ -80,9 +80,11 @@ describe('the run follows the canvas', () => {
     await state().stepRun();
     state().flushMetrics();
     expect(state().scenario.nodes).toBe(start.nodes); // 1 s: the start graph
+    expect(replayNote(state())).toBe('replay: edit 0 of 1');
     await state().stepRun();
     state().flushMetrics();
     expect(state().scenario.nodes).toBe(faster); // 2 s: the change at 1.5 s is in force
+    expect(replayNote(state())).toBe('replay: edit 1 of 1');
     expect(state().scenario.changes).toEqual([]);
     expect(scenarioToShare(state())).toBe(recording);
     // Reset from there replays the recording from its start.
@@ -96,6 +98,7 @@ describe('the run follows the canvas', () => {
     await state().stepRun();
     const run = state().runScenario!;
     expect(run.changes).toHaveLength(2);
+    expect(replayNote(state())).toBe(''); // the user took over: no longer a replay
     expect(run.changes[1]!.nodes.find((n) => n.kind === 'client')).toMatchObject({ workload: { rate: 90 } });
     expect(run.changes[1]!.nodes.find((n) => n.id === 'server-1')).toMatchObject({ workers: 3 });
     await state().setSpeed(Number.POSITIVE_INFINITY);

@@ -18,6 +18,8 @@ export interface RunSlice {
   runScenario: Scenario | null;
   /** A live edit or fault was recorded into runScenario since it was loaded. */
   runRecordsLive: boolean;
+  /** The recorded changes the loaded run replays (empty once the user edits: the rest of the recording is dropped). */
+  replaying: readonly GraphChange[];
   /** Why the last run could not start or stopped (an engine error), for the controls to show. */
   runError: string | null;
   /** The worker itself stopped (crashed, closed or hung): the controls offer Restart. */
@@ -107,7 +109,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     sentGraph = graphKey(scenario.nodes, scenario.links);
     shownChange = null;
     followedCanvas = null;
-    set({ runScenario: scenario, runRecordsLive: false, runError: null, runStatus: 'idle', workerStopped: false });
+    set({ runScenario: scenario, runRecordsLive: false, replaying: scenario.changes, runError: null, runStatus: 'idle', workerStopped: false });
     return true;
   };
 
@@ -163,7 +165,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
         // A recorded change still due later was dropped by the worker: the live edit overrides it.
         const kept = running.changes.filter((c) => c.at <= answer.change.at);
         shownChange = answer.change;
-        set({ runScenario: { ...running, changes: [...kept, answer.change] }, runRecordsLive: true, runError: null });
+        set({ runScenario: { ...running, changes: [...kept, answer.change] }, runRecordsLive: true, replaying: [], runError: null });
       }
       // The canvas is the system as it is now, no longer the start of the recording it opened with.
       const canvas = get().scenario;
@@ -186,6 +188,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     speed: 1,
     runScenario: null,
     runRecordsLive: false,
+    replaying: [],
     runError: null,
     workerStopped: false,
 
@@ -270,6 +273,17 @@ function graphKey(nodes: readonly ScenarioNode[], links: readonly Link[]): strin
 export function scenarioToShare(state: Pick<RunSlice, 'runScenario' | 'runRecordsLive'> & { scenario: Scenario }): Scenario {
   const run = state.runScenario;
   return run && (run.changes.length > 0 || state.runRecordsLive) ? run : state.scenario;
+}
+
+/**
+ * While a run replays a recording, which of its edits is in force, as the
+ * controls say it ("replay: edit 1 of 2"); '' otherwise.
+ */
+export function replayNote(state: Pick<RunSlice, 'replaying' | 'runStatus'> & { simTime: number }): string {
+  const { replaying, runStatus, simTime } = state;
+  if (replaying.length === 0 || runStatus === 'idle') return '';
+  const inForce = replaying.filter((change) => change.at <= simTime).length;
+  return `replay: edit ${inForce} of ${replaying.length}`;
 }
 
 /** True when the run's seed, duration, warm-up or hop limit differ from the canvas': those apply on the next Reset. */
