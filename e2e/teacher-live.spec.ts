@@ -131,6 +131,10 @@ test.describe('a teacher runs the class live', () => {
     await finalTotals(page);
     const here = await app.totalsRows();
     expect(here.join(' ')).toMatch(/node down\s*[1-9]/);
+    // Export carries the same recording, for `npm run sim` to reproduce.
+    const file = JSON.parse(await app.exportScenario());
+    expect(file.changes).toHaveLength(1);
+    expect(file.faults.map((f: { node: string; action: string }) => `${f.node} ${f.action}`)).toEqual(['server-2 crash', 'server-2 restart']);
 
     const elsewhere = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     const other = new Playground(await elsewhere.newPage());
