@@ -6,7 +6,7 @@ test.describe('scenario files', () => {
     const app = new Playground(page);
     await app.openFresh();
     const file = await app.exportScenario();
-    expect(JSON.parse(file)).toMatchObject({ version: 1, name: 'Two servers behind a load balancer' });
+    expect(JSON.parse(file)).toMatchObject({ version: 2, name: 'Two servers behind a load balancer' });
 
     await app.startEmpty();
     await app.importScenario('two-servers.json', file);
