@@ -34,6 +34,11 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   return new EngineSimulation(scenario, options);
 }
 
+/** A time just after `t` (one or two steps of a double): nothing but what is already due can happen between. */
+function justAfter(t: number): number {
+  return t + Math.max(Number.MIN_VALUE, Math.abs(t) * Number.EPSILON);
+}
+
 /** Runs `scenario` to its duration and returns the report. */
 export function runScenario(scenario: Scenario, options: SimulationOptions = {}): Report {
   const sim = createSimulation(scenario, options);
@@ -67,6 +72,8 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
   /** The scenario's faults not yet applied, in time order (stable), and when the next is due. */
   private pendingFaults: Fault[];
   private nextFaultAt = Number.POSITIVE_INFINITY;
+  /** When a fault was last injected live (-1: never). */
+  private liveFaultAt = -1;
   private readonly indexOfNode: Map<string, number>;
   /** Each component's node, by component number. */
   private readonly specs: ScenarioNode[];
@@ -220,6 +227,9 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
   }
 
   applyChange(nodes: readonly ScenarioNode[], links: readonly Link[]): GraphChange {
+    // A recording applies a change before a fault of the same instant; an edit made just after a live
+    // fault (paused, no step between) moves on by a hair's breadth of time, so it replays after it.
+    if (this.liveFaultAt === this.now) this.runUntil(justAfter(this.now));
     const change: GraphChange = { at: this.now, nodes: nodes.slice(), links: links.slice() };
     // A live edit overrides what a replayed recording would have done later.
     this.pendingChanges = [change];
@@ -351,6 +361,7 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
     // As a recorded fault at this time would: after every event due now (a sliced run may stop mid-instant).
     this.runUntil(this.now);
     this.applyFault({ at: this.now, node: nodeId, action, factor });
+    this.liveFaultAt = this.now;
     return null;
   }
 

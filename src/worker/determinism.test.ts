@@ -133,7 +133,8 @@ describe('live edits through the worker', () => {
       service.step();
       service.step();
       fault('server-1', 'crash');
-      edit(third);
+      // The same instant: a new server-1 (more workers) takes over from the crashed one.
+      edit({ ...third, nodes: third.nodes.map((n) => (n.id === 'server-1' ? { ...n, workers: 6 } : n)) });
       fault('server-3', 'slow', 4);
       service.setSpeed(200);
       service.run();
