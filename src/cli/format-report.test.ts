@@ -199,4 +199,16 @@ describe('formatReport after live edits', () => {
     expect(rows).toContainEqual(['app-2 (removed at 30 s)', 'server', '100']);
     expect(rows).toContainEqual(['app-1', 'server', '400']);
   });
+
+  it("titles a replaced balancer's section by its marked name", () => {
+    const report = sampleReport();
+    const target = { id: 'app-1', link: 'lb-app-1', routed: 10, share: 1, open: 0, eligible: true, out: '' } as const;
+    report.nodes = [
+      { ...nodeReport({ id: 'lb', kind: 'loadBalancer', arrivals: 10, retiredAt: 3 }), targets: [target] },
+      { ...nodeReport({ id: 'lb', kind: 'loadBalancer', arrivals: 10 }), targets: [target] },
+    ];
+    const lines = formatReport(report).split('\n');
+    expect(lines).toContain('Load balancer lb (before edit at 3 s): where its requests went');
+    expect(lines).toContain('Load balancer lb: where its requests went');
+  });
 });

@@ -56,7 +56,7 @@ export function formatReport(report: Report): string {
     '',
     'Nodes',
     ...indent(nodeTable(report.nodes)),
-    ...report.nodes.flatMap(nodeDetailLines),
+    ...report.nodes.flatMap((node, index) => nodeDetailLines(node, nodeName(node, report.nodes.slice(index + 1)))),
     '',
   ].join('\n');
 }
