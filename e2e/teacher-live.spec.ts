@@ -73,6 +73,11 @@ test.describe('a teacher runs the class live', () => {
     await expect.poll(() => meanBusy(app, servers, 3), { timeout: 30_000 }).toBeLessThan(before * 0.8);
     expect(await app.simTime()).toBeLessThan(addedAt + 20);
     await page.screenshot({ path: 'test-results/teacher-added-server.png' });
+
+    // The new server takes faults like any other.
+    await app.select(added);
+    await page.getByRole('button', { name: 'Crash', exact: true }).click();
+    await expect(app.node(added).getByText('down (crashed)')).toBeVisible();
   });
 
   test('changes the algorithm mid-run, and the balancer view shows the shares move', async ({ page }) => {
