@@ -126,6 +126,46 @@ export class Playground {
     return Number.parseFloat(text);
   }
 
+  /** Picks an example from the toolbar's menu by its full name. */
+  async openExample(name: string): Promise<void> {
+    await this.page.getByLabel('Open an example').selectOption({ label: name });
+  }
+
+  /** The run button, whichever it reads (Run, Resume, Run again). */
+  get runButton(): Locator {
+    return this.page.getByRole('button', { name: /^(Run|Resume|Run again)$/ });
+  }
+
+  /** The run's state as the controls say it: Ready, Running at 1×, Paused, Finished… */
+  get runStatus(): Locator {
+    return this.page.getByRole('status').filter({ hasText: /^(Ready|Running|Paused|Finished)/ });
+  }
+
+  /** The run clock, "12.3 s / 60 s". */
+  get runClock(): Locator {
+    return this.page.getByTestId('sim-time');
+  }
+
+  /** Simulated seconds the run clock shows. */
+  async simTime(): Promise<number> {
+    return Number.parseFloat((await this.runClock.textContent()) ?? '');
+  }
+
+  /** Chooses a speed by its label in the Speed menu, e.g. "max (as fast as possible)". */
+  async setSpeed(label: string): Promise<void> {
+    await this.page.getByRole('combobox', { name: 'Speed', exact: true }).selectOption({ label });
+  }
+
+  /** The series a live chart's legend names, e.g. chartLegend('Utilization per node'). */
+  async chartLegend(title: string): Promise<string[]> {
+    return this.page.getByRole('img', { name: title, exact: true }).locator('.sp-legend text').allTextContents();
+  }
+
+  /** The totals table, row by row, as text. */
+  totalsRows(): Promise<string[]> {
+    return this.page.getByRole('table', { name: 'Totals' }).getByRole('row').allTextContents();
+  }
+
   /** Presses Share and returns the link it made. */
   async share(): Promise<string> {
     await this.page.getByRole('button', { name: 'Share' }).click();

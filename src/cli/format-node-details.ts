@@ -11,26 +11,26 @@ import { formatCount, formatMilliseconds, formatNumber, formatPercent, formatTab
 const none = () => [];
 
 /** The sections each kind prints under the node table: a kind added to the schema fails the type-check here until it says. */
-const DETAILS: { readonly [K in NodeKind]: (node: NodeReportOf<K>) => string[] } = {
+const DETAILS: { readonly [K in NodeKind]: (node: NodeReportOf<K>, name: string) => string[] } = {
   client: none,
-  loadBalancer: (node) => balancerLines(node),
+  loadBalancer: (node, name) => balancerLines(node, name),
   server: none,
   database: none,
-  cache: (node) => cacheLines(node),
-  cdn: (node) => [...cacheLines(node), ...cdnLines(node)],
+  cache: (node, name) => cacheLines(node, name),
+  cdn: (node, name) => [...cacheLines(node, name), ...cdnLines(node)],
   sessionStore: none,
 };
 
-/** The extra lines a node's report calls for (none for a plain server). */
-export function nodeDetailLines(node: NodeReport): string[] {
-  return (DETAILS[node.kind] as (node: NodeReport) => string[])(node);
+/** The extra lines a node's report calls for (none for a plain server), titled with `name` (its id, marked when a live edit retired it). */
+export function nodeDetailLines(node: NodeReport, name = node.id): string[] {
+  return (DETAILS[node.kind] as (node: NodeReport, name: string) => string[])(node, name);
 }
 
 const MAX_POOL_CHANGES = 20;
 const OUT_OF_POOL = { probes: 'out: failed probes', ejected: 'out: ejected' } as const;
 
 /** For a load balancer: each target's share and whether it is in the pool, then when targets left or rejoined it. */
-function balancerLines(node: NodeReportOf<'loadBalancer'>): string[] {
+function balancerLines(node: NodeReportOf<'loadBalancer'>, name: string): string[] {
   if (node.targets.length === 0) return [];
   const rows = node.targets.map((t) => [
     t.id,
@@ -38,7 +38,7 @@ function balancerLines(node: NodeReportOf<'loadBalancer'>): string[] {
     (t.share * 100).toFixed(1),
     t.eligible || t.out === '' ? 'in' : OUT_OF_POOL[t.out],
   ]);
-  const lines = ['', `Load balancer ${node.id}: where its requests went`];
+  const lines = ['', `Load balancer ${name}: where its requests went`];
   lines.push(...indent(formatTable([['target', 'routed', 'share %', 'pool at the end'], ...rows], ['left', 'right', 'right', 'left'])));
   if (node.probesSent) lines.push(`  ${formatCount(node.probesSent)} health probes sent`);
   const changes = node.healthTimeline ?? [];
@@ -59,10 +59,10 @@ const THEORY_MODELS = {
 } as const;
 
 /** For a cache (or a CDN's edges together): hit ratio against theory, staleness, and what was lost or evicted. */
-function cacheLines(node: NodeReportOf<'cache' | 'cdn'>): string[] {
+function cacheLines(node: NodeReportOf<'cache' | 'cdn'>, name: string): string[] {
   const cache = node.cache;
   const theory = cache.theory === null || cache.theoryModel === null ? '' : ` (theory ${formatPercent(cache.theory)}, ${THEORY_MODELS[cache.theoryModel]})`;
-  const lines = ['', `${KIND_TRAITS[node.kind].title} ${node.id}: what it served`];
+  const lines = ['', `${KIND_TRAITS[node.kind].title} ${name}: what it served`];
   lines.push(`  hit ratio ${formatPercent(cache.hitRatio)}${theory}: ${formatCount(cache.hits)} hits, ${formatCount(cache.misses)} misses after warm-up`);
   if (cache.staleReads > 0) {
     lines.push(`  stale reads ${formatCount(cache.staleReads)} (${formatPercent(cache.staleRatio)} of reads), the oldest ${formatMilliseconds(cache.maxStaleAge)} ms after the write`);

@@ -199,3 +199,32 @@ describe('formatReport after faults and health checks', () => {
     ]);
   });
 });
+
+describe('formatReport after live edits', () => {
+  it('marks the node a live edit replaced and the one it removed', () => {
+    const report = sampleReport();
+    report.nodes = [
+      nodeReport({ id: 'app-1', kind: 'server', arrivals: 200, retiredAt: 12.5 }),
+      nodeReport({ id: 'app-2', kind: 'server', arrivals: 100, retiredAt: 30 }),
+      nodeReport({ id: 'app-1', kind: 'server', arrivals: 400 }),
+    ];
+    const rows = formatReport(report)
+      .split('\n')
+      .map((l) => l.trim().split(/\s{2,}/).slice(0, 3));
+    expect(rows).toContainEqual(['app-1 (before edit at 12.5 s)', 'server', '200']);
+    expect(rows).toContainEqual(['app-2 (removed at 30 s)', 'server', '100']);
+    expect(rows).toContainEqual(['app-1', 'server', '400']);
+  });
+
+  it("titles a replaced balancer's section by its marked name", () => {
+    const report = sampleReport();
+    const target = { id: 'app-1', link: 'lb-app-1', routed: 10, share: 1, open: 0, eligible: true, out: '' } as const;
+    report.nodes = [
+      { ...nodeReport({ id: 'lb', kind: 'loadBalancer', arrivals: 10, retiredAt: 3 }), targets: [target] },
+      { ...nodeReport({ id: 'lb', kind: 'loadBalancer', arrivals: 10 }), targets: [target] },
+    ];
+    const lines = formatReport(report).split('\n');
+    expect(lines).toContain('Load balancer lb (before edit at 3 s): where its requests went');
+    expect(lines).toContain('Load balancer lb: where its requests went');
+  });
+});

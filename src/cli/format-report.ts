@@ -58,12 +58,10 @@ export function formatReport(report: Report): string {
     'Nodes',
     ...indent(nodeTable(report.nodes)),
     ...(report.theory ? indent(report.theory.nodes.map((n) => `theory for ${n.id} (${n.model}): util ${(n.utilization * 100).toFixed(1)} %, mean ${formatMilliseconds(n.meanResponse)} ms`)) : []),
-    ...report.nodes.flatMap(nodeDetailLines),
+    ...report.nodes.flatMap((node, index) => nodeDetailLines(node, nodeName(node, report.nodes.slice(index + 1)))),
     '',
   ].join('\n');
 }
-
-
 
 /** The closed form beside the measured latency, when the engine found one; a dash where theory gives no exact percentile. */
 function theoryRows(theory: Report['theory']): string[][] {
@@ -71,6 +69,16 @@ function theoryRows(theory: Report['theory']): string[][] {
   const { mean, p50, p95, p99 } = theory.latency;
   const cell = (v: number | undefined) => (v === undefined ? '–' : formatMilliseconds(v));
   return [['theory (ms)', '', cell(mean), cell(p50), cell(p95), cell(p99), '', '']];
+}
+
+/**
+ * A live edit lists a node it replaced or removed beside what took its
+ * place, under the same id: the name says which row is which.
+ */
+function nodeName(node: NodeReport, later: readonly NodeReport[]): string {
+  if (node.retiredAt === undefined) return node.id;
+  const replaced = later.some((other) => other.id === node.id);
+  return `${node.id} (${replaced ? 'before edit' : 'removed'} at ${formatNumber(node.retiredAt)} s)`;
 }
 
 /** Logins only happen when servers keep sessions; a stateless system gets no row. */
@@ -89,10 +97,10 @@ function latencyCells(latency: LatencySummary): string[] {
 function nodeTable(nodes: readonly NodeReport[]): string[] {
   const crashed = nodes.some((node) => (node.refused ?? 0) + (node.lost ?? 0) > 0);
   const header = ['node', 'kind', 'arrivals', 'dropped', ...(crashed ? ['refused', 'lost'] : []), 'util %', 'mean queue', 'p99 ms'];
-  const rows = nodes.map((node) => {
+  const rows = nodes.map((node, index) => {
     const stationless = !hasWorkers(node);
     return [
-      node.id,
+      nodeName(node, nodes.slice(index + 1)),
       (node.replicas ?? 1) > 1 ? `${node.kind} ×${node.replicas}` : node.kind,
       formatCount(node.arrivals),
       formatCount(node.dropped),

@@ -27,7 +27,6 @@ import type {
 
 const WINDOW_CLOSES = 0;
 const WARMUP_ENDS = 1;
-const FAULT = 2;
 const KIND_MASK = (1 << KIND_BITS) - 1;
 /** The simulation's own events go to this node number, beyond any node a run can have (live edits append nodes). */
 const SYSTEM_NODE = (1 << 26) - 1;
@@ -35,6 +34,11 @@ const SYSTEM_NODE = (1 << 26) - 1;
 /** Builds a simulation of a validated scenario. */
 export function createSimulation(scenario: Scenario, options: SimulationOptions = {}): Simulation {
   return new EngineSimulation(scenario, options);
+}
+
+/** A time just after `t` (one or two steps of a double): nothing but what is already due can happen between. */
+function justAfter(t: number): number {
+  return t + Math.max(Number.MIN_VALUE, Math.abs(t) * Number.EPSILON);
 }
 
 /** Runs `scenario` to its duration and returns the report. */
@@ -67,8 +71,11 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
   readonly requestTypes: RequestType[] = [];
   readonly sessions = new SessionRegistry();
   private readonly requestTypeOffsets: number[] = [];
-  /** Scheduled faults from the scenario, then those injected while running. */
-  private readonly faults: Fault[] = [];
+  /** The scenario's faults not yet applied, in time order (stable), and when the next is due. */
+  private pendingFaults: Fault[];
+  private nextFaultAt = Number.POSITIVE_INFINITY;
+  /** When a fault was last injected live (-1: never). */
+  private liveFaultAt = -1;
   private readonly indexOfNode: Map<string, number>;
   /** Each component's node, by component number. */
   private readonly specs: ScenarioNode[];
@@ -106,13 +113,14 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
     for (const link of this.links) this.linkById.set(link.id, link);
     this.pendingChanges = scenario.changes.slice().sort((a, b) => a.at - b.at);
     this.nextChangeAt = this.pendingChanges[0]?.at ?? Number.POSITIVE_INFINITY;
+    this.pendingFaults = scenario.faults.slice().sort((a, b) => a.at - b.at);
+    this.nextFaultAt = this.pendingFaults[0]?.at ?? Number.POSITIVE_INFINITY;
     this.attach(scenario.nodes.map((node, i) => createComponent(i, node, this)));
     this.theory = systemTheory(scenario);
 
     if (this.measureFrom > 0) this.schedule(this.systemNode, WARMUP_ENDS, 0, this.measureFrom);
     else for (const c of this.components) c.beginMeasurement(0);
     if (this.windowWidth > 0) this.schedule(this.systemNode, WINDOW_CLOSES, 0, this.windowWidth);
-    for (const fault of scenario.faults) this.scheduleFault(fault);
     for (const c of this.components) c.start(0);
   }
 
@@ -165,12 +173,24 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
   // --- Simulation: how the worker, CLI and tests drive it ---
 
   runUntil(time: number): void {
-    // A change at t applies after every event due at or before t, whether it came with the scenario or live.
-    while (this.nextChangeAt <= time) {
-      this.runEvents(this.nextChangeAt);
-      this.applyNextChange();
+    // A change or fault at t applies after every event due at or before t, whether it came with the
+    // scenario or live: a live one is applied once the run has drained its instant, so the replay matches.
+    for (let due = this.nextTimedAt(); due <= time; due = this.nextTimedAt()) {
+      this.runEvents(due);
+      this.applyNextTimed();
     }
     this.runEvents(time);
+  }
+
+  /** When the next recorded change or fault is due. */
+  private nextTimedAt(): number {
+    return Math.min(this.nextChangeAt, this.nextFaultAt);
+  }
+
+  /** Applies the next change or fault; at equal times changes go first, so a fault may hit a node a change added. */
+  private applyNextTimed(): void {
+    if (this.nextChangeAt <= this.nextFaultAt) this.applyNextChange();
+    else this.applyNextFault();
   }
 
   private runEvents(time: number): void {
@@ -192,9 +212,11 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
 
   step(): boolean {
     const scheduler = this.scheduler;
-    if (this.nextChangeAt < scheduler.peek()) {
-      this.runEvents(this.nextChangeAt);
-      this.applyNextChange();
+    const due = this.nextTimedAt();
+    if (due < scheduler.peek()) {
+      this.runEvents(due);
+      this.applyNextTimed();
+      return true;
     }
     if (!scheduler.pop()) return false;
     const target = scheduler.poppedTarget;
@@ -206,10 +228,13 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
   }
 
   peek(): number {
-    return Math.min(this.scheduler.peek(), this.nextChangeAt);
+    return Math.min(this.scheduler.peek(), this.nextTimedAt());
   }
 
   applyChange(nodes: readonly ScenarioNode[], links: readonly Link[]): GraphChange {
+    // A recording applies a change before a fault of the same instant; an edit made just after a live
+    // fault (paused, no step between) moves on by a hair's breadth of time, so it replays after it.
+    if (this.liveFaultAt === this.now) this.runUntil(justAfter(this.now));
     const change: GraphChange = { at: this.now, nodes: nodes.slice(), links: links.slice() };
     // A live edit overrides what a replayed recording would have done later.
     this.pendingChanges = [change];
@@ -223,6 +248,18 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
     this.nextChangeAt = this.pendingChanges[0]?.at ?? Number.POSITIVE_INFINITY;
     this.scheduler.advanceTo(Math.max(change.at, this.now));
     this.swapGraph(change.nodes, change.links, this.now);
+  }
+
+  private applyNextFault(): void {
+    const fault = this.pendingFaults.shift() as Fault;
+    this.nextFaultAt = this.pendingFaults[0]?.at ?? Number.POSITIVE_INFINITY;
+    this.scheduler.advanceTo(Math.max(fault.at, this.now));
+    this.applyFault(fault);
+  }
+
+  private applyFault(fault: Fault): void {
+    const node = this.indexOfNode.get(fault.node);
+    if (node !== undefined) this.components[node]?.applyFault?.(fault.action, fault.factor, this.now);
   }
 
   /** Moves from the graph in effect to `nodes` and `links` at `time` (see the class comment). */
@@ -318,16 +355,7 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
     } else if (kind === WINDOW_CLOSES) {
       this.windows.close(now, this.totals, this.components);
       this.schedule(this.systemNode, WINDOW_CLOSES, 0, now + this.windowWidth);
-    } else if (kind === FAULT) {
-      const fault = this.faults[this.scheduler.poppedArg] as Fault;
-      const node = this.indexOfNode.get(fault.node);
-      if (node !== undefined) this.components[node]?.applyFault?.(fault.action, fault.factor, now);
     }
-  }
-
-  private scheduleFault(fault: Fault): void {
-    this.faults.push(fault);
-    this.schedule(this.systemNode, FAULT, this.faults.length - 1, Math.max(fault.at, this.now));
   }
 
   injectFault(nodeId: string, action: FaultAction, factor = 1): string | null {
@@ -336,7 +364,10 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
     if (!component) return `There is no node "${nodeId}".`;
     const refusal = faultRefusal(component.kind, action);
     if (refusal !== null || !component.applyFault) return `${component.label} is ${KIND_TRAITS[component.kind].one}; ${refusal ?? 'it cannot fail.'}`;
-    this.scheduleFault({ at: this.now, node: nodeId, action, factor });
+    // As a recorded fault at this time would: after every event due now (a sliced run may stop mid-instant).
+    this.runUntil(this.now);
+    this.applyFault({ at: this.now, node: nodeId, action, factor });
+    this.liveFaultAt = this.now;
     this.theory = null;
     return null;
   }

@@ -5,7 +5,7 @@ import { setSimClient } from '../worker/client';
 import { createSimService } from '../worker/sim-service';
 import { inProcessClient } from '../worker/testing/in-process-client';
 import { type AppStore, createAppStore } from './index';
-import { scenarioToShare } from './run-slice';
+import { replayNote, scenarioToShare } from './run-slice';
 
 let store: AppStore;
 const state = () => store.getState();
@@ -52,5 +52,58 @@ describe('the run follows the canvas', () => {
     expect(JSON.stringify(state().report)).toBe(JSON.stringify(runScenario(recorded)));
     // A new client took over at 2 s: the figures name it by its new number.
     expect(state().nodeIndex['client-1']).toBe(recorded.nodes.length);
+  });
+
+  it('a fault clicked during the run is recorded at its time, so Share replays it', async () => {
+    await state().stepRun();
+    expect(await state().injectFault('server-1', 'slow', 3)).toBeNull();
+    await state().stepRun();
+    expect(await state().injectFault('server-1', 'recover')).toBeNull();
+    const recorded = state().runScenario!;
+    expect(recorded.faults).toEqual([
+      { at: 1, node: 'server-1', action: 'slow', factor: 3 },
+      { at: 2, node: 'server-1', action: 'recover', factor: 1 },
+    ]);
+    expect(state().scenario.faults).toEqual([]); // the canvas' own schedule is untouched
+    expect(scenarioToShare(state())).toBe(recorded);
+    await state().setSpeed(Number.POSITIVE_INFINITY);
+    await state().startRun();
+    while (state().runStatus !== 'finished') await settle();
+    expect(JSON.stringify(state().report)).toBe(JSON.stringify(runScenario(recorded)));
+  });
+
+  it('a replayed recording moves the canvas to the graph in force; an edit then starts from it', async () => {
+    const start = state().scenario;
+    const faster = start.nodes.map((n) => (n.kind === 'client' ? { ...n, workload: { mode: 'open' as const, rate: 90 } } : n));
+    const recording = { ...start, changes: [{ at: 1.5, nodes: faster, links: start.links }] };
+    state().replaceScenario(recording);
+    await state().stepRun();
+    state().flushMetrics();
+    expect(state().scenario.nodes).toBe(start.nodes); // 1 s: the start graph
+    expect(replayNote(state())).toBe('replay: edit 0 of 1');
+    await state().stepRun();
+    state().flushMetrics();
+    expect(state().scenario.nodes).toBe(faster); // 2 s: the change at 1.5 s is in force
+    expect(replayNote(state())).toBe('replay: edit 1 of 1');
+    expect(state().scenario.changes).toEqual([]);
+    expect(scenarioToShare(state())).toBe(recording);
+    // Reset from there replays the recording from its start.
+    await state().resetRun();
+    expect(state().scenario).toBe(recording);
+    await state().stepRun();
+    await state().stepRun();
+    state().flushMetrics();
+    // An edit on the followed canvas keeps the change in force and appends one.
+    state().updateNode('server-1', { workers: 3 });
+    await state().stepRun();
+    const run = state().runScenario!;
+    expect(run.changes).toHaveLength(2);
+    expect(replayNote(state())).toBe(''); // the user took over: no longer a replay
+    expect(run.changes[1]!.nodes.find((n) => n.kind === 'client')).toMatchObject({ workload: { rate: 90 } });
+    expect(run.changes[1]!.nodes.find((n) => n.id === 'server-1')).toMatchObject({ workers: 3 });
+    await state().setSpeed(Number.POSITIVE_INFINITY);
+    await state().startRun();
+    while (state().runStatus !== 'finished') await settle();
+    expect(JSON.stringify(state().report)).toBe(JSON.stringify(runScenario(run)));
   });
 });

@@ -1,5 +1,6 @@
-import type { StateCreator } from 'zustand';
-import type { FaultAction, Link, Scenario, ScenarioNode } from '../scenario/schema';
+import type { StateCreator, StoreApi } from 'zustand';
+import type { TemporalState } from 'zundo';
+import type { FaultAction, GraphChange, Link, Scenario, ScenarioNode } from '../scenario/schema';
 import { getSimClient, type SimClient, setSimClient } from '../worker/client';
 import type { RunStatus, Speed } from '../worker/protocol';
 import type { AppState } from './types';
@@ -11,9 +12,14 @@ export interface RunSlice {
   /**
    * The scenario the worker is running, with the live edits made so far
    * recorded in its `changes` (what Share and Export carry while a run is
-   * loaded). Settings such as the seed and duration apply on the next Reset.
+   * loaded), and the faults clicked during the run in its `faults`.
+   * Settings such as the seed and duration apply on the next Reset.
    */
   runScenario: Scenario | null;
+  /** A live edit or fault was recorded into runScenario since it was loaded. */
+  runRecordsLive: boolean;
+  /** The recorded changes the loaded run replays (empty once the user edits: the rest of the recording is dropped). */
+  replaying: readonly GraphChange[];
   /** Why the last run could not start or stopped (an engine error), for the controls to show. */
   runError: string | null;
   /** The worker itself stopped (crashed, closed or hung): the controls offer Restart. */
@@ -80,9 +86,14 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     return sim;
   };
 
-  /** Loads the current scenario into the worker; false (with the message shown) when it cannot run. */
+  /**
+   * Loads the current scenario into the worker; false (with the message shown) when it cannot run.
+   * A canvas still showing a replayed recording (no edit since) loads the recording again, from its start.
+   */
   const load = async (sim: SimClient): Promise<boolean> => {
-    const scenario = get().scenario;
+    const recording = get().runScenario;
+    const replay = followedCanvas !== null && get().scenario === followedCanvas && recording !== null;
+    const scenario = replay ? recording : get().scenario;
     const result = await sim.load(scenario);
     if (!result.ok) {
       set({ runError: result.error ?? 'The scenario cannot run.', runStatus: 'idle' });
@@ -94,9 +105,39 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       scenario.links.map((l) => l.id),
       scenario.links.map((l) => ({ from: l.from, to: l.to })),
     );
+    if (replay) showOnCanvas(scenario);
     sentGraph = graphKey(scenario.nodes, scenario.links);
-    set({ runScenario: scenario, runError: null, runStatus: 'idle', workerStopped: false });
+    shownChange = null;
+    followedCanvas = null;
+    set({ runScenario: scenario, runRecordsLive: false, replaying: scenario.changes, runError: null, runStatus: 'idle', workerStopped: false });
     return true;
+  };
+
+  /** Puts `next` on the canvas for the run's sake: not an edit, so neither sent back to the worker nor an undo step. */
+  const showOnCanvas = (next: Scenario) => {
+    sentGraph = graphKey(next.nodes, next.links);
+    const temporal = (api as { temporal?: StoreApi<TemporalState<Pick<AppState, 'scenario'>>> }).temporal?.getState();
+    temporal?.pause();
+    set({ scenario: next });
+    temporal?.resume();
+  };
+
+  /**
+   * A replayed recording reached one of its changes: the canvas shows the
+   * graph in force (its `changes` cleared: it is the system as it is now,
+   * and the recording stays in runScenario for Share), so an edit starts
+   * from what runs. The user's own live edits are already on the canvas.
+   */
+  let shownChange: GraphChange | null = null;
+  let followedCanvas: Scenario | null = null;
+  const followRecording = () => {
+    const { runScenario: run, runStatus, simTime } = get();
+    if (run === null || run.changes.length === 0 || runStatus === 'idle') return;
+    const inForce = run.changes.filter((change) => change.at <= simTime).at(-1);
+    if (inForce === undefined || inForce === shownChange) return;
+    shownChange = inForce;
+    followedCanvas = { ...get().scenario, nodes: inForce.nodes, links: inForce.links, changes: [] };
+    showOnCanvas(followedCanvas);
   };
 
   /**
@@ -123,12 +164,17 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       if (running) {
         // A recorded change still due later was dropped by the worker: the live edit overrides it.
         const kept = running.changes.filter((c) => c.at <= answer.change.at);
-        set({ runScenario: { ...running, changes: [...kept, answer.change] }, runError: null });
+        shownChange = answer.change;
+        set({ runScenario: { ...running, changes: [...kept, answer.change] }, runRecordsLive: true, replaying: [], runError: null });
       }
+      // The canvas is the system as it is now, no longer the start of the recording it opened with.
+      const canvas = get().scenario;
+      if (canvas.changes.length > 0) showOnCanvas({ ...canvas, changes: [] });
     });
   };
   api.subscribe((state, previous) => {
     if (state.scenario !== previous.scenario) followEdit(state.scenario);
+    if (state.simTime !== previous.simTime || state.runStatus !== previous.runStatus) followRecording();
   });
 
   /** A run needs (re)loading when nothing ran yet, the run ended, or it is at time 0 with an edited scenario. */
@@ -141,6 +187,8 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     runStatus: 'idle',
     speed: 1,
     runScenario: null,
+    runRecordsLive: false,
+    replaying: [],
     runError: null,
     workerStopped: false,
 
@@ -196,7 +244,15 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       const answer = await inOrder(async () => {
         if (get().runStatus === 'idle') return 'Start the run first: faults apply to a running simulation.';
         const sim = await connect();
-        return sim.injectFault(nodeId, action, factor);
+        const result = await sim.injectFault(nodeId, action, factor);
+        if (!result.ok) return result.error;
+        const running = get().runScenario;
+        if (running) {
+          // Appended, then sorted stably: after every fault due at or before it, as the engine applied it.
+          const faults = [...running.faults, result.fault].sort((a, b) => a.at - b.at);
+          set({ runScenario: { ...running, faults }, runRecordsLive: true });
+        }
+        return null;
       });
       // undefined: the worker stopped, and runError says why.
       return answer === undefined ? (get().runError ?? 'The simulation stopped.') : answer;
@@ -210,12 +266,24 @@ function graphKey(nodes: readonly ScenarioNode[], links: readonly Link[]): strin
 }
 
 /**
- * What Share and Export carry: while a run with live edits is loaded, the
- * run as recorded (its start and its changes), so the link replays it;
- * otherwise the scenario on the canvas.
+ * What Share and Export carry: while a run with live edits or faults is
+ * loaded, the run as recorded (its start, its changes and faults), so the
+ * link replays it; otherwise the scenario on the canvas.
  */
-export function scenarioToShare(state: Pick<RunSlice, 'runScenario'> & { scenario: Scenario }): Scenario {
-  return state.runScenario && state.runScenario.changes.length > 0 ? state.runScenario : state.scenario;
+export function scenarioToShare(state: Pick<RunSlice, 'runScenario' | 'runRecordsLive'> & { scenario: Scenario }): Scenario {
+  const run = state.runScenario;
+  return run && (run.changes.length > 0 || state.runRecordsLive) ? run : state.scenario;
+}
+
+/**
+ * While a run replays a recording, which of its edits is in force, as the
+ * controls say it ("replay: edit 1 of 2"); '' otherwise.
+ */
+export function replayNote(state: Pick<RunSlice, 'replaying' | 'runStatus'> & { simTime: number }): string {
+  const { replaying, runStatus, simTime } = state;
+  if (replaying.length === 0 || runStatus === 'idle') return '';
+  const inForce = replaying.filter((change) => change.at <= simTime).length;
+  return `replay: edit ${inForce} of ${replaying.length}`;
 }
 
 /** True when the run's seed, duration, warm-up or hop limit differ from the canvas': those apply on the next Reset. */

@@ -1,6 +1,6 @@
 import { type ChangeEvent, memo, useEffect, useId, useRef, useState } from 'react';
 import { useAppStore } from '../store';
-import { settingsAwaitReset } from '../store/run-slice';
+import { replayNote, settingsAwaitReset } from '../store/run-slice';
 import { onDisplayBeat } from '../store/display-beat';
 import type { AppState } from '../store/types';
 import { useBeatValue } from '../store/use-beat-value';
@@ -22,6 +22,8 @@ export function RunControls() {
   // A run keeps the scenario it was loaded with; Reset (or Run again after the end) picks up edits.
   // Graph edits reach the run at once; only the run's settings wait for a Reset.
   const stale = useAppStore((s) => settingsAwaitReset(s) && (s.runStatus === 'running' || s.runStatus === 'paused'));
+  // A shared run with recorded edits moves the canvas by itself: say so, and which edit is in force.
+  const replay = useAppStore(replayNote);
   // Two significant digits, read on the display beat: at full speed the figure moves on every store update.
   const achieved = useBeatValue(selectAchieved);
   const { startRun, pauseRun, stepRun, resetRun, setSpeed } = useAppStore.getState();
@@ -74,6 +76,7 @@ export function RunControls() {
         {STATUS_TEXT[status]}
         {running ? ` at ${formatSpeed(speed)}${speedNote(speed, achieved)}` : ''}
         {stale ? ' · seed and duration apply after Reset' : ''}
+        {replay ? ` · ${replay}` : ''}
       </span>
       {runError ? (
         <span className="sp-run-error" role="alert">

@@ -116,7 +116,7 @@ export function Toolbar() {
         <button type="button" className="button toolbar__file" onClick={() => fileInput.current?.click()}>
           <TrayArrowIcon direction="in" /> Import
         </button>
-        <button type="button" className="button toolbar__file" onClick={() => downloadScenario(useAppStore.getState().scenario)}>
+        <button type="button" className="button toolbar__file" onClick={() => downloadScenario(scenarioToShare(useAppStore.getState()))}>
           <TrayArrowIcon direction="out" /> Export
         </button>
         <input

@@ -5,7 +5,7 @@
  */
 import { type Endpoint, proxy, wrap } from 'comlink';
 import type { FaultAction, Link, Scenario, ScenarioNode } from '../scenario/schema';
-import type { ChangeAnswer, Frame, LoadResult, RunStatus, Speed } from './protocol';
+import type { ChangeAnswer, FaultAnswer, Frame, LoadResult, RunStatus, Speed } from './protocol';
 import type { SimService } from './sim-service';
 import { type HeartbeatDeps, startHeartbeat } from './heartbeat';
 import { failureOf, WorkerFailedError } from './worker-failure';
@@ -20,8 +20,8 @@ export interface SimClient {
   step(): Promise<RunStatus>;
   reset(): Promise<RunStatus>;
   setSpeed(speed: Speed): Promise<void>;
-  /** Applies a fault to a node of the running simulation; resolves to null, or why it could not. */
-  injectFault(nodeId: string, action: FaultAction, factor?: number): Promise<string | null>;
+  /** Applies a fault to a node of the running simulation; resolves to the fault as recorded, or why it could not. */
+  injectFault(nodeId: string, action: FaultAction, factor?: number): Promise<FaultAnswer>;
   /** A live edit: the running simulation takes this graph at the time it has reached (see SimService.applyChange). */
   applyChange(nodes: ScenarioNode[], links: Link[]): Promise<ChangeAnswer>;
   /** Registers the one frame listener (a later call replaces it). */
@@ -87,8 +87,8 @@ export function connectSimService(endpoint: Endpoint, connection: SimConnection 
     step: () => guard(() => remote.step()),
     reset: () => guard(() => remote.reset()),
     setSpeed: (speed) => guard(() => remote.setSpeed(speed)),
-    injectFault: (nodeId, action, factor) => guard(() => remote.injectFault(nodeId, action, factor)),
-    // comlink maps the answer union member by member; the plain data crosses unchanged.
+    // comlink maps an answer union member by member; the plain data crosses unchanged.
+    injectFault: (nodeId, action, factor) => guard(() => remote.injectFault(nodeId, action, factor) as unknown as Promise<FaultAnswer>),
     applyChange: (nodes, links) => guard(() => remote.applyChange(nodes, links) as unknown as Promise<ChangeAnswer>),
     subscribe: (onFrame) => guard(() => remote.subscribe(proxy(onFrame))),
     onStop: (listener) => {

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runScenario } from '../engine';
 import type { Report } from '../engine/types';
+import { parseScenario } from '../scenario/parse';
+import type { FaultAction } from '../scenario/schema';
 import { starterScenario } from '../scenario/starter';
 import type { Frame } from './protocol';
 import { createSimService } from './sim-service';
@@ -106,20 +108,68 @@ describe('live edits through the worker', () => {
     expect(report.nodes.some((n) => n.id === 'server-3')).toBe(true);
     expect(report).not.toEqual(runScenario(scenario));
   });
+
+  it('with faults clicked along the way, give the headless report of the run they recorded', async () => {
+    const service = createSimService();
+    const changes: unknown[] = [];
+    const faults: unknown[] = [];
+    const report = await new Promise<Report>((resolve) => {
+      service.subscribe((frame: Frame) => {
+        if (frame.report) resolve(frame.report);
+      });
+      service.load(scenario);
+      const edit = (graph: { nodes: unknown[]; links: unknown[] }) => {
+        const answer = service.applyChange(graph.nodes as never, graph.links as never);
+        if (!answer.ok) throw new Error(answer.error);
+        changes.push(answer.change);
+      };
+      const fault = (node: string, action: FaultAction, factor?: number) => {
+        const answer = service.injectFault(node, action, factor);
+        if (!answer.ok) throw new Error(answer.error);
+        faults.push(answer.fault);
+      };
+      // At a window boundary, a fault then an edit, then an edit then a fault on the node it added;
+      // then, between boundaries while paced, a slow-down and a recovery.
+      service.step();
+      service.step();
+      fault('server-1', 'crash');
+      // The same instant: a new server-1 (more workers) takes over from the crashed one.
+      edit({ ...third, nodes: third.nodes.map((n) => (n.id === 'server-1' ? { ...n, workers: 6 } : n)) });
+      fault('server-3', 'slow', 4);
+      service.setSpeed(200);
+      service.run();
+      setTimeout(() => {
+        service.pause();
+        fault('server-1', 'restart');
+        edit(faster);
+        service.step();
+        fault('server-3', 'recover');
+        service.setSpeed(Number.POSITIVE_INFINITY);
+        service.run();
+      }, 3);
+    });
+    expect(faults).toHaveLength(4);
+    expect(changes).toHaveLength(2);
+    const replay = parseScenario(JSON.parse(JSON.stringify({ ...scenario, changes, faults })));
+    if (!replay.ok) throw new Error(replay.errors.join('\n'));
+    expect(JSON.stringify(report)).toBe(JSON.stringify(runScenario(replay.scenario)));
+    // The faults matter: without them the replay differs.
+    expect(JSON.stringify(report)).not.toBe(JSON.stringify(runScenario({ ...replay.scenario, faults: [] })));
+  });
 });
 
 describe('faults injected through the worker', () => {
   it('reach the engine at the time the run has reached, and are refused before a load', async () => {
     const service = createSimService();
-    expect(service.injectFault('server-1', 'crash')).toMatch(/Run first/);
+    expect(service.injectFault('server-1', 'crash')).toMatchObject({ ok: false, error: expect.stringMatching(/Run first/) });
     const frames: Frame[] = [];
     service.subscribe((frame) => {
       frames.push(frame);
     });
     service.load(scenario);
     service.step();
-    expect(service.injectFault('server-1', 'crash')).toBeNull();
-    expect(service.injectFault('nobody', 'crash')).not.toBeNull();
+    expect(service.injectFault('server-1', 'crash')).toEqual({ ok: true, fault: { at: 1, node: 'server-1', action: 'crash', factor: 1 } });
+    expect(service.injectFault('nobody', 'crash')).toMatchObject({ ok: false });
     await new Promise((resolve) => setTimeout(resolve, 0));
     const index = scenario.nodes.findIndex((n) => n.id === 'server-1');
     expect(frames.at(-1)!.snapshot.nodes[index]!.down).toBe(true);

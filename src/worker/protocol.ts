@@ -4,7 +4,7 @@
  * the store's readers (canvas, views, ui) may import.
  */
 import type { CacheReport, LiveSnapshot, Report, RunLayout, WindowSample } from '../engine/types';
-import type { GraphChange } from '../scenario/schema';
+import type { Fault, GraphChange } from '../scenario/schema';
 
 export type { RunLayout } from '../engine/types';
 
@@ -72,6 +72,9 @@ export function formatSpeed(speed: Speed): string {
 }
 
 /** What a live edit answers: the change as the scenario records it, and the run's layout after it; or why not. */
+/** What a live fault answers: the fault as the scenario records it (applied at `at`), or why not. */
+export type FaultAnswer = { ok: true; fault: Fault } | { ok: false; error: string };
+
 export type ChangeAnswer = { ok: true; change: GraphChange; layout: RunLayout } | { ok: false; error: string };
 
 /** What `load` answers: the run it prepared. */

@@ -13,7 +13,7 @@ import type { RunLayout } from '../engine/types';
 import { FrameBatcher } from './frame-batcher';
 import { advance, Pacer } from './pacing';
 import { ParticleSink } from './particle-sink';
-import type { ChangeAnswer, Frame, LoadResult, RunStatus, Speed } from './protocol';
+import type { ChangeAnswer, FaultAnswer, Frame, LoadResult, RunStatus, Speed } from './protocol';
 
 /** Wall milliseconds of simulation per slice before the worker looks at its messages again. */
 const SLICE_MS = 12;
@@ -248,18 +248,26 @@ export function createSimService(overrides: Partial<SimServiceDeps> = {}) {
 
     /**
      * Crashes, restarts, slows, recovers or flushes a node now, in the
-     * running (or paused) simulation; null when applied, else why not.
+     * running (or paused) simulation. Answers the fault as the scenario
+     * records it (at the simulated time it was applied), or why not.
      */
-    injectFault(nodeId: string, action: FaultAction, factor?: number): string | null {
-      if (!sim) return 'Nothing is loaded: press Run first.';
-      if (status === 'finished') return 'The run has finished: press Reset or Run again first.';
-      const problem = sim.injectFault(nodeId, action, factor);
-      if (problem !== null) return problem;
-      // The engine schedules the fault at the current time; apply it now so a paused run shows it at once
+    injectFault(nodeId: string, action: FaultAction, factor = 1): FaultAnswer {
+      if (!sim) return { ok: false, error: 'Nothing is loaded: press Run first.' };
+      if (status === 'finished') return { ok: false, error: 'The run has finished: press Reset or Run again first.' };
+      // Stays undefined when the engine threw (its budget): guarded paused the run and says why.
+      let problem: string | null | undefined;
+      let at = sim.now;
+      guarded((s) => {
+        problem = s.injectFault(nodeId, action, factor);
+        at = s.now;
+      });
+      if (problem === undefined) return { ok: false, error: error ?? 'The fault could not be applied.' };
+      if (problem !== null) return { ok: false, error: problem };
+      // The fault's own consequences (a crash failing what it held) run now, so a paused run shows them at once
       // (within a slice: when simulated time is stuck, "now" may hold events without end).
       guarded((s) => advance(s, s.now, deps.clock() + SLICE_MS, deps.clock));
       batcher.flush(true);
-      return null;
+      return { ok: true, fault: { at, node: nodeId, action, factor } };
     },
 
     /**
