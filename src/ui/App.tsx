@@ -9,6 +9,7 @@ import { downloadScenario } from './file-io';
 import { Inspector } from './inspector/Inspector';
 import { Toasts } from './Toasts';
 import { Toolbar } from './Toolbar';
+import { useAfterFirstPaint } from './use-after-first-paint';
 import { useEditShortcuts } from './use-edit-shortcuts';
 import { usePresenterMode } from './use-presenter-mode';
 
@@ -19,6 +20,7 @@ export function App() {
   useEditShortcuts();
   usePresenterMode();
   const presenter = useAppStore((s) => s.presenter);
+  const painted = useAfterFirstPaint();
   return (
     <ReactFlowProvider>
       <div className={presenter ? 'app app--presenter' : 'app'}>
@@ -34,9 +36,7 @@ export function App() {
           <Inspector />
         </ErrorBoundary>
         <section className="bottom-panel" aria-label="Results">
-          <ErrorBoundary area="The charts">
-            <ChartsPanel />
-          </ErrorBoundary>
+          <ErrorBoundary area="The charts">{painted && <ChartsPanel />}</ErrorBoundary>
         </section>
       </div>
     </ReactFlowProvider>
