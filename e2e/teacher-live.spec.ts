@@ -41,8 +41,8 @@ test.describe('a teacher runs the class live', () => {
     await expect(app.runStatus).toHaveText(/^Running/);
     await expect.poll(() => app.simTime()).toBeGreaterThan(2);
     await expect(app.runClock).toHaveText(/ \/ 3600 s$/);
-    // The figures name the new system's nodes only: none of the web tier's servers.
-    await expect.poll(() => app.chartLegend('Utilization per node')).toEqual(['Server']);
+    // The figures name the new system's nodes only (and M/M/1's theory line): none of the web tier's servers.
+    await expect.poll(() => app.chartLegend('Utilization per node')).toEqual(['Server', 'theory']);
   });
 
   test('adds a server mid-run: requests reach it and the others get less busy', async ({ page }) => {

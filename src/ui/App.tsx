@@ -30,7 +30,6 @@ export function App() {
           <ErrorBoundary area="The canvas" onExport={exportWork}>
             <Editor overlay={<ParticleOverlay />} />
           </ErrorBoundary>
-          <Toasts />
         </main>
         <ErrorBoundary area="The inspector" onExport={exportWork}>
           <Inspector />
@@ -38,6 +37,7 @@ export function App() {
         <section className="bottom-panel" aria-label="Results">
           <ErrorBoundary area="The charts">{painted && <ChartsPanel />}</ErrorBoundary>
         </section>
+        <Toasts />
       </div>
     </ReactFlowProvider>
   );
