@@ -33,6 +33,9 @@ function watchForCards() {
     requestAnimationFrame(() => requestAnimationFrame(() => (window.__canvasPaintedAt = performance.now())));
   });
   observer.observe(document, { childList: true, subtree: true });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') window.__firstContentfulPaint = entry.startTime;
+  }).observe({ type: 'paint', buffered: true });
 }
 
 const browser = await chromium.launch({
@@ -50,7 +53,7 @@ try {
     await page.goto(url);
     await page.waitForFunction(() => typeof window.__canvasPaintedAt === 'number', null, { timeout: 30_000 });
     const figures = await page.evaluate(() => ({
-      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+      fcp: window.__firstContentfulPaint ?? Number.NaN,
       canvas: window.__canvasPaintedAt,
     }));
     await context.close();
