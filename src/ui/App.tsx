@@ -32,7 +32,7 @@ export function App() {
           </ErrorBoundary>
         </main>
         <ErrorBoundary area="The inspector" onExport={exportWork}>
-          <Inspector />
+          {painted ? <Inspector /> : <aside className="inspector" aria-label="Inspector" />}
         </ErrorBoundary>
         <section className="bottom-panel" aria-label="Results">
           <ErrorBoundary area="The charts">{painted && <ChartsPanel />}</ErrorBoundary>
