@@ -7,21 +7,14 @@
 //   npm run build && node scripts/measure-first-paint.mjs [--url http://127.0.0.1:4173] [--runs 15]
 //
 // Without --url it serves dist/ itself with `vite preview` on a spare port.
-import { spawn } from 'node:child_process';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { locateChromium } from './find-chromium.mjs';
+import { previewPage } from './preview-server.mjs';
 
 const { values } = parseArgs({ options: { url: { type: 'string' }, runs: { type: 'string', default: '15' }, port: { type: 'string', default: '4398' } } });
 
-let server = null;
-let url = values.url;
-if (!url) {
-  url = `http://127.0.0.1:${values.port}`;
-  server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', values.port, '--strictPort'], { stdio: 'ignore', detached: true });
-  await waitFor(url);
-}
+const { url, stop: stopServer } = await previewPage(values.url, values.port);
 
 /** Runs in the page before any of its scripts: notes the first frame painted after a node card exists. */
 function watchForCards() {
@@ -65,21 +58,11 @@ try {
   console.log(`median of ${canvas.length}: first contentful paint ${median(fcp).toFixed(0)} ms, canvas with its cards ${median(canvas).toFixed(0)} ms (min ${Math.min(...canvas).toFixed(0)}, max ${Math.max(...canvas).toFixed(0)})`);
 } finally {
   await browser.close();
-  if (server) process.kill(-server.pid);
+  stopServer();
 }
 
 function median(xs) {
   const sorted = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-async function waitFor(address) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(address)).ok) return;
-    } catch {}
-    await sleep(100);
-  }
-  throw new Error(`nothing answered at ${address}`);
 }

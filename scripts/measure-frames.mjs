@@ -7,24 +7,18 @@
 //   npm run build && node scripts/measure-frames.mjs [--url http://127.0.0.1:4173] [--seconds 5]
 //
 // Without --url it serves dist/ itself with `vite preview` on a spare port.
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { locateChromium } from './find-chromium.mjs';
+import { previewPage } from './preview-server.mjs';
 
 const { values } = parseArgs({ options: { url: { type: 'string' }, seconds: { type: 'string', default: '5' }, port: { type: 'string', default: '4399' } } });
 const seconds = Number(values.seconds);
 
 const MARKER = `--measure-frames-run=${process.pid}`;
-let server = null;
-let url = values.url;
-if (!url) {
-  url = `http://127.0.0.1:${values.port}`;
-  server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', values.port, '--strictPort'], { stdio: 'ignore', detached: true });
-  await waitFor(url);
-}
+const { url, stop: stopServer } = await previewPage(values.url, values.port);
 
 const browser = await chromium.launch({
   executablePath: locateChromium() ?? undefined,
@@ -64,7 +58,7 @@ try {
   }
 } finally {
   await browser.close();
-  if (server) process.kill(-server.pid);
+  stopServer();
 }
 
 /** Runs in the page: records rAF intervals, long tasks and particle counts for `ms`. */
@@ -172,14 +166,4 @@ function reportCpu(before, after, wallSeconds) {
     .sort((a, b) => b[1] - a[1]);
   if (rows.length === 0) return;
   console.log(`  CPU per wall second, by thread: ${rows.map(([name, perSecond]) => `${name} ${perSecond.toFixed(0)} ms`).join(', ')}`);
-}
-
-async function waitFor(address) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(address)).ok) return;
-    } catch {}
-    await sleep(200);
-  }
-  throw new Error(`Nothing answered at ${address}; run \`npm run build\` first.`);
 }

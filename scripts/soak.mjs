@@ -9,25 +9,19 @@
 //   npm run build && node scripts/soak.mjs [--minutes 30] [--every 30] [--url http://127.0.0.1:4173]
 //
 // Without --url it serves dist/ itself with `vite preview` on a spare port.
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { locateChromium } from './find-chromium.mjs';
+import { previewPage } from './preview-server.mjs';
 
 const { values } = parseArgs({
   options: { url: { type: 'string' }, minutes: { type: 'string', default: '30' }, every: { type: 'string', default: '30' }, port: { type: 'string', default: '4397' } },
 });
 const MARKER = `--soak-run=${process.pid}`;
 
-let server = null;
-let url = values.url;
-if (!url) {
-  url = `http://127.0.0.1:${values.port}`;
-  server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', values.port, '--strictPort'], { stdio: 'ignore', detached: true });
-  await waitFor(url);
-}
+const { url, stop: stopServer } = await previewPage(values.url, values.port);
 
 const browser = await chromium.launch({
   executablePath: locateChromium() ?? undefined,
@@ -64,7 +58,7 @@ try {
   }
 } finally {
   await browser.close();
-  if (server) process.kill(-server.pid);
+  stopServer();
 }
 
 /** Resident memory of this browser's renderer processes (children of the process started with the marker), in MB. */
@@ -90,14 +84,4 @@ function rendererResidentMB() {
     } catch {}
   }
   return kb / 1024;
-}
-
-async function waitFor(address) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(address)).ok) return;
-    } catch {}
-    await sleep(100);
-  }
-  throw new Error(`nothing answered at ${address}`);
 }
