@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Distribution, Scenario } from '../scenario/schema';
+import { erlangC } from './queueing-theory';
 import { buildScenario } from './testing/build-scenario';
 import { expectClose, REPLICATIONS, replicate } from './testing/replication';
 import type { NodeReport, Report } from './types';
@@ -39,18 +40,6 @@ function station(report: Report): NodeReport {
 
 /** The histogram keeps three significant digits: a percentile may sit 0.1% off. */
 const HISTOGRAM_RESOLUTION = 0.001;
-
-/** Probability that an arrival waits in M/M/c with offered load a = λ/μ (Erlang's C formula). */
-function erlangC(c: number, a: number): number {
-  let term = 1;
-  let below = 0;
-  for (let k = 0; k < c; k++) {
-    below += term;
-    term *= a / (k + 1);
-  }
-  const waiting = term / (1 - a / c);
-  return waiting / (below + waiting);
-}
 
 describe('M/M/1 at ρ = 0.8 (λ = 0.8, μ = 1), 20 × 100,000 requests', () => {
   const lambda = 0.8;

@@ -6,7 +6,7 @@
  * system and the machine.
  */
 import { MAX_WALL_SECONDS, maxRequestSlots, NOMINAL_EVENTS_PER_SECOND, PENDING_EVENTS_FOR_NEW_REQUESTS } from './engine-limits';
-import type { Distribution, Scenario } from './schema';
+import { distributionMean, type Scenario } from './schema';
 
 /**
  * Engine events one request costs, roughly: M/M/1 takes about three (its
@@ -17,25 +17,13 @@ const EVENTS_PER_REQUEST = 4;
 /** A closed-loop user with no think time still waits for its answer; a millisecond is a short round trip. */
 const SHORTEST_ROUND_TRIP = 0.001;
 
-function meanOf(d: Distribution): number {
-  switch (d.type) {
-    case 'exponential':
-    case 'lognormal':
-      return d.mean;
-    case 'constant':
-      return d.value;
-    case 'uniform':
-      return (d.min + d.max) / 2;
-  }
-}
-
 /** Requests a second each client sends at most (a closed loop: its users, each answered at once). */
 function clientRates(scenario: Scenario): { id: string; rate: number }[] {
   const rates: { id: string; rate: number }[] = [];
   for (const node of scenario.nodes) {
     if (node.kind !== 'client') continue;
     const w = node.workload;
-    rates.push({ id: node.id, rate: w.mode === 'open' ? w.rate : w.users / Math.max(meanOf(w.thinkTime), SHORTEST_ROUND_TRIP) });
+    rates.push({ id: node.id, rate: w.mode === 'open' ? w.rate : w.users / Math.max(distributionMean(w.thinkTime), SHORTEST_ROUND_TRIP) });
   }
   return rates;
 }
