@@ -22,6 +22,29 @@ function finalReport(drive: (service: ReturnType<typeof createSimService>) => vo
   });
 }
 
+type Service = ReturnType<typeof createSimService>;
+
+/** Live edits and fault clicks on a service, each refused one failing the test, and what the service recorded of them. */
+function recorder() {
+  let service: Service | null = null;
+  const changes: unknown[] = [];
+  const faults: unknown[] = [];
+  const edit = (graph: { nodes: unknown[]; links: unknown[] }) => {
+    const answer = service!.applyChange(graph.nodes as never, graph.links as never);
+    if (!answer.ok) throw new Error(answer.error);
+    changes.push(answer.change);
+  };
+  const attach = (live: Service) => {
+    service = live;
+  };
+  const fault = (node: string, action: FaultAction, factor?: number) => {
+    const answer = service!.injectFault(node, action, factor);
+    if (!answer.ok) throw new Error(answer.error);
+    faults.push(answer.fault);
+  };
+  return { attach, changes, faults, edit, fault };
+}
+
 describe('the worker gives the same report as the headless runner', () => {
   // The headless report at the scenario's own seed, shared by the tests below.
   let headless: Report;
@@ -75,18 +98,9 @@ describe('live edits through the worker', () => {
   const fewer = { nodes: faster.nodes.filter((n) => n.id !== 'server-2'), links: faster.links.filter((l) => l.to !== 'server-2' && l.from !== 'server-2') };
 
   it('give, byte for byte, the headless report of the scenario they recorded', async () => {
-    const service = createSimService();
-    const recorded: unknown[] = [];
-    const report = await new Promise<Report>((resolve) => {
-      service.subscribe((frame: Frame) => {
-        if (frame.report) resolve(frame.report);
-      });
-      service.load(scenario);
-      const edit = (graph: { nodes: unknown[]; links: unknown[] }) => {
-        const answer = service.applyChange(graph.nodes as never, graph.links as never);
-        if (!answer.ok) throw new Error(answer.error);
-        recorded.push(answer.change);
-      };
+    const { attach, changes: recorded, edit } = recorder();
+    const report = await finalReport((service) => {
+      attach(service);
       // Stepped, then paced at a speed that lands between window boundaries, then at max speed.
       service.step();
       service.step();
@@ -110,24 +124,9 @@ describe('live edits through the worker', () => {
   });
 
   it('with faults clicked along the way, give the headless report of the run they recorded', async () => {
-    const service = createSimService();
-    const changes: unknown[] = [];
-    const faults: unknown[] = [];
-    const report = await new Promise<Report>((resolve) => {
-      service.subscribe((frame: Frame) => {
-        if (frame.report) resolve(frame.report);
-      });
-      service.load(scenario);
-      const edit = (graph: { nodes: unknown[]; links: unknown[] }) => {
-        const answer = service.applyChange(graph.nodes as never, graph.links as never);
-        if (!answer.ok) throw new Error(answer.error);
-        changes.push(answer.change);
-      };
-      const fault = (node: string, action: FaultAction, factor?: number) => {
-        const answer = service.injectFault(node, action, factor);
-        if (!answer.ok) throw new Error(answer.error);
-        faults.push(answer.fault);
-      };
+    const { attach, changes, faults, edit, fault } = recorder();
+    const report = await finalReport((service) => {
+      attach(service);
       // At a window boundary, a fault then an edit, then an edit then a fault on the node it added;
       // then, between boundaries while paced, a slow-down and a recovery.
       service.step();
