@@ -1,4 +1,5 @@
 import type { Link, ScenarioNode } from '../scenario/schema';
+import type { RuntimeLink } from './component';
 
 type Graph = { readonly nodes: readonly ScenarioNode[]; readonly links: readonly Link[] };
 
@@ -41,4 +42,46 @@ function outgoingSignatures(graph: Graph): Map<string, string> {
     out.set(link.from, list);
   }
   return new Map([...out].map(([id, list]) => [id, JSON.stringify(list)]));
+}
+
+/** The run's links as a graph swap rewires them (arrays and maps it changes in place). */
+export interface LinkState {
+  /** Every link the run has had, by number; new ones are appended. */
+  links: RuntimeLink[];
+  /** Each component's outgoing links now, by component number. */
+  linksFrom: RuntimeLink[][];
+  /** The links of the graph in effect, by id. */
+  linkById: Map<string, RuntimeLink>;
+  indexOfNode: ReadonlyMap<string, number>;
+  /** Components the run has, retired ones included. */
+  componentCount: number;
+}
+
+/**
+ * Links of the new graph: a link whose sender is the same component is
+ * kept (its far end, latency and weight follow the edit); one whose sender
+ * is new gets a new number, so responses still walking back the old one
+ * reach the component that sent them.
+ */
+export function rewireLinks(state: LinkState, nodes: readonly ScenarioNode[], links: readonly Link[]): void {
+  const current = new Map<string, RuntimeLink>();
+  for (const link of links) {
+    const from = state.indexOfNode.get(link.from) as number;
+    const to = state.indexOfNode.get(link.to) as number;
+    let runtime = state.linkById.get(link.id);
+    if (runtime === undefined || runtime.from !== from) {
+      runtime = { index: state.links.length, id: link.id, from, to, latency: link.latency, weight: link.weight };
+      state.links.push(runtime);
+    } else {
+      runtime.to = to;
+      runtime.latency = link.latency;
+      runtime.weight = link.weight;
+    }
+    current.set(link.id, runtime);
+  }
+  state.linkById.clear();
+  for (const [id, link] of current) state.linkById.set(id, link);
+  while (state.linksFrom.length < state.componentCount) state.linksFrom.push([]);
+  for (const node of nodes) state.linksFrom[state.indexOfNode.get(node.id) as number] = [];
+  for (const link of current.values()) state.linksFrom[link.from]?.push(link);
 }

@@ -5,7 +5,7 @@ import type { Fault, FaultAction, GraphChange, Link, NodeKind, RequestType, Scen
 import { type ClientTotals, type Component, KIND_BITS, type RuntimeLink, type SimContext } from './component';
 import { createComponent } from './components/registry';
 import { removedNode } from './components/removed-node';
-import { nodesToReplace } from './graph-diff';
+import { nodesToReplace, rewireLinks } from './graph-diff';
 import { type SystemTheory, systemTheory } from './queueing-theory';
 import { createRng, deriveSeed, type Rng } from './rng';
 import { RoutingLayer } from './routing';
@@ -13,6 +13,7 @@ import { countsOf, createTotals } from './totals';
 import { Outcome } from './types';
 import { WindowLog } from './window-log';
 import { SessionRegistry } from './sessions';
+import { TimedList } from './timed-list';
 import type {
   LiveSnapshot,
   MeasuredFigures,
@@ -71,9 +72,8 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
   readonly requestTypes: RequestType[] = [];
   readonly sessions = new SessionRegistry();
   private readonly requestTypeOffsets: number[] = [];
-  /** The scenario's faults not yet applied, in time order (stable), and when the next is due. */
-  private pendingFaults: Fault[];
-  private nextFaultAt = Number.POSITIVE_INFINITY;
+  /** The scenario's faults not yet applied. */
+  private readonly pendingFaults: TimedList<Fault>;
   /** When a fault was last injected live (-1: never). */
   private liveFaultAt = -1;
   private readonly indexOfNode: Map<string, number>;
@@ -84,10 +84,9 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
   private readonly linkById = new Map<string, RuntimeLink>();
   /** When each retired component stopped taking work, by component number. */
   private readonly retiredAt = new Map<number, number>();
-  /** Graph changes not yet applied, in time order, and when the next is due. */
-  private pendingChanges: GraphChange[];
+  /** Graph changes not yet applied. */
+  private readonly pendingChanges: TimedList<GraphChange>;
   private currentLayout: RunLayout | null = null;
-  private nextChangeAt = Number.POSITIVE_INFINITY;
   /** The closed form the run follows, until a fault or a live edit leaves it (then null for good). */
   private theory: SystemTheory | null;
 
@@ -111,10 +110,8 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
     this.specs = scenario.nodes.slice();
     this.graph = { nodes: scenario.nodes, links: scenario.links };
     for (const link of this.links) this.linkById.set(link.id, link);
-    this.pendingChanges = scenario.changes.slice().sort((a, b) => a.at - b.at);
-    this.nextChangeAt = this.pendingChanges[0]?.at ?? Number.POSITIVE_INFINITY;
-    this.pendingFaults = scenario.faults.slice().sort((a, b) => a.at - b.at);
-    this.nextFaultAt = this.pendingFaults[0]?.at ?? Number.POSITIVE_INFINITY;
+    this.pendingChanges = new TimedList(scenario.changes);
+    this.pendingFaults = new TimedList(scenario.faults);
     this.attach(scenario.nodes.map((node, i) => createComponent(i, node, this)));
     this.theory = systemTheory(scenario);
 
@@ -184,12 +181,12 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
 
   /** When the next recorded change or fault is due. */
   private nextTimedAt(): number {
-    return Math.min(this.nextChangeAt, this.nextFaultAt);
+    return Math.min(this.pendingChanges.nextAt, this.pendingFaults.nextAt);
   }
 
   /** Applies the next change or fault; at equal times changes go first, so a fault may hit a node a change added. */
   private applyNextTimed(): void {
-    if (this.nextChangeAt <= this.nextFaultAt) this.applyNextChange();
+    if (this.pendingChanges.nextAt <= this.pendingFaults.nextAt) this.applyNextChange();
     else this.applyNextFault();
   }
 
@@ -237,22 +234,19 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
     if (this.liveFaultAt === this.now) this.runUntil(justAfter(this.now));
     const change: GraphChange = { at: this.now, nodes: nodes.slice(), links: links.slice() };
     // A live edit overrides what a replayed recording would have done later.
-    this.pendingChanges = [change];
-    this.nextChangeAt = change.at;
+    this.pendingChanges.replaceWith(change);
     this.runUntil(change.at);
     return change;
   }
 
   private applyNextChange(): void {
-    const change = this.pendingChanges.shift() as GraphChange;
-    this.nextChangeAt = this.pendingChanges[0]?.at ?? Number.POSITIVE_INFINITY;
+    const change = this.pendingChanges.take();
     this.scheduler.advanceTo(Math.max(change.at, this.now));
     this.swapGraph(change.nodes, change.links, this.now);
   }
 
   private applyNextFault(): void {
-    const fault = this.pendingFaults.shift() as Fault;
-    this.nextFaultAt = this.pendingFaults[0]?.at ?? Number.POSITIVE_INFINITY;
+    const fault = this.pendingFaults.take();
     this.scheduler.advanceTo(Math.max(fault.at, this.now));
     this.applyFault(fault);
   }
@@ -278,7 +272,11 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
       if (node.kind === 'client') this.requestTypes.push(...node.mix);
       fresh.push(index);
     }
-    this.rewire(nodes, links);
+    rewireLinks(
+      { links: this.links, linksFrom: this.linksFrom, linkById: this.linkById, indexOfNode: this.indexOfNode, componentCount: this.specs.length },
+      nodes,
+      links,
+    );
     for (const index of endings) {
       const component = this.components[index] as Component;
       this.retiredAt.set(index, time);
@@ -311,35 +309,6 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
       };
     }
     return this.currentLayout;
-  }
-
-  /**
-   * Links of the new graph: a link whose sender is the same component is
-   * kept (its far end, latency and weight follow the edit); one whose sender
-   * is new gets a new number, so responses still walking back the old one
-   * reach the component that sent them.
-   */
-  private rewire(nodes: readonly ScenarioNode[], links: readonly Link[]): void {
-    const current = new Map<string, RuntimeLink>();
-    for (const link of links) {
-      const from = this.indexOfNode.get(link.from) as number;
-      const to = this.indexOfNode.get(link.to) as number;
-      let runtime = this.linkById.get(link.id);
-      if (runtime === undefined || runtime.from !== from) {
-        runtime = { index: this.links.length, id: link.id, from, to, latency: link.latency, weight: link.weight };
-        this.links.push(runtime);
-      } else {
-        runtime.to = to;
-        runtime.latency = link.latency;
-        runtime.weight = link.weight;
-      }
-      current.set(link.id, runtime);
-    }
-    this.linkById.clear();
-    for (const [id, link] of current) this.linkById.set(id, link);
-    while (this.linksFrom.length < this.specs.length) this.linksFrom.push([]);
-    for (const node of nodes) this.linksFrom[this.indexOfNode.get(node.id) as number] = [];
-    for (const link of current.values()) this.linksFrom[link.from]?.push(link);
   }
 
   private currentLinks(): RuntimeLink[] {
