@@ -8,18 +8,25 @@ describe('a version-1 scenario (before live edits were recorded)', () => {
   const v1 = { ...STARTER_SCENARIO, version: 1 } as Record<string, unknown>;
   delete v1.changes;
 
-  it('migrates to version 2 with no recorded changes', () => {
+  it('migrates through version 2 (no recorded changes) to the current version', () => {
     const migrated = migrateScenario(v1);
-    expect(migrated).toEqual({ ok: true, value: { ...v1, version: 2, changes: [] } });
-    expect(SCENARIO_VERSION).toBe(2);
+    expect(migrated).toEqual({ ok: true, value: { ...v1, version: SCENARIO_VERSION, changes: [] } });
+    expect(SCENARIO_VERSION).toBe(3);
   });
 
   it('opens as the same system', () => {
     const parsed = parseScenario(v1);
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-    expect(parsed.scenario.version).toBe(2);
+    expect(parsed.scenario.version).toBe(SCENARIO_VERSION);
     expect(parsed.scenario.changes).toEqual([]);
     expect(parsed.scenario.nodes.map((n) => n.id)).toEqual(STARTER_SCENARIO.nodes.map((n) => n.id));
+  });
+});
+
+describe('a version-2 scenario (before this build’s node kinds)', () => {
+  it('opens unchanged at the current version', () => {
+    const v2 = { ...STARTER_SCENARIO, version: 2 } as Record<string, unknown>;
+    expect(migrateScenario(v2)).toEqual({ ok: true, value: { ...v2, version: SCENARIO_VERSION } });
   });
 });
 

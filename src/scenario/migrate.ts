@@ -9,6 +9,11 @@ type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
 const MIGRATIONS: Record<number, Migration> = {
   // Version 2 records live edits as timed graph changes; a version-1 scenario has none.
   1: (old) => ({ ...old, changes: [] }),
+  // Version 3 adds node kinds and fields (gateway, queues, call policies, parallel jobs, ...) that a
+  // version-2 build cannot read; a version-2 file has none of them and reads unchanged. The bump
+  // exists so an older build refuses a version-3 file with "Update Scale Playground" instead of a
+  // puzzling field error.
+  2: (old) => old,
 };
 
 export type MigrationResult = { ok: true; value: Record<string, unknown> } | { ok: false; error: string };

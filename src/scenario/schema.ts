@@ -4,7 +4,7 @@ import { CacheNodeSchema, CdnNodeSchema } from './cache-schema';
 export type { CacheNode, CdnNode } from './cache-schema';
 
 /** The scenario format version this build writes; older versions are migrated on load. */
-export const SCENARIO_VERSION = 2;
+export const SCENARIO_VERSION = 3;
 
 /** Size limits, checked before schema validation so a huge file is refused fast. */
 export const SCENARIO_LIMITS = { maxNodes: 1000, maxLinks: 5000, maxHopLimit: 64 } as const;

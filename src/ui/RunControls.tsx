@@ -165,7 +165,7 @@ function Progress() {
       stale = false;
       const { simTime, runScenario, scenario } = useAppStore.getState();
       const duration = (runScenario ?? scenario).duration;
-      if (text.current) setText(text.current, `${simTime.toFixed(1)} s / ${formatSeconds(duration)} s`);
+      if (text.current) setText(text.current, `${clockTenths(simTime)} s / ${formatSeconds(duration)} s`);
       if (bar.current) {
         if (bar.current.max !== duration) bar.current.max = duration;
         const value = Math.min(simTime, duration);
@@ -190,6 +190,11 @@ function Progress() {
       <span ref={text} className="sp-run-time" data-testid="sim-time" />
     </span>
   );
+}
+
+/** Truncated like a clock, not rounded: 5.96 s reads 5.9, so Step (to the next whole second) visibly moves to 6.0. */
+function clockTenths(seconds: number): string {
+  return (Math.floor(seconds * 10 + 1e-6) / 10).toFixed(1);
 }
 
 function formatSeconds(seconds: number): string {

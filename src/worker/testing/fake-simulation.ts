@@ -120,7 +120,7 @@ export function createFakeSimulation(scenario: Scenario, options: SimulationOpti
 
 /** A small valid scenario: client → server over one link, defaults filled in by the real parser. */
 export const tinyScenario: Scenario = parsed({
-  version: 2,
+  version: 3,
   name: 'tiny',
   seed: 1,
   duration: 5,
