@@ -96,10 +96,10 @@ describe('formatReport', () => {
     expect(formatReport(report).split('\n')[1]).toBe('seed 7 · 3,600 s simulated · no warm-up · 1,234,567 events');
   });
 
-  it('prints totals with every failure reason, even the zero ones', () => {
+  it('prints totals with the failure reasons that occurred', () => {
     expect(line('sent')).toMatch(/^sent\s+28,812\s+including 3 retries$/);
     expect(line('completed')).toMatch(/^completed\s+28,790$/);
-    expect(line('failed')).toMatch(/^failed\s+20\s+queueFull 12 · timeout 8 · hopLimit 0 · noRoute 0( · |$)/);
+    expect(line('failed')).toMatch(/^failed\s+20\s+queueFull 12 · timeout 8$/);
     expect(line('in flight')).toMatch(/^in flight\s+2\s/);
     expect(line('throughput')).toMatch(/^throughput\s+8\.00\/s\s/);
   });

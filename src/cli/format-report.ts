@@ -19,7 +19,9 @@ function hasWorkers(node: NodeReport): boolean {
 export function formatReport(report: Report): string {
   const { totals } = report;
   const measured = report.simulatedTime - report.warmup;
-  const failures = FAILURE_REASONS.map((reason) => `${reason} ${formatCount(totals.failures[reason])}`).join(' · ');
+  // Only the reasons that occurred: there are a dozen, and a row of zeros hides the one that matters.
+  const occurred = FAILURE_REASONS.filter((reason) => totals.failures[reason] > 0);
+  const failures = occurred.length === 0 ? 'none' : occurred.map((reason) => `${reason} ${formatCount(totals.failures[reason])}`).join(' · ');
   const header = [
     report.scenario,
     `seed ${report.seed} · ${formatNumber(report.simulatedTime)} s simulated · ${

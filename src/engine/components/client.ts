@@ -3,7 +3,7 @@ import { createKeySampler, createSampler, exponential, type Sampler } from '../d
 import { LatencyHistogram } from '../histogram';
 import { RequestFlag } from '../request-pool';
 import type { Rng } from '../rng';
-import { Outcome, type OutcomeCode, type WindowNodeSample } from '../types';
+import { failureReasonOf, Outcome, type OutcomeCode, type WindowNodeSample } from '../types';
 import { type Component, EventKind, type SimContext } from '../component';
 import { queuelessReport } from './report-helpers';
 
@@ -189,7 +189,7 @@ export class Client implements Component {
     } else {
       this.windowFailed++;
       totals.failed++;
-      totals.failures[failureReason(outcome)]++;
+      totals.failures[failureReasonOf(outcome)]++;
       const transient = outcome === Outcome.queueFull || outcome === Outcome.timeout || outcome === Outcome.nodeDown || outcome === Outcome.removed;
       if (transient && this.retry(request, time)) return;
     }
@@ -256,24 +256,5 @@ export class Client implements Component {
 
   live() {
     return { busy: 0, queueLength: 0, inSystem: this.inFlight, workers: 0 };
-  }
-}
-
-function failureReason(outcome: OutcomeCode) {
-  switch (outcome) {
-    case Outcome.queueFull:
-      return 'queueFull' as const;
-    case Outcome.timeout:
-      return 'timeout' as const;
-    case Outcome.hopLimit:
-      return 'hopLimit' as const;
-    case Outcome.nodeDown:
-      return 'nodeDown' as const;
-    case Outcome.engineLimit:
-      return 'engineLimit' as const;
-    case Outcome.removed:
-      return 'removed' as const;
-    default:
-      return 'noRoute' as const;
   }
 }

@@ -6,7 +6,7 @@
  * labelled as a window; then what happened to every request so far.
  */
 import { select } from 'd3-selection';
-import { FAILURE_REASONS, type LiveSnapshot, type NodeTheory, type Report, type WindowSample } from '../../engine/types';
+import { FAILURE_REASONS, type FailureReason, type LiveSnapshot, type NodeTheory, type Report, type WindowSample } from '../../engine/types';
 import { setAttr, setText } from '../dom-writes';
 import type { Chart } from './time-series-chart';
 
@@ -38,8 +38,8 @@ interface Row {
 /** Windows averaged for the live throughput figure: a few seconds smooths Poisson noise. */
 const RECENT_WINDOWS = 5;
 
-/** How each failure reason reads in the table; a reason the engine adds later shows under its own name. */
-const FAILURE_LABELS: Partial<Record<string, string>> = {
+/** How each failure reason reads in the table. */
+const FAILURE_LABELS: Record<FailureReason, string> = {
   queueFull: 'dropped (queue full)',
   timeout: 'timed out',
   hopLimit: 'hop limit',
@@ -47,6 +47,12 @@ const FAILURE_LABELS: Partial<Record<string, string>> = {
   nodeDown: 'node down',
   engineLimit: 'engine limit',
   removed: 'removed (live edit)',
+  unauthorized: 'unauthorized (401)',
+  throttled: 'throttled (429)',
+  backlogFull: 'backlog full',
+  circuitOpen: 'circuit open',
+  bulkheadFull: 'bulkhead full',
+  staleEndpoint: 'stale endpoint',
 };
 
 // One formatter for every cell: toLocaleString builds a new one per call, a cost the table pays ~60 times a second at full speed.
@@ -94,7 +100,7 @@ export function totalsRows(data: TotalsData): Row[] {
     { key: 'failed', label: 'Failed', value: count(s?.failed ?? 0) },
     ...FAILURE_REASONS.map((reason) => ({
       key: reason,
-      label: FAILURE_LABELS[reason] ?? reason,
+      label: FAILURE_LABELS[reason],
       value: count(s?.failures[reason] ?? 0),
       detail: true,
     })),
