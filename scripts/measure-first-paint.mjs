@@ -16,16 +16,20 @@ const { values } = parseArgs({ options: { url: { type: 'string' }, runs: { type:
 
 const { url, stop: stopServer } = await previewPage(values.url, values.port);
 
-/** Runs in the page before any of its scripts: notes the first frame painted after a node card exists. */
+/** Runs in the page before any of its scripts: notes the first frame painted after a node card is visible. */
 function watchForCards() {
-  const seen = () => document.querySelector('.react-flow__node') !== null;
+  // React Flow renders cards hidden until it has measured them: count the first card the user can see.
+  const seen = () => {
+    const card = document.querySelector('.react-flow__node');
+    return card !== null && getComputedStyle(card).visibility !== 'hidden';
+  };
   const observer = new MutationObserver(() => {
     if (!seen()) return;
     observer.disconnect();
     // The frame after the next is the first one painted with the cards in it.
     requestAnimationFrame(() => requestAnimationFrame(() => (window.__canvasPaintedAt = performance.now())));
   });
-  observer.observe(document, { childList: true, subtree: true });
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['style'] });
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') window.__firstContentfulPaint = entry.startTime;
   }).observe({ type: 'paint', buffered: true });

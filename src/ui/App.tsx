@@ -1,17 +1,22 @@
 import { ReactFlowProvider } from '@xyflow/react';
+import { lazy, Suspense } from 'react';
 import { Editor } from '../canvas/Editor';
 import { Palette } from '../canvas/Palette';
 import { useAppStore } from '../store';
 import { ParticleOverlay } from '../views/particles/ParticleOverlay';
-import { ChartsPanel } from './panels/ChartsPanel';
 import { ErrorBoundary } from './ErrorBoundary';
 import { downloadScenario } from './file-io';
-import { Inspector } from './inspector/Inspector';
 import { Toasts } from './Toasts';
 import { Toolbar } from './Toolbar';
 import { useAfterFirstPaint } from './use-after-first-paint';
 import { useEditShortcuts } from './use-edit-shortcuts';
 import { usePresenterMode } from './use-presenter-mode';
+
+// The inspector and the charts (with d3's scales, axes and shapes) are their own chunks: the first
+// visit parses only what paints the canvas, and fetches these while the canvas shows.
+const Inspector = lazy(() => import('./inspector/Inspector').then((m) => ({ default: m.Inspector })));
+const ChartsPanel = lazy(() => import('./panels/ChartsPanel').then((m) => ({ default: m.ChartsPanel })));
+const inspectorPlaceholder = <aside className="inspector" aria-label="Inspector" />;
 
 const exportWork = () => downloadScenario(useAppStore.getState().scenario);
 
@@ -32,10 +37,22 @@ export function App() {
           </ErrorBoundary>
         </main>
         <ErrorBoundary area="The inspector" onExport={exportWork}>
-          {painted ? <Inspector /> : <aside className="inspector" aria-label="Inspector" />}
+          {painted ? (
+            <Suspense fallback={inspectorPlaceholder}>
+              <Inspector />
+            </Suspense>
+          ) : (
+            inspectorPlaceholder
+          )}
         </ErrorBoundary>
         <section className="bottom-panel" aria-label="Results">
-          <ErrorBoundary area="The charts">{painted && <ChartsPanel />}</ErrorBoundary>
+          <ErrorBoundary area="The charts">
+            {painted && (
+              <Suspense fallback={null}>
+                <ChartsPanel />
+              </Suspense>
+            )}
+          </ErrorBoundary>
         </section>
         <Toasts />
       </div>
