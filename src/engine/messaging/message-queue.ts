@@ -198,7 +198,8 @@ export class MessageQueue implements Component {
         consumer.pausedUntil = time + RECONNECT_S;
         this.wakeAt(consumer.pausedUntil);
       }
-      if (wasOutstanding) this.deliveryFailed(message, time);
+      // A consumer that was down never got to work on it: the message goes back without a failure counted against it.
+      if (wasOutstanding) this.deliveryFailed(message, time, outcome !== Outcome.nodeDown);
     }
     if (wasOutstanding) leases.state[lease] = LeaseState.answered;
     else {
@@ -226,12 +227,12 @@ export class MessageQueue implements Component {
     this.stats.acknowledged(messages.enqueuedAt[message] as number, time);
   }
 
-  /** A delivery failed or timed out: offer the message again, or dead-letter it after too many. */
-  private deliveryFailed(message: number, time: number): void {
+  /** A delivery failed or timed out: offer the message again, or dead-letter it after too many failures that `counts`. */
+  private deliveryFailed(message: number, time: number, counts = true): void {
     const { messages } = this;
     if (messages.state[message] !== MessageState.leased) return;
     this.advance(time);
-    const failures = (messages.failures[message] as number) + 1;
+    const failures = (messages.failures[message] as number) + (counts ? 1 : 0);
     messages.failures[message] = failures;
     if (failures >= this.node.maxDeliveries) {
       messages.move(message, MessageState.deadLettered);
