@@ -8,9 +8,8 @@ import { LeaseState, Leases } from './leases';
 import { MessageState, MessageStore } from './message-store';
 import { QueueStats } from './queue-stats';
 
-const ACK = EventKind.timer0;
-const VISIBILITY = EventKind.timer1;
-const DISPATCH = EventKind.timer2;
+const VISIBILITY = EventKind.timer0;
+const DISPATCH = EventKind.timer1;
 /** A consumer whose connection dropped (it was down) pulls again after this many seconds. */
 export const RECONNECT_S = 1;
 /** When the engine had no room for a delivery, the queue tries again this much later. */
@@ -73,7 +72,6 @@ export class MessageQueue implements Component {
   handle(kind: number, arg: number, time: number): void {
     if (kind === EventKind.arrive) this.arrive(arg, time);
     else if (kind === EventKind.response) this.answered(arg, time);
-    else if (kind === ACK) this.acknowledgeProducer(arg, time);
     else if (kind === VISIBILITY) this.expireLeases(time);
     else if (kind === DISPATCH) {
       this.dispatchAt = Number.POSITIVE_INFINITY;
@@ -103,12 +101,12 @@ export class MessageQueue implements Component {
     this.backlog.pushBack(message);
     this.stats.accepted(time);
     if (messages.waiting > this.stats.maxBacklog) this.stats.maxBacklog = messages.waiting;
-    if (this.node.ackLatency > 0) this.ctx.schedule(this.index, ACK, request, time + this.node.ackLatency);
-    else this.acknowledgeProducer(request, time);
+    // The ack leaves after the store's latency: nothing can happen to it before, so it is sent now, dated then (one event fewer).
+    this.acknowledgeProducer(request, time + this.node.ackLatency);
     this.dispatch(time);
   }
 
-  /** The message is stored: the producer's request completes. */
+  /** The message is stored at `time`: the producer's request completes. */
   private acknowledgeProducer(request: number, time: number): void {
     const sentAt = this.ctx.requests.sentAt[request] as number;
     if (sentAt >= this.stats.measureStart) this.stats.ack.record(time + this.ctx.pathLatency(request) - sentAt);

@@ -6,8 +6,6 @@ import { RequestFlag } from '../request-pool';
 import { type LiveNode, type NodeReportOf, Outcome, type WindowNodeSample } from '../types';
 import type { TopicFigures } from './figures';
 
-const ACK = EventKind.timer0;
-
 /**
  * A pub/sub topic. A published request ends here: the publisher is
  * acknowledged after `ackLatency`, and a copy of the message goes to every
@@ -50,7 +48,6 @@ export class Topic implements Component {
 
   handle(kind: number, arg: number, time: number): void {
     if (kind === EventKind.arrive) this.publish(arg, time);
-    else if (kind === ACK) this.acknowledge(arg, time);
     else if (kind === EventKind.response) this.copyAnswered(arg);
   }
 
@@ -79,8 +76,8 @@ export class Topic implements Component {
       requests.sentAt[copy] = time;
       this.ctx.send(copy, link, time);
     }
-    if (this.node.ackLatency > 0) this.ctx.schedule(this.index, ACK, request, time + this.node.ackLatency);
-    else this.acknowledge(request, time);
+    // Sent now, dated when the message is stored: nothing can happen to the ack in between (one event fewer).
+    this.acknowledge(request, time + this.node.ackLatency);
   }
 
   private acknowledge(request: number, time: number): void {
