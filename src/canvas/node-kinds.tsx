@@ -76,7 +76,7 @@ export const KIND_LOOK: { readonly [K in NodeKind]: KindLook<K> } = {
     tint: '#eceff5',
     Icon: MessageQueueIcon,
     summary: (node) =>
-      `${node.capacity === null ? 'unbounded' : `holds ${node.capacity.toLocaleString('en-US')}`} · prefetch ${node.prefetch} · visible again ${formatSeconds(node.visibilityTimeout)}`,
+      `${node.capacity === null ? 'unbounded' : `${node.capacity.toLocaleString('en-US')} max`} · prefetch ${node.prefetch}`,
   },
   topic: { color: '#7a5c2e', tint: '#f5efe6', Icon: TopicIcon, summary: (node) => `fan-out · ack ${formatSeconds(node.ackLatency)}` },
 };

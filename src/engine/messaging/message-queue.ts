@@ -405,7 +405,8 @@ export class MessageQueue implements Component {
       busy: messages.leased,
       queueLength: messages.waiting,
       inSystem: messages.waiting + messages.leased,
-      workers: this.consumers.length * this.node.prefetch,
+      // A queue has no workers of its own: its consumers' are theirs (the totals' "busy" rows skip it).
+      workers: 0,
       messaging: {
         backlog: messages.waiting,
         inFlight: messages.leased,
