@@ -59,3 +59,13 @@ describe('messaging links and fields: bad input is refused with the field and th
     expect(connectionProblem(graph, 'worker', 'orders')).toBeNull();
   });
 });
+
+describe('messaging warnings', () => {
+  it('warns of a queue without consumers and a topic without subscribers', () => {
+    const parsed = parseScenario(scenario([{ id: 'a', from: 'shop', to: 'orders' }]));
+    expect(parsed.ok && parsed.warnings).toEqual([
+      'message queue "orders" has no consumers (servers it links to): its messages wait until the backlog is full.',
+      'topic "events" has no subscribers (queues or servers it links to): what is published to it goes nowhere.',
+    ]);
+  });
+});

@@ -135,6 +135,8 @@ function findWarnings(scenario: Scenario): string[] {
     const out = outgoing.get(node.id) ?? 0;
     if (node.kind === 'client' && out === 0) warnings.push(`client "${node.id}" has no outgoing link: its requests fail with "no route".`);
     if (node.kind === 'loadBalancer' && out === 0) warnings.push(`load balancer "${node.id}" has no targets: requests to it fail with "no route".`);
+    if (node.kind === 'messageQueue' && out === 0) warnings.push(`message queue "${node.id}" has no consumers (servers it links to): its messages wait until the backlog is full.`);
+    if (node.kind === 'topic' && out === 0) warnings.push(`topic "${node.id}" has no subscribers (queues or servers it links to): what is published to it goes nowhere.`);
     if (KIND_TRAITS[node.kind].answers === 'hits' && out === 0) {
       warnings.push(`${KIND_TRAITS[node.kind].title} "${node.id}" has no link onwards: its misses and writes fail with "no route".`);
     }
