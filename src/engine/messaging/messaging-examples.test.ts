@@ -62,6 +62,7 @@ describe('queue-vs-sync-spike.json', () => {
 
 describe('queue-consumer-crash.json', () => {
   let before: ReturnType<typeof queueIn>;
+  let atCrash: ReturnType<typeof queueIn>;
   let sim: Simulation;
   let report: Report;
   let windows: WindowSample[];
@@ -70,6 +71,8 @@ describe('queue-consumer-crash.json', () => {
     sim = createSimulation(scenario);
     sim.runUntil(30);
     before = queueIn(sim.report(), 'jobs');
+    sim.runUntil(30.5);
+    atCrash = queueIn(sim.report(), 'jobs');
     sim.runUntil(scenario.duration);
     report = sim.report();
     windows = sim.windowsSince(0);
@@ -78,6 +81,11 @@ describe('queue-consumer-crash.json', () => {
   it('until 30 s nothing is delivered twice', () => {
     expect(before.duplicates).toBe(0);
     expect(before.redeliveries).toBe(0);
+  });
+
+  it('the jobs the crashed consumer held come back at once and are delivered again', () => {
+    expect(atCrash.redeliveries).toBeGreaterThan(0);
+    expect(atCrash.duplicates).toBe(0);
   });
 
   it('the crash brings redeliveries and about 85 duplicates', () => {
