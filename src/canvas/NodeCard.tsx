@@ -69,6 +69,14 @@ export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<Sce
         </div>
       )}
       {node.kind === 'messageQueue' && <QueueFigures figures={live?.messaging} />}
+      {node.kind === 'topic' && (
+        <div className="node-card__live" title={live ? 'Copies sent to subscribers, and those that failed' : 'Live figures appear when the simulation runs'}>
+          <div className="node-card__figures">
+            <span>copies {live?.topic ? live.topic.copies.toLocaleString('en-US') : '–'}</span>
+            <span>failed {live?.topic ? live.topic.failed.toLocaleString('en-US') : '–'}</span>
+          </div>
+        </div>
+      )}
       <Handle type="source" position={Position.Right} className="node-handle" />
     </div>
   );

@@ -292,6 +292,8 @@ export interface LiveNode {
   cdn?: CdnReport;
   /** Message queues: backlog, oldest age, dead letters and duplicates now. */
   messaging?: QueueLive;
+  /** Topics: what was published and how the copies fared so far. */
+  topic?: TopicFigures;
 }
 
 /** A running simulation. Time is simulated seconds; nothing here knows the wall clock. */

@@ -18,6 +18,8 @@ export interface NodeLiveStats {
   slowFactor: number;
   /** Message queues: messages waiting now, seconds the oldest has waited, dead letters and duplicates so far. */
   messaging?: { backlog: number; oldestAge: number; deadLettered: number; duplicates: number };
+  /** Topics: copies sent to subscribers and copies that failed, so far. */
+  topic?: { copies: number; failed: number };
 }
 
 /** Utilization from which a node counts as saturated: queues grow fast past it. */
@@ -40,6 +42,7 @@ export function computeNodeLiveStats(state: AppState, nodeId: string): NodeLiveS
     const { backlog, oldestAge, deadLettered, duplicates } = node.messaging;
     stats.messaging = { backlog, oldestAge, deadLettered, duplicates };
   }
+  if (node.topic) stats.topic = { copies: node.topic.copies, failed: node.topic.failed };
   return stats;
 }
 
@@ -64,8 +67,10 @@ function same(a: NodeLiveStats | null, b: NodeLiveStats | null): boolean {
     ma === undefined || mb === undefined
       ? ma === mb
       : ma.backlog === mb.backlog && ma.oldestAge === mb.oldestAge && ma.deadLettered === mb.deadLettered && ma.duplicates === mb.duplicates;
+  const sameTopic = a.topic?.copies === b.topic?.copies && a.topic?.failed === b.topic?.failed;
   return (
     sameMessaging &&
+    sameTopic &&
     a.utilization === b.utilization &&
     a.queueLength === b.queueLength &&
     a.p99 === b.p99 &&

@@ -140,6 +140,6 @@ export class Topic implements Component {
   }
 
   live(): LiveNode {
-    return { busy: 0, queueLength: 0, inSystem: this.inFlight, workers: 0 };
+    return { busy: 0, queueLength: 0, inSystem: this.inFlight, workers: 0, topic: this.figures() };
   }
 }
