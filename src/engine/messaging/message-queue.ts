@@ -1,28 +1,19 @@
 import type { MessageQueueNode } from '../../scenario/schema';
-import { type Component, EventKind, type RuntimeLink, type SimContext } from '../component';
+import { type Component, EventKind, type SimContext } from '../component';
 import { RequestFlag } from '../request-pool';
 import { type LiveNode, type NodeReportOf, Outcome, type OutcomeCode, type WindowNodeSample } from '../types';
+import { ConsumerPool, RECONNECT_S } from './consumers';
 import type { QueueFigures } from './figures';
 import { IntDeque } from './int-deque';
 import { LeaseState, Leases } from './leases';
 import { MessageState, MessageStore } from './message-store';
+import { type QueueState, queueFigures, queueLive, queueReport } from './queue-report';
 import { QueueStats } from './queue-stats';
 
 const VISIBILITY = EventKind.timer0;
 const DISPATCH = EventKind.timer1;
-/** A consumer whose connection dropped (it was down) pulls again after this many seconds. */
-export const RECONNECT_S = 1;
 /** When the engine had no room for a delivery, the queue tries again this much later. */
 const RETRY_S = 0.001;
-
-/** One server the queue delivers to, over one link. */
-interface Consumer {
-  link: RuntimeLink;
-  /** Deliveries it holds, unanswered. */
-  held: number;
-  /** It pulls nothing before this time (it was down). */
-  pausedUntil: number;
-}
 
 /**
  * A message queue. A producer's request ends here: the message is stored,
@@ -42,8 +33,7 @@ export class MessageQueue implements Component {
   private readonly leases = new Leases();
   private readonly backlog = new IntDeque();
   readonly stats = new QueueStats();
-  private consumers: Consumer[] = [];
-  private nextConsumer = 0;
+  private consumers = new ConsumerPool([], 1);
   private readonly capacity: number;
   /** When the one pending visibility timer fires (Infinity: none). */
   private timerAt = Number.POSITIVE_INFINITY;
@@ -63,10 +53,8 @@ export class MessageQueue implements Component {
   }
 
   start(): void {
-    this.consumers = this.ctx
-      .outgoing(this.index)
-      .filter((link) => this.ctx.kindOf(link.to) === 'server')
-      .map((link) => ({ link, held: 0, pausedUntil: 0 }));
+    const links = this.ctx.outgoing(this.index).filter((link) => this.ctx.kindOf(link.to) === 'server');
+    this.consumers = new ConsumerPool(links, this.node.prefetch);
   }
 
   handle(kind: number, arg: number, time: number): void {
@@ -128,7 +116,7 @@ export class MessageQueue implements Component {
         this.expire(message, time);
         continue;
       }
-      const consumer = this.pickConsumer(time);
+      const consumer = this.consumers.pick(time);
       if (consumer < 0) return;
       const slot = this.ctx.newRequest();
       if (slot < 0) {
@@ -157,25 +145,10 @@ export class MessageQueue implements Component {
     // The backlog's hold on the message passes to the lease.
     this.leases.open(slot, message, consumer, time + this.node.visibilityTimeout);
     if (this.timerAt === Number.POSITIVE_INFINITY) this.armTimer();
-    const target = this.consumers[consumer] as Consumer;
+    const target = this.consumers.at(consumer);
     target.held++;
     stats.deliveries++;
     this.ctx.send(slot, target.link, time);
-  }
-
-  /** The next consumer in turn with room for one more delivery, or -1. */
-  private pickConsumer(time: number): number {
-    const consumers = this.consumers;
-    const n = consumers.length;
-    for (let i = 0; i < n; i++) {
-      const k = (this.nextConsumer + i) % n;
-      const c = consumers[k] as Consumer;
-      if (c.held < this.node.prefetch && c.pausedUntil <= time) {
-        this.nextConsumer = (k + 1) % n;
-        return k;
-      }
-    }
-    return -1;
   }
 
   /** A delivery came back from its consumer. */
@@ -184,7 +157,7 @@ export class MessageQueue implements Component {
     const requests = this.ctx.requests;
     const lease = leases.of(slot);
     const message = leases.message[lease] as number;
-    const consumer = this.consumers[leases.consumer[lease] as number] as Consumer;
+    const consumer = this.consumers.at(leases.consumer[lease] as number);
     const outcome = requests.outcome[slot] as OutcomeCode;
     requests.release(slot);
     consumer.held--;
@@ -349,71 +322,23 @@ export class MessageQueue implements Component {
     return sample;
   }
 
+  private state(time: number): QueueState {
+    this.advance(time);
+    return { id: this.id, label: this.label, messages: this.messages, stats: this.stats, oldestAge: this.oldestAge(time) };
+  }
+
   /** The queue's own figures at `time`. */
   figures(time: number): QueueFigures {
-    const { messages, stats } = this;
-    this.advance(time);
-    const measured = stats.measured(time);
-    return {
-      accepted: messages.accepted,
-      rejected: stats.rejected,
-      acknowledged: messages.acknowledged,
-      deliveries: stats.deliveries,
-      redeliveries: stats.redeliveries,
-      duplicates: stats.duplicates,
-      deadLettered: messages.deadLettered,
-      expired: messages.expired,
-      backlog: messages.waiting,
-      inFlight: messages.leased,
-      oldestAge: this.oldestAge(time),
-      meanBacklog: measured.meanBacklog,
-      maxBacklog: stats.maxBacklog,
-      meanBacklogWait: measured.meanBacklogWait,
-      inRate: measured.inRate,
-      outRate: measured.outRate,
-      ackLatency: measured.ackLatency,
-      endToEnd: measured.endToEnd,
-    };
+    return queueFigures(this.state(time), time);
   }
 
   report(time: number): NodeReportOf<'messageQueue'> {
-    const messaging = this.figures(time);
-    const measured = this.stats.measured(time);
-    return {
-      id: this.id,
-      kind: this.kind,
-      label: this.label,
-      arrivals: this.stats.arrivals,
-      served: messaging.acknowledged,
-      dropped: messaging.rejected,
-      throughput: messaging.outRate,
-      utilization: 0,
-      meanQueueLength: messaging.meanBacklog,
-      meanInSystem: measured.meanInSystem,
-      waitProbability: measured.waitProbability,
-      meanWait: messaging.meanBacklogWait,
-      latency: messaging.endToEnd,
-      inSystem: messaging.backlog + messaging.inFlight,
-      messaging,
-    };
+    return queueReport(this.state(time), time);
   }
 
   live(): LiveNode {
-    const { messages } = this;
+    // Read-only: a live frame must not advance the integrals the report adds up.
     const now = this.ctx.scheduler.now;
-    return {
-      busy: messages.leased,
-      queueLength: messages.waiting,
-      inSystem: messages.waiting + messages.leased,
-      // A queue has no workers of its own: its consumers' are theirs (the totals' "busy" rows skip it).
-      workers: 0,
-      messaging: {
-        backlog: messages.waiting,
-        inFlight: messages.leased,
-        oldestAge: this.oldestAge(now),
-        deadLettered: messages.deadLettered,
-        duplicates: this.stats.duplicates,
-      },
-    };
+    return queueLive({ id: this.id, label: this.label, messages: this.messages, stats: this.stats, oldestAge: this.oldestAge(now) });
   }
 }
