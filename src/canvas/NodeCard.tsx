@@ -1,12 +1,26 @@
 import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import type { ScenarioNode } from '../scenario/schema';
-import { useNodeLiveStats } from '../store/live-stats';
+import { type NodeLiveStats, useNodeLiveStats } from '../store/live-stats';
 import { KIND_TRAITS } from '../scenario/kinds';
 import { formatSeconds } from './format';
 import { KindIcon, kindStyle, nodeSummary } from './node-kinds';
 
 export type ScenarioFlowNode = Node<{ node: ScenarioNode }, 'scenario'>;
+
+/** A queue's live row: what waits and for how long; dashes before a run, so the card keeps its size. */
+function QueueFigures({ figures }: { figures: NodeLiveStats['messaging'] }) {
+  return (
+    <div className="node-card__live" title={figures ? 'Live figures of the queue' : 'Live figures appear when the simulation runs'}>
+      <div className="node-card__figures">
+        <span>backlog {figures ? figures.backlog.toLocaleString('en-US') : '–'}</span>
+        <span>oldest {figures ? formatSeconds(figures.oldestAge) : '–'}</span>
+        <span>dup {figures ? figures.duplicates.toLocaleString('en-US') : '–'}</span>
+        <span>dead {figures ? figures.deadLettered.toLocaleString('en-US') : '–'}</span>
+      </div>
+    </div>
+  );
+}
 
 /** A node on the canvas: icon, name, what it is set to, and live figures while a run goes. */
 export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<ScenarioFlowNode>) {
@@ -51,6 +65,15 @@ export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<Sce
             <span>queue {live ? Math.round(live.queueLength) : '–'}</span>
             {/* A crashed node serves nothing: "p99 0 ms" would read as fast. */}
             <span>p99 {live && !live.down ? formatSeconds(live.p99) : '–'}</span>
+          </div>
+        </div>
+      )}
+      {node.kind === 'messageQueue' && <QueueFigures figures={live?.messaging} />}
+      {node.kind === 'topic' && (
+        <div className="node-card__live" title={live ? 'Copies sent to subscribers, and those that failed' : 'Live figures appear when the simulation runs'}>
+          <div className="node-card__figures">
+            <span>copies {live?.topic ? live.topic.copies.toLocaleString('en-US') : '–'}</span>
+            <span>failed {live?.topic ? live.topic.failed.toLocaleString('en-US') : '–'}</span>
           </div>
         </div>
       )}

@@ -99,6 +99,32 @@ export function CdnIcon({ size = 20 }: IconProps) {
 
 
 /** A bin, for Delete. */
+/** Messages lined up in a tray, oldest leaving on the right: a backlog that waits for consumers. */
+export function MessageQueueIcon({ size = 20 }: IconProps) {
+  return (
+    <svg {...frame(size)}>
+      <path d="M2 7v10h14V7" />
+      <rect x="4" y="9" width="3" height="6" rx="0.6" />
+      <rect x="8.5" y="9" width="3" height="6" rx="0.6" />
+      <rect x="13" y="9" width="3" height="6" rx="0.6" />
+      <path d="M18 12h4M20.5 10.5 22 12l-1.5 1.5" />
+    </svg>
+  );
+}
+
+/** One point broadcasting to three: a message published once, copied to every subscriber. */
+export function TopicIcon({ size = 20 }: IconProps) {
+  return (
+    <svg {...frame(size)}>
+      <circle cx="5" cy="12" r="2.5" />
+      <path d="M7.5 12H19M7 10.5 19 5M7 13.5 19 19" />
+      <circle cx="20" cy="5" r="1.3" fill="currentColor" />
+      <circle cx="20" cy="12" r="1.3" fill="currentColor" />
+      <circle cx="20" cy="19" r="1.3" fill="currentColor" />
+    </svg>
+  );
+}
+
 export function TrashIcon({ size = 16 }: IconProps) {
   return (
     <svg {...frame(size)}>

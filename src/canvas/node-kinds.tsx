@@ -9,7 +9,18 @@ import type { NodeOf } from '../scenario/kinds';
 import { distributionMean, type NodeKind, type ScenarioNode } from '../scenario/schema';
 import { ALGORITHMS } from './algorithm-names';
 import { formatRate, formatSeconds } from './format';
-import { CacheIcon, CdnIcon, ClientIcon, DatabaseIcon, type IconProps, LoadBalancerIcon, ServerIcon, SessionStoreIcon } from './icons';
+import {
+  CacheIcon,
+  CdnIcon,
+  ClientIcon,
+  DatabaseIcon,
+  type IconProps,
+  LoadBalancerIcon,
+  MessageQueueIcon,
+  ServerIcon,
+  SessionStoreIcon,
+  TopicIcon,
+} from './icons';
 
 export interface KindLook<K extends NodeKind> {
   /** Accent for the card edge, icon and minimap. */
@@ -60,6 +71,14 @@ export const KIND_LOOK: { readonly [K in NodeKind]: KindLook<K> } = {
     Icon: SessionStoreIcon,
     summary: (node) => `${workers(node.workers)} · ${formatSeconds(distributionMean(node.serviceTime))}`,
   },
+  messageQueue: {
+    color: '#5b6b8c',
+    tint: '#eceff5',
+    Icon: MessageQueueIcon,
+    summary: (node) =>
+      `${node.capacity === null ? 'unbounded' : `${node.capacity.toLocaleString('en-US')} max`} · prefetch ${node.prefetch}`,
+  },
+  topic: { color: '#7a5c2e', tint: '#f5efe6', Icon: TopicIcon, summary: (node) => `fan-out · ack ${formatSeconds(node.ackLatency)}` },
 };
 
 /** One line that says what a node is set to, for its card on the canvas. */

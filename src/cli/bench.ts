@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json]`: engine speed on fixed scenarios. Prints events
+ * `npm run bench [-- --json] [-- --only <name part>]`: engine speed on fixed scenarios. Prints events
  * and simulated requests per wall-clock second and peak heap. A benchmark, not
  * a test: machines here are shared and noisy, so read the figures as a ratio
  * within one run rather than against a threshold.
@@ -20,7 +20,7 @@ interface BenchCase {
   modify?: (scenario: Scenario) => Scenario;
   /** Simulated seconds per timed run. */
   duration: number;
-  target?: { eventsPerSecond?: number; requestsPerSecond?: number };
+  target?: { eventsPerSecond?: number; requestsPerSecond?: number; messagesPerSecond?: number };
 }
 
 const CASES: BenchCase[] = [
@@ -55,6 +55,12 @@ const CASES: BenchCase[] = [
       ),
     }),
   },
+  {
+    name: 'producer -> queue -> 8 consumers',
+    file: 'scenarios/bench-queue-8-consumers.json',
+    duration: 400,
+    target: { messagesPerSecond: 5e5 },
+  },
   // web-tier.json sends 300 requests/s; × 10/3 makes it 1,000/s with the same utilizations.
   { name: 'one simulated hour at 1,000 req/s (memory)', file: 'scenarios/web-tier.json', speedUp: 10 / 3, duration: 3600 },
   // Same system with a full LRU cache of 1,000,000 entries evicting on every other read: compare with the 8-server case.
@@ -65,6 +71,8 @@ interface BenchResult {
   name: string;
   eventsPerSecond: number;
   requestsPerSecond: number;
+  /** Messages acknowledged by message queues per wall-clock second (0 without queues). */
+  messagesPerSecond: number;
   heapMB: number;
   simulatedSeconds: number;
   wallSeconds: number;
@@ -133,6 +141,7 @@ function runCase(bench: BenchCase): BenchResult {
     name: bench.name,
     eventsPerSecond: sim.events / wallSeconds,
     requestsPerSecond: (report.totals.completed + report.totals.failed) / wallSeconds,
+    messagesPerSecond: report.nodes.reduce((sum, node) => sum + (node.messaging?.acknowledged ?? 0), 0) / wallSeconds,
     heapMB: peakHeap / 2 ** 20,
     simulatedSeconds: bench.duration,
     wallSeconds,
@@ -141,8 +150,9 @@ function runCase(bench: BenchCase): BenchResult {
   };
 }
 
-const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
-const results = CASES.map((bench) => {
+// `--only <text>` runs the cases whose name contains it (one case on a busy machine).
+const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, only: { type: 'string' } } });
+const results = CASES.filter((bench) => values.only === undefined || bench.name.includes(values.only)).map((bench) => {
   if (!values.json) process.stderr.write(`running ${bench.name}…\n`);
   return { bench, result: runCase(bench) };
 });
@@ -154,6 +164,7 @@ if (values.json) {
     name: result.name,
     eventsPerSecond: Math.round(result.eventsPerSecond),
     requestsPerSecond: Math.round(result.requestsPerSecond),
+    messagesPerSecond: Math.round(result.messagesPerSecond),
     heapMB: Math.round(result.heapMB * 10) / 10,
     pendingEvents: result.pendingEvents,
     bareHeapEventsPerSecond: Math.round(result.bareHeapEventsPerSecond),
@@ -168,9 +179,11 @@ if (values.json) {
     const targets = [
       bench.target?.eventsPerSecond ? target(bench.target.eventsPerSecond, 'events') : '',
       bench.target?.requestsPerSecond ? target(bench.target.requestsPerSecond, 'requests') : '',
+      bench.target?.messagesPerSecond ? target(bench.target.messagesPerSecond, 'messages') : '',
     ].filter(Boolean);
+    const messages = result.messagesPerSecond > 0 ? `  messages ${millions(result.messagesPerSecond).padStart(10)}` : '';
     console.log(
-      `${result.name.padEnd(44)} events ${millions(result.eventsPerSecond).padStart(10)}  requests ${millions(result.requestsPerSecond).padStart(10)}  peak heap ${result.heapMB.toFixed(1).padStart(6)} MB  (${result.simulatedSeconds} simulated s in ${result.wallSeconds.toFixed(2)} s)${targets.length ? `  [${targets.join(', ')}]` : ''}`,
+      `${result.name.padEnd(44)} events ${millions(result.eventsPerSecond).padStart(10)}  requests ${millions(result.requestsPerSecond).padStart(10)}${messages}  peak heap ${result.heapMB.toFixed(1).padStart(6)} MB  (${result.simulatedSeconds} simulated s in ${result.wallSeconds.toFixed(2)} s)${targets.length ? `  [${targets.join(', ')}]` : ''}`,
     );
     console.log(
       `${''.padEnd(44)} yardstick: a bare heap holding ${result.pendingEvents} events does ${millions(result.bareHeapEventsPerSecond)} here (× ${factor.toFixed(2)} of the ${millions(REFERENCE_HEAP_RATE)} the targets assume); the engine runs at ${((100 * result.eventsPerSecond) / result.bareHeapEventsPerSecond).toFixed(0)} % of it`,

@@ -1,6 +1,7 @@
 import type { NodeReport, NodeReportOf } from '../engine/types';
 import { KIND_TRAITS } from '../scenario/kinds';
 import type { NodeKind } from '../scenario/schema';
+import { queueLines, topicLines } from './format-messaging';
 import { formatCount, formatMilliseconds, formatNumber, formatPercent, formatTable, indent } from './format-numbers';
 
 /*
@@ -19,6 +20,8 @@ const DETAILS: { readonly [K in NodeKind]: (node: NodeReportOf<K>, name: string)
   cache: (node, name) => cacheLines(node, name),
   cdn: (node, name) => [...cacheLines(node, name), ...cdnLines(node)],
   sessionStore: none,
+  messageQueue: (node, name) => queueLines(node, name),
+  topic: (node, name) => topicLines(node, name),
 };
 
 /** The extra lines a node's report calls for (none for a plain server), titled with `name` (its id, marked when a live edit retired it). */

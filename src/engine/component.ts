@@ -85,6 +85,8 @@ export interface SimContext {
   /** Which catalogue items can reach `node`, when the one node sending to it hashes request keys (shards); else null: all. */
   keysReaching(node: number): ((key: number) => boolean) | null;
   readonly trace: TraceSink | null;
+  /** Seconds of link latency on the path a request has crossed: the time its response takes to walk back. */
+  pathLatency(request: number): number;
 }
 
 /** One simulated node. Each kind lives in a file of its own. */

@@ -143,6 +143,14 @@ export abstract class RoutingLayer {
     }
   }
 
+  pathLatency(request: number): number {
+    const requests = this.requests;
+    const base = request * requests.stride;
+    let total = 0;
+    for (let hop = (requests.depth[request] as number) - 1; hop >= 0; hop--) total += (this.links[requests.path[base + hop] as number] as RuntimeLink).latency;
+    return total;
+  }
+
   private pickByWeight(node: number, out: readonly RuntimeLink[]): RuntimeLink {
     let rng = this.routingRngs[node];
     if (rng === undefined) this.routingRngs[node] = rng = this.rng(node, ROUTING_STREAM);

@@ -4,9 +4,11 @@ import type { EngineLimits } from '../scenario/engine-limits';
 import type { FaultAction, GraphChange, Link, NodeKind, ScenarioNode } from '../scenario/schema';
 import type { CacheReport, CdnReport } from './caching/report';
 import type { SystemTheory } from './queueing-theory';
+import type { QueueFigures, QueueLive, TopicFigures } from './messaging/figures';
 
 export type { CacheReport, CdnEdgeReport, CdnReport, RankBucket } from './caching/report';
 export type { NodeTheory, QueueModel, SystemTheory } from './queueing-theory';
+export type { QueueFigures, QueueLive, TopicFigures } from './messaging/figures';
 
 /**
  * Why an attempt failed. "queueFull" is a drop; "engineLimit" means the
@@ -142,6 +144,10 @@ export interface NodeReportBase {
   retiredAt?: number;
   /** CDNs: origin offload and edge compute. */
   cdn?: CdnReport;
+  /** Message queues: backlog, deliveries, duplicates, dead letters, latencies. */
+  messaging?: QueueFigures;
+  /** Topics: messages published and the copies sent to subscribers. */
+  topic?: TopicFigures;
 }
 
 /**
@@ -156,6 +162,8 @@ interface KindFigures {
   sessionStore: Required<Pick<NodeReportBase, 'replicas' | 'sessions'>>;
   cache: Required<Pick<NodeReportBase, 'cache'>>;
   cdn: Required<Pick<NodeReportBase, 'cache' | 'cdn'>>;
+  messageQueue: Required<Pick<NodeReportBase, 'messaging'>>;
+  topic: Required<Pick<NodeReportBase, 'topic'>>;
 }
 type EveryKind<T extends { [K in NodeKind]: object }> = T;
 
@@ -227,6 +235,10 @@ export interface WindowNodeSample {
   hitRatio?: number | null;
   /** CDNs: the same, per edge location, in the order of the scenario's edges. */
   edgeHitRatios?: (number | null)[];
+  /** Message queues: messages waiting at the window's end. */
+  backlog?: number;
+  /** Message queues: seconds the oldest waiting message had waited at the window's end. */
+  oldestAge?: number;
 }
 
 /** Cheap live figures, for the canvas and the totals table while running. */
@@ -278,6 +290,10 @@ export interface LiveNode {
   cache?: CacheReport;
   /** CDNs: offload, bytes and edges so far. */
   cdn?: CdnReport;
+  /** Message queues: backlog, oldest age, dead letters and duplicates now. */
+  messaging?: QueueLive;
+  /** Topics: what was published and how the copies fared so far. */
+  topic?: TopicFigures;
 }
 
 /** A running simulation. Time is simulated seconds; nothing here knows the wall clock. */

@@ -1,4 +1,5 @@
 import { KIND_TRAITS } from './kinds';
+import { messagingLinkProblem } from './messaging-links';
 import type { Scenario } from './schema';
 
 /**
@@ -15,6 +16,8 @@ export function connectionProblem(scenario: Pick<Scenario, 'nodes' | 'links'>, f
   if (!KIND_TRAITS[target.kind].acceptsLinks) {
     return `${name(target)} is ${KIND_TRAITS[target.kind].one}: ${KIND_TRAITS[target.kind].plural} only send requests, so nothing can link into them.`;
   }
+  const messaging = messagingLinkProblem(source.kind, target.kind);
+  if (messaging !== null) return `${name(source)} cannot link to ${name(target)}: ${messaging}.`;
   if (scenario.links.some((l) => l.from === from && l.to === to)) return `${name(source)} already links to ${name(target)}.`;
   return null;
 }

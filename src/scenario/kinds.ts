@@ -51,9 +51,10 @@ export interface KindTraits<K extends NodeKind> {
   /**
    * Which requests it answers itself: 'hits' (some, even when it links
    * onwards: caches, CDNs), 'atPathEnd' (every one it serves when it links
-   * nowhere further: servers, databases) or 'never' (clients, balancers).
+   * nowhere further: servers, databases), 'never' (clients, balancers) or
+   * 'always' (every one: message queues and topics acknowledge what they take).
    */
-  answers: 'hits' | 'atPathEnd' | 'never';
+  answers: 'hits' | 'atPathEnd' | 'never' | 'always';
   workers: WorkerModel;
   /** Requests can be sent to it (clients only send). */
   acceptsLinks: boolean;
@@ -163,6 +164,32 @@ export const KIND_TRAITS: { readonly [K in NodeKind]: KindTraits<K> } = {
     faults: CAN_FAIL,
     answers: 'atPathEnd',
     workers: 'always',
+    acceptsLinks: true,
+    costPerHour: free,
+  },
+  messageQueue: {
+    title: 'Message queue',
+    plural: 'message queues',
+    one: 'a message queue',
+    hint: 'Acknowledges at once; servers it links to consume later',
+    idPrefix: 'queue',
+    create: (base) => ({ ...base, kind: 'messageQueue' }),
+    faults: [],
+    answers: 'always',
+    workers: 'never',
+    acceptsLinks: true,
+    costPerHour: free,
+  },
+  topic: {
+    title: 'Topic',
+    plural: 'topics',
+    one: 'a topic',
+    hint: 'Publish once; every queue or server it links to gets a copy',
+    idPrefix: 'topic',
+    create: (base) => ({ ...base, kind: 'topic' }),
+    faults: [],
+    answers: 'always',
+    workers: 'never',
     acceptsLinks: true,
     costPerHour: free,
   },

@@ -2,6 +2,7 @@ import { faultRefusal } from './faults';
 import { KIND_TRAITS } from './kinds';
 import { describeIssues, describeJsonError } from './issue-messages';
 import { balancerProblems } from './load-balancer-presets';
+import { messagingLinkProblem } from './messaging-links';
 import { migrateScenario } from './migrate';
 import { runCostWarnings } from './run-cost';
 import { type NodeKind, SCENARIO_LIMITS, type Scenario, ScenarioSchema } from './schema';
@@ -77,6 +78,9 @@ function checkReferences(scenario: Scenario): string[] {
     if (into !== undefined && !KIND_TRAITS[into].acceptsLinks) {
       errors.push(`link "${link.id}": it leads into ${KIND_TRAITS[into].title.toLowerCase()} "${link.to}"; ${KIND_TRAITS[into].plural} only send requests.`);
     }
+    const out = kinds.get(link.from);
+    const messaging = out !== undefined && into !== undefined ? messagingLinkProblem(out, into) : null;
+    if (messaging !== null) errors.push(`link "${link.id}" field "to": "${link.from}" cannot link to "${link.to}": ${messaging}.`);
   }
   // A fault may name a node a live edit added later in the run.
   for (const change of scenario.changes) for (const node of change.nodes) if (!kinds.has(node.id)) faultKinds.set(node.id, node.kind);
@@ -131,6 +135,8 @@ function findWarnings(scenario: Scenario): string[] {
     const out = outgoing.get(node.id) ?? 0;
     if (node.kind === 'client' && out === 0) warnings.push(`client "${node.id}" has no outgoing link: its requests fail with "no route".`);
     if (node.kind === 'loadBalancer' && out === 0) warnings.push(`load balancer "${node.id}" has no targets: requests to it fail with "no route".`);
+    if (node.kind === 'messageQueue' && out === 0) warnings.push(`message queue "${node.id}" has no consumers (servers it links to): its messages wait until the backlog is full.`);
+    if (node.kind === 'topic' && out === 0) warnings.push(`topic "${node.id}" has no subscribers (queues or servers it links to): what is published to it goes nowhere.`);
     if (KIND_TRAITS[node.kind].answers === 'hits' && out === 0) {
       warnings.push(`${KIND_TRAITS[node.kind].title} "${node.id}" has no link onwards: its misses and writes fail with "no route".`);
     }
@@ -171,7 +177,7 @@ function nodesThatReachAnAnswer(scenario: Pick<Scenario, 'nodes' | 'links'>): Se
   }
   const found = new Set<string>();
   const pending = scenario.nodes
-    .filter((n) => KIND_TRAITS[n.kind].answers === 'hits' || (!hasOutgoing.has(n.id) && KIND_TRAITS[n.kind].answers === 'atPathEnd'))
+    .filter((n) => KIND_TRAITS[n.kind].answers === 'hits' || KIND_TRAITS[n.kind].answers === 'always' || (!hasOutgoing.has(n.id) && KIND_TRAITS[n.kind].answers === 'atPathEnd'))
     .map((n) => n.id);
   for (const id of pending) found.add(id);
   while (pending.length > 0) {

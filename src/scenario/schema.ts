@@ -242,6 +242,38 @@ export const DatabaseNodeSchema = z.object({
   writeTime: DistributionSchema,
 });
 
+/**
+ * A message queue: a producer's request is acknowledged once the message is
+ * stored; the servers it links to consume the backlog, each holding at most
+ * `prefetch` unacknowledged messages (format version 3).
+ */
+export const MessageQueueNodeSchema = z.object({
+  ...nodeBase,
+  kind: z.literal('messageQueue'),
+  /** Seconds to store a message before the producer is acknowledged. */
+  ackLatency: nonNegative.default(0.002),
+  /** Messages the backlog holds; a new one beyond it is refused with "backlog full". null is unbounded. */
+  capacity: z.number().int().min(1).max(10_000_000).nullable().default(10_000),
+  /** Unacknowledged messages each consumer may hold at once. */
+  prefetch: z.number().int().min(1).max(4096).default(1),
+  /** Seconds a delivered message stays hidden; unacknowledged by then, it is delivered again. */
+  visibilityTimeout: positive.default(30),
+  /** Failed deliveries (error, crash or timeout) after which a message goes to the dead letters. */
+  maxDeliveries: z.number().int().min(1).max(100).default(5),
+  /** Messages that waited longer than this many seconds are dropped, not delivered; null keeps them. */
+  maxAge: positive.nullable().default(null),
+});
+export type MessageQueueNode = z.infer<typeof MessageQueueNodeSchema>;
+
+/** A pub/sub topic: each published message is acknowledged and sent to every node it links to (format version 3). */
+export const TopicNodeSchema = z.object({
+  ...nodeBase,
+  kind: z.literal('topic'),
+  /** Seconds to store a message before the publisher is acknowledged. */
+  ackLatency: nonNegative.default(0.001),
+});
+export type TopicNode = z.infer<typeof TopicNodeSchema>;
+
 export const NodeSchema = z.discriminatedUnion('kind', [
   ClientNodeSchema,
   LoadBalancerNodeSchema,
@@ -250,6 +282,8 @@ export const NodeSchema = z.discriminatedUnion('kind', [
   SessionStoreNodeSchema,
   CacheNodeSchema,
   CdnNodeSchema,
+  MessageQueueNodeSchema,
+  TopicNodeSchema,
 ]);
 export type ScenarioNode = z.infer<typeof NodeSchema>;
 export type NodeKind = ScenarioNode['kind'];

@@ -16,6 +16,10 @@ export interface NodeLiveStats {
   down: boolean;
   /** Service-time multiplier of a slow-down fault (1 = normal speed). */
   slowFactor: number;
+  /** Message queues: messages waiting now, seconds the oldest has waited, dead letters and duplicates so far. */
+  messaging?: { backlog: number; oldestAge: number; deadLettered: number; duplicates: number };
+  /** Topics: copies sent to subscribers and copies that failed, so far. */
+  topic?: { copies: number; failed: number };
 }
 
 /** Utilization from which a node counts as saturated: queues grow fast past it. */
@@ -33,7 +37,13 @@ export function computeNodeLiveStats(state: AppState, nodeId: string): NodeLiveS
   const p99 = window?.p99 ?? 0;
   const down = node.down === true;
   const health = down ? 'failing' : judgeHealth(utilization, queueLength, node.workers, node.inSystem, window);
-  return { utilization, queueLength, p99, health, down, slowFactor: node.slowFactor ?? 1 };
+  const stats: NodeLiveStats = { utilization, queueLength, p99, health, down, slowFactor: node.slowFactor ?? 1 };
+  if (node.messaging) {
+    const { backlog, oldestAge, deadLettered, duplicates } = node.messaging;
+    stats.messaging = { backlog, oldestAge, deadLettered, duplicates };
+  }
+  if (node.topic) stats.topic = { copies: node.topic.copies, failed: node.topic.failed };
+  return stats;
 }
 
 function judgeHealth(
@@ -51,7 +61,23 @@ function judgeHealth(
 
 function same(a: NodeLiveStats | null, b: NodeLiveStats | null): boolean {
   if (a === null || b === null) return a === b;
-  return a.utilization === b.utilization && a.queueLength === b.queueLength && a.p99 === b.p99 && a.health === b.health && a.down === b.down && a.slowFactor === b.slowFactor;
+  const ma = a.messaging;
+  const mb = b.messaging;
+  const sameMessaging =
+    ma === undefined || mb === undefined
+      ? ma === mb
+      : ma.backlog === mb.backlog && ma.oldestAge === mb.oldestAge && ma.deadLettered === mb.deadLettered && ma.duplicates === mb.duplicates;
+  const sameTopic = a.topic?.copies === b.topic?.copies && a.topic?.failed === b.topic?.failed;
+  return (
+    sameMessaging &&
+    sameTopic &&
+    a.utilization === b.utilization &&
+    a.queueLength === b.queueLength &&
+    a.p99 === b.p99 &&
+    a.health === b.health &&
+    a.down === b.down &&
+    a.slowFactor === b.slowFactor
+  );
 }
 
 /** Every mounted card's refresh: they run together in one task per beat, so React renders all cards in one pass. */

@@ -8,6 +8,8 @@ import { Database } from './database';
 import { LoadBalancer } from './load-balancer';
 import { Server } from './server';
 import { SessionStore } from './session-store';
+import { MessageQueue } from '../messaging/message-queue';
+import { Topic } from '../messaging/topic';
 
 type ComponentConstructor<K extends NodeKind> = new (index: number, node: NodeOf<K>, ctx: SimContext) => Component;
 
@@ -20,6 +22,8 @@ const COMPONENTS: { readonly [K in NodeKind]: ComponentConstructor<K> } = {
   cache: Cache,
   cdn: Cdn,
   sessionStore: SessionStore,
+  messageQueue: MessageQueue,
+  topic: Topic,
 };
 
 /** Builds the component for a scenario node. */

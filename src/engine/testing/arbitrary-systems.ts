@@ -104,6 +104,19 @@ export const cdn = fc.record({
   resizeShare: seconds(0, 1),
 });
 
+/** A message queue: any ack latency, capacity, prefetch, visibility timeout, delivery limit and age bound. */
+export const messageQueue = fc.record({
+  ackLatency: seconds(0, 0.01),
+  capacity: fc.option(fc.integer({ min: 1, max: 50 }), { nil: null }),
+  prefetch: fc.integer({ min: 1, max: 4 }),
+  visibilityTimeout: seconds(0.005, 1),
+  maxDeliveries: fc.integer({ min: 1, max: 5 }),
+  maxAge: fc.option(seconds(0.05, 2), { nil: null }),
+});
+
+/** A topic: any ack latency. */
+export const topic = fc.record({ ackLatency: seconds(0, 0.01) });
+
 /**
  * Each node kind's random fields, for the property tests that put every kind
  * into a system: a kind added to the schema fails the type-check here until
@@ -117,6 +130,8 @@ export const KIND_ARBITRARIES: { readonly [K in NodeKind]: fc.Arbitrary<object> 
   cache,
   cdn,
   sessionStore,
+  messageQueue,
+  topic,
 };
 
 export interface SystemOptions {

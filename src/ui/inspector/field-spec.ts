@@ -65,6 +65,11 @@ export const SPECS = {
   replicas: { unit: 'machines', scale: 1, min: 1, max: 64, integer: true },
   speed: { unit: '×', scale: 1, min: 0.1, max: 10 },
   costPerHour: { unit: '$/h', scale: 1, min: 0 },
+  backlogCapacity: { unit: 'messages', scale: 1, min: 1, max: 10_000_000, integer: true, emptyMeans: 'unbounded' },
+  prefetch: { unit: 'per consumer', scale: 1, min: 1, max: 4096, integer: true },
+  visibilityTimeout: { unit: 's', scale: 1, min: 0, minExclusive: true },
+  maxDeliveries: { unit: 'deliveries', scale: 1, min: 1, max: 100, integer: true },
+  messageMaxAge: { unit: 's', scale: 1, min: 0, minExclusive: true, emptyMeans: 'keep every message' },
 } satisfies Record<string, NumberSpec>;
 
 /** The stored value as the field shows it (12 significant digits hide float noise like 7.000000000000001). */

@@ -10,6 +10,7 @@ import { LiveFigure } from '../../views/LiveFigure';
 import { FAULTABLE_KINDS } from '../../scenario/faults';
 import { keyCount, keyNoun, previousPool, type RingFigures, ringFigures, ringTargetIds } from '../../views/balancer/hash-ring-figures';
 import { createHashRingView } from '../../views/balancer/hash-ring-view';
+import { QueueViews } from './QueueViews';
 import { ScalingSweep } from './ScalingSweep';
 
 /** A kind's own views in the bottom panel, beside the fault controls every kind that can fail gets. */
@@ -30,6 +31,8 @@ const KIND_VIEWS: { readonly [K in NodeKind]: KindViews<K> } = {
   cache: noViews,
   cdn: noViews,
   sessionStore: noViews,
+  messageQueue: { columns: () => 3, Views: QueueViews },
+  topic: noViews,
 };
 
 const viewsOf = (node: ScenarioNode) => KIND_VIEWS[node.kind] as KindViews<NodeKind>;
