@@ -73,10 +73,11 @@ export function Toolbar() {
 
   return (
     <header className="toolbar">
-      <div className="brand">
+      {/* The page's one level-one heading, so a screen reader's heading list starts with the app's name. */}
+      <h1 className="brand">
         <Logo />
         <span>Scale Playground</span>
-      </div>
+      </h1>
       <input
         className="toolbar__name"
         aria-label="Scenario name"

@@ -88,9 +88,11 @@ const totalsVersion = (state: AppState) => {
 function TotalsTable() {
   const ref = useLiveChart<HTMLTableElement, TotalsData>(createTotalsTable, selectTotals, totalsVersion);
   return (
-    <div className="sp-totals-box">
+    // It scrolls when the table is taller than the panel: focusable, so the keyboard can scroll it too.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to be scrolled by keyboard.
+    <section className="sp-totals-box" tabIndex={0} aria-label="Totals, scrollable">
       <table ref={ref} aria-label="Totals" />
-    </div>
+    </section>
   );
 }
 
