@@ -4,9 +4,11 @@ import type { EngineLimits } from '../scenario/engine-limits';
 import type { FaultAction, GraphChange, Link, NodeKind, ScenarioNode } from '../scenario/schema';
 import type { CacheReport, CdnReport } from './caching/report';
 import type { SystemTheory } from './queueing-theory';
+import type { LiveResources, ResourcesReport } from './resources/resources-report';
 
 export type { CacheReport, CdnEdgeReport, CdnReport, RankBucket } from './caching/report';
 export type { NodeTheory, QueueModel, SystemTheory } from './queueing-theory';
+export type { LiveResources, ResourceFigures, ResourceName, ResourcesReport } from './resources/resources-report';
 
 /**
  * Why an attempt failed. "queueFull" is a drop; "engineLimit" means the
@@ -142,6 +144,8 @@ export interface NodeReportBase {
   retiredAt?: number;
   /** CDNs: origin offload and edge compute. */
   cdn?: CdnReport;
+  /** Servers with a `resources` block: each resource's operational figures. */
+  resources?: ResourcesReport;
 }
 
 /**
@@ -278,6 +282,8 @@ export interface LiveNode {
   cache?: CacheReport;
   /** CDNs: offload, bytes and edges so far. */
   cdn?: CdnReport;
+  /** Servers with a `resources` block: each resource's utilization so far. */
+  resources?: LiveResources;
 }
 
 /** A running simulation. Time is simulated seconds; nothing here knows the wall clock. */
