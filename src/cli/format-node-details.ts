@@ -2,6 +2,7 @@ import type { NodeReport, NodeReportOf } from '../engine/types';
 import { KIND_TRAITS } from '../scenario/kinds';
 import type { NodeKind } from '../scenario/schema';
 import { formatCount, formatMilliseconds, formatNumber, formatPercent, formatTable, indent } from './format-numbers';
+import { resourceLines } from './format-resources';
 
 /*
  * Sections the runner prints under the node table for nodes that measure more
@@ -14,7 +15,7 @@ const none = () => [];
 const DETAILS: { readonly [K in NodeKind]: (node: NodeReportOf<K>, name: string) => string[] } = {
   client: none,
   loadBalancer: (node, name) => balancerLines(node, name),
-  server: none,
+  server: (node, name) => resourceLines(node, name),
   database: none,
   cache: (node, name) => cacheLines(node, name),
   cdn: (node, name) => [...cacheLines(node, name), ...cdnLines(node)],
