@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { saturatedResource } from '../engine/resources/saturation';
+import type { LiveResources } from '../engine/types';
 import { onDisplayBeat } from './display-beat';
 import { useAppStore } from './index';
 import type { AppState } from './types';
@@ -16,6 +18,10 @@ export interface NodeLiveStats {
   down: boolean;
   /** Service-time multiplier of a slow-down fault (1 = normal speed). */
   slowFactor: number;
+  /** Servers with resources: each one's utilization since warm-up and memory now / RAM; null for others. */
+  resources: LiveResources | null;
+  /** The resource to badge: saturated, or memory while it pages; null when none is. */
+  saturated: ReturnType<typeof saturatedResource>;
 }
 
 /** Utilization from which a node counts as saturated: queues grow fast past it. */
@@ -33,7 +39,9 @@ export function computeNodeLiveStats(state: AppState, nodeId: string): NodeLiveS
   const p99 = window?.p99 ?? 0;
   const down = node.down === true;
   const health = down ? 'failing' : judgeHealth(utilization, queueLength, node.workers, node.inSystem, window);
-  return { utilization, queueLength, p99, health, down, slowFactor: node.slowFactor ?? 1 };
+  const resources = node.resources ?? null;
+  const saturated = resources && !down ? saturatedResource(resources) : null;
+  return { utilization, queueLength, p99, health, down, slowFactor: node.slowFactor ?? 1, resources, saturated };
 }
 
 function judgeHealth(
@@ -51,7 +59,14 @@ function judgeHealth(
 
 function same(a: NodeLiveStats | null, b: NodeLiveStats | null): boolean {
   if (a === null || b === null) return a === b;
-  return a.utilization === b.utilization && a.queueLength === b.queueLength && a.p99 === b.p99 && a.health === b.health && a.down === b.down && a.slowFactor === b.slowFactor;
+  return a.utilization === b.utilization && a.queueLength === b.queueLength && a.p99 === b.p99 && a.health === b.health && a.down === b.down && a.slowFactor === b.slowFactor && sameResources(a.resources, b.resources) && a.saturated === b.saturated;
+}
+
+/** Equal to the whole percent the card shows, so a card re-renders only when a figure it prints moves. */
+function sameResources(a: LiveResources | null, b: LiveResources | null): boolean {
+  if (a === null || b === null) return a === b;
+  const pct = (x: number) => Math.round(x * 100);
+  return pct(a.cpu) === pct(b.cpu) && pct(a.disk) === pct(b.disk) && pct(a.network) === pct(b.network) && pct(a.memory) === pct(b.memory);
 }
 
 /** Every mounted card's refresh: they run together in one task per beat, so React renders all cards in one pass. */
