@@ -27,10 +27,14 @@ export function ResourceRow({ live }: { live: NodeLiveStats | null }) {
             title={resources ? `${name}: ${value}${key === 'memory' ? ' of RAM' : ' busy since warm-up'}${saturated ? `, ${why}` : ''}` : `${name}: figures appear when the simulation runs`}
           >
             {label} {value}
-            {saturated && <span className="node-card__badge">{key === 'memory' ? ' paging' : ' saturated'}</span>}
           </span>
         );
       })}
+      {live?.saturated && (
+        <span className="node-card__badge">
+          {live.saturated === 'memory' ? 'memory: paging' : `${SHOWN.find((s) => s.key === live.saturated)?.name ?? ''} saturated`}
+        </span>
+      )}
     </div>
   );
 }

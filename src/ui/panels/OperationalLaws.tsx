@@ -129,7 +129,7 @@ export function OperationalLaws({ node, label }: { node: NodeOf<'server'>; label
             <tr>
               <th scope="row" className="sp-laws-cell sp-laws-name">Memory</th>
               <td className="sp-laws-cell">{run.live ? pct(run.live.memory) : '–'}</td>
-              <td className="sp-laws-cell" colSpan={2}>{measured && measured.memory.pagingFactor > 1 ? `paging × ${measured.memory.pagingFactor.toFixed(2)}` : `${node.resources?.workingSetMB ?? 0} MB + requests of ${node.resources?.ramMB ?? 0} MB`}</td>
+              <td className="sp-laws-cell" colSpan={2}>{measured && measured.memory.pagingFactor > 1 ? `paging, CPU × ${measured.memory.pagingFactor.toFixed(2)}` : `of ${node.resources?.ramMB ?? 0} MB RAM`}</td>
             </tr>
           </tbody>
         </table>

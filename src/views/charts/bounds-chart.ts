@@ -41,13 +41,15 @@ export function createBoundsChart(svgElement: SVGSVGElement): Chart<BoundsChartD
   const ceiling = svg.append('path').attr('class', 'sp-bound sp-bound-ceiling').attr('fill', 'none').attr('stroke', COLORS.vermillion).attr('stroke-dasharray', '5 3').attr('stroke-width', 1.4);
   const slopeLabel = svg.append('text').attr('class', 'sp-bound-label').attr('fill', COLORS.grey);
   const ceilingLabel = svg.append('text').attr('class', 'sp-bound-label').attr('fill', COLORS.vermillion).attr('text-anchor', 'end');
+  const knee = svg.append('path').attr('class', 'sp-bound-knee').attr('stroke', COLORS.grey).attr('stroke-dasharray', '2 3');
+  const kneeLabel = svg.append('text').attr('class', 'sp-bound-label').attr('fill', COLORS.grey);
   const measured = svg.append('path').attr('fill', 'none').attr('stroke', COLORS.blue).attr('stroke-width', 1.8);
   const marks = svg.append('g').attr('class', 'sp-bound-points');
 
   function draw(): void {
     svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
     const visible = data !== null;
-    for (const part of [xAxis, yAxis, xLabel, yLabel, slope, ceiling, slopeLabel, ceilingLabel, measured, marks]) part.attr('display', visible ? null : 'none');
+    for (const part of [xAxis, yAxis, xLabel, yLabel, slope, ceiling, slopeLabel, ceilingLabel, knee, kneeLabel, measured, marks]) part.attr('display', visible ? null : 'none');
     if (!data) return;
     const { demand, think, maxThroughput, points } = data;
     const right = width - MARGIN.right;
@@ -64,8 +66,10 @@ export function createBoundsChart(svgElement: SVGSVGElement): Chart<BoundsChartD
     slope.attr('d', `M${x(0)},${y(0)}L${x(slopeEnd)},${y(slopeEnd / (demand + think))}`);
     ceiling.attr('d', `M${x(0)},${y(maxThroughput)}L${x(data.maxUsers)},${y(maxThroughput)}`);
     const nStar = (demand + think) * maxThroughput;
-    slopeLabel.attr('x', x(Math.min(nStar, data.maxUsers) * 0.45) + 4).attr('y', y((Math.min(nStar, data.maxUsers) * 0.45) / (demand + think)) - 6).text('N / (D + Z)');
-    ceilingLabel.attr('x', right).attr('y', y(maxThroughput) - 5).text(`1 / D_${data.bottleneck} · units = ${maxThroughput.toFixed(1)}/s · N* ≈ ${nStar.toFixed(0)}`);
+    slopeLabel.attr('x', x(Math.min(nStar, data.maxUsers) * 0.3) + 6).attr('y', y((Math.min(nStar, data.maxUsers) * 0.3) / (demand + think)) - 4).text('N/(D+Z)');
+    ceilingLabel.attr('x', right).attr('y', y(maxThroughput) - 5).text(`Xmax ${maxThroughput.toFixed(1)}/s (${data.bottleneck})`);
+    knee.attr('d', nStar <= data.maxUsers ? `M${x(nStar)},${y(maxThroughput)}V${bottom}` : null);
+    kneeLabel.attr('x', x(Math.min(nStar, data.maxUsers)) + 3).attr('y', bottom - 4).text(nStar <= data.maxUsers ? `N* ≈ ${nStar.toFixed(0)}` : '');
     measured.attr(
       'd',
       line<{ users: number; throughput: number }>()
