@@ -143,4 +143,33 @@ describe('operational laws on a server with resources', () => {
       expect(figure(heavy, 'cpu').serviceTime).toBeGreaterThan(5 * figure(light, 'cpu').serviceTime);
     });
   });
+
+  describe('the other knobs', () => {
+    const closed = { mode: 'closed', users: 60, thinkTime: { type: 'exponential', mean: 0.1 } };
+
+    it('compression divides network bytes by its ratio and adds its CPU per megabyte', () => {
+      const plain = machineScenario({ workload: closed, iops: 2000 });
+      const server = plain.nodes[1] as ServerNode;
+      const compressed = { ...server, resources: { ...(server.resources as NonNullable<ServerNode['resources']>), compression: { ratio: 4, cpuPerMB: 0.02 } } };
+      const withCompression = { ...plain, duration: 300, nodes: [plain.nodes[0], compressed] } as typeof plain;
+      expect(serverDemands(plain, server)?.demands.map((d) => d.demand)).toEqual([0.01, 0.001, 0.004]);
+      // 0.05 MB: network 4 ms → 1 ms; CPU 10 ms + 0.05 × 20 ms = 11 ms.
+      const after = serverDemands(withCompression, compressed)?.demands.map((d) => d.demand) ?? [];
+      for (const [got, want] of after.map((d, i) => [d, [0.011, 0.001, 0.001][i] as number])) expect(got).toBeCloseTo(want as number, 12);
+      const report = runScenario(withCompression, { seed: 9, window: 0 });
+      expect(Math.abs(figure(report, 'network').demand / 0.001 - 1)).toBeLessThan(0.01);
+      // Exponential CPU over ~55,000 requests: within 2 % of 11 ms.
+      expect(Math.abs(figure(report, 'cpu').demand / 0.011 - 1)).toBeLessThan(0.02);
+    });
+
+    it('each replica is a machine of its own: two slow disks carry twice the load', () => {
+      const base = machineScenario({ workload: closed, duration: 600 });
+      const two = { ...base, nodes: base.nodes.map((n) => (n.kind === 'server' ? { ...n, replicas: 2 } : n)) } as typeof base;
+      const report = runScenario(two, { seed: 10, window: 0 });
+      expect(serverDemands(two, two.nodes[1] as ServerNode)?.maxThroughput).toBeCloseTo(100, 9);
+      // Requests are dealt to the replicas in turn, so both disks saturate: 2 / 20 ms.
+      expect(Math.abs(report.totals.throughput - 100)).toBeLessThan(1);
+      expect(figure(report, 'disk').utilization).toBeGreaterThan(0.99);
+    });
+  });
 });
