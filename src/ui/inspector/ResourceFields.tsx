@@ -13,7 +13,7 @@ const MAX_DEMANDS = 20;
 
 function resourcesSummary(resources: ServerResources | undefined): string {
   if (!resources) return 'the workers are the machine';
-  return `${resources.cores} cores · ${Math.round(resources.ramMB / 1024)} GB · ${resources.diskIops} IOPS · ${resources.networkMbps} Mbit/s`;
+  return `${resources.cores} core${resources.cores === 1 ? "" : "s"} · ${Math.round(resources.ramMB / 1024)} GB · ${resources.diskIops} IOPS · ${resources.networkMbps} Mbit/s`;
 }
 
 /** A server's machine: cores, memory, disk and network as queues, and what each request type asks of them. */

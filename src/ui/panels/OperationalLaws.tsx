@@ -15,10 +15,18 @@ const ms = (seconds: number) => (seconds * 1000 >= 10 ? (seconds * 1000).toFixed
 const pct = (share: number) => `${Math.round(share * 100)} %`;
 
 /** The run's figures for one server: live utilizations while it goes, the report's operational figures at the end. */
-function selectRunFigures(state: AppState, id: string): { live: LiveResources | null; report: ResourcesReport | null } {
+function selectRunFigures(state: AppState, id: string): RunFigures {
   const index = state.nodeIndex[id];
-  if (index === undefined) return { live: null, report: null };
-  return { live: state.snapshot?.nodes[index]?.resources ?? null, report: state.report?.nodes[index]?.resources ?? null };
+  const throughput = state.snapshot?.measured?.throughput ?? null;
+  if (index === undefined) return { live: null, report: null, throughput };
+  return { live: state.snapshot?.nodes[index]?.resources ?? null, report: state.report?.nodes[index]?.resources ?? null, throughput };
+}
+
+interface RunFigures {
+  live: LiveResources | null;
+  report: ResourcesReport | null;
+  /** The run's whole throughput since warm-up, or null before it is measured. */
+  throughput: number | null;
 }
 
 /** The first closed-loop client's think time, or null. */
@@ -28,11 +36,12 @@ function thinkTime(scenario: Scenario): { users: number; think: number } | null 
 }
 
 /** The chart's data: the bounds from the configuration, the sweep's points. */
-function chartData(demands: ServerDemands, loop: { users: number; think: number }, sweep: BoundsSweep | null): BoundsChartData {
+function chartData(demands: ServerDemands, loop: { users: number; think: number }, sweep: BoundsSweep | null, throughput: number | null): BoundsChartData {
   const points = sweep ? sweep.users.flatMap((users, i) => (sweep.throughput[i] === undefined ? [] : [{ users, throughput: sweep.throughput[i] as number }])) : [];
   const nStar = (demands.total + loop.think) * demands.maxThroughput;
   const maxUsers = Math.max(...(sweep?.users ?? []), loop.users, Math.ceil(2 * nStar), 2);
-  return { demand: demands.total, think: loop.think, maxThroughput: demands.maxThroughput, bottleneck: demands.bottleneck, points, maxUsers };
+  const current = throughput === null ? null : { users: loop.users, throughput };
+  return { demand: demands.total, think: loop.think, maxThroughput: demands.maxThroughput, bottleneck: demands.bottleneck, points, maxUsers, current };
 }
 
 /**
@@ -70,7 +79,7 @@ export function OperationalLaws({ node, label }: { node: NodeOf<'server'>; label
     };
   }, []);
 
-  const data = demands && loop ? chartData(demands, loop, sweep) : null;
+  const data = useMemo(() => (demands && loop ? chartData(demands, loop, sweep, run.throughput) : null), [demands, loop, sweep, run.throughput]);
   useEffect(() => chartRef.current?.update(data), [data]);
 
   if (!demands) return null;
@@ -146,11 +155,11 @@ export function OperationalLaws({ node, label }: { node: NodeOf<'server'>; label
 }
 
 /** Keeps the last answer while the inputs it reads are the same objects, so the beat re-renders only on change. */
-function memoBy(select: (state: AppState) => { live: LiveResources | null; report: ResourcesReport | null }) {
-  let last: { live: LiveResources | null; report: ResourcesReport | null } | null = null;
+function memoBy(select: (state: AppState) => RunFigures) {
+  let last: RunFigures | null = null;
   return (state: AppState) => {
     const next = select(state);
-    if (last && last.live === next.live && last.report === next.report) return last;
+    if (last && last.live === next.live && last.report === next.report && last.throughput === next.throughput) return last;
     last = next;
     return next;
   };

@@ -23,6 +23,8 @@ export interface BoundsChartData {
   points: { users: number; throughput: number }[];
   /** The x axis runs to here. */
   maxUsers: number;
+  /** The live run's own point (its users, its whole-run throughput so far), or null. */
+  current: { users: number; throughput: number } | null;
 }
 
 const MARGIN = { top: 18, right: 12, bottom: 30, left: 46 };
@@ -45,16 +47,19 @@ export function createBoundsChart(svgElement: SVGSVGElement): Chart<BoundsChartD
   const kneeLabel = svg.append('text').attr('class', 'sp-bound-label').attr('fill', COLORS.grey);
   const measured = svg.append('path').attr('fill', 'none').attr('stroke', COLORS.blue).attr('stroke-width', 1.8);
   const marks = svg.append('g').attr('class', 'sp-bound-points');
+  const currentMark = svg.append('circle').attr('class', 'sp-bound-current').attr('r', 4.5).attr('fill', '#fff').attr('stroke', COLORS.green).attr('stroke-width', 2);
+  const currentTitle = currentMark.append('title');
+  const currentLabel = svg.append('text').attr('class', 'sp-bound-label').attr('fill', COLORS.green).text('this run');
 
   function draw(): void {
     svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
     const visible = data !== null;
-    for (const part of [xAxis, yAxis, xLabel, yLabel, slope, ceiling, slopeLabel, ceilingLabel, knee, kneeLabel, measured, marks]) part.attr('display', visible ? null : 'none');
+    for (const part of [xAxis, yAxis, xLabel, yLabel, slope, ceiling, slopeLabel, ceilingLabel, knee, kneeLabel, measured, marks, currentMark, currentLabel]) part.attr('display', visible ? null : 'none');
     if (!data) return;
     const { demand, think, maxThroughput, points } = data;
     const right = width - MARGIN.right;
     const bottom = height - MARGIN.bottom;
-    const top = Math.max(maxThroughput, ...points.map((p) => p.throughput)) * 1.15;
+    const top = Math.max(maxThroughput, data.current?.throughput ?? 0, ...points.map((p) => p.throughput)) * 1.15;
     const x = scaleLinear().domain([0, data.maxUsers]).range([MARGIN.left, right]);
     const y = scaleLinear().domain([0, top]).range([bottom, MARGIN.top]);
     xAxis.attr('transform', `translate(0,${bottom})`).call(axisBottom(x).ticks(Math.max(2, Math.floor((right - MARGIN.left) / 50))).tickSizeOuter(0));
@@ -66,7 +71,7 @@ export function createBoundsChart(svgElement: SVGSVGElement): Chart<BoundsChartD
     slope.attr('d', `M${x(0)},${y(0)}L${x(slopeEnd)},${y(slopeEnd / (demand + think))}`);
     ceiling.attr('d', `M${x(0)},${y(maxThroughput)}L${x(data.maxUsers)},${y(maxThroughput)}`);
     const nStar = (demand + think) * maxThroughput;
-    slopeLabel.attr('x', x(Math.min(nStar, data.maxUsers) * 0.3) + 6).attr('y', y((Math.min(nStar, data.maxUsers) * 0.3) / (demand + think)) - 4).text('N/(D+Z)');
+    slopeLabel.attr('x', x(Math.min(nStar, data.maxUsers) * 0.15) + 6).attr('y', y((Math.min(nStar, data.maxUsers) * 0.15) / (demand + think)) - 4).text('N/(D+Z)');
     ceilingLabel.attr('x', right).attr('y', y(maxThroughput) - 5).text(`Xmax ${maxThroughput.toFixed(1)}/s (${data.bottleneck})`);
     knee.attr('d', nStar <= data.maxUsers ? `M${x(nStar)},${y(maxThroughput)}V${bottom}` : null);
     kneeLabel.attr('x', x(Math.min(nStar, data.maxUsers)) + 3).attr('y', bottom - 4).text(nStar <= data.maxUsers ? `N* ≈ ${nStar.toFixed(0)}` : '');
@@ -89,6 +94,14 @@ export function createBoundsChart(svgElement: SVGSVGElement): Chart<BoundsChartD
       .attr('cy', (p) => y(p.throughput))
       .select('title')
       .text((p) => `${p.users} users: ${p.throughput.toFixed(1)} req/s measured, bound ${Math.min(maxThroughput, p.users / (demand + think)).toFixed(1)}`);
+    const current = data.current;
+    currentMark.attr('display', current ? null : 'none');
+    currentLabel.attr('display', current ? null : 'none');
+    if (current) {
+      currentMark.attr('cx', x(current.users)).attr('cy', y(current.throughput));
+      currentLabel.attr('x', x(current.users) + 7).attr('y', y(current.throughput) + 14);
+      currentTitle.text(`This run, ${current.users} users: ${current.throughput.toFixed(1)} req/s since warm-up`);
+    }
   }
 
   return chartHandle(svg, { width: 220, height: 120 }, {
