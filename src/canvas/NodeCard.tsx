@@ -5,6 +5,7 @@ import { type NodeLiveStats, useNodeLiveStats } from '../store/live-stats';
 import { KIND_TRAITS } from '../scenario/kinds';
 import { formatSeconds } from './format';
 import { KindIcon, kindStyle, nodeSummary } from './node-kinds';
+import { ResourceRow } from './ResourceRow';
 
 export type ScenarioFlowNode = Node<{ node: ScenarioNode }, 'scenario'>;
 
@@ -77,6 +78,7 @@ export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<Sce
           </div>
         </div>
       )}
+      {node.kind === 'server' && node.resources && <ResourceRow live={live} />}
       <Handle type="source" position={Position.Right} className="node-handle" />
     </div>
   );

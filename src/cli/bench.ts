@@ -65,6 +65,35 @@ const CASES: BenchCase[] = [
   { name: 'one simulated hour at 1,000 req/s (memory)', file: 'scenarios/web-tier.json', speedUp: 10 / 3, duration: 3600 },
   // Same system with a full LRU cache of 1,000,000 entries evicting on every other read: compare with the 8-server case.
   { name: '8 servers -> 1M-entry LRU cache -> database', file: 'scenarios/bench-cache-million.json', duration: 400 },
+  // The 8-server case with a machine behind each server (one disk operation and an answer sent per request):
+  // each request visits CPU, disk, CPU and network queues, so compare its requests/s with that case.
+  {
+    name: 'the 8-server case with server resources (CPU, disk, network queues)',
+    file: 'scenarios/bench-8-servers.json',
+    duration: 400,
+    modify: (scenario) => ({
+      ...scenario,
+      nodes: scenario.nodes.map((node) =>
+        node.kind === 'server'
+          ? {
+              ...node,
+              resources: {
+                cores: node.workers,
+                ramMB: 8192,
+                workingSetMB: 1024,
+                pagingSlowdown: 20,
+                diskIops: 100_000,
+                diskMBps: 1000,
+                networkMbps: 10_000,
+                batchSize: 1,
+                compression: null,
+                demands: [{ method: 'ANY', pathPrefix: '/', cpuFactor: 1, diskOps: 1, diskMB: 0, networkMB: 0.01, memoryMB: 1 }],
+              },
+            }
+          : node,
+      ),
+    }),
+  },
 ];
 
 interface BenchResult {

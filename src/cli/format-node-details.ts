@@ -3,6 +3,7 @@ import { KIND_TRAITS } from '../scenario/kinds';
 import type { NodeKind } from '../scenario/schema';
 import { queueLines, topicLines } from './format-messaging';
 import { formatCount, formatMilliseconds, formatNumber, formatPercent, formatTable, indent } from './format-numbers';
+import { resourceLines } from './format-resources';
 
 /*
  * Sections the runner prints under the node table for nodes that measure more
@@ -15,7 +16,7 @@ const none = () => [];
 const DETAILS: { readonly [K in NodeKind]: (node: NodeReportOf<K>, name: string) => string[] } = {
   client: none,
   loadBalancer: (node, name) => balancerLines(node, name),
-  server: none,
+  server: (node, name) => resourceLines(node, name),
   database: none,
   cache: (node, name) => cacheLines(node, name),
   cdn: (node, name) => [...cacheLines(node, name), ...cdnLines(node)],

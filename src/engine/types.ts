@@ -5,10 +5,12 @@ import type { FaultAction, GraphChange, Link, NodeKind, ScenarioNode } from '../
 import type { CacheReport, CdnReport } from './caching/report';
 import type { SystemTheory } from './queueing-theory';
 import type { QueueFigures, QueueLive, TopicFigures } from './messaging/figures';
+import type { LiveResources, ResourcesReport } from './resources/resources-report';
 
 export type { CacheReport, CdnEdgeReport, CdnReport, RankBucket } from './caching/report';
 export type { NodeTheory, QueueModel, SystemTheory } from './queueing-theory';
 export type { QueueFigures, QueueLive, TopicFigures } from './messaging/figures';
+export type { LiveResources, ResourceFigures, ResourceName, ResourcesReport } from './resources/resources-report';
 
 /**
  * Why an attempt failed. "queueFull" is a drop; "engineLimit" means the
@@ -148,6 +150,8 @@ export interface NodeReportBase {
   messaging?: QueueFigures;
   /** Topics: messages published and the copies sent to subscribers. */
   topic?: TopicFigures;
+  /** Servers with a `resources` block: each resource's operational figures. */
+  resources?: ResourcesReport;
 }
 
 /**
@@ -294,6 +298,8 @@ export interface LiveNode {
   messaging?: QueueLive;
   /** Topics: what was published and how the copies fared so far. */
   topic?: TopicFigures;
+  /** Servers with a `resources` block: each resource's utilization so far. */
+  resources?: LiveResources;
 }
 
 /** A running simulation. Time is simulated seconds; nothing here knows the wall clock. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CacheNodeSchema, CdnNodeSchema } from './cache-schema';
+import { ServerResourcesSchema } from './resources-schema';
 
 export type { CacheNode, CdnNode } from './cache-schema';
 
@@ -224,6 +225,8 @@ export const ServerNodeSchema = z.object({
   speed: z.number().finite().min(0.1).max(10).default(1),
   /** What one replica costs to run, per hour. */
   costPerHour: nonNegative.default(0.1),
+  /** The machine's CPU, memory, disk and network as queueing resources (absent: the workers are the whole machine). */
+  resources: ServerResourcesSchema.optional(),
 });
 
 /** A Redis-like store that keeps sessions outside the servers. */

@@ -4,9 +4,10 @@ import { NO_FAILURES } from '../worker/testing/fake-simulation';
 import { createAppStore, type AppStore } from './index';
 import { computeNodeLiveStats } from './live-stats';
 import { starterScenario } from '../scenario/starter';
+import type { LiveResources } from '../engine/types';
 
 let store: AppStore;
-const node = (busy: number, queueLength: number, workers = 4, fault: { down?: boolean; slowFactor?: number } = {}) => ({
+const node = (busy: number, queueLength: number, workers = 4, fault: { down?: boolean; slowFactor?: number; resources?: LiveResources } = {}) => ({
   busy,
   queueLength,
   inSystem: busy + queueLength,
@@ -48,9 +49,16 @@ describe('computeNodeLiveStats', () => {
 
   it('uses the instant utilization until a window closes, then the window', () => {
     feed([node(2, 0)], null);
-    expect(computeNodeLiveStats(store.getState(), 'a')).toEqual({ utilization: 0.5, queueLength: 0, p99: 0, health: 'healthy', down: false, slowFactor: 1 });
+    expect(computeNodeLiveStats(store.getState(), 'a')).toEqual({ utilization: 0.5, queueLength: 0, p99: 0, health: 'healthy', down: false, slowFactor: 1, resources: null, saturated: null });
     feed([node(2, 0)], [windowNode(0.3)]);
     expect(computeNodeLiveStats(store.getState(), 'a')).toMatchObject({ utilization: 0.3, p99: 0.08 });
+  });
+
+  it('badges the saturated resource of a server with resources, memory while it pages, none when all are below 85 %', () => {
+    const at = (cpu: number, disk: number, network: number, memory: number) => node(2, 0, 4, { resources: { cpu, disk, network, memory } });
+    feed([at(0.4, 0.99, 0.1, 0.6), at(0.95, 0.3, 0.1, 0.6), at(0.95, 0.3, 0.1, 1.2), at(0.8, 0.84, 0.5, 0.9)], null);
+    const badges = ['a', 'b', 'c', 'd'].map((id) => computeNodeLiveStats(store.getState(), id)?.saturated);
+    expect(badges).toEqual(['disk', 'cpu', 'memory', null]);
   });
 
   it('tells idle, healthy, saturated and failing apart', () => {

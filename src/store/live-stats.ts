@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { saturatedResource } from '../engine/resources/saturation';
+import type { LiveResources } from '../engine/types';
 import { onDisplayBeat } from './display-beat';
 import { useAppStore } from './index';
 import type { AppState } from './types';
@@ -20,6 +22,10 @@ export interface NodeLiveStats {
   messaging?: { backlog: number; oldestAge: number; deadLettered: number; duplicates: number };
   /** Topics: copies sent to subscribers and copies that failed, so far. */
   topic?: { copies: number; failed: number };
+  /** Servers with resources: each one's utilization since warm-up and memory now / RAM; null for others. */
+  resources: LiveResources | null;
+  /** The resource to badge: saturated, or memory while it pages; null when none is. */
+  saturated: ReturnType<typeof saturatedResource>;
 }
 
 /** Utilization from which a node counts as saturated: queues grow fast past it. */
@@ -37,7 +43,9 @@ export function computeNodeLiveStats(state: AppState, nodeId: string): NodeLiveS
   const p99 = window?.p99 ?? 0;
   const down = node.down === true;
   const health = down ? 'failing' : judgeHealth(utilization, queueLength, node.workers, node.inSystem, window);
-  const stats: NodeLiveStats = { utilization, queueLength, p99, health, down, slowFactor: node.slowFactor ?? 1 };
+  const resources = node.resources ?? null;
+  const saturated = resources && !down ? saturatedResource(resources) : null;
+  const stats: NodeLiveStats = { utilization, queueLength, p99, health, down, slowFactor: node.slowFactor ?? 1, resources, saturated };
   if (node.messaging) {
     const { backlog, oldestAge, deadLettered, duplicates } = node.messaging;
     stats.messaging = { backlog, oldestAge, deadLettered, duplicates };
@@ -76,8 +84,17 @@ function same(a: NodeLiveStats | null, b: NodeLiveStats | null): boolean {
     a.p99 === b.p99 &&
     a.health === b.health &&
     a.down === b.down &&
-    a.slowFactor === b.slowFactor
+    a.slowFactor === b.slowFactor &&
+    sameResources(a.resources, b.resources) &&
+    a.saturated === b.saturated
   );
+}
+
+/** Equal to the whole percent the card shows, so a card re-renders only when a figure it prints moves. */
+function sameResources(a: LiveResources | null, b: LiveResources | null): boolean {
+  if (a === null || b === null) return a === b;
+  const pct = (x: number) => Math.round(x * 100);
+  return pct(a.cpu) === pct(b.cpu) && pct(a.disk) === pct(b.disk) && pct(a.network) === pct(b.network) && pct(a.memory) === pct(b.memory);
 }
 
 /** Every mounted card's refresh: they run together in one task per beat, so React renders all cards in one pass. */

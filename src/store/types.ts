@@ -1,3 +1,4 @@
+import type { BoundsSweepSlice } from './bounds-sweep-slice';
 import type { MetricsSlice } from './metrics-slice';
 import type { RunSlice } from './run-slice';
 import type { ScenarioSlice } from './scenario-slice';
@@ -5,7 +6,7 @@ import type { SweepSlice } from './sweep-slice';
 import type { UiSlice } from './ui-slice';
 
 /** The whole store: one zustand store built from five slices. */
-export type AppState = ScenarioSlice & UiSlice & RunSlice & MetricsSlice & SweepSlice;
+export type AppState = ScenarioSlice & UiSlice & RunSlice & MetricsSlice & SweepSlice & BoundsSweepSlice;
 
 /** What the inspector shows: one node, one link, or (null) the scenario's settings. */
 export type Selection = { kind: 'node'; id: string } | { kind: 'link'; id: string } | null;

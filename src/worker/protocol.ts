@@ -90,7 +90,8 @@ export interface LoadResult {
 
 /** One run of a cost sweep, as the cost chart plots it. */
 export interface SweepPoint {
-  mode: 'out' | 'up';
+  /** Scaling out or up (the cost sweep), or a closed loop's users (the bounds sweep). */
+  mode: 'out' | 'up' | 'users';
   /** "×3" for three replicas, the size's name for scaling up. */
   label: string;
   costPerHour: number;

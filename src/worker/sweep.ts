@@ -11,8 +11,9 @@ import { MAX_SWEEP_REPLICAS, type SweepPoint } from './protocol';
 
 /** One scaled variant of the scenario, before it runs. */
 export interface SweepVariant {
-  mode: 'out' | 'up';
-  /** "×3" for three replicas, the size's name for scaling up. */
+  /** Scaling out or up (the cost sweep), or a closed loop's users (the bounds sweep, users-sweep.ts). */
+  mode: 'out' | 'up' | 'users';
+  /** "×3" for three replicas, the size's name for scaling up, "N=8" for eight users. */
   label: string;
   scenario: Scenario;
 }

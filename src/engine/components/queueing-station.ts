@@ -57,6 +57,11 @@ export abstract class QueueingStation implements Component {
   /** Service time of this request, in seconds. */
   protected abstract serviceTime(request: number): number;
 
+  /** Serves a request that holds a worker; `finish` ends it. A server with resources runs it through them instead. */
+  protected startService(request: number, time: number, slowFactor: number): void {
+    this.ctx.schedule(this.index, SERVICE_DONE, request, time + this.serviceTime(request) * slowFactor);
+  }
+
   /** A link to call before serving this request (a session lookup), or null. */
   protected sideCall(_request: number): RuntimeLink | null {
     return null;
@@ -136,7 +141,7 @@ export abstract class QueueingStation implements Component {
       this.ctx.respond(request, Outcome.hopLimit, time);
       return;
     }
-    this.ctx.schedule(this.index, SERVICE_DONE, request, time + this.serviceTime(request) * this.slowFactor);
+    this.startService(request, time, this.slowFactor);
   }
 
   private callReturned(request: number, time: number): void {
@@ -160,7 +165,7 @@ export abstract class QueueingStation implements Component {
       this.ctx.respond(request, outcome, time);
       return;
     }
-    this.ctx.schedule(this.index, SERVICE_DONE, request, time + this.serviceTime(request) * this.slowFactor);
+    this.startService(request, time, this.slowFactor);
   }
 
   /** Frees a worker and starts the next request waiting on its replica, if any. */
@@ -175,7 +180,7 @@ export abstract class QueueingStation implements Component {
     }
   }
 
-  private finish(request: number, time: number): void {
+  protected finish(request: number, time: number): void {
     const requests = this.ctx.requests;
     const aborted = ((requests.flags[request] as number) & RequestFlag.aborted) !== 0;
     requests.release(request);

@@ -1,10 +1,15 @@
 import { nodeCostPerHour } from '../../scenario/kinds';
-import type { ServerNode } from '../../scenario/schema';
+import type { FaultAction, ServerNode } from '../../scenario/schema';
 import { createSampler, type Sampler } from '../distributions';
 import { RequestFlag } from '../request-pool';
 import { SessionLookup } from '../sessions';
-import type { RuntimeLink, SimContext } from '../component';
+import { EventKind, type RuntimeLink, type SimContext } from '../component';
+import { ServerMachines } from '../resources/server-machines';
+import type { OutcomeCode } from '../types';
 import { QueueingStation } from './queueing-station';
+
+/** A visit to one of the machine's resources ended (servers with `resources`). */
+const VISIT_DONE = EventKind.timer1;
 
 /**
  * An application server: c workers, a queue, one service-time distribution.
@@ -16,6 +21,8 @@ export class Server extends QueueingStation {
   private readonly sample: Sampler;
   private readonly storeLink: RuntimeLink | null;
   private readonly forwardLinks: readonly RuntimeLink[];
+  /** CPU, memory, disk and network as queues, when the node has a `resources` block. */
+  private readonly machines: ServerMachines | null;
 
   constructor(
     index: number,
@@ -28,10 +35,55 @@ export class Server extends QueueingStation {
     this.storeLink = out.find((link) => ctx.kindOf(link.to) === 'sessionStore') ?? null;
     this.forwardLinks = out.filter((link) => ctx.kindOf(link.to) !== 'sessionStore');
     this.observesResponses = node.sessions === 'externalStore' && this.storeLink !== null;
+    this.machines = node.resources
+      ? new ServerMachines(
+          node.resources,
+          node.replicas,
+          ctx,
+          ctx.rng(index, 1),
+          (request, at) => ctx.schedule(index, VISIT_DONE, request, at),
+          (request, time) => this.finish(request, time),
+        )
+      : null;
   }
 
   override report(time: number) {
-    return { ...super.report(time), costPerHour: nodeCostPerHour(this.node) };
+    const report = { ...super.report(time), costPerHour: nodeCostPerHour(this.node) };
+    return this.machines ? { ...report, resources: this.machines.report(time) } : report;
+  }
+
+  override live() {
+    const live = super.live();
+    return this.machines ? { ...live, resources: this.machines.live(this.ctx.scheduler.now) } : live;
+  }
+
+  override handle(kind: number, request: number, time: number): void {
+    if (kind === VISIT_DONE && this.machines) this.machines.visitDone(request, time);
+    else super.handle(kind, request, time);
+  }
+
+  protected override startService(request: number, time: number, slowFactor: number): void {
+    if (!this.machines) {
+      super.startService(request, time, slowFactor);
+      return;
+    }
+    const replica = Math.floor((this.ctx.requests.worker[request] as number) / this.workers);
+    this.machines.start(request, replica, this.serviceTime(request) * slowFactor, this.node.speed, time);
+  }
+
+  override beginMeasurement(time: number): void {
+    super.beginMeasurement(time);
+    this.machines?.beginMeasurement(time);
+  }
+
+  override applyFault(action: FaultAction, factor: number, time: number): void {
+    super.applyFault(action, factor, time);
+    if (action === 'crash') this.machines?.crash(time);
+  }
+
+  override evict(time: number, outcome: OutcomeCode): void {
+    super.evict(time, outcome);
+    this.machines?.crash(time);
   }
 
   protected override downstream(): readonly RuntimeLink[] {
@@ -47,6 +99,8 @@ export class Server extends QueueingStation {
     const requests = this.ctx.requests;
     const flags = requests.flags[request] as number;
     let time = this.sample() / this.node.speed;
+    // Request types can ask more or less of the CPU than the service time says (resources.demands).
+    if (this.machines) time *= this.machines.cpuFactor(request);
     if ((flags & RequestFlag.encrypted) !== 0) {
       // Nobody upstream terminated TLS: this server decrypts, once.
       requests.flags[request] = flags & ~RequestFlag.encrypted;

@@ -47,8 +47,32 @@ const stationFields = {
   workers: fc.integer({ min: 1, max: 4 }),
   queueCapacity: fc.option(fc.integer({ min: 0, max: 6 }), { nil: null }),
 };
-/** A server with any service-time distribution. */
-export const server = fc.record({ ...stationFields, serviceTime: distribution });
+/** A machine behind a server: few cores, a slow disk, memory that may page, batching and compression. */
+const resources = fc.record({
+  cores: fc.integer({ min: 1, max: 4 }),
+  ramMB: seconds(100, 1000),
+  workingSetMB: seconds(0, 1000),
+  pagingSlowdown: seconds(1, 20),
+  diskIops: seconds(50, 5000),
+  diskMBps: seconds(10, 500),
+  networkMbps: seconds(10, 1000),
+  batchSize: fc.integer({ min: 1, max: 4 }),
+  compression: fc.option(fc.record({ ratio: seconds(1, 5), cpuPerMB: seconds(0, 0.01) }), { nil: null }),
+  demands: fc.array(
+    fc.record({
+      method: fc.constantFrom('ANY' as const, 'GET' as const, 'POST' as const),
+      pathPrefix: fc.constantFrom('/', '/api'),
+      cpuFactor: seconds(0, 3),
+      diskOps: seconds(0, 3),
+      diskMB: seconds(0, 0.5),
+      networkMB: seconds(0, 0.5),
+      memoryMB: seconds(0, 200),
+    }),
+    { minLength: 1, maxLength: 2 },
+  ),
+});
+/** A server with any service-time distribution, with or without a machine's resources. */
+export const server = fc.record({ ...stationFields, serviceTime: distribution, resources: fc.option(resources, { nil: undefined, freq: 3 }) });
 /** A database with its own read and write times. */
 export const database = fc.record({ ...stationFields, readTime: distribution, writeTime: distribution });
 

@@ -4,6 +4,7 @@ import { DistributionField } from './DistributionField';
 import { SPECS } from './field-spec';
 import type { Commit, FieldsProps } from './fields-props';
 import { NumberField } from './NumberField';
+import { ResourceFields } from './ResourceFields';
 import { Section } from './Section';
 import { SelectField } from './SelectField';
 
@@ -107,6 +108,7 @@ export function ServerFields({ node, commit }: FieldsProps<'server'>) {
           />
         )}
       </Section>
+      <ResourceFields node={node} commit={commit} />
     </>
   );
 }

@@ -70,6 +70,17 @@ export const SPECS = {
   visibilityTimeout: { unit: 's', scale: 1, min: 0, minExclusive: true },
   maxDeliveries: { unit: 'deliveries', scale: 1, min: 1, max: 100, integer: true },
   messageMaxAge: { unit: 's', scale: 1, min: 0, minExclusive: true, emptyMeans: 'keep every message' },
+  megabytes: { unit: 'MB', scale: 1, min: 0 },
+  ramMB: { unit: 'MB', scale: 1, min: 0, minExclusive: true, max: 10_000_000 },
+  pagingSlowdown: { unit: '× slower', scale: 1, min: 1, max: 1000 },
+  iops: { unit: 'IOPS', scale: 1, min: 0, minExclusive: true, max: 10_000_000 },
+  diskMBps: { unit: 'MB/s', scale: 1, min: 0, minExclusive: true, max: 1_000_000 },
+  networkMbps: { unit: 'Mbit/s', scale: 1, min: 0, minExclusive: true, max: 1_000_000 },
+  batchSize: { unit: 'requests', scale: 1, min: 1, max: 1000, integer: true },
+  compressionRatio: { unit: '×', scale: 1, min: 1, max: 100 },
+  cpuPerMB: { unit: 'ms/MB', scale: 1000, min: 0, max: 10_000 },
+  cpuFactor: { unit: '× service time', scale: 1, min: 0, max: 1000 },
+  diskOps: { unit: 'ops', scale: 1, min: 0, max: 10_000 },
 } satisfies Record<string, NumberSpec>;
 
 /** The stored value as the field shows it (12 significant digits hide float noise like 7.000000000000001). */

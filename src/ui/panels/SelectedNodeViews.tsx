@@ -11,6 +11,7 @@ import { FAULTABLE_KINDS } from '../../scenario/faults';
 import { keyCount, keyNoun, previousPool, type RingFigures, ringFigures, ringTargetIds } from '../../views/balancer/hash-ring-figures';
 import { createHashRingView } from '../../views/balancer/hash-ring-view';
 import { QueueViews } from './QueueViews';
+import { OperationalLaws } from './OperationalLaws';
 import { ScalingSweep } from './ScalingSweep';
 
 /** A kind's own views in the bottom panel, beside the fault controls every kind that can fail gets. */
@@ -26,7 +27,12 @@ const noViews = { columns: () => 1, Views: null };
 const KIND_VIEWS: { readonly [K in NodeKind]: KindViews<K> } = {
   client: noViews,
   loadBalancer: { columns: (node) => (node.algorithm === 'consistentHash' ? 4 : 2), Views: BalancerViews },
-  server: { columns: () => 3, Views: ({ node, label }) => <ScalingSweep key={node.id} serverId={node.id} label={label} /> },
+  server: {
+    columns: () => 3,
+    // A server with resources is read with the operational laws; the cost sweep scales workers, not its machine.
+    Views: ({ node, label }) =>
+      node.resources ? <OperationalLaws key={node.id} node={node} label={label} /> : <ScalingSweep key={node.id} serverId={node.id} label={label} />,
+  },
   database: noViews,
   cache: noViews,
   cdn: noViews,
