@@ -253,7 +253,7 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
 
   private applyFault(fault: Fault): void {
     const node = this.indexOfNode.get(fault.node);
-    if (node !== undefined) this.components[node]?.applyFault?.(fault.action, fault.factor, this.now);
+    if (node !== undefined) this.components[node]?.applyFault?.(fault.action, fault.factor, this.now, (fault.replica ?? 0) - 1);
   }
 
   /** Moves from the graph in effect to `nodes` and `links` at `time` (see the class comment). */
@@ -357,7 +357,7 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
     return {
       now: this.now,
       events: this.events,
-      ...countsOf(this.totals, this.sessions),
+      ...countsOf(this.totals, this.sessions, this.now),
       nodes: this.components.map((c) => c.live()),
       measured: this.measuredFigures(),
       theory: this.theory,
@@ -388,7 +388,7 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
       simulatedTime: now,
       events: this.events,
       totals: {
-        ...countsOf(t, this.sessions),
+        ...countsOf(t, this.sessions, now),
         throughput: measured > 0 ? t.measuredCompleted / measured : 0,
         latency: t.latency.summary(),
         costPerHour: nodes.reduce((sum, n) => sum + (n.costPerHour ?? 0), 0),

@@ -203,6 +203,14 @@ const stationFields = {
   queueCapacity: z.number().int().min(0).max(10_000_000).nullable().default(null),
 };
 
+/** How long a machine keeps a session, and how many it holds (servers with in-memory sessions, session stores). */
+const sessionTableFields = {
+  /** Seconds a session lives after its last use; null: until a crash. */
+  sessionLifetime: positive.nullable().default(1800),
+  /** Most sessions one machine holds; past it the least recently used is evicted. */
+  sessionCapacity: z.number().int().min(1).max(10_000_000).default(100_000),
+};
+
 export const ServerNodeSchema = z.object({
   ...nodeBase,
   kind: z.literal('server'),
@@ -224,6 +232,7 @@ export const ServerNodeSchema = z.object({
   speed: z.number().finite().min(0.1).max(10).default(1),
   /** What one replica costs to run, per hour. */
   costPerHour: nonNegative.default(0.1),
+  ...sessionTableFields,
 });
 
 /** A Redis-like store that keeps sessions outside the servers. */
@@ -232,6 +241,7 @@ export const SessionStoreNodeSchema = z.object({
   kind: z.literal('sessionStore'),
   ...stationFields,
   serviceTime: DistributionSchema,
+  ...sessionTableFields,
 });
 
 export const DatabaseNodeSchema = z.object({
@@ -280,6 +290,8 @@ export const FaultSchema = z.object({
   /** crash: drop everything and refuse requests (a cache: lose its contents, requests bypass it); restart: come back empty; slow: service time × factor; recover: normal speed; flush: a cache or CDN drops its entries. */
   action: FaultActionSchema,
   factor: z.number().finite().min(1).max(1000).default(1),
+  /** A server's replica (1 to its `replicas`) the fault hits alone; absent: the whole node. */
+  replica: z.number().int().min(1).max(64).optional(),
 });
 export type Fault = z.infer<typeof FaultSchema>;
 

@@ -1,8 +1,9 @@
 import { nodeCostPerHour } from '../../scenario/kinds';
-import type { ServerNode } from '../../scenario/schema';
+import type { ServerNode, SessionStoreNode } from '../../scenario/schema';
 import { createSampler, type Sampler } from '../distributions';
 import { RequestFlag } from '../request-pool';
-import { SessionLookup } from '../sessions';
+import { type SessionSettings, SessionLookup } from '../sessions';
+import type { SessionTable } from '../session-table';
 import type { RuntimeLink, SimContext } from '../component';
 import { QueueingStation } from './queueing-station';
 
@@ -16,6 +17,8 @@ export class Server extends QueueingStation {
   private readonly sample: Sampler;
   private readonly storeLink: RuntimeLink | null;
   private readonly forwardLinks: readonly RuntimeLink[];
+  /** Where sessions live: this server's replicas' own tables, or the one of the store it calls. */
+  private readonly sessionTables: readonly SessionTable[];
 
   constructor(
     index: number,
@@ -28,6 +31,11 @@ export class Server extends QueueingStation {
     this.storeLink = out.find((link) => ctx.kindOf(link.to) === 'sessionStore') ?? null;
     this.forwardLinks = out.filter((link) => ctx.kindOf(link.to) !== 'sessionStore');
     this.observesResponses = node.sessions === 'externalStore' && this.storeLink !== null;
+    const store = this.observesResponses ? (this.storeLink as RuntimeLink).to : -1;
+    this.sessionTables =
+      store >= 0
+        ? [ctx.sessions.table(store, 0, sessionSettings(ctx.nodes[store] as SessionStoreNode))]
+        : Array.from({ length: node.replicas }, (_, r) => ctx.sessions.table(index, r, sessionSettings(node)));
   }
 
   override report(time: number) {
@@ -53,11 +61,17 @@ export class Server extends QueueingStation {
       time += this.node.tlsCost;
     }
     if (this.node.sessions !== 'stateless' && (flags & RequestFlag.probe) === 0) {
-      // In memory the session lives here; with a store, in the store (without one, here after all).
-      const holder = this.observesResponses && this.storeLink ? this.storeLink.to : this.index;
-      const found = this.ctx.sessions.touch(holder, requests.client[request] as number, requests.address[request] as number);
+      // In memory the session lives on this replica; with a store, in the store (without one, here after all).
+      const table = this.sessionTables[this.observesResponses ? 0 : this.replicaOf(request)] as SessionTable;
+      const now = this.ctx.scheduler.now;
+      const found = this.ctx.sessions.touch(table, requests.client[request] as number, requests.address[request] as number, now);
       if (found !== SessionLookup.found) time += this.node.loginCost;
     }
     return time;
   }
+}
+
+/** A node's session lifetime and table bound, as the engine uses them. */
+export function sessionSettings(node: ServerNode | SessionStoreNode): SessionSettings {
+  return { lifetime: node.sessionLifetime ?? Number.POSITIVE_INFINITY, capacity: node.sessionCapacity };
 }
