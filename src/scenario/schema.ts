@@ -97,6 +97,15 @@ export const RequestTypeSchema = z.object({
 });
 export type RequestType = z.infer<typeof RequestTypeSchema>;
 
+/** A client's connections: each user (a closed-loop user, or an open-loop address) keeps one open at a time. */
+export const ConnectionsSchema = z.object({
+  /** Mean requests a connection carries: each request is its last with probability 1/this (1: a connection per request). */
+  requestsPerConnection: z.number().finite().min(1).max(1_000_000).default(1),
+  /** Seconds after which a connection closes following its next request (as NGINX's keepalive_time); null: no limit. */
+  lifetime: positive.nullable().default(null),
+});
+export type Connections = z.infer<typeof ConnectionsSchema>;
+
 export const ClientNodeSchema = z.object({
   ...nodeBase,
   kind: z.literal('client'),
@@ -114,6 +123,8 @@ export const ClientNodeSchema = z.object({
   mix: z.array(RequestTypeSchema).min(1).max(20).default([{ method: 'GET', path: '/api/items', weight: 1, headers: {} }]),
   /** Requests arrive over TLS: whoever terminates it pays its CPU cost. */
   https: z.boolean().default(false),
+  /** How long each user keeps a connection open; an L4 balancer picks a target per connection. */
+  connections: ConnectionsSchema.default({ requestsPerConnection: 1, lifetime: null }),
 });
 
 export const LoadBalancingAlgorithmSchema = z.enum([
