@@ -184,8 +184,8 @@ export const LoadBalancerNodeSchema = z.object({
   /** L4 sees addresses and ports only; L7 sees methods, paths, headers and cookies. */
   layer: z.enum(['L4', 'L7']).default('L7'),
   algorithm: LoadBalancingAlgorithmSchema.default('roundRobin'),
-  /** CPU seconds the balancer spends on each request (0: it adds no delay). */
-  overhead: nonNegative.default(0),
+  /** CPU seconds the balancer spends on each request (0: it adds no delay); null: the preset's typical figure. */
+  overhead: nonNegative.nullable().default(null),
   /** Cores the balancer's work runs on when it has an overhead or terminates TLS. */
   workers: z.number().int().min(1).max(256).default(4),
   /** L7: decrypt here, so the servers behind do not pay for TLS. */

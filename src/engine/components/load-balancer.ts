@@ -1,3 +1,4 @@
+import { balancerOverhead } from '../../scenario/load-balancer-presets';
 import type { LoadBalancerNode } from '../../scenario/schema';
 import type { TargetState } from '../balancing/algorithm';
 import { healthTimeline, targetFigures } from '../balancing/balancer-figures';
@@ -41,6 +42,8 @@ export class LoadBalancer implements Component {
   readonly routed: Float64Array;
   // The balancer's own CPU, used only when it has work to do per request.
   private readonly hasCpu: boolean;
+  /** CPU seconds per request, from the node or its preset's table (scenario/load-balancer-presets.ts). */
+  private readonly overhead: number;
   private readonly waiting = new RequestQueue();
   private busy = 0;
   /** Figures of the balancer's CPU (queue, waits, time spent), as a station's. */
@@ -81,7 +84,8 @@ export class LoadBalancer implements Component {
     this.pins = node.layer === 'L4' && longConnections ? new ConnectionPins(this.state) : null;
     this.observesResponses = this.chooser.observesResponses || node.healthCheck.passive !== null || this.pins !== null;
     this.routed = new Float64Array(count);
-    this.hasCpu = node.overhead > 0 || (node.layer === 'L7' && node.tlsTermination);
+    this.overhead = balancerOverhead(node);
+    this.hasCpu = this.overhead > 0 || (node.layer === 'L7' && node.tlsTermination);
     this.cpu = new StationStats(node.workers);
     this.canPassThrough = !this.hasCpu && !this.observesResponses && node.healthCheck.active === null;
   }
@@ -162,7 +166,7 @@ export class LoadBalancer implements Component {
   private process(request: number, time: number): void {
     const requests = this.ctx.requests;
     this.cpu.started(requests.arrivedAt[request] as number, time);
-    let cost = this.node.overhead;
+    let cost = this.overhead;
     const flags = requests.flags[request] as number;
     if (this.node.tlsTermination && this.node.layer === 'L7' && (flags & RequestFlag.encrypted) !== 0) {
       cost += this.node.tlsCost;

@@ -50,7 +50,7 @@ export const SPECS = {
   faultAt: { unit: 's', scale: 1, min: 0 },
   catalogueItems: { unit: 'items', scale: 1, min: 1, max: 10_000_000, integer: true },
   zipfAlpha: { unit: '', scale: 1, min: 0, max: 5 },
-  overhead: { ...MS, min: 0 },
+  overhead: { ...MS, min: 0, emptyMeans: "the preset's typical figure" },
   cores: { unit: 'cores', scale: 1, min: 1, max: 256, integer: true },
   tlsCost: { ...MS, min: 0 },
   mixWeight: { unit: 'share', scale: 1, min: 0, minExclusive: true },
