@@ -2,10 +2,12 @@ import type { NodeReport, NodeReportOf } from '../engine/types';
 import { KIND_TRAITS } from '../scenario/kinds';
 import type { NodeKind } from '../scenario/schema';
 import { formatCount, formatMilliseconds, formatNumber, formatPercent, formatTable, indent } from './format-numbers';
+import { replicaLines } from './format-replicas';
 
 /*
  * Sections the runner prints under the node table for nodes that measure more
- * than queues: load balancers (targets, health), caches and CDNs.
+ * than queues: load balancers (targets, health), caches and CDNs, and servers
+ * of several replicas (each machine).
  */
 
 const none = () => [];
@@ -14,7 +16,7 @@ const none = () => [];
 const DETAILS: { readonly [K in NodeKind]: (node: NodeReportOf<K>, name: string) => string[] } = {
   client: none,
   loadBalancer: (node, name) => balancerLines(node, name),
-  server: none,
+  server: (node, name) => replicaLines(node, name),
   database: none,
   cache: (node, name) => cacheLines(node, name),
   cdn: (node, name) => [...cacheLines(node, name), ...cdnLines(node)],
