@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ScenarioInput } from '../scenario/schema';
-import { runScenario } from './simulation';
+import { createSimulation, runScenario } from './simulation';
 import { buildScenario } from './testing/build-scenario';
 import type { NodeReportOf, Report } from './types';
 
@@ -87,6 +87,18 @@ describe('replicas are machines, each with its own sessions', () => {
     expect(replicas[1]!.refused).toBeGreaterThan(0);
     expect(replicas[0]!.refused + replicas[2]!.refused).toBe(0);
     expect(replicas.every((r) => !r.down)).toBe(true);
+  });
+
+  it('a fault injected live may hit one replica alone; a replica the node lacks is refused with the reason', () => {
+    const sim = createSimulation(replicated({ sticky: true, duration: 20 }), { window: 0 });
+    sim.runUntil(10);
+    expect(sim.injectFault('api', 'crash', 1, 4)).toBe('"api" has 3 replicas, so there is no replica 4.');
+    expect(sim.injectFault('api', 'crash', 1, 3)).toBeNull();
+    expect(sim.snapshot().nodes[2]).toMatchObject({ down: false, replicasDown: 1 });
+    sim.runUntil(20);
+    const replicas = api(sim.report()).perReplica;
+    expect(replicas.map((r) => r.down)).toEqual([false, false, true]);
+    expect(replicas[2]!.sessions.lost).toBeGreaterThan(50);
   });
 
   it('sessions expire after their lifetime idle and a full table evicts the least recently used', () => {

@@ -1,5 +1,5 @@
 import { engineLimits } from '../scenario/engine-limits';
-import { faultRefusal } from '../scenario/faults';
+import { faultRefusal, faultReplicaProblem } from '../scenario/faults';
 import { KIND_TRAITS } from '../scenario/kinds';
 import type { Fault, FaultAction, GraphChange, Link, NodeKind, RequestType, Scenario, ScenarioNode } from '../scenario/schema';
 import { type ClientTotals, type Component, KIND_BITS, type RuntimeLink, type SimContext } from './component';
@@ -327,7 +327,7 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
     }
   }
 
-  injectFault(nodeId: string, action: FaultAction, factor = 1): string | null {
+  injectFault(nodeId: string, action: FaultAction, factor = 1, replica?: number): string | null {
     const index = this.indexOfNode.get(nodeId);
     const component = index === undefined ? undefined : this.components[index];
     if (!component) return `There is no node "${nodeId}".`;
@@ -335,7 +335,10 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
     if (refusal !== null || !component.applyFault) return `${component.label} is ${KIND_TRAITS[component.kind].one}; ${refusal ?? 'it cannot fail.'}`;
     // As a recorded fault at this time would: after every event due now (a sliced run may stop mid-instant).
     this.runUntil(this.now);
-    this.applyFault({ at: this.now, node: nodeId, action, factor });
+    const fault = { at: this.now, node: nodeId, action, factor, ...(replica === undefined ? {} : { replica }) };
+    const replicaProblem = faultReplicaProblem(fault, { nodes: this.graph.nodes, changes: [] });
+    if (replicaProblem !== null) return replicaProblem;
+    this.applyFault(fault);
     this.liveFaultAt = this.now;
     this.theory = null;
     return null;

@@ -349,7 +349,7 @@ export interface Simulation {
    * Returns why not when the node's kind does not take it (see
    * KIND_TRAITS[kind].faults).
    */
-  injectFault(nodeId: string, action: FaultAction, factor?: number): string | null;
+  injectFault(nodeId: string, action: FaultAction, factor?: number, replica?: number): string | null;
   /**
    * A live edit: from now on the system is this graph (see the scenario's
    * `changes`). Returns the change as the scenario records it; it drops any

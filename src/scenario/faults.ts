@@ -1,5 +1,5 @@
 import { KIND_TRAITS, kindsWhere, listKinds } from './kinds';
-import type { Fault, FaultAction, NodeKind, Scenario } from './schema';
+import type { Fault, FaultAction, NodeKind, ScenarioNode } from './schema';
 
 /** Node kinds the engine can crash, slow down or restart (their component has applyFault). */
 export const FAULTABLE_KINDS: readonly NodeKind[] = kindsWhere((t) => t.faults.length > 0);
@@ -28,7 +28,7 @@ export function faultRefusal(kind: NodeKind, action: FaultAction): string | null
  * Why a fault's `replica` cannot be hit (it names no replica of its node), or
  * null. The node is looked up in the scenario's graph and its live edits.
  */
-export function faultReplicaProblem(fault: Fault, scenario: Pick<Scenario, 'nodes' | 'changes'>): string | null {
+export function faultReplicaProblem(fault: Fault, scenario: { nodes: readonly ScenarioNode[]; changes: readonly { nodes: readonly ScenarioNode[] }[] }): string | null {
   if (fault.replica === undefined) return null;
   const candidates = [scenario.nodes, ...scenario.changes.map((c) => c.nodes)].flatMap((nodes) => nodes.filter((n) => n.id === fault.node));
   if (candidates.length === 0) return null;

@@ -16,7 +16,12 @@ export interface NodeLiveStats {
   down: boolean;
   /** Service-time multiplier of a slow-down fault (1 = normal speed). */
   slowFactor: number;
+  /** A replicated node: each machine's state, in replica order (null for one machine). */
+  replicas: ReplicaState[] | null;
 }
+
+/** What one machine of a replicated node is doing now. */
+export type ReplicaState = 'up' | 'down' | 'slow';
 
 /** Utilization from which a node counts as saturated: queues grow fast past it. */
 export const SATURATED_UTILIZATION = 0.85;
@@ -33,7 +38,8 @@ export function computeNodeLiveStats(state: AppState, nodeId: string): NodeLiveS
   const p99 = window?.p99 ?? 0;
   const down = node.down === true;
   const health = down ? 'failing' : judgeHealth(utilization, queueLength, node.workers, node.inSystem, window);
-  return { utilization, queueLength, p99, health, down, slowFactor: node.slowFactor ?? 1 };
+  const replicas = node.perReplica?.map((r): ReplicaState => (r.down ? 'down' : r.slowFactor > 1 ? 'slow' : 'up')) ?? null;
+  return { utilization, queueLength, p99, health, down, slowFactor: node.slowFactor ?? 1, replicas };
 }
 
 function judgeHealth(
@@ -51,7 +57,15 @@ function judgeHealth(
 
 function same(a: NodeLiveStats | null, b: NodeLiveStats | null): boolean {
   if (a === null || b === null) return a === b;
-  return a.utilization === b.utilization && a.queueLength === b.queueLength && a.p99 === b.p99 && a.health === b.health && a.down === b.down && a.slowFactor === b.slowFactor;
+  return (
+    a.utilization === b.utilization &&
+    a.queueLength === b.queueLength &&
+    a.p99 === b.p99 &&
+    a.health === b.health &&
+    a.down === b.down &&
+    a.slowFactor === b.slowFactor &&
+    a.replicas?.join() === b.replicas?.join()
+  );
 }
 
 /** Every mounted card's refresh: they run together in one task per beat, so React renders all cards in one pass. */

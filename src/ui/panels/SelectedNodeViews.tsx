@@ -55,7 +55,9 @@ export function SelectedNodeViews({ node }: { node: ScenarioNode }) {
   const { Views } = viewsOf(node);
   return (
     <section className="sp-selected" aria-label={`Selected node: ${label}`} style={{ '--sp-columns': selectedColumns(node) } as CSSProperties}>
-      {FAULTABLE_KINDS.includes(node.kind) && <FaultControls nodeId={node.id} kind={node.kind} label={label} />}
+      {FAULTABLE_KINDS.includes(node.kind) && (
+        <FaultControls nodeId={node.id} kind={node.kind} label={label} replicas={node.kind === 'server' ? node.replicas : 1} />
+      )}
       {Views && <Views node={node as never} label={label} />}
     </section>
   );
