@@ -19,6 +19,9 @@ test.describe('a teacher shows that replicas are machines', () => {
     await expect(strip).toHaveAttribute('aria-label', '4 of 5 replicas up');
     await expect(faults.getByTestId('fault-state')).toHaveText('down');
     await expect(strip).toContainText('1 down');
+    const machines = page.getByRole('table', { name: 'Replicas of api' });
+    await expect(machines.locator('tr[data-replica="2"] td').first()).toHaveText('down');
+    await expect(machines.locator('tr[data-replica="1"] td').first()).toHaveText('up');
     // The node as a whole is not down: its card shows no "down (crashed)" badge.
     await expect(app.node('API servers').getByText('down (crashed)')).toHaveCount(0);
     await page.screenshot({ path: 'test-results/replica-crashed.png' });

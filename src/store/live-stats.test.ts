@@ -49,7 +49,7 @@ describe('computeNodeLiveStats', () => {
 
   it('uses the instant utilization until a window closes, then the window', () => {
     feed([node(2, 0)], null);
-    expect(computeNodeLiveStats(store.getState(), 'a')).toEqual({ utilization: 0.5, queueLength: 0, p99: 0, health: 'healthy', down: false, slowFactor: 1, replicas: null });
+    expect(computeNodeLiveStats(store.getState(), 'a')).toEqual({ utilization: 0.5, queueLength: 0, p99: 0, health: 'healthy', down: false, slowFactor: 1, replicas: null, replicaBusy: null });
     feed([node(2, 0)], [windowNode(0.3)]);
     expect(computeNodeLiveStats(store.getState(), 'a')).toMatchObject({ utilization: 0.3, p99: 0.08 });
   });
@@ -69,6 +69,6 @@ describe('computeNodeLiveStats', () => {
   it('gives each replica of a replicated node its own state: one down is not the node down', () => {
     const replica = (down: boolean, slowFactor = 1) => ({ busy: 0, queueLength: 0, utilization: 0, down, slowFactor });
     feed([node(1, 0, 4, { perReplica: [replica(false), replica(true), replica(false, 3)], replicasDown: 1 })], [windowNode(0.3)]);
-    expect(computeNodeLiveStats(store.getState(), 'a')).toMatchObject({ down: false, replicas: ['up', 'down', 'slow'] });
+    expect(computeNodeLiveStats(store.getState(), 'a')).toMatchObject({ down: false, replicas: ['up', 'down', 'slow'], replicaBusy: [0, 0, 0] });
   });
 });

@@ -18,6 +18,8 @@ export interface NodeLiveStats {
   slowFactor: number;
   /** A replicated node: each machine's state, in replica order (null for one machine). */
   replicas: ReplicaState[] | null;
+  /** A replicated node: each machine's busy share since the warm-up, in whole percent (null for one machine). */
+  replicaBusy: number[] | null;
 }
 
 /** What one machine of a replicated node is doing now. */
@@ -39,7 +41,9 @@ export function computeNodeLiveStats(state: AppState, nodeId: string): NodeLiveS
   const down = node.down === true;
   const health = down ? 'failing' : judgeHealth(utilization, queueLength, node.workers, node.inSystem, window);
   const replicas = node.perReplica?.map((r): ReplicaState => (r.down ? 'down' : r.slowFactor > 1 ? 'slow' : 'up')) ?? null;
-  return { utilization, queueLength, p99, health, down, slowFactor: node.slowFactor ?? 1, replicas };
+  // Whole percent, so a card re-renders only when a figure it shows moved.
+  const replicaBusy = node.perReplica?.map((r) => Math.round(r.utilization * 100)) ?? null;
+  return { utilization, queueLength, p99, health, down, slowFactor: node.slowFactor ?? 1, replicas, replicaBusy };
 }
 
 function judgeHealth(
@@ -64,7 +68,8 @@ function same(a: NodeLiveStats | null, b: NodeLiveStats | null): boolean {
     a.health === b.health &&
     a.down === b.down &&
     a.slowFactor === b.slowFactor &&
-    a.replicas?.join() === b.replicas?.join()
+    a.replicas?.join() === b.replicas?.join() &&
+    a.replicaBusy?.join() === b.replicaBusy?.join()
   );
 }
 
