@@ -4,10 +4,12 @@ import type { NodeKind } from '../scenario/schema';
 import { queueLines, topicLines } from './format-messaging';
 import { formatCount, formatMilliseconds, formatNumber, formatPercent, formatTable, indent } from './format-numbers';
 import { resourceLines } from './format-resources';
+import { replicaLines } from './format-replicas';
 
 /*
  * Sections the runner prints under the node table for nodes that measure more
- * than queues: load balancers (targets, health), caches and CDNs.
+ * than queues: load balancers (targets, health), caches and CDNs, and servers
+ * of several replicas (each machine).
  */
 
 const none = () => [];
@@ -16,7 +18,7 @@ const none = () => [];
 const DETAILS: { readonly [K in NodeKind]: (node: NodeReportOf<K>, name: string) => string[] } = {
   client: none,
   loadBalancer: (node, name) => balancerLines(node, name),
-  server: (node, name) => resourceLines(node, name),
+  server: (node, name) => [...replicaLines(node, name), ...resourceLines(node, name)],
   database: none,
   cache: (node, name) => cacheLines(node, name),
   cdn: (node, name) => [...cacheLines(node, name), ...cdnLines(node)],

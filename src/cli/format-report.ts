@@ -86,7 +86,12 @@ function nodeName(node: NodeReport, later: readonly NodeReport[]): string {
 /** Logins only happen when servers keep sessions; a stateless system gets no row. */
 function sessionRows(sessions: Report['totals']['sessions'] | undefined): string[][] {
   if (!sessions || sessions.logins + sessions.relogins + sessions.lost === 0) return [];
-  return [['logins', formatCount(sessions.logins), `${formatCount(sessions.relogins)} of them again (session elsewhere or gone) · ${formatCount(sessions.lost)} sessions lost in crashes`]];
+  const aged = [
+    sessions.expired ? `${formatCount(sessions.expired)} expired` : '',
+    sessions.evicted ? `${formatCount(sessions.evicted)} evicted from a full table` : '',
+  ].filter((part) => part !== '');
+  const tail = aged.length > 0 ? ` · ${aged.join(' · ')}` : '';
+  return [['logins', formatCount(sessions.logins), `${formatCount(sessions.relogins)} of them again (session elsewhere or gone) · ${formatCount(sessions.lost)} sessions lost in crashes${tail}`]];
 }
 
 function latencyCells(latency: LatencySummary): string[] {

@@ -11,7 +11,7 @@ export const emptyLatency: LatencySummary = { count: 0, mean: 0, p50: 0, p90: 0,
 /** What a kind reports beyond the common figures, empty, for tests that state only the figures they print. */
 function kindFigures(kind: NodeReport['kind']): Partial<NodeReport> {
   if (kind === 'loadBalancer') return { targets: [], probesSent: 0, healthTimeline: [] };
-  if (kind === 'server' || kind === 'database' || kind === 'sessionStore') return { replicas: 1, sessions: { held: 0, lost: 0 } };
+  if (kind === 'server' || kind === 'database' || kind === 'sessionStore') return { replicas: 1, sessions: { held: 0, lost: 0 }, perReplica: [] };
   return {};
 }
 

@@ -122,6 +122,9 @@ export interface Component {
   retire?(time: number): void;
   /** A live edit removed the node: fail what waits or is served here with `outcome` ("removed"). */
   evict?(time: number, outcome: OutcomeCode): void;
-  /** The kinds whose traits list faults implement this (registry.test.ts checks); the others leave it out. */
-  applyFault?(action: FaultAction, factor: number, time: number): void;
+  /**
+   * The kinds whose traits list faults implement this (registry.test.ts checks); the others leave it out.
+   * `replica` (from 0) names one replica of a replicated node; −1 the whole node.
+   */
+  applyFault?(action: FaultAction, factor: number, time: number, replica?: number): void;
 }

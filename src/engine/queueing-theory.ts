@@ -13,6 +13,7 @@
  * Poisson stream gives each server Poisson arrivals at its share.
  * Pure: no engine state, so the worker, the CLI and tests call it alike.
  */
+import { balancerOverhead } from '../scenario/load-balancer-presets';
 import type { ClientNode, LoadBalancerNode, Scenario, ScenarioNode, ServerNode } from '../scenario/schema';
 
 /** The textbook model a server follows. */
@@ -141,7 +142,7 @@ function isPoissonClient(client: ClientNode): boolean {
 function isRandomSplitter(lb: LoadBalancerNode): boolean {
   return (
     lb.algorithm === 'random' &&
-    lb.overhead === 0 &&
+    balancerOverhead(lb) === 0 &&
     !lb.tlsTermination &&
     !lb.stickySessions &&
     lb.routes.length === 0 &&

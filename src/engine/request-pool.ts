@@ -11,6 +11,10 @@ export const RequestFlag = {
   encrypted: 16,
   /** Out on a side call (a session lookup); its answer resumes the caller rather than going back. */
   calling: 32,
+  /** The first request on a new client connection: an L4 balancer picks a target for it. */
+  opensConnection: 64,
+  /** The last request on its connection: the connection closes when its answer passes back. */
+  closesConnection: 128,
 } as const;
 
 /**

@@ -45,9 +45,11 @@ describe('stateless vs stateful servers', () => {
   it('in-memory sessions without stickiness force re-logins as users bounce between servers', () => {
     const report = runScenario(shop({ sessions: 'inMemory', sticky: false, crash: false }), { window: 0 });
     expect(report.totals.sessions.logins).toBe(200);
-    // Round robin sends a user to each of the three servers in turn: each new server means a re-login,
-    // until the user holds a session on all three (two re-logins per user).
-    expect(report.totals.sessions.relogins).toBe(400);
+    // A login issues a new session id and only the server that issued it knows it: a user lands on the
+    // server of their current session one time in three, so two requests in three after the first log in
+    // again (±5 %; ~11,000 lookups give about 1 % of binomial noise).
+    const later = report.totals.completed - 200;
+    expect(Math.abs(report.totals.sessions.relogins / later - 2 / 3) / (2 / 3)).toBeLessThan(0.05);
   });
 
   it('sticky cookies keep users with their session: no re-login until a crash', () => {

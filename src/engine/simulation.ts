@@ -1,5 +1,5 @@
 import { engineLimits } from '../scenario/engine-limits';
-import { faultRefusal } from '../scenario/faults';
+import { faultRefusal, faultReplicaProblem } from '../scenario/faults';
 import { KIND_TRAITS } from '../scenario/kinds';
 import type { Fault, FaultAction, GraphChange, Link, NodeKind, RequestType, Scenario, ScenarioNode } from '../scenario/schema';
 import { type ClientTotals, type Component, KIND_BITS, type RuntimeLink, type SimContext } from './component';
@@ -253,7 +253,7 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
 
   private applyFault(fault: Fault): void {
     const node = this.indexOfNode.get(fault.node);
-    if (node !== undefined) this.components[node]?.applyFault?.(fault.action, fault.factor, this.now);
+    if (node !== undefined) this.components[node]?.applyFault?.(fault.action, fault.factor, this.now, (fault.replica ?? 0) - 1);
   }
 
   /** Moves from the graph in effect to `nodes` and `links` at `time` (see the class comment). */
@@ -327,7 +327,7 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
     }
   }
 
-  injectFault(nodeId: string, action: FaultAction, factor = 1): string | null {
+  injectFault(nodeId: string, action: FaultAction, factor = 1, replica?: number): string | null {
     const index = this.indexOfNode.get(nodeId);
     const component = index === undefined ? undefined : this.components[index];
     if (!component) return `There is no node "${nodeId}".`;
@@ -335,7 +335,10 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
     if (refusal !== null || !component.applyFault) return `${component.label} is ${KIND_TRAITS[component.kind].one}; ${refusal ?? 'it cannot fail.'}`;
     // As a recorded fault at this time would: after every event due now (a sliced run may stop mid-instant).
     this.runUntil(this.now);
-    this.applyFault({ at: this.now, node: nodeId, action, factor });
+    const fault = { at: this.now, node: nodeId, action, factor, ...(replica === undefined ? {} : { replica }) };
+    const replicaProblem = faultReplicaProblem(fault, { nodes: this.graph.nodes, changes: [] });
+    if (replicaProblem !== null) return replicaProblem;
+    this.applyFault(fault);
     this.liveFaultAt = this.now;
     this.theory = null;
     return null;
@@ -357,7 +360,7 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
     return {
       now: this.now,
       events: this.events,
-      ...countsOf(this.totals, this.sessions),
+      ...countsOf(this.totals, this.sessions, this.now),
       nodes: this.components.map((c) => c.live()),
       measured: this.measuredFigures(),
       theory: this.theory,
@@ -388,7 +391,7 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
       simulatedTime: now,
       events: this.events,
       totals: {
-        ...countsOf(t, this.sessions),
+        ...countsOf(t, this.sessions, now),
         throughput: measured > 0 ? t.measuredCompleted / measured : 0,
         latency: t.latency.summary(),
         costPerHour: nodes.reduce((sum, n) => sum + (n.costPerHour ?? 0), 0),

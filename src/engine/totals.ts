@@ -19,7 +19,7 @@ export function createTotals(): ClientTotals {
 }
 
 /** The request counts a live snapshot and a report both carry, copied so later events leave them alone. */
-export function countsOf(totals: ClientTotals, sessions: SessionRegistry) {
+export function countsOf(totals: ClientTotals, sessions: SessionRegistry, time: number) {
   return {
     sent: totals.sent,
     completed: totals.completed,
@@ -27,6 +27,6 @@ export function countsOf(totals: ClientTotals, sessions: SessionRegistry) {
     failures: { ...totals.failures },
     inFlight: totals.inFlight,
     retries: totals.retries,
-    sessions: { logins: sessions.logins, relogins: sessions.relogins, lost: sessions.lost },
+    sessions: { logins: sessions.logins, relogins: sessions.relogins, ...sessions.losses(time) },
   };
 }

@@ -93,8 +93,20 @@ export interface TotalsReport {
   latency: LatencySummary;
   /** What the system costs to run per hour (servers' replicas × their cost). */
   costPerHour?: number;
-  /** Users who logged in, had to log in again (their session was elsewhere or gone), and sessions lost in crashes. */
-  sessions: { logins: number; relogins: number; lost: number };
+  /**
+   * Users who logged in, had to log in again (their session was elsewhere or gone), and sessions lost in
+   * crashes; `expired` (idle past their lifetime) and `evicted` (a full table) are optional for older reports.
+   */
+  sessions: SessionCounts;
+}
+
+/** The run's session counts (TotalsReport.sessions). */
+export interface SessionCounts {
+  logins: number;
+  relogins: number;
+  lost: number;
+  expired?: number;
+  evicted?: number;
 }
 
 /** The figures every node reports; the ones only some kinds have are optional here and required on their kind's variant. */
@@ -152,6 +164,34 @@ export interface NodeReportBase {
   topic?: TopicFigures;
   /** Servers with a `resources` block: each resource's operational figures. */
   resources?: ResourcesReport;
+  /** Servers, databases and session stores: each machine (replica) on its own. */
+  perReplica?: ReplicaFigures[];
+}
+
+/** One machine of a replicated node: its own queue, faults, sessions and counts. */
+export interface ReplicaFigures {
+  /** Its number, from 1, as balancers and faults name it (`api #2`). */
+  replica: number;
+  arrivals: number;
+  served: number;
+  dropped: number;
+  refused: number;
+  lost: number;
+  /** Busy workers / its workers since measurement began. */
+  utilization: number;
+  down: boolean;
+  slowFactor: number;
+  /** Sessions it holds now, and lost in its crashes. */
+  sessions: { held: number; lost: number };
+}
+
+/** One machine of a replicated node, live. */
+export interface LiveReplica {
+  busy: number;
+  queueLength: number;
+  utilization: number;
+  down: boolean;
+  slowFactor: number;
 }
 
 /**
@@ -161,9 +201,9 @@ export interface NodeReportBase {
 interface KindFigures {
   client: object;
   loadBalancer: Required<Pick<NodeReportBase, 'targets' | 'probesSent' | 'healthTimeline'>>;
-  server: Required<Pick<NodeReportBase, 'replicas' | 'sessions'>>;
-  database: Required<Pick<NodeReportBase, 'replicas' | 'sessions'>>;
-  sessionStore: Required<Pick<NodeReportBase, 'replicas' | 'sessions'>>;
+  server: Required<Pick<NodeReportBase, 'replicas' | 'sessions' | 'perReplica'>>;
+  database: Required<Pick<NodeReportBase, 'replicas' | 'sessions' | 'perReplica'>>;
+  sessionStore: Required<Pick<NodeReportBase, 'replicas' | 'sessions' | 'perReplica'>>;
   cache: Required<Pick<NodeReportBase, 'cache'>>;
   cdn: Required<Pick<NodeReportBase, 'cache' | 'cdn'>>;
   messageQueue: Required<Pick<NodeReportBase, 'messaging'>>;
@@ -256,7 +296,7 @@ export interface LiveSnapshot {
   inFlight: number;
   retries: number;
   /** Logins, re-logins and sessions lost so far (the engine always fills it). */
-  sessions?: { logins: number; relogins: number; lost: number };
+  sessions?: SessionCounts;
   /** Per node, in scenario order. */
   nodes: LiveNode[];
   /** The whole run so far, after warm-up: the same figures the report gives at the end. Null during warm-up; the engine always fills it. */
@@ -300,6 +340,10 @@ export interface LiveNode {
   topic?: TopicFigures;
   /** Servers with a `resources` block: each resource's utilization so far. */
   resources?: LiveResources;
+  /** Replicated nodes: each machine (absent for one machine). */
+  perReplica?: LiveReplica[];
+  /** Replicated nodes: how many machines are down now. */
+  replicasDown?: number;
 }
 
 /** A running simulation. Time is simulated seconds; nothing here knows the wall clock. */
@@ -327,7 +371,7 @@ export interface Simulation {
    * Returns why not when the node's kind does not take it (see
    * KIND_TRAITS[kind].faults).
    */
-  injectFault(nodeId: string, action: FaultAction, factor?: number): string | null;
+  injectFault(nodeId: string, action: FaultAction, factor?: number, replica?: number): string | null;
   /**
    * A live edit: from now on the system is this graph (see the scenario's
    * `changes`). Returns the change as the scenario records it; it drops any

@@ -30,6 +30,19 @@ describe('a version-2 scenario (before this build’s node kinds)', () => {
   });
 });
 
+describe("a version-2 balancer with a preset and no overhead (which meant 0; version 3 reads the preset's figure)", () => {
+  it('gets its 0 written out, in the graph and in recorded changes', () => {
+    const lb = { id: 'lb', kind: 'loadBalancer', preset: 'awsAlb' };
+    const kept = { id: 'lb-2', kind: 'loadBalancer', preset: 'nginx', overhead: 0.002 };
+    const plain = { id: 'lb-3', kind: 'loadBalancer' };
+    const v2 = { version: 2, nodes: [lb, kept, plain], links: [], changes: [{ at: 5, nodes: [lb], links: [] }] };
+    const migrated = migrateScenario(v2);
+    if (!migrated.ok) throw new Error(migrated.error);
+    expect(migrated.value.nodes).toEqual([{ ...lb, overhead: 0 }, kept, plain]);
+    expect(migrated.value.changes).toEqual([{ at: 5, nodes: [{ ...lb, overhead: 0 }], links: [] }]);
+  });
+});
+
 describe('recorded changes', () => {
   const graph = { nodes: STARTER_SCENARIO.nodes, links: STARTER_SCENARIO.links };
 

@@ -12,9 +12,32 @@ const MIGRATIONS: Record<number, Migration> = {
   // Version 3 adds node kinds and fields (gateway, queues, call policies, parallel jobs, ...) that a
   // version-2 build cannot read; a version-2 file has none of them and reads unchanged. The bump
   // exists so an older build refuses a version-3 file with "Update Scale Playground" instead of a
-  // puzzling field error.
-  2: (old) => old,
+  // puzzling field error. A balancer's missing `overhead` meant 0 and now means its preset's typical
+  // figure, so a version-2 file with a preset gets its 0 written out.
+  2: (old) => keepBalancerOverheads(old),
 };
+
+/**
+ * Version 2 read a balancer's missing `overhead` as 0; version 3 reads it as
+ * the preset's typical figure. Writes 0 into every balancer with a preset
+ * (custom's figure is 0 anyway) that left it out, in the graph and in every
+ * recorded change, so an old file runs as it did.
+ */
+export function keepBalancerOverheads(old: Record<string, unknown>): Record<string, unknown> {
+  const fix = (nodes: unknown): unknown =>
+    Array.isArray(nodes)
+      ? nodes.map((node) => {
+          if (typeof node !== 'object' || node === null) return node;
+          const n = node as Record<string, unknown>;
+          const preset = n.preset ?? 'custom';
+          return n.kind === 'loadBalancer' && preset !== 'custom' && n.overhead === undefined ? { ...n, overhead: 0 } : node;
+        })
+      : nodes;
+  const changes = Array.isArray(old.changes)
+    ? old.changes.map((change) => (typeof change === 'object' && change !== null ? { ...change, nodes: fix((change as Record<string, unknown>).nodes) } : change))
+    : old.changes;
+  return { ...old, nodes: fix(old.nodes), ...(old.changes === undefined ? {} : { changes }) };
+}
 
 export type MigrationResult = { ok: true; value: Record<string, unknown> } | { ok: false; error: string };
 

@@ -180,6 +180,21 @@ describe('parseScenario refuses, with a message a user can act on,', () => {
     ]);
   });
 
+  it('a fault on a replica the server does not have, or on a node without replicas', () => {
+    const data = valid();
+    data.nodes[1] = { ...data.nodes[1], replicas: 2 };
+    const faults = [
+      { at: 10, node: 'api', action: 'crash', replica: 3 },
+      { at: 10, node: 'users', action: 'crash', replica: 1 },
+      { at: 10, node: 'api', action: 'crash', replica: 2 },
+    ];
+    expect(errorsOf(parseScenario({ ...data, faults }))).toEqual([
+      'fault (faults[0]) field "replica": "api" has 2 replicas, so there is no replica 3.',
+      'fault (faults[1]) field "replica": "users" is a client; only servers have replicas.',
+      'fault (faults[1]) field "node": "users" is a client; only servers, databases, caches, CDNs and session stores can crash or slow down.',
+    ]);
+  });
+
   it('a fault with a negative time or an unknown action', () => {
     expect(errorsOf(parseScenario({ ...valid(), faults: [{ at: -1, node: 'api', action: 'explode' }] }))).toEqual([
       'fault (faults[0]) field "at": must be at least 0 (it is -1).',

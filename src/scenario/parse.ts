@@ -1,4 +1,4 @@
-import { faultRefusal } from './faults';
+import { faultRefusal, faultReplicaProblem } from './faults';
 import { KIND_TRAITS } from './kinds';
 import { describeIssues, describeJsonError } from './issue-messages';
 import { balancerProblems } from './load-balancer-presets';
@@ -92,6 +92,8 @@ function checkReferences(scenario: Scenario): string[] {
       errors.push(`${where}: names node "${fault.node}", which does not exist.`);
       return;
     }
+    const replicaProblem = faultReplicaProblem(fault, scenario);
+    if (replicaProblem !== null) errors.push(`fault (faults[${index}]) field "replica": ${replicaProblem}`);
     const refusal = faultRefusal(kind, fault.action);
     if (refusal === null) return;
     // A kind that cannot fail at all is a wrong node; one that can, a wrong action.

@@ -98,6 +98,15 @@ export const RequestTypeSchema = z.object({
 });
 export type RequestType = z.infer<typeof RequestTypeSchema>;
 
+/** A client's connections: each user (a closed-loop user, or an open-loop address) keeps one open at a time. */
+export const ConnectionsSchema = z.object({
+  /** Mean requests a connection carries: each request is its last with probability 1/this (1: a connection per request). */
+  requestsPerConnection: z.number().finite().min(1).max(1_000_000).default(1),
+  /** Seconds after which a connection closes following its next request (as NGINX's keepalive_time); null: no limit. */
+  lifetime: positive.nullable().default(null),
+});
+export type Connections = z.infer<typeof ConnectionsSchema>;
+
 export const ClientNodeSchema = z.object({
   ...nodeBase,
   kind: z.literal('client'),
@@ -115,6 +124,8 @@ export const ClientNodeSchema = z.object({
   mix: z.array(RequestTypeSchema).min(1).max(20).default([{ method: 'GET', path: '/api/items', weight: 1, headers: {} }]),
   /** Requests arrive over TLS: whoever terminates it pays its CPU cost. */
   https: z.boolean().default(false),
+  /** How long each user keeps a connection open; an L4 balancer picks a target per connection. */
+  connections: ConnectionsSchema.default({ requestsPerConnection: 1, lifetime: null }),
 });
 
 export const LoadBalancingAlgorithmSchema = z.enum([
@@ -174,8 +185,8 @@ export const LoadBalancerNodeSchema = z.object({
   /** L4 sees addresses and ports only; L7 sees methods, paths, headers and cookies. */
   layer: z.enum(['L4', 'L7']).default('L7'),
   algorithm: LoadBalancingAlgorithmSchema.default('roundRobin'),
-  /** CPU seconds the balancer spends on each request (0: it adds no delay). */
-  overhead: nonNegative.default(0),
+  /** CPU seconds the balancer spends on each request (0: it adds no delay); null: the preset's typical figure. */
+  overhead: nonNegative.nullable().default(null),
   /** Cores the balancer's work runs on when it has an overhead or terminates TLS. */
   workers: z.number().int().min(1).max(256).default(4),
   /** L7: decrypt here, so the servers behind do not pay for TLS. */
@@ -204,6 +215,14 @@ const stationFields = {
   queueCapacity: z.number().int().min(0).max(10_000_000).nullable().default(null),
 };
 
+/** How long a machine keeps a session, and how many it holds (servers with in-memory sessions, session stores). */
+const sessionTableFields = {
+  /** Seconds a session lives after its last use; null: until a crash. */
+  sessionLifetime: positive.nullable().default(1800),
+  /** Most sessions one machine holds; past it the least recently used is evicted. */
+  sessionCapacity: z.number().int().min(1).max(10_000_000).default(100_000),
+};
+
 export const ServerNodeSchema = z.object({
   ...nodeBase,
   kind: z.literal('server'),
@@ -227,6 +246,7 @@ export const ServerNodeSchema = z.object({
   costPerHour: nonNegative.default(0.1),
   /** The machine's CPU, memory, disk and network as queueing resources (absent: the workers are the whole machine). */
   resources: ServerResourcesSchema.optional(),
+  ...sessionTableFields,
 });
 
 /** A Redis-like store that keeps sessions outside the servers. */
@@ -235,6 +255,7 @@ export const SessionStoreNodeSchema = z.object({
   kind: z.literal('sessionStore'),
   ...stationFields,
   serviceTime: DistributionSchema,
+  ...sessionTableFields,
 });
 
 export const DatabaseNodeSchema = z.object({
@@ -317,6 +338,8 @@ export const FaultSchema = z.object({
   /** crash: drop everything and refuse requests (a cache: lose its contents, requests bypass it); restart: come back empty; slow: service time × factor; recover: normal speed; flush: a cache or CDN drops its entries. */
   action: FaultActionSchema,
   factor: z.number().finite().min(1).max(1000).default(1),
+  /** A server's replica (1 to its `replicas`) the fault hits alone; absent: the whole node. */
+  replica: z.number().int().min(1).max(64).optional(),
 });
 export type Fault = z.infer<typeof FaultSchema>;
 

@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { LiveNode } from '../engine/types';
 import type { Frame } from '../worker/protocol';
 import { NO_FAILURES } from '../worker/testing/fake-simulation';
 import { createAppStore, type AppStore } from './index';
 import { computeNodeLiveStats } from './live-stats';
 import { starterScenario } from '../scenario/starter';
-import type { LiveResources } from '../engine/types';
 
 let store: AppStore;
-const node = (busy: number, queueLength: number, workers = 4, fault: { down?: boolean; slowFactor?: number; resources?: LiveResources } = {}) => ({
+const node = (busy: number, queueLength: number, workers = 4, fault: Partial<LiveNode> = {}) => ({
   busy,
   queueLength,
   inSystem: busy + queueLength,
@@ -49,7 +49,7 @@ describe('computeNodeLiveStats', () => {
 
   it('uses the instant utilization until a window closes, then the window', () => {
     feed([node(2, 0)], null);
-    expect(computeNodeLiveStats(store.getState(), 'a')).toEqual({ utilization: 0.5, queueLength: 0, p99: 0, health: 'healthy', down: false, slowFactor: 1, resources: null, saturated: null });
+    expect(computeNodeLiveStats(store.getState(), 'a')).toEqual({ utilization: 0.5, queueLength: 0, p99: 0, health: 'healthy', down: false, slowFactor: 1, resources: null, saturated: null, replicas: null, replicaBusy: null });
     feed([node(2, 0)], [windowNode(0.3)]);
     expect(computeNodeLiveStats(store.getState(), 'a')).toMatchObject({ utilization: 0.3, p99: 0.08 });
   });
@@ -71,5 +71,11 @@ describe('computeNodeLiveStats', () => {
     feed([node(0, 0, 4, { down: true }), node(1, 0, 4, { slowFactor: 5 })], [windowNode(0), windowNode(0.3)]);
     expect(computeNodeLiveStats(store.getState(), 'a')).toMatchObject({ down: true, health: 'failing', slowFactor: 1 });
     expect(computeNodeLiveStats(store.getState(), 'b')).toMatchObject({ down: false, health: 'healthy', slowFactor: 5 });
+  });
+
+  it('gives each replica of a replicated node its own state: one down is not the node down', () => {
+    const replica = (down: boolean, slowFactor = 1) => ({ busy: 0, queueLength: 0, utilization: 0, down, slowFactor });
+    feed([node(1, 0, 4, { perReplica: [replica(false), replica(true), replica(false, 3)], replicasDown: 1 })], [windowNode(0.3)]);
+    expect(computeNodeLiveStats(store.getState(), 'a')).toMatchObject({ down: false, replicas: ['up', 'down', 'slow'], replicaBusy: [0, 0, 0] });
   });
 });

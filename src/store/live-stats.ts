@@ -26,7 +26,14 @@ export interface NodeLiveStats {
   resources: LiveResources | null;
   /** The resource to badge: saturated, or memory while it pages; null when none is. */
   saturated: ReturnType<typeof saturatedResource>;
+  /** A replicated node: each machine's state, in replica order (null for one machine). */
+  replicas: ReplicaState[] | null;
+  /** A replicated node: each machine's busy share since the warm-up, in whole percent (null for one machine). */
+  replicaBusy: number[] | null;
 }
+
+/** What one machine of a replicated node is doing now. */
+export type ReplicaState = 'up' | 'down' | 'slow';
 
 /** Utilization from which a node counts as saturated: queues grow fast past it. */
 export const SATURATED_UTILIZATION = 0.85;
@@ -45,7 +52,10 @@ export function computeNodeLiveStats(state: AppState, nodeId: string): NodeLiveS
   const health = down ? 'failing' : judgeHealth(utilization, queueLength, node.workers, node.inSystem, window);
   const resources = node.resources ?? null;
   const saturated = resources && !down ? saturatedResource(resources) : null;
-  const stats: NodeLiveStats = { utilization, queueLength, p99, health, down, slowFactor: node.slowFactor ?? 1, resources, saturated };
+  const replicas = node.perReplica?.map((r): ReplicaState => (r.down ? 'down' : r.slowFactor > 1 ? 'slow' : 'up')) ?? null;
+  // Whole percent, so a card re-renders only when a figure it shows moved.
+  const replicaBusy = node.perReplica?.map((r) => Math.round(r.utilization * 100)) ?? null;
+  const stats: NodeLiveStats = { utilization, queueLength, p99, health, down, slowFactor: node.slowFactor ?? 1, resources, saturated, replicas, replicaBusy };
   if (node.messaging) {
     const { backlog, oldestAge, deadLettered, duplicates } = node.messaging;
     stats.messaging = { backlog, oldestAge, deadLettered, duplicates };
@@ -86,7 +96,9 @@ function same(a: NodeLiveStats | null, b: NodeLiveStats | null): boolean {
     a.down === b.down &&
     a.slowFactor === b.slowFactor &&
     sameResources(a.resources, b.resources) &&
-    a.saturated === b.saturated
+    a.saturated === b.saturated &&
+    a.replicas?.join() === b.replicas?.join() &&
+    a.replicaBusy?.join() === b.replicaBusy?.join()
   );
 }
 

@@ -41,7 +41,8 @@ export interface RunSlice {
    * node in the current run, at the simulated time it has reached.
    * Resolves to null when applied, else a message saying why not.
    */
-  injectFault(nodeId: string, action: FaultAction, factor?: number): Promise<string | null>;
+  /** `replica` (from 1) names one machine of a replicated server; absent, the whole node. */
+  injectFault(nodeId: string, action: FaultAction, factor?: number, replica?: number): Promise<string | null>;
 }
 
 /** The worker the slice talks to; tests swap it with `setSimClient` from worker/client. */
@@ -240,11 +241,11 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       });
     },
 
-    injectFault: async (nodeId, action, factor) => {
+    injectFault: async (nodeId, action, factor, replica) => {
       const answer = await inOrder(async () => {
         if (get().runStatus === 'idle') return 'Start the run first: faults apply to a running simulation.';
         const sim = await connect();
-        const result = await sim.injectFault(nodeId, action, factor);
+        const result = await sim.injectFault(nodeId, action, factor, replica);
         if (!result.ok) return result.error;
         const running = get().runScenario;
         if (running) {

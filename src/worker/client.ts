@@ -21,7 +21,7 @@ export interface SimClient {
   reset(): Promise<RunStatus>;
   setSpeed(speed: Speed): Promise<void>;
   /** Applies a fault to a node of the running simulation; resolves to the fault as recorded, or why it could not. */
-  injectFault(nodeId: string, action: FaultAction, factor?: number): Promise<FaultAnswer>;
+  injectFault(nodeId: string, action: FaultAction, factor?: number, replica?: number): Promise<FaultAnswer>;
   /** A live edit: the running simulation takes this graph at the time it has reached (see SimService.applyChange). */
   applyChange(nodes: ScenarioNode[], links: Link[]): Promise<ChangeAnswer>;
   /** Registers the one frame listener (a later call replaces it). */
@@ -88,7 +88,7 @@ export function connectSimService(endpoint: Endpoint, connection: SimConnection 
     reset: () => guard(() => remote.reset()),
     setSpeed: (speed) => guard(() => remote.setSpeed(speed)),
     // comlink maps an answer union member by member; the plain data crosses unchanged.
-    injectFault: (nodeId, action, factor) => guard(() => remote.injectFault(nodeId, action, factor) as unknown as Promise<FaultAnswer>),
+    injectFault: (nodeId, action, factor, replica) => guard(() => remote.injectFault(nodeId, action, factor, replica) as unknown as Promise<FaultAnswer>),
     applyChange: (nodes, links) => guard(() => remote.applyChange(nodes, links) as unknown as Promise<ChangeAnswer>),
     subscribe: (onFrame) => guard(() => remote.subscribe(proxy(onFrame))),
     onStop: (listener) => {

@@ -251,14 +251,14 @@ export function createSimService(overrides: Partial<SimServiceDeps> = {}) {
      * running (or paused) simulation. Answers the fault as the scenario
      * records it (at the simulated time it was applied), or why not.
      */
-    injectFault(nodeId: string, action: FaultAction, factor = 1): FaultAnswer {
+    injectFault(nodeId: string, action: FaultAction, factor = 1, replica?: number): FaultAnswer {
       if (!sim) return { ok: false, error: 'Nothing is loaded: press Run first.' };
       if (status === 'finished') return { ok: false, error: 'The run has finished: press Reset or Run again first.' };
       // Stays undefined when the engine threw (its budget): guarded paused the run and says why.
       let problem: string | null | undefined;
       let at = sim.now;
       guarded((s) => {
-        problem = s.injectFault(nodeId, action, factor);
+        problem = s.injectFault(nodeId, action, factor, replica);
         at = s.now;
       });
       if (problem === undefined) return { ok: false, error: error ?? 'The fault could not be applied.' };
@@ -267,7 +267,7 @@ export function createSimService(overrides: Partial<SimServiceDeps> = {}) {
       // (within a slice: when simulated time is stuck, "now" may hold events without end).
       guarded((s) => advance(s, s.now, deps.clock() + SLICE_MS, deps.clock));
       batcher.flush(true);
-      return { ok: true, fault: { at, node: nodeId, action, factor } };
+      return { ok: true, fault: { at, node: nodeId, action, factor, ...(replica === undefined ? {} : { replica }) } };
     },
 
     /**

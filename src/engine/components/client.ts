@@ -5,6 +5,7 @@ import { RequestFlag } from '../request-pool';
 import type { Rng } from '../rng';
 import { failureReasonOf, Outcome, type OutcomeCode, type WindowNodeSample } from '../types';
 import { type Component, EventKind, type SimContext } from '../component';
+import { ClientConnections, connectionUser } from './client-connections';
 import { queuelessReport } from './report-helpers';
 
 const ARRIVAL = EventKind.timer0;
@@ -33,6 +34,7 @@ export class Client implements Component {
   private readonly mixCdf: Float64Array;
   private readonly mixWrites: Uint8Array;
   private readonly typeOffset: number;
+  private readonly connections: ClientConnections;
   private sent = 0;
   private completed = 0;
   private inFlight = 0;
@@ -62,6 +64,7 @@ export class Client implements Component {
     this.mixCdf = Float64Array.from(node.mix, (t) => (total += t.weight));
     this.mixWrites = Uint8Array.from(node.mix, (t) => (t.method === 'GET' ? 0 : 1));
     this.typeOffset = ctx.requestTypeOffset(index);
+    this.connections = new ClientConnections(node.connections, ctx.rng(index, 7));
   }
 
   start(time: number): void {
@@ -136,6 +139,8 @@ export class Client implements Component {
   private dispatch(request: number, time: number): void {
     const { requests, totals } = this.ctx;
     requests.sentAt[request] = time;
+    const user = connectionUser(this.index, requests.owner[request] as number, requests.address[request] as number);
+    requests.flags[request] = (requests.flags[request] as number) | this.connections.flagsFor(user, time);
     this.sent++;
     this.windowSent++;
     this.inFlight++;

@@ -1,6 +1,8 @@
+import { balancerOverhead } from '../../scenario/load-balancer-presets';
 import type { LoadBalancerNode } from '../../scenario/schema';
 import type { TargetState } from '../balancing/algorithm';
 import { healthTimeline, targetFigures } from '../balancing/balancer-figures';
+import { ConnectionPins } from '../balancing/connection-pins';
 import { TargetChooser } from '../balancing/target-chooser';
 import { TargetHealth } from '../balancing/target-health';
 import { RequestQueue } from '../request-queue';
@@ -40,6 +42,8 @@ export class LoadBalancer implements Component {
   readonly routed: Float64Array;
   // The balancer's own CPU, used only when it has work to do per request.
   private readonly hasCpu: boolean;
+  /** CPU seconds per request, from the node or its preset's table (scenario/load-balancer-presets.ts). */
+  private readonly overhead: number;
   private readonly waiting = new RequestQueue();
   private busy = 0;
   /** Figures of the balancer's CPU (queue, waits, time spent), as a station's. */
@@ -51,6 +55,8 @@ export class LoadBalancer implements Component {
    */
   readonly canPassThrough: boolean;
   private readonly ahead = new ArrivalsAhead();
+  /** L4: the target of each open connection (null at L7, or when every request has a connection of its own). */
+  private readonly pins: ConnectionPins | null;
 
   constructor(
     readonly index: number,
@@ -72,9 +78,14 @@ export class LoadBalancer implements Component {
       ids: this.targets.map((t, i) => (ctx.replicasOf(t.link.to) > 1 ? `${nodeIds[i]} #${t.replica + 1}` : (nodeIds[i] as string))),
     };
     this.chooser = new TargetChooser(node, this.state, ctx.rng(index, 0), ctx.requestTypes, (type) => ctx.internRequestType(type));
-    this.observesResponses = this.chooser.observesResponses || node.healthCheck.passive !== null;
+    // An L4 balancer sees connections, not requests; when no client keeps one open for several requests
+    // (the default), each request is a connection and picking per request is the same thing.
+    const longConnections = ctx.nodes.some((n) => n.kind === 'client' && (n.connections.requestsPerConnection > 1 || n.connections.lifetime !== null));
+    this.pins = node.layer === 'L4' && longConnections ? new ConnectionPins(this.state) : null;
+    this.observesResponses = this.chooser.observesResponses || node.healthCheck.passive !== null || this.pins !== null;
     this.routed = new Float64Array(count);
-    this.hasCpu = node.overhead > 0 || (node.layer === 'L7' && node.tlsTermination);
+    this.overhead = balancerOverhead(node);
+    this.hasCpu = this.overhead > 0 || (node.layer === 'L7' && node.tlsTermination);
     this.cpu = new StationStats(node.workers);
     this.canPassThrough = !this.hasCpu && !this.observesResponses && node.healthCheck.active === null;
   }
@@ -155,7 +166,7 @@ export class LoadBalancer implements Component {
   private process(request: number, time: number): void {
     const requests = this.ctx.requests;
     this.cpu.started(requests.arrivedAt[request] as number, time);
-    let cost = this.node.overhead;
+    let cost = this.overhead;
     const flags = requests.flags[request] as number;
     if (this.node.tlsTermination && this.node.layer === 'L7' && (flags & RequestFlag.encrypted) !== 0) {
       cost += this.node.tlsCost;
@@ -183,13 +194,14 @@ export class LoadBalancer implements Component {
   /** Sends a request on to the target it picks, or answers "no route"; returns the pick (−1 for none). */
   private route(request: number, time: number): number {
     const requests = this.ctx.requests;
-    const choice = this.chooser.choose(requests, request);
+    const choice = this.pins ? this.pins.choose(requests, request, () => this.chooser.choose(requests, request)) : this.chooser.choose(requests, request);
     if (choice < 0) {
       this.ctx.respond(request, Outcome.noRoute, time);
       return choice;
     }
     if (this.chooser.rewrites) requests.requestType[request] = this.chooser.rewrite(requests.requestType[request] as number);
-    if (this.observesResponses) this.state.open[choice] = (this.state.open[choice] as number) + 1;
+    // Open requests per target; with connection pins, open connections (counted by the pins).
+    if (this.observesResponses && !this.pins) this.state.open[choice] = (this.state.open[choice] as number) + 1;
     this.sendTo(request, choice, time);
     return choice;
   }
@@ -217,7 +229,8 @@ export class LoadBalancer implements Component {
       return;
     }
     const state = this.state;
-    state.open[target] = (state.open[target] as number) - 1;
+    if (this.pins) this.pins.answered(requests, request, target);
+    else state.open[target] = (state.open[target] as number) - 1;
     const outcome = requests.outcome[request] as number;
     const sample = time - (requests.hopTime[at] as number);
     const previous = state.responseTime[target] as number;

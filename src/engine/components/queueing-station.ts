@@ -1,6 +1,6 @@
 import type { FaultAction } from '../../scenario/schema';
 import { RequestFlag } from '../request-pool';
-import { type LiveNode, type NodeReportOf, Outcome, type OutcomeCode, type WindowNodeSample } from '../types';
+import { type LiveNode, type NodeReportOf, Outcome, type OutcomeCode, type ReplicaFigures, type WindowNodeSample } from '../types';
 import { type Component, EventKind, type RuntimeLink, type SimContext } from '../component';
 import { ServiceUnit } from './service-unit';
 import { StationStats } from './station-stats';
@@ -13,8 +13,9 @@ export type StationKind = 'server' | 'database' | 'sessionStore';
 /**
  * Workers in front of a FIFO queue of bounded or unbounded capacity, on one
  * machine or on several identical replicas: the shape shared by servers,
- * databases and session stores. A request that finds every worker of its
- * replica busy waits; one that finds the queue full is dropped. After
+ * databases and session stores. Each replica is a machine of its own, with
+ * its own queue, faults and sessions. A request that finds every worker of
+ * its replica busy waits; one that finds the queue full is dropped. After
  * service it is answered, or forwarded when the node has outgoing links.
  * Subclasses say how long a service takes and whether to call out first.
  */
@@ -30,9 +31,6 @@ export abstract class QueueingStation implements Component {
   private busy = 0;
   private queued = 0;
   protected readonly stats: StationStats;
-  private down = false;
-  private slowFactor = 1;
-  private sessionsLost = 0;
   /** What a request aborted by a crash (or a removal) fails with when its side call returns. */
   private abortOutcome: OutcomeCode = Outcome.nodeDown;
   /** Forward after service, or answer? Links never change during a run. */
@@ -90,13 +88,15 @@ export abstract class QueueingStation implements Component {
     const requests = this.ctx.requests;
     this.stats.arrivals++;
     requests.arrivedAt[request] = time;
-    if (this.down) {
-      // A crashed node refuses connections: the caller learns at once.
+    const unit = this.units[this.unitFor(request)] as ServiceUnit;
+    unit.arrivals++;
+    if (unit.down) {
+      // A crashed machine refuses connections: the caller learns at once.
       this.stats.refuse();
+      unit.refused++;
       this.ctx.respond(request, Outcome.nodeDown, time);
       return;
     }
-    const unit = this.units[this.unitFor(request)] as ServiceUnit;
     if (unit.idle) {
       this.advance(time);
       this.begin(unit, request, time);
@@ -106,6 +106,7 @@ export abstract class QueueingStation implements Component {
       this.queued++;
     } else {
       this.stats.drop();
+      unit.dropped++;
       this.ctx.respond(request, Outcome.queueFull, time);
     }
   }
@@ -125,6 +126,7 @@ export abstract class QueueingStation implements Component {
     const requests = this.ctx.requests;
     const arrivedAt = requests.arrivedAt[request] as number;
     this.stats.started(arrivedAt, time);
+    unit.advance(time);
     const worker = unit.occupy(request, arrivedAt);
     this.busy++;
     requests.worker[request] = worker;
@@ -141,7 +143,12 @@ export abstract class QueueingStation implements Component {
       this.ctx.respond(request, Outcome.hopLimit, time);
       return;
     }
-    this.startService(request, time, this.slowFactor);
+    this.startService(request, time, unit.slowFactor);
+  }
+
+  /** The replica (from 0) whose worker holds `request`: a subclass keeps per-machine state by it. */
+  protected replicaOf(request: number): number {
+    return Math.floor((this.ctx.requests.worker[request] as number) / this.workers);
   }
 
   private callReturned(request: number, time: number): void {
@@ -165,13 +172,15 @@ export abstract class QueueingStation implements Component {
       this.ctx.respond(request, outcome, time);
       return;
     }
-    this.startService(request, time, this.slowFactor);
+    const unit = this.units[Math.floor(worker / this.workers)] as ServiceUnit;
+    this.startService(request, time, unit.slowFactor);
   }
 
   /** Frees a worker and starts the next request waiting on its replica, if any. */
   private release(worker: number, time: number): void {
     const unit = this.units[Math.floor(worker / this.workers)] as ServiceUnit;
     this.advance(time);
+    unit.advance(time);
     unit.vacate(worker);
     this.busy--;
     if (unit.queue.length > 0) {
@@ -188,6 +197,7 @@ export abstract class QueueingStation implements Component {
     const worker = requests.worker[request] as number;
     const unit = this.units[Math.floor(worker / this.workers)] as ServiceUnit;
     this.stats.finished(unit.arrivalOf(worker), time);
+    unit.served++;
     this.release(worker, time);
     // Health probes are answered here: a /health endpoint does not call the database.
     if (this.forwards && ((requests.flags[request] as number) & RequestFlag.probe) === 0) {
@@ -195,54 +205,83 @@ export abstract class QueueingStation implements Component {
     } else this.ctx.respond(request, Outcome.ok, time);
   }
 
-  applyFault(action: FaultAction, factor: number, time: number): void {
+  /** A fault hits replica `replica` (from 0) alone, or every replica when it is −1. */
+  applyFault(action: FaultAction, factor: number, time: number, replica = -1): void {
+    this.units.forEach((unit, r) => {
+      if (replica < 0 || replica === r) this.applyFaultTo(unit, r, action, factor, time);
+    });
+  }
+
+  private applyFaultTo(unit: ServiceUnit, replica: number, action: FaultAction, factor: number, time: number): void {
     switch (action) {
       case 'crash':
-        if (!this.down) {
-          this.crash(time);
-          this.sessionsLost += this.ctx.sessions.drop(this.index);
+        if (!unit.down) {
+          this.crash(unit, time, Outcome.nodeDown);
+          // The machine's memory goes with it: the sessions it created are lost.
+          this.ctx.sessions.existing(this.index, replica)?.drop(time);
         }
         return;
       case 'restart':
-        this.down = false;
+        unit.down = false;
         this.abortOutcome = Outcome.nodeDown;
         return;
       case 'slow':
-        this.slowFactor = factor;
+        unit.slowFactor = factor;
         return;
       case 'recover':
-        this.slowFactor = 1;
+        unit.slowFactor = 1;
         return;
     }
   }
 
   /** A live edit removed the node: what waits or is served here fails with `outcome`. */
   evict(time: number, outcome: OutcomeCode): void {
-    if (!this.down) this.crash(time, outcome);
+    for (const unit of this.units) if (!unit.down) this.crash(unit, time, outcome);
   }
 
-  /** Everything waiting or in service fails now; arrivals are refused until a restart. */
-  private crash(time: number, outcome: OutcomeCode = Outcome.nodeDown): void {
+  /** Everything waiting or in service on one machine fails now; its arrivals are refused until a restart. */
+  private crash(unit: ServiceUnit, time: number, outcome: OutcomeCode): void {
     this.advance(time);
-    this.down = true;
+    unit.advance(time);
+    unit.down = true;
     this.abortOutcome = outcome;
     const requests = this.ctx.requests;
-    for (const unit of this.units) {
-      const { waiting, serving } = unit.evict();
-      for (const request of waiting) {
-        this.stats.lost++;
-        this.ctx.respond(request, outcome, time);
-      }
-      for (const request of serving) {
-        const flags = requests.flags[request] as number;
-        requests.flags[request] = flags | RequestFlag.aborted;
-        this.stats.lost++;
-        // One out on a call fails when the call comes back; the rest fail now.
-        if ((flags & RequestFlag.calling) === 0) this.ctx.respond(request, outcome, time);
-      }
+    const { waiting, serving } = unit.evict();
+    this.busy -= serving.length;
+    this.queued -= waiting.length;
+    unit.lost += waiting.length + serving.length;
+    for (const request of waiting) {
+      this.stats.lost++;
+      this.ctx.respond(request, outcome, time);
     }
-    this.busy = 0;
-    this.queued = 0;
+    for (const request of serving) {
+      const flags = requests.flags[request] as number;
+      requests.flags[request] = flags | RequestFlag.aborted;
+      this.stats.lost++;
+      // One out on a call fails when the call comes back; the rest fail now.
+      if ((flags & RequestFlag.calling) === 0) this.ctx.respond(request, outcome, time);
+    }
+  }
+
+  /** Sessions held now and lost in crashes, on replica `replica`. */
+  private sessionsOf(replica: number, time: number): { held: number; lost: number } {
+    const table = this.ctx.sessions.existing(this.index, replica);
+    return { held: table?.held(time) ?? 0, lost: table?.lost ?? 0 };
+  }
+
+  private replicaFigures(time: number): ReplicaFigures[] {
+    return this.units.map((unit, r) => ({
+      replica: r + 1,
+      arrivals: unit.arrivals,
+      served: unit.served,
+      dropped: unit.dropped,
+      refused: unit.refused,
+      lost: unit.lost,
+      utilization: unit.utilization(time),
+      down: unit.down,
+      slowFactor: unit.slowFactor,
+      sessions: this.sessionsOf(r, time),
+    }));
   }
 
   private advance(time: number): void {
@@ -252,6 +291,7 @@ export abstract class QueueingStation implements Component {
   beginMeasurement(time: number): void {
     this.advance(time);
     this.stats.beginMeasurement(time);
+    for (const unit of this.units) unit.beginMeasurement(time);
   }
 
   closeWindow(start: number, time: number): WindowNodeSample {
@@ -262,6 +302,7 @@ export abstract class QueueingStation implements Component {
   report(time: number): NodeReportOf<StationKind> {
     this.advance(time);
     const { stats } = this;
+    const perReplica = this.replicaFigures(time);
     return {
       id: this.id,
       kind: this.kind,
@@ -271,22 +312,42 @@ export abstract class QueueingStation implements Component {
       dropped: stats.dropped,
       refused: stats.refused,
       lost: stats.lost,
-      sessions: { held: this.ctx.sessions.heldBy(this.index), lost: this.sessionsLost },
+      sessions: perReplica.reduce((sum, r) => ({ held: sum.held + r.sessions.held, lost: sum.lost + r.sessions.lost }), { held: 0, lost: 0 }),
       ...stats.measured(time),
       inSystem: this.busy + this.queued,
       replicas: this.replicas,
+      perReplica,
     };
   }
 
   live(): LiveNode {
-    return {
-      utilization: this.stats.utilizationAt(this.ctx.scheduler.now, this.busy),
+    const now = this.ctx.scheduler.now;
+    const figures = {
+      utilization: this.stats.utilizationAt(now, this.busy),
       busy: this.busy,
       queueLength: this.queued,
       inSystem: this.busy + this.queued,
       workers: this.workers * this.replicas,
-      down: this.down,
-      slowFactor: this.slowFactor,
+    };
+    if (this.replicas === 1) {
+      const unit = this.units[0] as ServiceUnit;
+      return { ...figures, down: unit.down, slowFactor: unit.slowFactor };
+    }
+    const replicasDown = this.units.reduce((n, unit) => n + (unit.down ? 1 : 0), 0);
+    return {
+      ...figures,
+      // The node is down when every machine is; one machine down shows in perReplica.
+      down: replicasDown === this.replicas,
+      slowFactor: this.units.reduce((most, unit) => Math.max(most, unit.slowFactor), 1),
+      replicasDown,
+      perReplica: this.units.map((unit) => ({
+        busy: unit.busy,
+        queueLength: unit.queue.length,
+        utilization: unit.utilization(now),
+        down: unit.down,
+        slowFactor: unit.slowFactor,
+      })),
     };
   }
+
 }

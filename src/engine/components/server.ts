@@ -1,8 +1,9 @@
 import { nodeCostPerHour } from '../../scenario/kinds';
-import type { FaultAction, ServerNode } from '../../scenario/schema';
+import type { FaultAction, ServerNode, SessionStoreNode } from '../../scenario/schema';
 import { createSampler, type Sampler } from '../distributions';
 import { RequestFlag } from '../request-pool';
-import { SessionLookup } from '../sessions';
+import { type SessionSettings, SessionLookup } from '../sessions';
+import type { SessionTable } from '../session-table';
 import { EventKind, type RuntimeLink, type SimContext } from '../component';
 import { ServerMachines } from '../resources/server-machines';
 import type { OutcomeCode } from '../types';
@@ -23,6 +24,8 @@ export class Server extends QueueingStation {
   private readonly forwardLinks: readonly RuntimeLink[];
   /** CPU, memory, disk and network as queues, when the node has a `resources` block. */
   private readonly machines: ServerMachines | null;
+  /** Where sessions live: this server's replicas' own tables, or the one of the store it calls. */
+  private readonly sessionTables: readonly SessionTable[];
 
   constructor(
     index: number,
@@ -45,6 +48,11 @@ export class Server extends QueueingStation {
           (request, time) => this.finish(request, time),
         )
       : null;
+    const store = this.observesResponses ? (this.storeLink as RuntimeLink).to : -1;
+    this.sessionTables =
+      store >= 0
+        ? [ctx.sessions.table(store, 0, sessionSettings(ctx.nodes[store] as SessionStoreNode))]
+        : Array.from({ length: node.replicas }, (_, r) => ctx.sessions.table(index, r, sessionSettings(node)));
   }
 
   override report(time: number) {
@@ -67,8 +75,7 @@ export class Server extends QueueingStation {
       super.startService(request, time, slowFactor);
       return;
     }
-    const replica = Math.floor((this.ctx.requests.worker[request] as number) / this.workers);
-    this.machines.start(request, replica, this.serviceTime(request) * slowFactor, this.node.speed, time);
+    this.machines.start(request, this.replicaOf(request), this.serviceTime(request) * slowFactor, this.node.speed, time);
   }
 
   override beginMeasurement(time: number): void {
@@ -76,9 +83,9 @@ export class Server extends QueueingStation {
     this.machines?.beginMeasurement(time);
   }
 
-  override applyFault(action: FaultAction, factor: number, time: number): void {
-    super.applyFault(action, factor, time);
-    if (action === 'crash') this.machines?.crash(time);
+  override applyFault(action: FaultAction, factor: number, time: number, replica = -1): void {
+    super.applyFault(action, factor, time, replica);
+    if (action === 'crash') this.machines?.crash(time, replica);
   }
 
   override evict(time: number, outcome: OutcomeCode): void {
@@ -107,11 +114,17 @@ export class Server extends QueueingStation {
       time += this.node.tlsCost;
     }
     if (this.node.sessions !== 'stateless' && (flags & RequestFlag.probe) === 0) {
-      // In memory the session lives here; with a store, in the store (without one, here after all).
-      const holder = this.observesResponses && this.storeLink ? this.storeLink.to : this.index;
-      const found = this.ctx.sessions.touch(holder, requests.client[request] as number, requests.address[request] as number);
+      // In memory the session lives on this replica; with a store, in the store (without one, here after all).
+      const table = this.sessionTables[this.observesResponses ? 0 : this.replicaOf(request)] as SessionTable;
+      const now = this.ctx.scheduler.now;
+      const found = this.ctx.sessions.touch(table, requests.client[request] as number, requests.address[request] as number, now);
       if (found !== SessionLookup.found) time += this.node.loginCost;
     }
     return time;
   }
+}
+
+/** A node's session lifetime and table bound, as the engine uses them. */
+export function sessionSettings(node: ServerNode | SessionStoreNode): SessionSettings {
+  return { lifetime: node.sessionLifetime ?? Number.POSITIVE_INFINITY, capacity: node.sessionCapacity };
 }

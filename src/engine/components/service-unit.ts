@@ -4,11 +4,26 @@ import { RequestQueue } from '../request-queue';
  * One machine of a station: `workers` workers in front of a FIFO queue. A
  * station with replicas has one unit per replica; worker numbers are global
  * across the station (unit r owns workers r·c … r·c + c − 1), so a request's
- * worker number also says which unit holds it.
+ * worker number also says which unit holds it. Each machine crashes, slows
+ * and counts on its own.
  */
 export class ServiceUnit {
   busy = 0;
   readonly queue = new RequestQueue();
+  /** Crashed and not yet restarted. */
+  down = false;
+  /** Service-time multiplier of a slow-down fault (1 = normal). */
+  slowFactor = 1;
+  /** Whole-run counts of this machine. */
+  arrivals = 0;
+  served = 0;
+  dropped = 0;
+  refused = 0;
+  lost = 0;
+  /** Busy worker-seconds since measurement began, accrued up to `lastChange`. */
+  private busyArea = 0;
+  private lastChange = 0;
+  private measureStart = 0;
   /** Request on each of this unit's workers, or −1. */
   private readonly inService: Int32Array;
   /** When the request on each worker arrived (its own arrivedAt is overwritten if it calls out). */
@@ -24,6 +39,28 @@ export class ServiceUnit {
     this.arrivedAt = new Float64Array(workers);
     this.free = Int32Array.from({ length: workers }, (_, i) => workers - 1 - i);
     this.freeCount = workers;
+  }
+
+  /** Accrues busy time up to `time`; call before `busy` changes. */
+  advance(time: number): void {
+    if (time > this.lastChange) {
+      this.busyArea += this.busy * (time - this.lastChange);
+      this.lastChange = time;
+    }
+  }
+
+  /** Measurement begins (end of warm-up): busy time counts from here. */
+  beginMeasurement(time: number): void {
+    this.advance(time);
+    this.busyArea = 0;
+    this.measureStart = time;
+  }
+
+  /** Busy workers / workers since measurement began. */
+  utilization(time: number): number {
+    this.advance(time);
+    const span = time - this.measureStart;
+    return span > 0 ? this.busyArea / (span * this.workers) : 0;
   }
 
   get idle(): boolean {

@@ -123,10 +123,11 @@ export class ServerMachines {
     }
   }
 
-  /** The server crashed: requests waiting for a resource leave now (each frees the slot its service held). */
-  crash(time: number): void {
+  /** The server (or one replica, from 0; -1 for all) crashed: requests waiting for its resources leave now (each frees the slot its service held). */
+  crash(time: number, replica = -1): void {
     const requests = this.ctx.requests;
-    for (const machine of this.machines) {
+    for (const [r, machine] of this.machines.entries()) {
+      if (replica >= 0 && r !== replica) continue;
       for (const queue of machine.queues) {
         for (const request of queue.clear(time)) {
           this.leaveMachine(request, time);

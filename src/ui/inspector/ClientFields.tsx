@@ -45,6 +45,22 @@ export function ClientFields({ node, commit }: { node: ClientNode; commit: Commi
           Jitter the backoff (wait a random part of it)
         </label>
       </Section>
+      <Section title="Connections" summary={describeConnections(node)}>
+        <NumberField
+          label="Requests per connection"
+          note="Mean requests a user sends on one connection; an L4 balancer picks a server per connection"
+          value={node.connections.requestsPerConnection}
+          spec={SPECS.requestsPerConnection}
+          onCommit={(n) => commit({ connections: { ...node.connections, requestsPerConnection: n ?? 1 } }, 'requestsPerConnection')}
+        />
+        <NumberField
+          label="Connection lifetime"
+          note="A connection older than this closes after its next request"
+          value={node.connections.lifetime}
+          spec={SPECS.connectionLifetime}
+          onCommit={(lifetime) => commit({ connections: { ...node.connections, lifetime } }, 'connectionLifetime')}
+        />
+      </Section>
       <Section title="What the requests look like" summary={`${node.mix.length} request type${node.mix.length === 1 ? '' : 's'}${node.https ? ', HTTPS' : ''}`}>
         <NumberField
           label="Writes"
@@ -71,6 +87,12 @@ export function ClientFields({ node, commit }: { node: ClientNode; commit: Commi
       </Section>
     </>
   );
+}
+
+function describeConnections(node: ClientNode): string {
+  const { requestsPerConnection: n, lifetime } = node.connections;
+  const length = n === 1 ? 'one per request' : `about ${n.toLocaleString('en-US')} requests each`;
+  return lifetime === null ? length : `${length}, at most ${lifetime} s`;
 }
 
 function describeRetries(node: ClientNode): string {

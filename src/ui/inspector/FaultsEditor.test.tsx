@@ -16,7 +16,7 @@ const scenario = buildScenario({
   nodes: [
     { id: 'users', kind: 'client', workload: { mode: 'open', rate: 10 } },
     { id: 'cache', label: 'Cache', kind: 'cache' },
-    { id: 'app', label: 'App', kind: 'server', workers: 2, serviceTime: { type: 'exponential', mean: 0.01 } },
+    { id: 'app', label: 'App', kind: 'server', workers: 2, serviceTime: { type: 'exponential', mean: 0.01 }, replicas: 3 },
     { id: 'db', label: 'DB', kind: 'database', workers: 2, readTime: { type: 'constant', value: 0.01 }, writeTime: { type: 'constant', value: 0.02 } },
   ],
   links: [
@@ -27,10 +27,10 @@ const scenario = buildScenario({
   faults: [{ at: 30, node: 'cache', action: 'flush' }],
 });
 
-function mount() {
+function mount(shown = scenario) {
   const host = document.createElement('div');
   const root = createRoot(host);
-  act(() => root.render(<FaultsEditor scenario={scenario} />));
+  act(() => root.render(<FaultsEditor scenario={shown} />));
   const select = (label: string) => {
     const field = [...host.querySelectorAll('.field')].find((f) => f.querySelector('label')?.textContent === label);
     return field?.querySelector('select') as HTMLSelectElement;
@@ -57,6 +57,20 @@ describe('the fault timeline editor', () => {
       node.dispatchEvent(new Event('change', { bubbles: true }));
     });
     expect(updateSettings).toHaveBeenLastCalledWith({ faults: [{ at: 30, node: 'app', action: 'crash', factor: 1 }] }, 'fault-0-node');
+    act(() => root.unmount());
+  });
+
+  it('offers one machine of a replicated server alone, and writes its number on the fault', () => {
+    const updateSettings = vi.fn();
+    useAppStore.setState({ updateSettings });
+    const { root, select, optionsOf } = mount({ ...scenario, faults: [{ at: 30, node: 'app', action: 'crash', factor: 1 }] });
+    expect(optionsOf('Fault 1 machine')).toEqual(['All 3 replicas', 'app #1 alone', 'app #2 alone', 'app #3 alone']);
+    act(() => {
+      const machine = select('Fault 1 machine');
+      machine.value = '2';
+      machine.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(updateSettings).toHaveBeenLastCalledWith({ faults: [{ at: 30, node: 'app', action: 'crash', factor: 1, replica: 2 }] }, 'fault-0-replica');
     act(() => root.unmount());
   });
 });

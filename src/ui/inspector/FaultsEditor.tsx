@@ -25,9 +25,14 @@ export function FaultsEditor({ scenario }: { scenario: Scenario }) {
   const setFaults = (faults: Fault[], field: string) => updateSettings({ faults }, field);
   const change = (index: number, patch: Partial<Fault>, field: string) =>
     setFaults(
-      scenario.faults.map((f, i) => (i === index ? { ...f, ...patch } : f)),
+      scenario.faults.map((f, i) => (i === index ? withoutEmptyReplica({ ...f, ...patch }) : f)),
       `fault-${index}-${field}`,
     );
+  /** A server's replicas, to offer one machine alone (1: nothing to choose). */
+  const replicasOf = (nodeId: string) => {
+    const node = targets.find((n) => n.id === nodeId);
+    return node?.kind === 'server' ? node.replicas : 1;
+  };
   const add = () => {
     const first = targets[0];
     if (!first) return;
@@ -42,7 +47,13 @@ export function FaultsEditor({ scenario }: { scenario: Scenario }) {
         const n = index + 1;
         const actions = actionsOf(fault.node).map((value) => ({ value, label: ACTION_LABELS[value] }));
         // A node that cannot take the current action (a flush moved to a server) falls back to a crash.
-        const changeNode = (node: string) => change(index, actionsOf(node).includes(fault.action) ? { node } : { node, action: 'crash' }, 'node');
+        const changeNode = (node: string) =>
+          change(index, { ...(actionsOf(node).includes(fault.action) ? { node } : { node, action: 'crash' }), replica: undefined }, 'node');
+        const replicas = replicasOf(fault.node);
+        const machines = [
+          { value: '0', label: `All ${replicas} replicas` },
+          ...Array.from({ length: replicas }, (_, r) => ({ value: String(r + 1), label: `${fault.node} #${r + 1} alone` })),
+        ];
         return (
           // Faults have no id; the position in the list is what the user edits.
           // biome-ignore lint/suspicious/noArrayIndexKey: faults have no identity beyond their place in the list
@@ -50,6 +61,14 @@ export function FaultsEditor({ scenario }: { scenario: Scenario }) {
             <legend>Fault {n}</legend>
             <NumberField label="At" ariaLabel={`Fault ${n} at`} value={fault.at} spec={SPECS.faultAt} onCommit={(at) => change(index, { at: at ?? 0 }, 'at')} />
             <SelectField label={`Fault ${n} node`} value={fault.node} options={options} onChange={changeNode} />
+            {replicas > 1 && (
+              <SelectField
+                label={`Fault ${n} machine`}
+                value={String(fault.replica ?? 0)}
+                options={machines}
+                onChange={(value) => change(index, { replica: Number(value) > 0 ? Number(value) : undefined }, 'replica')}
+              />
+            )}
             <SelectField label={`Fault ${n} action`} value={fault.action} options={actions} onChange={(action) => change(index, action === 'slow' && fault.factor === 1 ? { action, factor: 3 } : { action }, 'action')} />
             {fault.action === 'slow' && (
               <NumberField
@@ -71,4 +90,11 @@ export function FaultsEditor({ scenario }: { scenario: Scenario }) {
       </button>
     </section>
   );
+}
+
+/** A fault on the whole node carries no `replica` key, as the format writes it. */
+function withoutEmptyReplica(fault: Fault): Fault {
+  if (fault.replica !== undefined) return fault;
+  const { replica: _none, ...rest } = fault;
+  return rest;
 }

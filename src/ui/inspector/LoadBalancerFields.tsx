@@ -1,6 +1,6 @@
 import { formatSeconds } from '../../canvas/format';
 import { ALGORITHMS } from '../../canvas/algorithm-names';
-import { PRESETS } from '../../scenario/load-balancer-presets';
+import { balancerOverhead, PRESETS } from '../../scenario/load-balancer-presets';
 import { LOAD_BALANCER_PRESETS, type LoadBalancerNode, type ScenarioNode } from '../../scenario/schema';
 import type { Commit } from './fields-props';
 import { CheckboxField } from './CheckboxField';
@@ -32,7 +32,8 @@ export function LoadBalancerFields({ node, targets, commit }: { node: LoadBalanc
     const layer = next.layers.includes(node.layer) ? node.layer : (next.layers[0] ?? 'L7');
     const algorithm = next.algorithms.includes(node.algorithm) ? node.algorithm : (next.algorithms[0] ?? 'roundRobin');
     const l4Safe = layer === 'L4' ? L4_SAFE : {};
-    commit({ preset: value, layer, algorithm, overhead: next.overhead, ...l4Safe }, 'preset');
+    // The engine reads the preset's typical overhead from its table while the field is empty.
+    commit({ preset: value, layer, algorithm, overhead: null, ...l4Safe }, 'preset');
   };
   return (
     <>
@@ -42,6 +43,7 @@ export function LoadBalancerFields({ node, targets, commit }: { node: LoadBalanc
         value={node.layer}
         options={preset.layers.map((value) => ({ value, label: value === 'L4' ? 'L4: addresses and ports' : 'L7: HTTP methods, paths, headers' }))}
         onChange={(layer) => commit(layer === 'L4' ? { layer, ...L4_SAFE } : { layer }, 'layer')}
+        note={`${l7 ? 'Picks a server for each request.' : 'Picks a server for each connection: every request on it goes there.'} ${preset.connections}`}
       />
       <SelectField
         label="Algorithm"
@@ -65,10 +67,10 @@ export function LoadBalancerFields({ node, targets, commit }: { node: LoadBalanc
       <Section title="Cost, TLS and stickiness" summary={costSummary(node)}>
         <NumberField
           label="Overhead"
-          note="CPU time per request"
+          note={`CPU time per request; ${preset.title}'s typical: ${formatSeconds(preset.overhead)}`}
           value={node.overhead}
           spec={SPECS.overhead}
-          onCommit={(overhead) => commit({ overhead: overhead ?? 0 }, 'overhead')}
+          onCommit={(overhead) => commit({ overhead }, 'overhead')}
         />
         <NumberField label="Cores" value={node.workers} spec={SPECS.cores} onCommit={(workers) => commit({ workers: workers ?? 0 }, 'cores')} />
         <CheckboxField
@@ -102,7 +104,8 @@ export function LoadBalancerFields({ node, targets, commit }: { node: LoadBalanc
 }
 
 function costSummary(node: LoadBalancerNode): string {
-  const parts = [node.overhead === 0 ? 'no overhead' : `${formatSeconds(node.overhead)} per request`];
+  const overhead = balancerOverhead(node);
+  const parts = [overhead === 0 ? 'no overhead' : `${formatSeconds(overhead)} per request${node.overhead === null ? " (preset's)" : ''}`];
   if (node.tlsTermination) parts.push('terminates TLS');
   if (node.stickySessions) parts.push('sticky');
   return parts.join(', ');

@@ -107,6 +107,7 @@ export function ServerFields({ node, commit }: FieldsProps<'server'>) {
             onCommit={(loginCost) => commit({ loginCost: loginCost ?? 0 }, 'loginCost')}
           />
         )}
+        {node.sessions === 'inMemory' && <SessionTableFields node={node} commit={commit} />}
       </Section>
       <ResourceFields node={node} commit={commit} />
     </>
@@ -130,6 +131,36 @@ export function SessionStoreFields({ node, commit }: FieldsProps<'sessionStore'>
     <>
       <WorkerFields node={node} commit={commit} />
       <DistributionField label="Service time" value={node.serviceTime} onCommit={(serviceTime) => commit({ serviceTime }, 'serviceTime')} />
+      <Section title="Sessions" summary={describeSessionTable(node)}>
+        <SessionTableFields node={node} commit={commit} />
+      </Section>
     </>
   );
+}
+
+/** How long a machine keeps a session, and how many it holds. */
+function SessionTableFields({ node, commit }: { node: ServerNode | SessionStoreNode; commit: Commit }) {
+  return (
+    <>
+      <NumberField
+        label="Session lifetime"
+        note="A session not used for this long expires"
+        value={node.sessionLifetime}
+        spec={SPECS.sessionLifetime}
+        onCommit={(sessionLifetime) => commit({ sessionLifetime }, 'sessionLifetime')}
+      />
+      <NumberField
+        label="Sessions per machine"
+        note="Past it a login evicts the least recently used session"
+        value={node.sessionCapacity}
+        spec={SPECS.sessionCapacity}
+        onCommit={(sessionCapacity) => commit({ sessionCapacity: sessionCapacity ?? 1 }, 'sessionCapacity')}
+      />
+    </>
+  );
+}
+
+function describeSessionTable(node: ServerNode | SessionStoreNode): string {
+  const lifetime = node.sessionLifetime === null ? 'kept until a crash' : `${node.sessionLifetime} s idle`;
+  return `${lifetime}, up to ${node.sessionCapacity.toLocaleString('en-US')}`;
 }

@@ -10,10 +10,10 @@ import { FaultControls } from './FaultControls';
 const original = useAppStore.getState().injectFault;
 afterEach(() => useAppStore.setState({ injectFault: original, runStatus: 'idle' }));
 
-function mount(kind: 'server' | 'cache') {
+function mount(kind: 'server' | 'cache', replicas = 1) {
   const host = document.createElement('div');
   const root = createRoot(host);
-  act(() => root.render(<FaultControls nodeId="app" kind={kind} label="App" />));
+  act(() => root.render(<FaultControls nodeId="app" kind={kind} label="App" replicas={replicas} />));
   const button = (name: string) => [...host.querySelectorAll('button')].find((b) => b.textContent?.startsWith(name));
   return { host, root, button };
 }
@@ -39,6 +39,23 @@ describe('fault controls', () => {
     expect(injectFault).toHaveBeenLastCalledWith('app', 'slow', 5);
     await act(async () => button('Flush')?.click());
     expect(host.textContent).toContain('not a cache');
+    act(() => root.unmount());
+  });
+
+  it('on a server of several replicas, act on the whole node or on one machine alone', async () => {
+    const injectFault = vi.fn(async () => null);
+    useAppStore.setState({ runStatus: 'running', injectFault });
+    const { host, root, button } = mount('server', 3);
+    const machine = host.querySelector('select')!;
+    expect([...machine.options].map((o) => o.textContent)).toEqual(['all 3 replicas', 'app #1 alone', 'app #2 alone', 'app #3 alone']);
+    await act(async () => button('Crash')?.click());
+    expect(injectFault).toHaveBeenLastCalledWith('app', 'crash', undefined);
+    act(() => {
+      machine.value = '2';
+      machine.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await act(async () => button('Crash')?.click());
+    expect(injectFault).toHaveBeenLastCalledWith('app', 'crash', undefined, 2);
     act(() => root.unmount());
   });
 });

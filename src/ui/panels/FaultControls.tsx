@@ -7,28 +7,51 @@ import { useNodeLiveStats } from '../../store/live-stats';
 /** The slow-down offered first: five times the service time is slow enough to see. */
 const DEFAULT_SLOW_FACTOR = 5;
 
-/** Crash, Restart, Slow ×k, Recover (and Flush for caches) for one node of the running simulation. */
-export function FaultControls({ nodeId, kind, label }: { nodeId: string; kind: NodeKind; label: string }) {
+/**
+ * Crash, Restart, Slow ×k, Recover (and Flush for caches) for one node of the
+ * running simulation; for a server of several replicas, for the whole node
+ * or one machine of it.
+ */
+export function FaultControls({ nodeId, kind, label, replicas = 1 }: { nodeId: string; kind: NodeKind; label: string; replicas?: number }) {
   const status = useAppStore((s) => s.runStatus);
   const live = useNodeLiveStats(nodeId);
   const [factor, setFactor] = useState(DEFAULT_SLOW_FACTOR);
   const [problem, setProblem] = useState<string | null>(null);
+  /** The machine the buttons act on, from 1; 0 is every replica (the whole node). */
+  const [replica, setReplica] = useState(0);
   const canInject = status === 'running' || status === 'paused';
 
   const inject = async (action: FaultAction) => {
-    const answer = await useAppStore.getState().injectFault(nodeId, action, action === 'slow' ? factor : undefined);
+    const slow = action === 'slow' ? factor : undefined;
+    const answer = await useAppStore.getState().injectFault(nodeId, action, slow, ...(replica > 0 ? [replica] : []));
     setProblem(answer);
   };
 
-  const state = live?.down ? 'down' : live && live.slowFactor > 1 ? `slow ×${live.slowFactor}` : canInject ? 'up' : 'not running';
+  const machine = replica > 0 ? live?.replicas?.[replica - 1] : undefined;
+  const down = replica > 0 ? machine === 'down' : live?.down;
+  const slowed = replica > 0 ? machine === 'slow' : live !== null && live.slowFactor > 1;
+  const state = down ? 'down' : slowed ? (replica > 0 ? 'slow' : `slow ×${live?.slowFactor}`) : canInject ? 'up' : 'not running';
   return (
     <fieldset className="sp-faults" aria-label={`Faults for ${label}`}>
       <legend className="sp-faults-head">
         <span className="sp-faults-title">Faults</span>
-        <span className={`sp-faults-state sp-faults-state--${live?.down ? 'down' : live && live.slowFactor > 1 ? 'slow' : 'up'}`} data-testid="fault-state">
+        <span className={`sp-faults-state sp-faults-state--${down ? 'down' : slowed ? 'slow' : 'up'}`} data-testid="fault-state">
           {state}
         </span>
       </legend>
+      {replicas > 1 && (
+        <label className="sp-faults-replica">
+          Machine{' '}
+          <select value={replica} onChange={(e) => setReplica(Number(e.target.value))}>
+            <option value={0}>all {replicas} replicas</option>
+            {Array.from({ length: replicas }, (_, r) => `${nodeId} #${r + 1}`).map((name, r) => (
+              <option key={name} value={r + 1}>
+                {name} alone
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <div className="sp-faults-buttons">
         <button type="button" disabled={!canInject} onClick={() => void inject('crash')} title="Drop everything in it and refuse requests">
           Crash

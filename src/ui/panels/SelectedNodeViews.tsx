@@ -6,6 +6,7 @@ import type { AppState } from '../../store/types';
 import { type BalancerViewData, balancerRows, targetName, targetNodeId } from '../../views/balancer/balancer-rows';
 import { createBalancerView } from '../../views/balancer/balancer-view';
 import { FaultControls } from './FaultControls';
+import { ReplicaList } from './ReplicaList';
 import { LiveFigure } from '../../views/LiveFigure';
 import { FAULTABLE_KINDS } from '../../scenario/faults';
 import { keyCount, keyNoun, previousPool, type RingFigures, ringFigures, ringTargetIds } from '../../views/balancer/hash-ring-figures';
@@ -64,7 +65,10 @@ export function SelectedNodeViews({ node }: { node: ScenarioNode }) {
   const { Views } = viewsOf(node);
   return (
     <section className="sp-selected" aria-label={`Selected node: ${label}`} style={{ '--sp-columns': selectedColumns(node) } as CSSProperties}>
-      {FAULTABLE_KINDS.includes(node.kind) && <FaultControls nodeId={node.id} kind={node.kind} label={label} />}
+      {FAULTABLE_KINDS.includes(node.kind) && (
+        <FaultControls nodeId={node.id} kind={node.kind} label={label} replicas={node.kind === 'server' ? node.replicas : 1} />
+      )}
+      {node.kind === 'server' && node.replicas > 1 && <ReplicaList nodeId={node.id} count={node.replicas} />}
       {Views && <Views node={node as never} label={label} />}
     </section>
   );

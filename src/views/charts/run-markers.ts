@@ -18,7 +18,10 @@ export function runMarkers(scenario: Scenario | null): readonly ChartMarker[] {
     for (const graph of [scenario, ...scenario.changes]) for (const node of graph.nodes) labels.set(node.id, node.label ?? node.id);
     markers = [
       ...scenario.changes.map((change) => ({ at: change.at, label: 'edit' })),
-      ...scenario.faults.map((fault) => ({ at: fault.at, label: `${fault.action} ${labels.get(fault.node) ?? fault.node}` })),
+      ...scenario.faults.map((fault) => ({
+        at: fault.at,
+        label: `${fault.action} ${labels.get(fault.node) ?? fault.node}${fault.replica === undefined ? '' : ` #${fault.replica}`}`,
+      })),
     ].sort((a, b) => a.at - b.at);
   }
   return markers;

@@ -189,8 +189,8 @@ function sessionRows(shown: boolean, sessions: { logins: number; relogins: numbe
   const hint = sessions ? undefined : 'counted at the end of the run';
   return [
     { key: 'logins', label: 'Logins', value: value(sessions?.logins), hint },
-    { key: 'relogins', label: 'Re-logins', value: value(sessions?.relogins), hint: hint ?? 'the session was on another server, or lost' },
-    { key: 'lostSessions', label: 'Lost sessions', value: value(sessions?.lost), hint: hint ?? 'held by a server when it crashed' },
+    { key: 'relogins', label: 'Re-logins', value: value(sessions?.relogins), hint: hint ?? 'the session was on another server or replica, expired, evicted or lost' },
+    { key: 'lostSessions', label: 'Lost sessions', value: value(sessions?.lost), hint: hint ?? 'held by a machine when it crashed' },
   ];
 }
 
