@@ -8,6 +8,7 @@ import type { ComponentType } from 'react';
 import type { NodeOf } from '../scenario/kinds';
 import { distributionMean, type NodeKind, type ScenarioNode } from '../scenario/schema';
 import { ALGORITHMS } from './algorithm-names';
+import { ParallelJobIcon } from './parallel-job-icon';
 import { formatRate, formatSeconds } from './format';
 import { CacheIcon, CdnIcon, ClientIcon, DatabaseIcon, type IconProps, LoadBalancerIcon, ServerIcon, SessionStoreIcon } from './icons';
 
@@ -59,6 +60,12 @@ export const KIND_LOOK: { readonly [K in NodeKind]: KindLook<K> } = {
     tint: '#fbe9f0',
     Icon: SessionStoreIcon,
     summary: (node) => `${workers(node.workers)} · ${formatSeconds(distributionMean(node.serviceTime))}`,
+  },
+  parallelJob: {
+    color: '#5b6abf',
+    tint: '#eceefa',
+    Icon: ParallelJobIcon,
+    summary: (node) => `N = ${node.workers} · s ${Math.round(node.serialFraction * 1000) / 10} %`,
   },
 };
 

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { CacheNodeSchema, CdnNodeSchema } from './cache-schema';
+import { ParallelJobNodeSchema } from './parallel-job-schema';
 
 export type { CacheNode, CdnNode } from './cache-schema';
+export type { ParallelJobNode } from './parallel-job-schema';
 
 /** The scenario format version this build writes; older versions are migrated on load. */
 export const SCENARIO_VERSION = 3;
@@ -250,6 +252,7 @@ export const NodeSchema = z.discriminatedUnion('kind', [
   SessionStoreNodeSchema,
   CacheNodeSchema,
   CdnNodeSchema,
+  ParallelJobNodeSchema,
 ]);
 export type ScenarioNode = z.infer<typeof NodeSchema>;
 export type NodeKind = ScenarioNode['kind'];

@@ -6,6 +6,7 @@ import { Cdn } from './cdn';
 import { Client } from './client';
 import { Database } from './database';
 import { LoadBalancer } from './load-balancer';
+import { ParallelJob } from './parallel-job';
 import { Server } from './server';
 import { SessionStore } from './session-store';
 
@@ -20,6 +21,7 @@ const COMPONENTS: { readonly [K in NodeKind]: ComponentConstructor<K> } = {
   cache: Cache,
   cdn: Cdn,
   sessionStore: SessionStore,
+  parallelJob: ParallelJob,
 };
 
 /** Builds the component for a scenario node. */

@@ -5,6 +5,7 @@ import { CdnFields } from './CdnFields';
 import { ClientFields } from './ClientFields';
 import type { Commit, FieldsProps } from './fields-props';
 import { LoadBalancerFields } from './LoadBalancerFields';
+import { ParallelJobFields } from './ParallelJobFields';
 import { DatabaseFields, ServerFields, SessionStoreFields } from './StationFields';
 
 /** The inspector's fields for each node kind: a kind added to the schema fails the type-check here until it has some. */
@@ -16,6 +17,7 @@ export const KIND_FIELDS: { readonly [K in NodeKind]: ComponentType<FieldsProps<
   cache: CacheFields,
   cdn: CdnFields,
   sessionStore: SessionStoreFields,
+  parallelJob: ParallelJobFields,
 };
 
 /** The fields component for `node`, typed for any node (the table keeps each kind's own). */
