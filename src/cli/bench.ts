@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { createSimulation } from '../engine';
 import { parseScenarioJson } from '../scenario/parse';
 import { bareHeapRate, REFERENCE_HEAP_RATE } from './bench-reference';
+import { benchSweep, formatSweepBench } from './bench-sweep';
 import type { Distribution, Scenario, ScenarioNode } from '../scenario/schema';
 
 interface BenchCase {
@@ -141,8 +142,8 @@ function runCase(bench: BenchCase): BenchResult {
   };
 }
 
-const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
-const results = CASES.map((bench) => {
+const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, 'sweep-only': { type: 'boolean', default: false } } });
+const results = (values['sweep-only'] ? [] : CASES).map((bench) => {
   if (!values.json) process.stderr.write(`running ${bench.name}…\n`);
   return { bench, result: runCase(bench) };
 });
@@ -158,7 +159,8 @@ if (values.json) {
     pendingEvents: result.pendingEvents,
     bareHeapEventsPerSecond: Math.round(result.bareHeapEventsPerSecond),
   }));
-  process.stdout.write(`${JSON.stringify({ cases, referenceHeapEventsPerSecond: REFERENCE_HEAP_RATE }, null, 2)}\n`);
+  const sweep = await benchSweep();
+  process.stdout.write(`${JSON.stringify({ cases, sweep, referenceHeapEventsPerSecond: REFERENCE_HEAP_RATE }, null, 2)}\n`);
 } else {
   const millions = (n: number) => `${(n / 1e6).toFixed(2)} M/s`;
   for (const { bench, result } of results) {
@@ -176,4 +178,6 @@ if (values.json) {
       `${''.padEnd(44)} yardstick: a bare heap holding ${result.pendingEvents} events does ${millions(result.bareHeapEventsPerSecond)} here (× ${factor.toFixed(2)} of the ${millions(REFERENCE_HEAP_RATE)} the targets assume); the engine runs at ${((100 * result.eventsPerSecond) / result.bareHeapEventsPerSecond).toFixed(0)} % of it`,
     );
   }
+  process.stderr.write('running the sweep on 1 and 2 threads…\n');
+  console.log(formatSweepBench(await benchSweep()));
 }
