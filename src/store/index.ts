@@ -1,6 +1,7 @@
 import { temporal } from 'zundo';
 import { type StateCreator, create } from 'zustand';
 import type { Scenario } from '../scenario/schema';
+import { createFieldSweepSlice } from './field-sweep-slice';
 import { createMetricsSlice } from './metrics-slice';
 import { createRunSlice } from './run-slice';
 import { createScenarioSlice } from './scenario-slice';
@@ -19,6 +20,7 @@ const slices: StateCreator<AppState> = (...a) => ({
   ...createRunSlice(...a),
   ...createMetricsSlice(...a),
   ...createSweepSlice(...a),
+  ...createFieldSweepSlice(...a),
 });
 
 /**

@@ -8,7 +8,10 @@
  */
 import type { Report } from '../engine/types';
 import { parseScenario } from '../scenario/parse';
+import type { FieldSweepPoint } from './protocol';
 import type { Scenario } from '../scenario/schema';
+
+export type { FieldSweepPoint } from './protocol';
 
 /** Points a sweep may have at most: each is a full run. */
 export const MAX_SWEEP_STEPS = 200;
@@ -116,24 +119,6 @@ export function planFieldSweep(scenario: Scenario, request: FieldSweepRequest): 
     variants.push({ value, scenario: parsed.scenario });
   }
   return { ok: true, variants, integer };
-}
-
-/** One finished point of a field sweep: the value, the figures charts plot, and how long the run took on its thread. */
-export interface FieldSweepPoint {
-  value: number;
-  /** Completed per second after warm-up. */
-  throughput: number;
-  /** Seconds, end to end at the clients. */
-  p99: number;
-  meanLatency: number;
-  /** Failed attempts / sent. */
-  failedRatio: number;
-  /** Hits / lookups over every cache and CDN, null without one. */
-  hitRatio: number | null;
-  /** The measured speedup T(1)/T(N) of the first parallel job, null without one. */
-  speedup: number | null;
-  /** Wall-clock milliseconds the run took where it ran. */
-  runMs: number;
 }
 
 /** The point for one finished run. */

@@ -10,6 +10,7 @@ import { LiveFigure } from '../../views/LiveFigure';
 import { FAULTABLE_KINDS } from '../../scenario/faults';
 import { keyCount, keyNoun, previousPool, type RingFigures, ringFigures, ringTargetIds } from '../../views/balancer/hash-ring-figures';
 import { createHashRingView } from '../../views/balancer/hash-ring-view';
+import { FieldSweep } from './FieldSweep';
 import { ScalingSweep } from './ScalingSweep';
 
 /** A kind's own views in the bottom panel, beside the fault controls every kind that can fail gets. */
@@ -23,14 +24,22 @@ const noViews = { columns: () => 1, Views: null };
 
 /** Each node kind's own views: a kind added to the schema fails the type-check here until it says which it has. */
 const KIND_VIEWS: { readonly [K in NodeKind]: KindViews<K> } = {
-  client: noViews,
+  client: { columns: () => 2, Views: ({ node, label }) => <FieldSweep key={node.id} node={node} label={label} /> },
   loadBalancer: { columns: (node) => (node.algorithm === 'consistentHash' ? 4 : 2), Views: BalancerViews },
-  server: { columns: () => 3, Views: ({ node, label }) => <ScalingSweep key={node.id} serverId={node.id} label={label} /> },
-  database: noViews,
-  cache: noViews,
+  server: {
+    columns: () => 4,
+    Views: ({ node, label }) => (
+      <>
+        <ScalingSweep key={node.id} serverId={node.id} label={label} />
+        <FieldSweep key={`sweep-${node.id}`} node={node} label={label} />
+      </>
+    ),
+  },
+  database: { columns: () => 2, Views: ({ node, label }) => <FieldSweep key={node.id} node={node} label={label} /> },
+  cache: { columns: () => 2, Views: ({ node, label }) => <FieldSweep key={node.id} node={node} label={label} /> },
   cdn: noViews,
   sessionStore: noViews,
-  parallelJob: noViews,
+  parallelJob: { columns: () => 3, Views: ({ node, label }) => <FieldSweep key={node.id} node={node} label={label} /> },
 };
 
 const viewsOf = (node: ScenarioNode) => KIND_VIEWS[node.kind] as KindViews<NodeKind>;
