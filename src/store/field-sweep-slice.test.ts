@@ -27,15 +27,19 @@ describe('field sweep slice', () => {
     const sweep = state().fieldSweep;
     expect(sweep).toMatchObject({ nodeId: 'users', running: false, problem: null, cancelled: false, progress: { done: 8, total: 8 } });
     expect(sweep?.points.map((p) => p.value)).toEqual([50, 70, 90, 110, 130, 150, 170, 190]);
-    expect(new Set(seen).size).toBeGreaterThan(2);
+    // Points are committed in batches (POINTS_COMMIT_MS): progress starts at 0 and moves before the end.
+    expect(seen[0]).toBe(0);
+    expect(seen.some((done) => done > 0)).toBe(true);
     expect(sweep?.machine?.workers).toBe(2);
     expect(sweep?.machine?.speedup).toBeGreaterThan(0);
     expect(state().machineSpeedups).toHaveLength(1);
   });
 
   it('stops on Cancel, keeps the points so far, and the page can sweep again at once', async () => {
+    // Runs long enough (tenths of a second each) that the sweep is cancelled midway.
+    store = createAppStore(oneServer({ rate: 100, duration: 1500 }));
     const unsubscribe = store.subscribe((s) => {
-      if (s.fieldSweep?.running && s.fieldSweep.progress.done === 1) s.cancelFieldSweep();
+      if (s.fieldSweep?.running && s.fieldSweep.progress.done >= 1) s.cancelFieldSweep();
     });
     await state().startFieldSweep('users', request);
     unsubscribe();

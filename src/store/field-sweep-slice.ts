@@ -30,6 +30,9 @@ export interface FieldSweepSlice {
   cancelFieldSweep(): void;
 }
 
+/** At most one redraw of a sweep's points per this many milliseconds. */
+export const POINTS_COMMIT_MS = 150;
+
 /** Pool measurements kept for the chart. */
 const MAX_MACHINE_SPEEDUPS = 8;
 
@@ -59,18 +62,28 @@ export const createFieldSweepSlice: StateCreator<AppState, [], [], FieldSweepSli
       set({ fieldSweep: { ...base, running: problem === null, problem } });
       if (!client || !plan.ok || problem) return;
       const found: (FieldSweepPoint | undefined)[] = [];
+      let done = 0;
+      let flush: ReturnType<typeof setTimeout> | null = null;
+      const commit = () => {
+        flush = null;
+        update(mine, { points: found.filter((p): p is FieldSweepPoint => p !== undefined), progress: { done, total } });
+      };
       const started = performance.now();
       const outcome = await client.fieldSweep(plan.variants, scenario.seed, {
         signal: mine.signal,
-        onPoint: (point, index, done) => {
+        onPoint: (point, index, count) => {
           found[index] = point;
-          update(mine, { points: found.filter((p): p is FieldSweepPoint => p !== undefined), progress: { done, total } });
+          done = count;
+          // Points can arrive many a second: the chart and the progress bar redraw at most every POINTS_COMMIT_MS.
+          flush ??= setTimeout(commit, POINTS_COMMIT_MS);
         },
       });
+      if (flush !== null) clearTimeout(flush);
       const wall = performance.now() - started;
       const machine = outcome.status === 'done' && wall > 0 ? poolSpeedupOf(outcome.points, client.size, wall) : null;
       update(mine, {
         points: outcome.points,
+        progress: { done, total },
         running: false,
         problem: outcome.status === 'failed' ? outcome.error : null,
         cancelled: outcome.status === 'cancelled',

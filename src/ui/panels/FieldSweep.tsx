@@ -16,6 +16,13 @@ const NO_MACHINE: PoolSpeedup[] = [];
 /** The store's field sweep when this node's panel started it. */
 const useSweepOf = (nodeId: string): FieldSweepState | null => useAppStore((s) => (s.fieldSweep?.nodeId === nodeId ? s.fieldSweep : null));
 
+/** Where the sweep stands, on the figure as a data attribute: tests wait on it without walking the page's accessibility tree. */
+function sweepState(sweep: FieldSweepState | null): string {
+  if (!sweep) return 'idle';
+  if (sweep.running) return 'running';
+  return sweep.problem ? 'failed' : sweep.cancelled ? 'cancelled' : 'done';
+}
+
 /** The range a field's sweep offers first: N = 1…64 for a parallel job, else from its value to four times it. */
 function defaultRange(node: ScenarioNode, path: string, value: number): { from: number; to: number; steps: number } {
   if (node.kind === 'parallelJob' && path.endsWith('.workers')) return { from: 1, to: MAX_PARALLEL_WORKERS, steps: 16 };
@@ -53,7 +60,7 @@ export function FieldSweep({ node, label }: { node: ScenarioNode; label: string 
   const number = (key: 'from' | 'to' | 'steps') => (e: React.ChangeEvent<HTMLInputElement>) => setRange({ ...range, [key]: e.target.valueAsNumber });
 
   return (
-    <figure className="sp-chart-figure sp-selected-wide sp-sweep sp-field-sweep">
+    <figure className="sp-chart-figure sp-selected-wide sp-sweep sp-field-sweep" data-sweep-state={sweepState(sweep)}>
       <figcaption>
         {title}
         <span className="sp-sweep-controls">

@@ -172,7 +172,9 @@ export function createSpeedupChart(svgElement: SVGSVGElement): Chart<SpeedupChar
     fitText
       .attr('x', left + 6)
       .attr('y', top + 10)
-      .text(fit ? `USL fit: σ = ${fit.sigma.toFixed(3)}, κ = ${fit.kappa.toFixed(4)}, ${peakText(fit.peakWorkers)}` : points.length > 0 ? 'USL fit: needs two points beyond N = 1' : '');
+      // Some text is always there, Greek letters included: shaping σ and κ the first time finds a fallback
+      // font, slow enough to be a long task if it waited for the sweep's first points.
+      .text(fit ? `USL fit: σ = ${fit.sigma.toFixed(3)}, κ = ${fit.kappa.toFixed(4)}, ${peakText(fit.peakWorkers)}` : 'USL fit (σ, κ, peak N ≈ …): sweep N to measure');
   }
 
   return chartHandle(svg, { width: 260, height: 150 }, {
