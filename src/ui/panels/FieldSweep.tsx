@@ -50,7 +50,7 @@ export function FieldSweep({ node, label }: { node: ScenarioNode; label: string 
   const points = sweep?.points ?? NO_POINTS;
   const running = sweep?.running ?? false;
   const speedupView = node.kind === 'parallelJob' && (sweep?.path ?? field) === `nodes.${node.id}.workers`;
-  const title = speedupView ? `${label}: speedup against workers` : `${label}: sweep a field`;
+  const title = speedupView ? `${label}: speedup against N` : `${label}: sweep`;
 
   const pick = (next: string) => {
     setPath(next);
@@ -86,29 +86,37 @@ export function FieldSweep({ node, label }: { node: ScenarioNode; label: string 
           )}
         </span>
       </figcaption>
-      {running && sweep && (
-        <progress className="sp-sweep-progress" aria-label="Sweep progress" max={sweep.progress.total} value={sweep.progress.done}>
-          {`${sweep.progress.done} of ${sweep.progress.total}`}
-        </progress>
-      )}
-      {sweep?.problem && <p className="sp-faults-problem" role="alert">{sweep.problem}</p>}
-      {sweep?.cancelled && <p className="sp-faults-hint" role="status">{`Cancelled after ${sweep.points.length} of ${sweep.progress.total} runs.`}</p>}
-      {sweep?.machine && !running && (
-        <p className="sp-faults-hint" role="status">
-          {`This computer: ${sweep.machine.workers} workers ran the runs ${sweep.machine.speedup.toFixed(1)}× faster than one by one (${Math.round((100 * sweep.machine.speedup) / sweep.machine.workers)} % efficient).`}
-        </p>
-      )}
-      {!speedupView && (
-        <span className="sp-sweep-controls sp-sweep-metric">
-          <select aria-label="Figure to plot" value={metric} onChange={(e) => setMetric(e.target.value as SweepMetric)}>
+      <div className="sp-sweep-status">
+        {running && sweep && (
+          <progress className="sp-sweep-progress" aria-label="Sweep progress" max={sweep.progress.total} value={sweep.progress.done}>
+            {`${sweep.progress.done} of ${sweep.progress.total}`}
+          </progress>
+        )}
+        {sweep?.problem && (
+          <p className="sp-faults-problem" role="alert">
+            {sweep.problem}
+          </p>
+        )}
+        {sweep?.cancelled && <p className="sp-faults-hint" role="status">{`Cancelled after ${sweep.points.length} of ${sweep.progress.total} runs.`}</p>}
+        {sweep?.machine && !running && (
+          <p
+            className="sp-faults-hint"
+            role="status"
+            title="The runs' own times added up, over the wall clock the sweep took: how much faster this computer's background workers made it"
+          >
+            {`This computer: ${sweep.machine.workers} workers, ${sweep.machine.speedup.toFixed(1)}× faster than one by one (${Math.round((100 * sweep.machine.speedup) / sweep.machine.workers)} %)`}
+          </p>
+        )}
+        {!speedupView && (
+          <select className="sp-sweep-metric" aria-label="Figure to plot" value={metric} onChange={(e) => setMetric(e.target.value as SweepMetric)}>
             {(Object.keys(SWEEP_METRICS) as SweepMetric[]).map((m) => (
               <option key={m} value={m}>
                 {SWEEP_METRICS[m].label}
               </option>
             ))}
           </select>
-        </span>
-      )}
+        )}
+      </div>
       {speedupView && node.kind === 'parallelJob' ? (
         <SpeedupFigure points={points} serialFraction={node.serialFraction} machine={machine} title={title} />
       ) : (
