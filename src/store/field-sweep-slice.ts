@@ -81,16 +81,24 @@ export const createFieldSweepSlice: StateCreator<AppState, [], [], FieldSweepSli
       if (flush !== null) clearTimeout(flush);
       const wall = performance.now() - started;
       const machine = outcome.status === 'done' && wall > 0 ? poolSpeedupOf(outcome.points, client.size, wall) : null;
-      update(mine, {
-        points: outcome.points,
-        progress: { done, total },
-        running: false,
-        problem: outcome.status === 'failed' ? outcome.error : null,
-        cancelled: outcome.status === 'cancelled',
-        machine,
-      });
-      if (machine && current === mine) set({ machineSpeedups: [...get().machineSpeedups, machine].slice(-MAX_MACHINE_SPEEDUPS) });
-      if (current === mine) current = null;
+      const sweep = get().fieldSweep;
+      if (current === mine && sweep) {
+        // One state change, so one render: the last points (the chart keeps its array if nothing new came), the outcome, the pool's speedup.
+        const same = sweep.points.length === outcome.points.length;
+        set({
+          fieldSweep: {
+            ...sweep,
+            points: same ? sweep.points : outcome.points,
+            progress: { done, total },
+            running: false,
+            problem: outcome.status === 'failed' ? outcome.error : null,
+            cancelled: outcome.status === 'cancelled',
+            machine,
+          },
+          ...(machine ? { machineSpeedups: [...get().machineSpeedups, machine].slice(-MAX_MACHINE_SPEEDUPS) } : {}),
+        });
+        current = null;
+      }
     },
 
     cancelFieldSweep: () => current?.abort(),

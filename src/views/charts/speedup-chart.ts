@@ -127,7 +127,8 @@ export function createSpeedupChart(svgElement: SVGSVGElement): Chart<SpeedupChar
     xLabel.attr('x', right).attr('y', height - 2);
     yLabel.attr('transform', `translate(${left - 30},${(top + bottom) / 2}) rotate(-90)`);
     legend.attr('transform', `translate(${left},12)`);
-    drawLegend();
+    // The legend never changes: drawn once, it adds no text layout to each new point's redraw.
+    if (legend.selectAll('g').empty()) drawLegend();
 
     const draw = line<SpeedupPoint>()
       .digits(1)
