@@ -8,6 +8,7 @@ import type { ComponentType } from 'react';
 import type { NodeOf } from '../scenario/kinds';
 import { distributionMean, type NodeKind, type ScenarioNode } from '../scenario/schema';
 import { ALGORITHMS } from './algorithm-names';
+import { ParallelJobIcon } from './parallel-job-icon';
 import { formatRate, formatSeconds } from './format';
 import {
   CacheIcon,
@@ -79,6 +80,12 @@ export const KIND_LOOK: { readonly [K in NodeKind]: KindLook<K> } = {
       `${node.capacity === null ? 'unbounded' : `${node.capacity.toLocaleString('en-US')} max`} · prefetch ${node.prefetch}`,
   },
   topic: { color: '#7a5c2e', tint: '#f5efe6', Icon: TopicIcon, summary: (node) => `fan-out · ack ${formatSeconds(node.ackLatency)}` },
+  parallelJob: {
+    color: '#5b6abf',
+    tint: '#eceefa',
+    Icon: ParallelJobIcon,
+    summary: (node) => `N = ${node.workers} · s ${Math.round(node.serialFraction * 1000) / 10} %`,
+  },
 };
 
 /** One line that says what a node is set to, for its card on the canvas. */

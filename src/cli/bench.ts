@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { createSimulation } from '../engine';
 import { parseScenarioJson } from '../scenario/parse';
 import { bareHeapRate, REFERENCE_HEAP_RATE } from './bench-reference';
+import { benchSweep, formatSweepBench } from './bench-sweep';
 import type { Distribution, Scenario, ScenarioNode } from '../scenario/schema';
 
 interface BenchCase {
@@ -179,9 +180,11 @@ function runCase(bench: BenchCase): BenchResult {
   };
 }
 
-// `--only <text>` runs the cases whose name contains it (one case on a busy machine).
-const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, only: { type: 'string' } } });
-const results = CASES.filter((bench) => values.only === undefined || bench.name.includes(values.only)).map((bench) => {
+// `--only <text>` runs the cases whose name contains it (one case on a busy machine); `--sweep-only` only the sweep.
+const { values } = parseArgs({
+  options: { json: { type: 'boolean', default: false }, only: { type: 'string' }, 'sweep-only': { type: 'boolean', default: false } },
+});
+const results = (values['sweep-only'] ? [] : CASES).filter((bench) => values.only === undefined || bench.name.includes(values.only)).map((bench) => {
   if (!values.json) process.stderr.write(`running ${bench.name}…\n`);
   return { bench, result: runCase(bench) };
 });
@@ -198,7 +201,8 @@ if (values.json) {
     pendingEvents: result.pendingEvents,
     bareHeapEventsPerSecond: Math.round(result.bareHeapEventsPerSecond),
   }));
-  process.stdout.write(`${JSON.stringify({ cases, referenceHeapEventsPerSecond: REFERENCE_HEAP_RATE }, null, 2)}\n`);
+  const sweep = await benchSweep();
+  process.stdout.write(`${JSON.stringify({ cases, sweep, referenceHeapEventsPerSecond: REFERENCE_HEAP_RATE }, null, 2)}\n`);
 } else {
   const millions = (n: number) => `${(n / 1e6).toFixed(2)} M/s`;
   for (const { bench, result } of results) {
@@ -218,4 +222,6 @@ if (values.json) {
       `${''.padEnd(44)} yardstick: a bare heap holding ${result.pendingEvents} events does ${millions(result.bareHeapEventsPerSecond)} here (× ${factor.toFixed(2)} of the ${millions(REFERENCE_HEAP_RATE)} the targets assume); the engine runs at ${((100 * result.eventsPerSecond) / result.bareHeapEventsPerSecond).toFixed(0)} % of it`,
     );
   }
+  process.stderr.write('running the sweep on 1 and 2 threads…\n');
+  console.log(formatSweepBench(await benchSweep()));
 }

@@ -25,6 +25,7 @@ const DETAILS: { readonly [K in NodeKind]: (node: NodeReportOf<K>, name: string)
   sessionStore: none,
   messageQueue: (node, name) => queueLines(node, name),
   topic: (node, name) => topicLines(node, name),
+  parallelJob: (node, name) => parallelJobLines(node, name),
 };
 
 /** The extra lines a node's report calls for (none for a plain server), titled with `name` (its id, marked when a live edit retired it). */
@@ -92,4 +93,18 @@ function cdnLines(node: NodeReportOf<'cdn'>): string[] {
   const rows = cdn.edges.map((e) => [e.name, formatMilliseconds(e.rtt), formatCount(e.requests), formatPercent(e.hitRatio)]);
   lines.push(...indent(formatTable([['edge', 'rtt ms', 'requests', 'hit ratio'], ...rows], ['left', 'right', 'right', 'right'])));
   return lines;
+}
+
+/** For a parallel job: the speedup its jobs got against Amdahl and the USL. */
+function parallelJobLines(node: NodeReportOf<'parallelJob'>, name: string): string[] {
+  const p = node.parallel;
+  if (!p) return [];
+  const fractions = `s ${formatPercent(p.serialFraction)}, σ ${formatPercent(p.contention)}, κ ${formatPercent(p.coherency)}`;
+  return [
+    '',
+    `Parallel job ${name}: ${p.workers} workers (${fractions})`,
+    `  speedup ${p.speedup.toFixed(2)}× over one worker (efficiency ${formatPercent(p.efficiency)}) in ${formatCount(p.jobs)} jobs after warm-up`,
+    `  mean job ${formatMilliseconds(p.meanJobTime)} ms; the same work on one worker ${formatMilliseconds(p.meanSequentialTime)} ms`,
+    `  Amdahl predicts ${p.amdahl.toFixed(2)}×, the USL with the join and the exchanges ${p.usl.toFixed(2)}×`,
+  ];
 }

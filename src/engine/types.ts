@@ -166,6 +166,8 @@ export interface NodeReportBase {
   resources?: ResourcesReport;
   /** Servers, databases and session stores: each machine (replica) on its own. */
   perReplica?: ReplicaFigures[];
+  /** Parallel jobs: the fork-join's measured speedup against its closed forms. */
+  parallel?: ParallelJobReport;
 }
 
 /** One machine of a replicated node: its own queue, faults, sessions and counts. */
@@ -194,6 +196,28 @@ export interface LiveReplica {
   slowFactor: number;
 }
 
+/** A parallel job's figures: jobs measured after warm-up, the speedup they got, and what Amdahl and the USL predict. */
+export interface ParallelJobReport {
+  workers: number;
+  serialFraction: number;
+  contention: number;
+  coherency: number;
+  /** Jobs that started after warm-up. */
+  jobs: number;
+  /** Mean seconds a job held the workers, T(N). */
+  meanJobTime: number;
+  /** Mean seconds the same jobs' work takes on one worker, T(1). */
+  meanSequentialTime: number;
+  /** T(1)/T(N) over the measured jobs (0 before any). */
+  speedup: number;
+  /** Speedup / N: the share of the workers' time spent on the work. */
+  efficiency: number;
+  /** 1/(s + (1 − s)/N). */
+  amdahl: number;
+  /** N/(1 + (s + σ)(N − 1) + κN(N − 1)): Amdahl with the join's contention and the tasks' coherency. */
+  usl: number;
+}
+
 /**
  * What each kind adds to the common figures. Typed by `NodeKind`: a kind
  * added to the schema fails the type-check here until it says what it reports.
@@ -208,6 +232,8 @@ interface KindFigures {
   cdn: Required<Pick<NodeReportBase, 'cache' | 'cdn'>>;
   messageQueue: Required<Pick<NodeReportBase, 'messaging'>>;
   topic: Required<Pick<NodeReportBase, 'topic'>>;
+  // `parallel` stays optional: the queueing station's shared report has none until the job adds it.
+  parallelJob: Required<Pick<NodeReportBase, 'replicas' | 'sessions'>>;
 }
 type EveryKind<T extends { [K in NodeKind]: object }> = T;
 

@@ -5,7 +5,7 @@ import { createNode } from './node-factory';
 
 describe('the kind table', () => {
   it('lists every kind once, in palette order', () => {
-    expect(NODE_KINDS).toEqual(['client', 'loadBalancer', 'server', 'database', 'cache', 'cdn', 'sessionStore', 'messageQueue', 'topic']);
+    expect(NODE_KINDS).toEqual(['client', 'loadBalancer', 'server', 'database', 'cache', 'cdn', 'sessionStore', 'messageQueue', 'topic', 'parallelJob']);
     expect(isNodeKind('cdn')).toBe(true);
     expect(isNodeKind('toString')).toBe(false);
   });
@@ -18,9 +18,9 @@ describe('the kind table', () => {
   });
 
   it('derives the kinds a fault can reach, and the message that names them', () => {
-    expect(FAULTABLE_KINDS).toEqual(['server', 'database', 'cache', 'cdn', 'sessionStore']);
+    expect(FAULTABLE_KINDS).toEqual(['server', 'database', 'cache', 'cdn', 'sessionStore', 'parallelJob']);
     expect(FLUSHABLE_KINDS).toEqual(['cache', 'cdn']);
-    expect(faultRefusal('client', 'crash')).toBe('only servers, databases, caches, CDNs and session stores can crash or slow down.');
+    expect(faultRefusal('client', 'crash')).toBe('only servers, databases, caches, CDNs, session stores and parallel jobs can crash or slow down.');
     expect(faultRefusal('database', 'flush')).toBe('only caches and CDNs can be flushed.');
     expect(faultRefusal('cache', 'flush')).toBeNull();
   });

@@ -193,6 +193,19 @@ export const KIND_TRAITS: { readonly [K in NodeKind]: KindTraits<K> } = {
     acceptsLinks: true,
     costPerHour: free,
   },
+  parallelJob: {
+    title: 'Parallel job',
+    plural: 'parallel jobs',
+    one: 'a parallel job',
+    hint: 'Splits each request over N workers and joins',
+    idPrefix: 'job',
+    create: (base) => ({ ...base, kind: 'parallelJob', workers: 8, queueCapacity: 100, workTime: { type: 'constant', value: 0.1 } }),
+    faults: CAN_FAIL,
+    answers: 'atPathEnd',
+    workers: 'always',
+    acceptsLinks: true,
+    costPerHour: free,
+  },
 };
 
 /** Every node kind the engine simulates, in palette order (the table's). */

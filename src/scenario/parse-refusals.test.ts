@@ -176,7 +176,7 @@ describe('parseScenario refuses, with a message a user can act on,', () => {
     ];
     expect(errorsOf(parseScenario({ ...valid(), faults }))).toEqual([
       'fault (faults[0]) field "node": names node "apu", which does not exist.',
-      'fault (faults[1]) field "node": "users" is a client; only servers, databases, caches, CDNs and session stores can crash or slow down.',
+      'fault (faults[1]) field "node": "users" is a client; only servers, databases, caches, CDNs, session stores and parallel jobs can crash or slow down.',
     ]);
   });
 

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { CacheNodeSchema, CdnNodeSchema } from './cache-schema';
 import { ServerResourcesSchema } from './resources-schema';
+import { ParallelJobNodeSchema } from './parallel-job-schema';
 
 export type { CacheNode, CdnNode } from './cache-schema';
+export type { ParallelJobNode } from './parallel-job-schema';
 
 /** The scenario format version this build writes; older versions are migrated on load. */
 export const SCENARIO_VERSION = 3;
@@ -308,6 +310,7 @@ export const NodeSchema = z.discriminatedUnion('kind', [
   CdnNodeSchema,
   MessageQueueNodeSchema,
   TopicNodeSchema,
+  ParallelJobNodeSchema,
 ]);
 export type ScenarioNode = z.infer<typeof NodeSchema>;
 export type NodeKind = ScenarioNode['kind'];

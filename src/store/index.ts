@@ -2,6 +2,7 @@ import { temporal } from 'zundo';
 import { type StateCreator, create } from 'zustand';
 import type { Scenario } from '../scenario/schema';
 import { createBoundsSweepSlice } from './bounds-sweep-slice';
+import { createFieldSweepSlice } from './field-sweep-slice';
 import { createMetricsSlice } from './metrics-slice';
 import { createRunSlice } from './run-slice';
 import { createScenarioSlice } from './scenario-slice';
@@ -21,6 +22,7 @@ const slices: StateCreator<AppState> = (...a) => ({
   ...createMetricsSlice(...a),
   ...createSweepSlice(...a),
   ...createBoundsSweepSlice(...a),
+  ...createFieldSweepSlice(...a),
 });
 
 /**

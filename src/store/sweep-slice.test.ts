@@ -60,6 +60,7 @@ describe('sweep slice', () => {
       runBaseline: () => Promise.reject(new Error('unused')),
       earlyTheories: () => Promise.reject(new Error('unused')),
       sweep: async () => ({ status: 'failed', points: [], error: 'A background worker stopped.' }),
+      fieldSweep: async () => ({ status: 'failed', points: [], error: 'A background worker stopped.' }),
     };
     setBackgroundClient(broken);
     await state().startSweep('app', 2);

@@ -8,6 +8,7 @@ import { wrap } from 'comlink';
 import type { WindowSample } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
 import type { BackgroundService } from './background-service';
+import type { FieldSweepPoint, FieldVariant } from './field-sweep';
 import type { EarlyTheory, SweepPoint } from './protocol';
 import type { SweepVariant } from './sweep';
 import { failureOf } from './worker-failure';
@@ -19,11 +20,11 @@ export type BackgroundRemote = {
 };
 
 /** How a sweep ended; `points` are those finished, in the variants' order. */
-export type SweepOutcome = { status: 'done' | 'cancelled'; points: SweepPoint[] } | { status: 'failed'; points: SweepPoint[]; error: string };
+export type SweepOutcome<P = SweepPoint> = { status: 'done' | 'cancelled'; points: P[] } | { status: 'failed'; points: P[]; error: string };
 
-export interface SweepOptions {
+export interface SweepOptions<P = SweepPoint> {
   /** Hears of each finished point: its variant's index, and how many are done of how many. */
-  onPoint?: (point: SweepPoint, index: number, done: number, total: number) => void;
+  onPoint?: (point: P, index: number, done: number, total: number) => void;
   /** Aborting hands out no further point and ends the sweep at once, as cancelled. */
   signal?: AbortSignal;
 }
@@ -38,6 +39,8 @@ export interface BackgroundClient {
   earlyTheories(scenario: Scenario, seed: number): Promise<EarlyTheory[]>;
   /** Runs every variant with `seed`, spread over the pool. Never rejects: a failure is an outcome. */
   sweep(variants: readonly SweepVariant[], seed: number, options?: SweepOptions): Promise<SweepOutcome>;
+  /** Runs every value of a field sweep with `seed`, spread over the pool; Cancel stops the workers that are running points. Never rejects. */
+  fieldSweep(variants: readonly FieldVariant[], seed: number, options?: SweepOptions<FieldSweepPoint>): Promise<SweepOutcome<FieldSweepPoint>>;
 }
 
 /** A client over a pool of at most `size` workers, each started by `start(index)` when a job first needs it. */
@@ -47,7 +50,8 @@ export function connectBackgroundPool(size: number, start: (index: number) => Po
     size: pool.size,
     runBaseline: (scenario, seed) => pool.submit((s) => s.runBaseline(scenario, seed)),
     earlyTheories: (scenario, seed) => pool.submit((s) => s.earlyTheories(scenario, seed), { urgent: true }),
-    sweep: (variants, seed, options = {}) => sweepOver(pool, variants, seed, options),
+    sweep: (variants, seed, options = {}) => sweepOver(pool, variants, (s, v) => s.runSweepPoint(v, seed), options, false),
+    fieldSweep: (variants, seed, options = {}) => sweepOver(pool, variants, (s, v) => s.runFieldPoint(v.scenario, v.value, seed), options, true),
   };
 }
 
@@ -59,15 +63,21 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
  * points, not the whole sweep. The first failure or a cancel ends the sweep
  * and hands out nothing more.
  */
-function sweepOver(pool: WorkerPool<BackgroundRemote>, variants: readonly SweepVariant[], seed: number, options: SweepOptions): Promise<SweepOutcome> {
+function sweepOver<V, P>(
+  pool: WorkerPool<BackgroundRemote>,
+  variants: readonly V[],
+  runPoint: (service: BackgroundRemote, variant: V) => Promise<P>,
+  options: SweepOptions<P>,
+  stopOnCancel: boolean,
+): Promise<SweepOutcome<P>> {
   const { onPoint, signal } = options;
   // The sweep's own switch: a failed point stops the rest as a cancel does.
   const stop = new AbortController();
-  const found: (SweepPoint | undefined)[] = [];
-  const points = () => found.filter((p): p is SweepPoint => p !== undefined);
+  const found: (P | undefined)[] = [];
+  const points = () => found.filter((p): p is P => p !== undefined);
   let done = 0;
-  return new Promise<SweepOutcome>((resolve) => {
-    const finish = (outcome: SweepOutcome) => {
+  return new Promise<SweepOutcome<P>>((resolve) => {
+    const finish = (outcome: SweepOutcome<P>) => {
       if (stop.signal.aborted) return;
       stop.abort();
       signal?.removeEventListener('abort', cancel);
@@ -80,9 +90,9 @@ function sweepOver(pool: WorkerPool<BackgroundRemote>, variants: readonly SweepV
     let next = 0;
     const handOut = (): void => {
       const index = next++;
-      const variant = variants[index];
-      if (!variant || stop.signal.aborted) return;
-      pool.submit((s) => s.runSweepPoint(variant, seed), { signal: stop.signal }).then(
+      if (index >= variants.length || stop.signal.aborted) return;
+      const variant = variants[index] as V;
+      pool.submit((s) => runPoint(s, variant), { signal: stop.signal, stopOnCancel }).then(
         (point) => {
           if (stop.signal.aborted) return;
           found[index] = point;
@@ -98,19 +108,30 @@ function sweepOver(pool: WorkerPool<BackgroundRemote>, variants: readonly SweepV
   });
 }
 
-/** Background workers the page runs at most. One for now; a sweep spread over navigator.hardwareConcurrency only needs a larger number here. */
-export const BACKGROUND_WORKERS = 1;
+/** Background workers the page runs at most: one per logical core the browser reports, so a sweep keeps every core busy. */
+export const MAX_BACKGROUND_WORKERS = 16;
+
+/** The pool's size on this machine: navigator.hardwareConcurrency, between 1 and MAX_BACKGROUND_WORKERS. */
+export function backgroundWorkerCount(): number {
+  const cores = typeof navigator === 'undefined' ? 1 : navigator.hardwareConcurrency || 1;
+  return Math.max(1, Math.min(MAX_BACKGROUND_WORKERS, cores));
+}
 
 function startBackgroundWorker(): PoolWorker<BackgroundRemote> {
   const worker = new Worker(new URL('./background.worker.ts', import.meta.url), { type: 'module', name: 'background' });
-  return { service: wrap<BackgroundService>(worker), failed: failureOf(worker, 'A background worker', 'Try again: a fresh one will start.') };
+  return {
+    service: wrap<BackgroundService>(worker),
+    failed: failureOf(worker, 'A background worker', 'Try again: a fresh one will start.'),
+    // A cancelled sweep point may be seconds from its end: terminate rather than wait.
+    stop: () => worker.terminate(),
+  };
 }
 
 let shared: BackgroundClient | null = null;
 
 /** The page's background workers (each started when a job first needs it); null where there are no Web Workers, as in Node. */
 export function getBackgroundClient(): BackgroundClient | null {
-  if (!shared && typeof Worker !== 'undefined') shared = connectBackgroundPool(BACKGROUND_WORKERS, startBackgroundWorker);
+  if (!shared && typeof Worker !== 'undefined') shared = connectBackgroundPool(backgroundWorkerCount(), startBackgroundWorker);
   return shared;
 }
 

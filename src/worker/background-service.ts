@@ -10,14 +10,17 @@ import { createSimulation as engineCreateSimulation } from '../engine';
 import type { CacheReport, Simulation, SimulationOptions, WindowSample } from '../engine/types';
 import { parseScenario } from '../scenario/parse';
 import type { Scenario } from '../scenario/schema';
+import { type FieldSweepPoint, fieldSweepPoint } from './field-sweep';
 import type { EarlyTheory, SweepPoint } from './protocol';
 import { type SweepVariant, sweepPoint } from './sweep';
 
 export interface BackgroundServiceDeps {
   createSimulation: (scenario: Scenario, options: SimulationOptions) => Simulation;
+  /** Milliseconds of wall clock, to time each sweep point's run (never read by the engine). */
+  now: () => number;
 }
 
-const defaultDeps: BackgroundServiceDeps = { createSimulation: engineCreateSimulation };
+const defaultDeps: BackgroundServiceDeps = { createSimulation: engineCreateSimulation, now: () => performance.now() };
 
 /** Validated again here: it crossed a thread boundary. A job that cannot run throws, and the caller's promise rejects with the reason. */
 function validScenario(input: unknown): Scenario {
@@ -64,6 +67,14 @@ export function createBackgroundService(overrides: Partial<BackgroundServiceDeps
       // Windows are not needed: only the report is read.
       const sim = runToEnd(validScenario(variant.scenario), { seed, window: 0 });
       return sweepPoint(variant, sim.report());
+    },
+
+    /** One point of a field sweep: `input` (the field already set to `value`) run to its end with `seed`, and how long that took here. */
+    runFieldPoint(input: unknown, value: number, seed: number): FieldSweepPoint {
+      const scenario = validScenario(input);
+      const started = deps.now();
+      const report = runToEnd(scenario, { seed, window: 0 }).report();
+      return fieldSweepPoint(value, report, deps.now() - started);
     },
   };
 }

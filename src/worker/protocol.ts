@@ -112,3 +112,27 @@ export const MAX_SWEEP_REPLICAS = 16;
  * formula needs the measured read rate (TTL).
  */
 export type EarlyTheory = Pick<CacheReport, 'theory' | 'theoryModel'> | null;
+
+/** One finished point of a field sweep: the value, the figures charts plot, and how long the run took on its thread. */
+export interface FieldSweepPoint {
+  value: number;
+  /** Completed per second after warm-up. */
+  throughput: number;
+  /** Seconds, end to end at the clients. */
+  p99: number;
+  meanLatency: number;
+  /** Failed attempts / sent. */
+  failedRatio: number;
+  /** Hits / lookups over every cache and CDN, null without one. */
+  hitRatio: number | null;
+  /** The measured speedup T(1)/T(N) of the first parallel job, null without one. */
+  speedup: number | null;
+  /** Wall-clock milliseconds the run took where it ran. */
+  runMs: number;
+}
+
+/** How much faster a pool of `workers` ran a sweep than its runs one after another: its own Amdahl measurement. */
+export interface PoolSpeedup {
+  workers: number;
+  speedup: number;
+}

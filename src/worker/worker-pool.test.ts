@@ -92,3 +92,40 @@ describe('worker pool', () => {
     await expect(pool.submit((s) => s.job())).rejects.toThrow('Workers are not allowed here.');
   });
 });
+
+describe('worker pool, stopping workers on cancel', () => {
+  it('stops every worker running a cancelled job, frees its slot, and starts a fresh worker for the next job', async () => {
+    const started: (ReturnType<typeof heldWorker> & { stopped: boolean })[] = [];
+    const pool = createWorkerPool(2, (i) => {
+      const held = { ...heldWorker(`w${i}-${started.length}`), stopped: false };
+      started.push(held);
+      return { ...held.worker, stop: () => (held.stopped = true) };
+    });
+    const cancel = new AbortController();
+    const jobs = ['a', 'b', 'c'].map((id) => pool.submit((s) => s.job(id), { signal: cancel.signal, stopOnCancel: true }));
+    await turn();
+    expect(started).toHaveLength(2);
+    cancel.abort();
+    for (const job of jobs) await expect(job).rejects.toBeInstanceOf(JobCancelledError);
+    expect(started.map((w) => w.stopped)).toEqual([true, true]);
+    // The stopped workers never answer, yet the pool is free: a new job gets a fresh worker.
+    const next = pool.submit((s) => s.job('next'));
+    await turn();
+    expect(started).toHaveLength(3);
+    started[2]?.jobs[0]?.finish();
+    expect(await next).toMatch(/^next@/);
+  });
+
+  it('lets a job finish normally when nobody cancels, and a late cancel changes nothing', async () => {
+    let stops = 0;
+    const held = heldWorker('w');
+    const pool = createWorkerPool(1, () => ({ ...held.worker, stop: () => stops++ }));
+    const cancel = new AbortController();
+    const job = pool.submit((s) => s.job('a'), { signal: cancel.signal, stopOnCancel: true });
+    await turn();
+    held.jobs[0]?.finish();
+    expect(await job).toBe('a@w');
+    cancel.abort();
+    expect(stops).toBe(0);
+  });
+});

@@ -2,8 +2,9 @@
  * A pool of workers serving one stateless service. Jobs wait in one queue on
  * the page and a worker holds one job at a time, taking the next as soon as
  * it is free: N workers keep N cores busy, and a job not yet handed out can
- * still be cancelled (one already in a worker runs to its end; a run is one
- * synchronous call there). Workers start when a job first needs them, and one
+ * still be cancelled. One already in a worker runs to its end (a run is one
+ * synchronous call there) unless it asked to stop its worker on cancel: then
+ * the worker is ended at once and its slot freed. Workers start when a job first needs them, and one
  * that stops is replaced when the next job comes.
  */
 
@@ -11,6 +12,8 @@
 export interface PoolWorker<S> {
   service: S;
   failed?: Promise<never>;
+  /** Ends the worker at once (a Web Worker's terminate); needed for `stopOnCancel`. */
+  stop?: () => void;
 }
 
 export interface JobOptions {
@@ -18,6 +21,8 @@ export interface JobOptions {
   signal?: AbortSignal;
   /** Goes ahead of the jobs already waiting: short jobs a figure is waiting on. */
   urgent?: boolean;
+  /** Aborting while a worker runs the job stops that worker (a fresh one starts for the next job) rather than letting the run finish. */
+  stopOnCancel?: boolean;
 }
 
 /** A job cancelled before any worker took it. */
@@ -34,8 +39,10 @@ interface Job<S> {
   work: (service: S) => Promise<unknown>;
   resolve: (value: unknown) => void;
   reject: (reason: unknown) => void;
-  /** Stops listening for cancellation once a worker has the job. */
-  taken: () => void;
+  /** A worker has the job: stop listening for a cancel in the queue, and listen for one while it runs (`whileRunning`) if the job asked. */
+  taken: (whileRunning: () => void) => void;
+  /** The job has ended: stop listening for a cancel. */
+  ended: () => void;
 }
 
 interface Slot<S> {
@@ -73,14 +80,36 @@ export function createWorkerPool<S>(size: number, start: (index: number) => Pool
     slots.forEach((slot, index) => {
       const job = slot.busy ? undefined : queue.shift();
       if (!job) return;
-      job.taken();
       slot.busy = true;
-      run(slot, index, job)
-        .then(job.resolve, job.reject)
-        .finally(() => {
-          slot.busy = false;
+      let over = false;
+      /** Frees the slot once: the run's answer and a cancel race, and the first wins. */
+      const end = (): boolean => {
+        if (over) return false;
+        over = true;
+        job.ended();
+        slot.busy = false;
+        return true;
+      };
+      job.taken(() => {
+        if (!end()) return;
+        // A stopped worker never answers: drop it, so the next job starts a fresh one.
+        const worker = slot.worker;
+        slot.worker = null;
+        worker?.stop?.();
+        job.reject(new JobCancelledError('Cancelled while it ran; its worker was stopped.'));
+        // After the other listeners of the same abort: jobs it cancels in the queue must not start first.
+        queueMicrotask(dispatch);
+      });
+      run(slot, index, job).then(
+        (value) => {
+          if (end()) job.resolve(value);
           dispatch();
-        });
+        },
+        (reason: unknown) => {
+          if (end()) job.reject(reason);
+          dispatch();
+        },
+      );
     });
   };
 
@@ -88,12 +117,12 @@ export function createWorkerPool<S>(size: number, start: (index: number) => Pool
     size: slots.length,
     submit<T>(work: (service: S) => Promise<T>, options: JobOptions = {}): Promise<T> {
       return new Promise<T>((resolve, reject) => {
-        const { signal, urgent = false } = options;
+        const { signal, urgent = false, stopOnCancel = false } = options;
         if (signal?.aborted) {
           reject(new JobCancelledError('Cancelled before it started.'));
           return;
         }
-        const job: Job<S> = { work, resolve: resolve as (value: unknown) => void, reject, taken: () => undefined };
+        const job: Job<S> = { work, resolve: resolve as (value: unknown) => void, reject, taken: () => undefined, ended: () => undefined };
         if (signal) {
           const cancel = () => {
             const at = queue.indexOf(job);
@@ -102,7 +131,12 @@ export function createWorkerPool<S>(size: number, start: (index: number) => Pool
             reject(new JobCancelledError('Cancelled before it started.'));
           };
           signal.addEventListener('abort', cancel, { once: true });
-          job.taken = () => signal.removeEventListener('abort', cancel);
+          job.taken = (whileRunning) => {
+            signal.removeEventListener('abort', cancel);
+            if (!stopOnCancel) return;
+            signal.addEventListener('abort', whileRunning, { once: true });
+            job.ended = () => signal.removeEventListener('abort', whileRunning);
+          };
         }
         if (urgent) queue.unshift(job);
         else queue.push(job);

@@ -8,7 +8,7 @@ import { StationStats } from './station-stats';
 const SERVICE_DONE = EventKind.timer0;
 
 /** The kinds built on a queueing station. */
-export type StationKind = 'server' | 'database' | 'sessionStore';
+export type StationKind = 'server' | 'database' | 'sessionStore' | 'parallelJob';
 
 /**
  * Workers in front of a FIFO queue of bounded or unbounded capacity, on one

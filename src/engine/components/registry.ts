@@ -6,6 +6,7 @@ import { Cdn } from './cdn';
 import { Client } from './client';
 import { Database } from './database';
 import { LoadBalancer } from './load-balancer';
+import { ParallelJob } from './parallel-job';
 import { Server } from './server';
 import { SessionStore } from './session-store';
 import { MessageQueue } from '../messaging/message-queue';
@@ -24,6 +25,7 @@ const COMPONENTS: { readonly [K in NodeKind]: ComponentConstructor<K> } = {
   sessionStore: SessionStore,
   messageQueue: MessageQueue,
   topic: Topic,
+  parallelJob: ParallelJob,
 };
 
 /** Builds the component for a scenario node. */

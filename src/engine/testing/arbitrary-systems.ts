@@ -99,6 +99,19 @@ export const balancer = fc.record({
 /** A session store: workers, a queue and a lookup time. */
 export const sessionStore = fc.record({ ...stationFields, serviceTime: distribution });
 
+/** A parallel job: N up to 8, any serial fraction, a little contention and coherency. */
+export const parallelJob = fc.record({
+  workers: fc.integer({ min: 1, max: 8 }),
+  queueCapacity: stationFields.queueCapacity,
+  workTime: fc.oneof(
+    fc.record({ type: fc.constant('exponential' as const), mean: seconds(1e-4, 0.05) }),
+    fc.record({ type: fc.constant('constant' as const), value: seconds(1e-4, 0.05) }),
+  ),
+  serialFraction: seconds(0, 1),
+  contention: seconds(0, 0.2),
+  coherency: seconds(0, 0.05),
+});
+
 /** A cache with any eviction policy, strategy and invalidation; TTL-only eviction gets a TTL. */
 export const cache = fc
   .record({
@@ -156,6 +169,7 @@ export const KIND_ARBITRARIES: { readonly [K in NodeKind]: fc.Arbitrary<object> 
   sessionStore,
   messageQueue,
   topic,
+  parallelJob,
 };
 
 export interface SystemOptions {

@@ -6,6 +6,7 @@ import { ClientFields } from './ClientFields';
 import type { Commit, FieldsProps } from './fields-props';
 import { LoadBalancerFields } from './LoadBalancerFields';
 import { MessageQueueFields, TopicFields } from './MessagingFields';
+import { ParallelJobFields } from './ParallelJobFields';
 import { DatabaseFields, ServerFields, SessionStoreFields } from './StationFields';
 
 /** The inspector's fields for each node kind: a kind added to the schema fails the type-check here until it has some. */
@@ -19,6 +20,7 @@ export const KIND_FIELDS: { readonly [K in NodeKind]: ComponentType<FieldsProps<
   sessionStore: SessionStoreFields,
   messageQueue: MessageQueueFields,
   topic: TopicFields,
+  parallelJob: ParallelJobFields,
 };
 
 /** The fields component for `node`, typed for any node (the table keeps each kind's own). */

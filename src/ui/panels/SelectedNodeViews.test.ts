@@ -78,7 +78,8 @@ describe('selected node views', () => {
     const [lb, app] = scenario().nodes;
     if (!lb || !app) throw new Error('nodes missing');
     expect(selectedColumns(lb)).toBe(4);
-    expect(selectedColumns(app)).toBe(3);
+    // A server shows its cost sweep and the field sweep side by side.
+    expect(selectedColumns(app)).toBe(4);
     expect(selectedColumns({ ...lb, algorithm: 'roundRobin' } as typeof lb)).toBe(2);
   });
 });

@@ -13,6 +13,7 @@ import { keyCount, keyNoun, previousPool, type RingFigures, ringFigures, ringTar
 import { createHashRingView } from '../../views/balancer/hash-ring-view';
 import { QueueViews } from './QueueViews';
 import { OperationalLaws } from './OperationalLaws';
+import { FieldSweep } from './FieldSweep';
 import { ScalingSweep } from './ScalingSweep';
 
 /** A kind's own views in the bottom panel, beside the fault controls every kind that can fail gets. */
@@ -26,20 +27,25 @@ const noViews = { columns: () => 1, Views: null };
 
 /** Each node kind's own views: a kind added to the schema fails the type-check here until it says which it has. */
 const KIND_VIEWS: { readonly [K in NodeKind]: KindViews<K> } = {
-  client: noViews,
+  client: { columns: () => 2, Views: ({ node, label }) => <FieldSweep key={node.id} node={node} label={label} /> },
   loadBalancer: { columns: (node) => (node.algorithm === 'consistentHash' ? 4 : 2), Views: BalancerViews },
   server: {
-    columns: () => 3,
+    columns: () => 4,
     // A server with resources is read with the operational laws; the cost sweep scales workers, not its machine.
-    Views: ({ node, label }) =>
-      node.resources ? <OperationalLaws key={node.id} node={node} label={label} /> : <ScalingSweep key={node.id} serverId={node.id} label={label} />,
+    Views: ({ node, label }) => (
+      <>
+        {node.resources ? <OperationalLaws key={node.id} node={node} label={label} /> : <ScalingSweep key={node.id} serverId={node.id} label={label} />}
+        <FieldSweep key={`sweep-${node.id}`} node={node} label={label} />
+      </>
+    ),
   },
-  database: noViews,
-  cache: noViews,
+  database: { columns: () => 2, Views: ({ node, label }) => <FieldSweep key={node.id} node={node} label={label} /> },
+  cache: { columns: () => 2, Views: ({ node, label }) => <FieldSweep key={node.id} node={node} label={label} /> },
   cdn: noViews,
   sessionStore: noViews,
   messageQueue: { columns: () => 3, Views: QueueViews },
   topic: noViews,
+  parallelJob: { columns: () => 3, Views: ({ node, label }) => <FieldSweep key={node.id} node={node} label={label} /> },
 };
 
 const viewsOf = (node: ScenarioNode) => KIND_VIEWS[node.kind] as KindViews<NodeKind>;
