@@ -135,7 +135,7 @@ export function Toolbar() {
       <div className="toolbar__run">
         <RunControls />
       </div>
-      {share && <SharePanel url={share.url} copied={share.copied} onClose={() => setShare(null)} />}
+      {share && <SharePanel url={share.url} copied={share.copied} name={name} onClose={() => setShare(null)} />}
     </header>
   );
 }
