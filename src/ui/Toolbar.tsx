@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { LinkIcon, TrayArrowIcon, UndoIcon } from '../canvas/icons';
 import { parseScenario } from '../scenario/parse';
@@ -7,12 +7,16 @@ import { shareUrl } from '../scenario/url-codec';
 import { scenarioToShare } from '../store/run-slice';
 import { redo, undo, useAppStore } from '../store';
 import { EXAMPLES, loadExample } from './examples';
-import { downloadScenario, readScenarioFile } from './file-io';
+import { ExportMenu } from './export/ExportMenu';
+import { readScenarioFile } from './file-io';
 import { Logo } from './Logo';
 import { RecentWork } from './RecentWork';
 import { RunControls } from './RunControls';
 import { SharePanel } from './SharePanel';
 import { PRESENTER_KEY } from './use-presenter-mode';
+
+// The recorder (with html-to-image) loads when asked for.
+const RecordDialog = lazy(() => import('./export/RecordDialog').then((m) => ({ default: m.RecordDialog })));
 
 /** The top bar: name, undo/redo, share, import/export, and the run controls. */
 export function Toolbar() {
@@ -21,6 +25,7 @@ export function Toolbar() {
   const canRedo = useStore(useAppStore.temporal, (t) => t.futureStates.length > 0);
   const [share, setShare] = useState<{ url: string; copied: boolean } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const [recording, setRecording] = useState(false);
 
   const onShare = async () => {
     const url = shareUrl(scenarioToShare(useAppStore.getState()), `${location.origin}${location.pathname}`);
@@ -116,9 +121,7 @@ export function Toolbar() {
         <button type="button" className="button toolbar__file" onClick={() => fileInput.current?.click()}>
           <TrayArrowIcon direction="in" /> Import
         </button>
-        <button type="button" className="button toolbar__file" onClick={() => downloadScenario(scenarioToShare(useAppStore.getState()))}>
-          <TrayArrowIcon direction="out" /> Export
-        </button>
+        <ExportMenu onRecord={() => setRecording(true)} />
         <input
           ref={fileInput}
           type="file"
@@ -135,6 +138,11 @@ export function Toolbar() {
       <div className="toolbar__run">
         <RunControls />
       </div>
+      {recording && (
+        <Suspense fallback={null}>
+          <RecordDialog onClose={() => setRecording(false)} />
+        </Suspense>
+      )}
       {share && <SharePanel url={share.url} copied={share.copied} name={name} onClose={() => setShare(null)} />}
     </header>
   );
