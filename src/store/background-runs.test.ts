@@ -18,6 +18,7 @@ function failing(error: Error): BackgroundClient & { asked: number } {
     },
     earlyTheories: () => Promise.reject(error),
     sweep: () => Promise.reject(error),
+    runComparison: () => Promise.reject(error),
   };
   return client;
 }

@@ -60,6 +60,7 @@ describe('sweep slice', () => {
       runBaseline: () => Promise.reject(new Error('unused')),
       earlyTheories: () => Promise.reject(new Error('unused')),
       sweep: async () => ({ status: 'failed', points: [], error: 'A background worker stopped.' }),
+      runComparison: () => Promise.reject(new Error('unused')),
     };
     setBackgroundClient(broken);
     await state().startSweep('app', 2);

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { LinkIcon, TrayArrowIcon, UndoIcon } from '../canvas/icons';
 import { parseScenario } from '../scenario/parse';
@@ -17,6 +17,8 @@ import { PRESENTER_KEY } from './use-presenter-mode';
 
 // The recorder (with html-to-image) loads when asked for.
 const RecordDialog = lazy(() => import('./export/RecordDialog').then((m) => ({ default: m.RecordDialog })));
+// The A/B view (its charts, its table) loads when opened.
+const CompareDialog = lazy(() => import('./compare/CompareDialog').then((m) => ({ default: m.CompareDialog })));
 
 /** The top bar: name, undo/redo, share, import/export, and the run controls. */
 export function Toolbar() {
@@ -26,6 +28,12 @@ export function Toolbar() {
   const [share, setShare] = useState<{ url: string; copied: boolean } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const [recording, setRecording] = useState(false);
+  const [comparing, setComparing] = useState(false);
+  const compareButton = useRef<HTMLButtonElement>(null);
+  const closeCompare = useCallback(() => {
+    setComparing(false);
+    compareButton.current?.focus();
+  }, []);
 
   const onShare = async () => {
     const url = shareUrl(scenarioToShare(useAppStore.getState()), `${location.origin}${location.pathname}`);
@@ -122,6 +130,15 @@ export function Toolbar() {
           <TrayArrowIcon direction="in" /> Import
         </button>
         <ExportMenu onRecord={() => setRecording(true)} />
+        <button
+          ref={compareButton}
+          type="button"
+          className="button toolbar__file"
+          onClick={() => setComparing(true)}
+          title="Run the scenario and a variant with one change, same seed, side by side"
+        >
+          Compare
+        </button>
         <input
           ref={fileInput}
           type="file"
@@ -141,6 +158,11 @@ export function Toolbar() {
       {recording && (
         <Suspense fallback={null}>
           <RecordDialog onClose={() => setRecording(false)} />
+        </Suspense>
+      )}
+      {comparing && (
+        <Suspense fallback={null}>
+          <CompareDialog onClose={closeCompare} />
         </Suspense>
       )}
       {share && <SharePanel url={share.url} copied={share.copied} name={name} onClose={() => setShare(null)} />}

@@ -38,6 +38,7 @@ function counting(remote: BackgroundRemote, count: () => void): BackgroundRemote
       count();
       return remote.runSweepPoint(variant, seed);
     },
+    runComparison: (scenario, seed) => remote.runComparison(scenario, seed),
   };
 }
 
@@ -93,7 +94,7 @@ describe('background client sweeps', () => {
       const failed = Promise.reject(new WorkerFailedError('A background worker stopped (out of memory). Try again: a fresh one will start.'));
       failed.catch(() => undefined);
       const never = () => new Promise<never>(() => {});
-      return { service: { runBaseline: never, earlyTheories: never, runSweepPoint: never }, failed };
+      return { service: { runBaseline: never, earlyTheories: never, runSweepPoint: never, runComparison: never }, failed };
     });
     const outcome = await client.sweep(sweepVariants(system(), 'app', 2), 1);
     expect(outcome).toMatchObject({ status: 'failed', points: [], error: expect.stringContaining('out of memory') });

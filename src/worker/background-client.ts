@@ -5,7 +5,7 @@
  * its place with `setBackgroundClient`.
  */
 import { wrap } from 'comlink';
-import type { WindowSample } from '../engine/types';
+import type { TotalsReport, WindowSample } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
 import type { BackgroundService } from './background-service';
 import type { EarlyTheory, SweepPoint } from './protocol';
@@ -38,6 +38,8 @@ export interface BackgroundClient {
   earlyTheories(scenario: Scenario, seed: number): Promise<EarlyTheory[]>;
   /** Runs every variant with `seed`, spread over the pool. Never rejects: a failure is an outcome. */
   sweep(variants: readonly SweepVariant[], seed: number, options?: SweepOptions): Promise<SweepOutcome>;
+  /** One side of an A/B comparison: `scenario` run to its end with `seed`, its totals and windows. */
+  runComparison(scenario: Scenario, seed: number): Promise<{ totals: TotalsReport; windows: WindowSample[] }>;
 }
 
 /** A client over a pool of at most `size` workers, each started by `start(index)` when a job first needs it. */
@@ -48,6 +50,7 @@ export function connectBackgroundPool(size: number, start: (index: number) => Po
     runBaseline: (scenario, seed) => pool.submit((s) => s.runBaseline(scenario, seed)),
     earlyTheories: (scenario, seed) => pool.submit((s) => s.earlyTheories(scenario, seed), { urgent: true }),
     sweep: (variants, seed, options = {}) => sweepOver(pool, variants, seed, options),
+    runComparison: (scenario, seed) => pool.submit((s) => s.runComparison(scenario, seed)),
   };
 }
 

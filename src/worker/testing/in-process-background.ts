@@ -18,6 +18,7 @@ export function inProcessBackground(service: BackgroundService = createBackgroun
     runBaseline: (scenario, seed) => later(() => service.runBaseline(scenario, seed)),
     earlyTheories: (scenario, seed) => later(() => service.earlyTheories(scenario, seed)),
     runSweepPoint: (variant, seed) => later(() => service.runSweepPoint(variant, seed)),
+    runComparison: (scenario, seed) => later(() => service.runComparison(scenario, seed)),
   };
 }
 
