@@ -55,7 +55,14 @@ test.describe('export', () => {
     await app.runButton.click();
     // Particles on their way: the picture has to carry them.
     await expect(page.getByTestId('particle-overlay')).not.toHaveAttribute('data-particles', '0', { timeout: 10_000 });
-    await page.getByRole('button', { name: 'Pause' }).click();
+    // While it runs: a paused run's particles finish their flights and the overlay empties.
+    const svg = (await bytesOf(await app.exportFile('Canvas as SVG'))).toString('utf8');
+    expect(svg).toMatch(/^<svg [^>]*width="\d+"/);
+    expect(svg).toContain('API server 1');
+    // The particles' frame, laid over the page's copy, with particles on it.
+    const particles = /<image href="data:image\/png;base64,([^"]+)" x="[\d.]+" y="[\d.]+"/.exec(svg)?.[1] ?? '';
+    expect(await inkShare(page, Buffer.from(particles, 'base64'))).toBeGreaterThan(0.0005);
+
     const box = await page.locator('.workspace .react-flow').boundingBox();
     const png = await bytesOf(await app.exportFile('Canvas as PNG'));
     expectTwiceTheSize(png, box);
@@ -63,11 +70,6 @@ test.describe('export', () => {
     // Cards, links and legends cover a good part of it; a blank picture would be one colour.
     expect(await inkShare(page, png)).toBeGreaterThan(0.05);
 
-    const svg = (await bytesOf(await app.exportFile('Canvas as SVG'))).toString('utf8');
-    expect(svg).toMatch(/^<svg [^>]*width="\d+"/);
-    expect(svg).toContain('API server 1');
-    // The particles' frame, laid over the page's copy.
-    expect(svg).toMatch(/<image href="data:image\/png;base64,[^"]+" x="[\d.]+" y="[\d.]+"/);
   });
 
   test('each chart exports as PNG and as a plain vector SVG', async ({ page }) => {

@@ -60,10 +60,11 @@ export async function withSvgStylesInline<T>(root: HTMLElement, take: () => Prom
 
 /** The canvas (cards, links, legends) with the particles' current frame, as a PNG of EXPORT_PIXEL_RATIO × its size on screen. */
 export async function canvasPng(flow: HTMLElement): Promise<Blob> {
+  // The particles first: copying the page takes a while, and the picture should show the moment of the click.
+  const frame = await particleFrame();
   const picture = await withSvgStylesInline(flow, () =>
     toCanvas(flow, { pixelRatio: EXPORT_PIXEL_RATIO, filter: keep, backgroundColor: BACKGROUND, skipFonts: true, includeStyleProperties: copiedStyles() }),
   );
-  const frame = await particleFrame();
   const context = picture.getContext('2d');
   if (frame && context) {
     const at = placement(flow, frame.box, EXPORT_PIXEL_RATIO);
@@ -74,11 +75,11 @@ export async function canvasPng(flow: HTMLElement): Promise<Blob> {
 
 /** The canvas as SVG: the page's copy in a foreignObject, the particles' frame as an image over it. */
 export async function canvasSvg(flow: HTMLElement): Promise<Blob> {
+  const frame = await particleFrame();
   const dataUrl = await withSvgStylesInline(flow, () =>
     toSvg(flow, { filter: keep, backgroundColor: BACKGROUND, skipFonts: true, includeStyleProperties: copiedStyles() }),
   );
   let svg = decodeURIComponent(dataUrl.slice(dataUrl.indexOf(',') + 1));
-  const frame = await particleFrame();
   if (frame) {
     const at = placement(flow, frame.box, 1);
     const particles = await framePngDataUrl(frame.image, frame.width, frame.height);
