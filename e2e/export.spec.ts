@@ -152,7 +152,7 @@ test.describe('export', () => {
     await page.getByRole('menuitem', { name: 'Record a run (WebM)…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Record a run' });
     // 10 s at 5×: 2 s of video at 2.5 Mbit/s.
-    await expect(dialog.getByTestId('record-estimate')).toHaveText('About 625 kB for 2 s of video (the rest of the run at 5×).');
+    await expect(dialog.getByTestId('record-estimate')).toHaveText('Up to about 625 kB for 2 s of video (the rest of the run at 5×).');
     const download = page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Start recording' }).click();
     await expect(dialog.getByTestId('record-progress')).toContainText(/Recording: \d+ s, \d+ kB/);

@@ -86,7 +86,7 @@ export function RecordDialog({ onClose }: { onClose(): void }) {
               ? 'This browser cannot record video.'
               : wall === null
                 ? 'At max speed the run has no fixed pace: pick a speed to know the length and size ahead.'
-                : `About ${formatBytes(estimatedBytes(wall))} for ${Math.round(wall)} s of video (the rest of the run at ${formatSpeed(speed)}).`}
+                : `Up to about ${formatBytes(estimatedBytes(wall))} for ${Math.round(wall)} s of video (the rest of the run at ${formatSpeed(speed)}).`}
           </p>
           <div className="record-dialog__buttons">
             <button ref={first} type="button" className="button button--primary" onClick={start} disabled={!supported}>
