@@ -18,6 +18,9 @@ export default defineConfig({
     browserName: 'chromium',
     viewport: { width: 1440, height: 900 },
     permissions: ['clipboard-read', 'clipboard-write'],
+    // Builds register an offline service worker; a request it answered would bypass page.route, and a
+    // test expects a fresh load. e2e/offline.spec.ts allows it for the test that needs it.
+    serviceWorkers: 'block',
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: locateChromium() ?? undefined,

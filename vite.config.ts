@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -13,8 +14,29 @@ const devWithoutCsp: Plugin = {
   transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, ''),
 };
 
+/**
+ * After a first visit the playground runs offline (a workshop survives bad
+ * wifi): a service worker precaches every built file, workers and example
+ * chunks included. Only builds get one (the dev server never registers it),
+ * and it is registered by a script file, /registerSW.js, since the
+ * Content-Security-Policy refuses inline scripts. A new build's worker waits
+ * until every tab of the old one has closed: a tab keeps the files it
+ * started with, lazy chunks included. docs/hosting.md says how to serve it.
+ */
+const offline = VitePWA({
+  injectRegister: 'script',
+  registerType: 'prompt',
+  manifest: false,
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+    // Any address of the app (?embed=1, a lesson's query) opens the one page.
+    navigateFallback: 'index.html',
+    cleanupOutdatedCaches: true,
+  },
+});
+
 export default defineConfig({
-  plugins: [react(), devWithoutCsp],
+  plugins: [react(), devWithoutCsp, offline],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false },
   test: {

@@ -1,7 +1,7 @@
 import './scenario/zod-without-eval';
 import '@xyflow/react/dist/style.css';
 import './ui/app.css';
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useAppStore } from './store';
 import { App } from './ui/App';
@@ -10,19 +10,28 @@ import { ErrorBoundary } from './ui/ErrorBoundary';
 import { downloadScenario } from './ui/file-io';
 import { keepWork, type WorkSession } from './ui/keep-work';
 import { adoptEarlierAutosave, readStartAutosave, renewWorkId, safeStorage, tabWorkId } from './ui/recent-work';
+import { parseEmbedParams } from './ui/embed/embed-params';
 import { chooseStartScenario } from './ui/startup';
+
+// An embed (an iframe in slides or a page) shows the link's scenario and keeps nothing: no autosave read or written,
+// so a deck of embeds never fills Recent or opens the viewer's own work. Its page is a chunk of its own.
+const embed = parseEmbedParams(location.search);
+const EmbedApp = lazy(() => import('./ui/embed/EmbedApp').then((m) => ({ default: m.EmbedApp })));
 
 const storage = safeStorage('localStorage');
 const session = safeStorage('sessionStorage');
-adoptEarlierAutosave(storage, Date.now());
+if (!embed) adoptEarlierAutosave(storage, Date.now());
 const work: WorkSession = { id: tabWorkId(session) };
-const start = chooseStartScenario(location.hash, readStartAutosave(storage, work.id));
+const start = chooseStartScenario(location.hash, embed ? null : readStartAutosave(storage, work.id));
 // A link is a new piece of work: the work this tab had stays in Recent.
-if (start.source === 'link') work.id = renewWorkId(session);
+if (start.source === 'link' && !embed) work.id = renewWorkId(session);
 useAppStore.setState({ scenario: start.scenario });
 useAppStore.temporal.getState().clear();
-if (start.message) useAppStore.getState().notify(start.message);
-if (start.source === 'link') {
+// An embed says nothing when all went well: the audience sees the system, not a toast.
+if (start.message && (!embed || start.message.tone !== 'success')) useAppStore.getState().notify(start.message);
+if (embed) {
+  // The link stays in the address: reloading the frame reopens it.
+} else if (start.source === 'link') {
   // Keep the link until the first edit (a reload reopens it); after that the autosave holds the newer work.
   const unsubscribe = useAppStore.subscribe((state, previous) => {
     if (state.scenario === previous.scenario) return;
@@ -32,7 +41,7 @@ if (start.source === 'link') {
 } else if (location.hash) {
   dropHash();
 }
-if (storage) {
+if (storage && !embed) {
   const stop = keepWork(useAppStore, storage, session, work, window);
   window.addEventListener('pagehide', stop);
 }
@@ -42,7 +51,13 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <ErrorBoundary onExport={() => downloadScenario(useAppStore.getState().scenario)} onStartOver={() => useAppStore.getState().replaceScenario(starterScenario())}>
-      <App />
+      {embed ? (
+        <Suspense fallback={null}>
+          <EmbedApp charts={embed.charts} ignored={embed.ignored} />
+        </Suspense>
+      ) : (
+        <App />
+      )}
     </ErrorBoundary>
   </StrictMode>,
 );

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { type Download, expect, type Locator, type Page } from '@playwright/test';
 
 /** Palette names of the node kinds, as a user reads them. */
 export type KindTitle = 'Client' | 'Load balancer' | 'Server' | 'Database' | 'Cache' | 'CDN' | 'Session store' | 'Message queue' | 'Topic' | 'Parallel job';
@@ -170,17 +170,23 @@ export class Playground {
   async share(): Promise<string> {
     await this.page.getByRole('button', { name: 'Share' }).click();
     const link = this.page.getByLabel('Share link');
-    await expect(link).toHaveValue(/#s=1\./);
+    await expect(link).toHaveValue(/#s=\d+\./);
     const url = await link.inputValue();
     await this.page.getByRole('button', { name: 'Done' }).click();
     return url;
   }
 
-  /** Presses Export and returns the downloaded scenario file's text. */
-  async exportScenario(): Promise<string> {
+  /** Picks `item` in the Export menu and returns the download it starts. */
+  async exportFile(item: string): Promise<Download> {
     const download = this.page.waitForEvent('download');
     await this.page.getByRole('button', { name: 'Export' }).click();
-    const file = await download;
+    await this.page.getByRole('menu', { name: 'Export' }).getByRole('menuitem', { name: item }).click();
+    return download;
+  }
+
+  /** Exports the scenario file (Export → JSON) and returns its text. */
+  async exportScenario(): Promise<string> {
+    const file = await this.exportFile('Scenario file (JSON)');
     const stream = await file.createReadStream();
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);

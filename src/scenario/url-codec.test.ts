@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from './parse';
 import type { Distribution, Scenario, ScenarioInput } from './schema';
 import { starterScenario } from './starter';
-import { codeFromHash, decodeScenario, encodeScenario, MAX_CODE_CHARS, shareUrl, withoutDefaults } from './url-codec';
+import * as fflateSync from 'fflate';
+import { adler32, codeFromHash, decodeScenario, encodeScenario, MAX_CODE_CHARS, shareUrl, withoutDefaults } from './url-codec';
+import { SHARE_DICTIONARY_V2 } from './url-dictionary';
+
+/** Bytes as a share code's text. */
+function base64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
 
 const seconds = fc.double({ min: 1e-6, max: 1e4, noNaN: true, noDefaultInfinity: true });
 // "+ 0" turns -0 into 0: JSON writes -0 as 0, so -0 could never round-trip.
@@ -86,7 +95,7 @@ describe('url codec', () => {
   it('produces only URL-fragment-safe characters behind a version prefix', () => {
     fc.assert(
       fc.property(scenarioInput, (input) => {
-        expect(encodeScenario(parsed(input))).toMatch(/^1\.[A-Za-z0-9_-]+$/);
+        expect(encodeScenario(parsed(input))).toMatch(/^2\.[A-Za-z0-9_-]+$/);
       }),
       { numRuns: 50 },
     );
@@ -132,6 +141,24 @@ describe('url codec', () => {
     for (const byte of forged) binary += String.fromCharCode(byte);
     const code = `1.${btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
     expect(decodeScenario(code)).toEqual({ ok: false, errors: [expect.stringMatching(/damaged/)] });
+  });
+
+  it('still opens links of codec version 1 (plain zlib, no dictionary)', async () => {
+    const { strToU8, zlibSync } = await import('fflate');
+    const code = `1.${base64Url(zlibSync(strToU8(JSON.stringify(starterScenario())), { level: 9 }))}`;
+    expect(decodeScenario(code)).toEqual({ ok: true, scenario: starterScenario(), warnings: [] });
+  });
+
+  it('refuses a version-2 code packed against another dictionary', async () => {
+    const { strToU8, zlibSync } = await import('fflate');
+    const code = `2.${base64Url(zlibSync(strToU8(JSON.stringify(starterScenario())), { dictionary: strToU8('{"nodes":[') }))}`;
+    expect(decodeScenario(code)).toEqual({ ok: false, errors: [expect.stringMatching(/damaged/)] });
+  });
+
+  it('keeps the version-2 dictionary byte for byte: shared links inflate against it', () => {
+    const { strToU8 } = fflateSync;
+    expect(SHARE_DICTIONARY_V2).toHaveLength(1748);
+    expect(adler32(strToU8(SHARE_DICTIONARY_V2)).toString(16)).toBe('80e52638');
   });
 
   it('refuses an unknown codec version', () => {

@@ -2,13 +2,19 @@ import { Inflate, strFromU8, strToU8, zlibSync } from 'fflate';
 import { type ParseResult, parseScenario } from './parse';
 import type { ZodType } from 'zod';
 import { LinkSchema, NodeSchema, type Scenario, ScenarioSchema } from './schema';
+import { SHARE_DICTIONARY_V2 } from './url-dictionary';
 
 /**
  * Codec version, the text before the dot. It names how the bytes are packed
  * (zlib + base64url of JSON), not the scenario version, which travels
- * inside the JSON and is migrated by parseScenario.
+ * inside the JSON and is migrated by parseScenario. Version 1 is plain zlib;
+ * version 2 (written since) deflates against a preset dictionary
+ * (url-dictionary.ts). Both are read.
  */
-export const URL_CODEC_VERSION = '1';
+export const URL_CODEC_VERSION = '2';
+
+/** Each codec version read, and the preset dictionary its zlib stream names (null: none). */
+const DICTIONARIES: Record<string, Uint8Array | null> = { '1': null, '2': strToU8(SHARE_DICTIONARY_V2) };
 
 /** The fragment key that carries a scenario: `#s=<code>`. */
 export const SHARE_FRAGMENT_KEY = 's';
@@ -29,7 +35,8 @@ export const MAX_CODE_CHARS = 1024 * 1024;
  * still inflates to valid JSON is caught instead of opening a changed scenario.
  */
 export function encodeScenario(scenario: Scenario): string {
-  const packed = zlibSync(strToU8(JSON.stringify(withoutDefaults(scenario))), { level: 9 });
+  const dictionary = DICTIONARIES[URL_CODEC_VERSION] ?? undefined;
+  const packed = zlibSync(strToU8(JSON.stringify(withoutDefaults(scenario))), { level: 9, dictionary });
   return `${URL_CODEC_VERSION}.${toBase64Url(packed)}`;
 }
 
@@ -42,12 +49,13 @@ export function decodeScenario(code: string): ParseResult {
   }
   const dot = code.indexOf('.');
   const version = dot < 0 ? '' : code.slice(0, dot);
-  if (version !== URL_CODEC_VERSION) {
+  const dictionary = Object.hasOwn(DICTIONARIES, version) ? DICTIONARIES[version] : undefined;
+  if (dictionary === undefined) {
     return fail(`The link's format "${version || code.slice(0, 8)}" is not one this build reads (expected ${URL_CODEC_VERSION}).`);
   }
   const bytes = fromBase64Url(code.slice(dot + 1));
   if (!bytes) return fail('The link is damaged: it contains characters a shared scenario never has.');
-  const json = unzlibChecked(bytes);
+  const json = unzlibChecked(bytes, dictionary);
   if (json === 'too large') {
     return fail(`The link is too large: its scenario unpacks to more than ${megabytes(MAX_INFLATED_BYTES)} MB, the most a shared link may hold.`);
   }
@@ -113,16 +121,20 @@ function megabytes(bytes: number): string {
   return String(Math.round((bytes / (1024 * 1024)) * 10) / 10);
 }
 
-/** Inflates zlib data, refusing a bad header or a wrong checksum (null), or an oversized result ('too large'). */
-function unzlibChecked(bytes: Uint8Array): string | 'too large' | null {
+/**
+ * Inflates zlib data, refusing a bad header, a dictionary other than
+ * `dictionary` (the header names it by its Adler-32) or a wrong checksum
+ * (null), or an oversized result ('too large').
+ */
+function unzlibChecked(bytes: Uint8Array, dictionary: Uint8Array | null): string | 'too large' | null {
   const [cmf = 0, flg = 0] = bytes;
-  const headerOk = (cmf & 0x0f) === 8 && ((cmf << 8) | flg) % 31 === 0 && (flg & 0x20) === 0;
-  if (!headerOk || bytes.length < 7) return null;
-  const body = inflateBounded(bytes.subarray(2, -4));
+  const headerOk = (cmf & 0x0f) === 8 && ((cmf << 8) | flg) % 31 === 0 && (flg & 0x20) === (dictionary ? 0x20 : 0);
+  const start = dictionary ? 6 : 2;
+  if (!headerOk || bytes.length < start + 5) return null;
+  if (dictionary && readUint32(bytes, 2) !== adler32(dictionary)) return null;
+  const body = inflateBounded(bytes.subarray(start, -4), dictionary);
   if (body === null || body === 'too large') return body;
-  const trailer = bytes.subarray(-4);
-  const expected = ((trailer[0]! << 24) | (trailer[1]! << 16) | (trailer[2]! << 8) | trailer[3]!) >>> 0;
-  if (adler32(body) !== expected) return null;
+  if (adler32(body) !== readUint32(bytes, bytes.length - 4)) return null;
   try {
     return strFromU8(body);
   } catch {
@@ -130,7 +142,13 @@ function unzlibChecked(bytes: Uint8Array): string | 'too large' | null {
   }
 }
 
-function adler32(data: Uint8Array): number {
+/** The big-endian 32-bit number at `offset` (zlib's byte order). */
+function readUint32(bytes: Uint8Array, offset: number): number {
+  return ((bytes[offset]! << 24) | (bytes[offset + 1]! << 16) | (bytes[offset + 2]! << 8) | bytes[offset + 3]!) >>> 0;
+}
+
+/** Zlib's checksum of `data`. */
+export function adler32(data: Uint8Array): number {
   let a = 1;
   let b = 0;
   // 5552 is the largest run that cannot overflow before the modulo (zlib's NMAX).
@@ -146,12 +164,12 @@ function adler32(data: Uint8Array): number {
   return ((b << 16) | a) >>> 0;
 }
 
-function inflateBounded(bytes: Uint8Array): Uint8Array | 'too large' | null {
+function inflateBounded(bytes: Uint8Array, dictionary: Uint8Array | null): Uint8Array | 'too large' | null {
   const chunks: Uint8Array[] = [];
   let total = 0;
   let finished = false;
   try {
-    const inflater = new Inflate((chunk, final) => {
+    const inflater = new Inflate({ dictionary: dictionary ?? undefined }, (chunk, final) => {
       total += chunk.length;
       if (total > MAX_INFLATED_BYTES) throw new Error('too large');
       chunks.push(chunk);

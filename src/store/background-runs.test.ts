@@ -19,6 +19,7 @@ function failing(error: Error): BackgroundClient & { asked: number } {
     earlyTheories: () => Promise.reject(error),
     sweep: () => Promise.reject(error),
     fieldSweep: () => Promise.reject(error),
+    runComparison: () => Promise.reject(error),
   };
   return client;
 }

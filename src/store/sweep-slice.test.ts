@@ -61,6 +61,7 @@ describe('sweep slice', () => {
       earlyTheories: () => Promise.reject(new Error('unused')),
       sweep: async () => ({ status: 'failed', points: [], error: 'A background worker stopped.' }),
       fieldSweep: async () => ({ status: 'failed', points: [], error: 'A background worker stopped.' }),
+      runComparison: () => Promise.reject(new Error('unused')),
     };
     setBackgroundClient(broken);
     await state().startSweep('app', 2);

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { LinkIcon, TrayArrowIcon, UndoIcon } from '../canvas/icons';
 import { parseScenario } from '../scenario/parse';
@@ -7,12 +7,18 @@ import { shareUrl } from '../scenario/url-codec';
 import { scenarioToShare } from '../store/run-slice';
 import { redo, undo, useAppStore } from '../store';
 import { EXAMPLES, loadExample } from './examples';
-import { downloadScenario, readScenarioFile } from './file-io';
+import { ExportMenu } from './export/ExportMenu';
+import { readScenarioFile } from './file-io';
 import { Logo } from './Logo';
 import { RecentWork } from './RecentWork';
 import { RunControls } from './RunControls';
 import { SharePanel } from './SharePanel';
 import { PRESENTER_KEY } from './use-presenter-mode';
+
+// The recorder (with html-to-image) loads when asked for.
+const RecordDialog = lazy(() => import('./export/RecordDialog').then((m) => ({ default: m.RecordDialog })));
+// The A/B view (its charts, its table) loads when opened.
+const CompareDialog = lazy(() => import('./compare/CompareDialog').then((m) => ({ default: m.CompareDialog })));
 
 /** The top bar: name, undo/redo, share, import/export, and the run controls. */
 export function Toolbar() {
@@ -21,6 +27,13 @@ export function Toolbar() {
   const canRedo = useStore(useAppStore.temporal, (t) => t.futureStates.length > 0);
   const [share, setShare] = useState<{ url: string; copied: boolean } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const [recording, setRecording] = useState(false);
+  const [comparing, setComparing] = useState(false);
+  const compareButton = useRef<HTMLButtonElement>(null);
+  const closeCompare = useCallback(() => {
+    setComparing(false);
+    compareButton.current?.focus();
+  }, []);
 
   const onShare = async () => {
     const url = shareUrl(scenarioToShare(useAppStore.getState()), `${location.origin}${location.pathname}`);
@@ -117,8 +130,15 @@ export function Toolbar() {
         <button type="button" className="button toolbar__file" onClick={() => fileInput.current?.click()}>
           <TrayArrowIcon direction="in" /> Import
         </button>
-        <button type="button" className="button toolbar__file" onClick={() => downloadScenario(scenarioToShare(useAppStore.getState()))}>
-          <TrayArrowIcon direction="out" /> Export
+        <ExportMenu onRecord={() => setRecording(true)} />
+        <button
+          ref={compareButton}
+          type="button"
+          className="button toolbar__file"
+          onClick={() => setComparing(true)}
+          title="Run the scenario and a variant with one change, same seed, side by side"
+        >
+          Compare
         </button>
         <input
           ref={fileInput}
@@ -136,7 +156,17 @@ export function Toolbar() {
       <div className="toolbar__run">
         <RunControls />
       </div>
-      {share && <SharePanel url={share.url} copied={share.copied} onClose={() => setShare(null)} />}
+      {recording && (
+        <Suspense fallback={null}>
+          <RecordDialog onClose={() => setRecording(false)} />
+        </Suspense>
+      )}
+      {comparing && (
+        <Suspense fallback={null}>
+          <CompareDialog onClose={closeCompare} />
+        </Suspense>
+      )}
+      {share && <SharePanel url={share.url} copied={share.copied} name={name} onClose={() => setShare(null)} />}
     </header>
   );
 }

@@ -39,6 +39,7 @@ function counting(remote: BackgroundRemote, count: () => void): BackgroundRemote
       return remote.runSweepPoint(variant, seed);
     },
     runFieldPoint: (scenario, value, seed) => remote.runFieldPoint(scenario, value, seed),
+    runComparison: (scenario, seed) => remote.runComparison(scenario, seed),
   };
 }
 
@@ -94,7 +95,7 @@ describe('background client sweeps', () => {
       const failed = Promise.reject(new WorkerFailedError('A background worker stopped (out of memory). Try again: a fresh one will start.'));
       failed.catch(() => undefined);
       const never = () => new Promise<never>(() => {});
-      return { service: { runBaseline: never, earlyTheories: never, runSweepPoint: never, runFieldPoint: never }, failed };
+      return { service: { runBaseline: never, earlyTheories: never, runSweepPoint: never, runFieldPoint: never, runComparison: never }, failed };
     });
     const outcome = await client.sweep(sweepVariants(system(), 'app', 2), 1);
     expect(outcome).toMatchObject({ status: 'failed', points: [], error: expect.stringContaining('out of memory') });

@@ -5,7 +5,7 @@
  * its place with `setBackgroundClient`.
  */
 import { wrap } from 'comlink';
-import type { WindowSample } from '../engine/types';
+import type { TotalsReport, WindowSample } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
 import type { BackgroundService } from './background-service';
 import type { FieldSweepPoint, FieldVariant } from './field-sweep';
@@ -41,6 +41,8 @@ export interface BackgroundClient {
   sweep(variants: readonly SweepVariant[], seed: number, options?: SweepOptions): Promise<SweepOutcome>;
   /** Runs every value of a field sweep with `seed`, spread over the pool; Cancel stops the workers that are running points. Never rejects. */
   fieldSweep(variants: readonly FieldVariant[], seed: number, options?: SweepOptions<FieldSweepPoint>): Promise<SweepOutcome<FieldSweepPoint>>;
+  /** One side of an A/B comparison: `scenario` run to its end with `seed`, its totals and windows. */
+  runComparison(scenario: Scenario, seed: number): Promise<{ totals: TotalsReport; windows: WindowSample[] }>;
 }
 
 /** A client over a pool of at most `size` workers, each started by `start(index)` when a job first needs it. */
@@ -52,6 +54,7 @@ export function connectBackgroundPool(size: number, start: (index: number) => Po
     earlyTheories: (scenario, seed) => pool.submit((s) => s.earlyTheories(scenario, seed), { urgent: true }),
     sweep: (variants, seed, options = {}) => sweepOver(pool, variants, (s, v) => s.runSweepPoint(v, seed), options, false),
     fieldSweep: (variants, seed, options = {}) => sweepOver(pool, variants, (s, v) => s.runFieldPoint(v.scenario, v.value, seed), options, true),
+    runComparison: (scenario, seed) => pool.submit((s) => s.runComparison(scenario, seed)),
   };
 }
 

@@ -7,7 +7,7 @@
  * it without a Worker.
  */
 import { createSimulation as engineCreateSimulation } from '../engine';
-import type { CacheReport, Simulation, SimulationOptions, WindowSample } from '../engine/types';
+import type { CacheReport, Simulation, SimulationOptions, TotalsReport, WindowSample } from '../engine/types';
 import { parseScenario } from '../scenario/parse';
 import type { Scenario } from '../scenario/schema';
 import { type FieldSweepPoint, fieldSweepPoint } from './field-sweep';
@@ -75,6 +75,11 @@ export function createBackgroundService(overrides: Partial<BackgroundServiceDeps
       const started = deps.now();
       const report = runToEnd(scenario, { seed, window: 0 }).report();
       return fieldSweepPoint(value, report, deps.now() - started);
+    },
+    /** One side of an A/B comparison: the whole run's totals and its windows, `input` run to its end with `seed`. */
+    runComparison(input: unknown, seed: number): { totals: TotalsReport; windows: WindowSample[] } {
+      const sim = runToEnd(validScenario(input), { seed });
+      return { totals: sim.report().totals, windows: sim.windowsSince(0) };
     },
   };
 }

@@ -56,7 +56,7 @@ describe('a field sweep over a pool of workers', () => {
       // The first two workers never answer, as a run of minutes would not.
       if (started > 2) return { service: inProcessBackground() };
       const never = () => new Promise<never>(() => {});
-      return { service: { runBaseline: never, earlyTheories: never, runSweepPoint: never, runFieldPoint: never }, stop: () => stopped.push(index) };
+      return { service: { runBaseline: never, earlyTheories: never, runSweepPoint: never, runFieldPoint: never, runComparison: never }, stop: () => stopped.push(index) };
     });
     const cancel = new AbortController();
     const running = client.fieldSweep(variants(), 7, { signal: cancel.signal });

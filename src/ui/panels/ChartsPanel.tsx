@@ -28,7 +28,7 @@ function nodeLabels(scenario: Scenario, ids: readonly string[]): readonly string
   return labels;
 }
 
-const selectRunData = (state: AppState): RunChartData => {
+export const selectRunData = (state: AppState): RunChartData => {
   const scenario = state.runScenario ?? state.scenario;
   return {
     windows: state.windows,
@@ -44,7 +44,7 @@ const selectRunData = (state: AppState): RunChartData => {
 };
 let runVersionOf: { windows: AppState['windows']; run: AppState['runScenario']; theory: boolean; key: object } | null = null;
 /** Changes with the windows, and with a live edit (a marker) or the theory ending while paused. */
-const runDataVersion = (state: AppState) => {
+export const runDataVersion = (state: AppState) => {
   // Each frame clones the theory anew: whether there is one is what counts (its figures never change within a run).
   const theory = (state.report?.theory ?? state.snapshot?.theory ?? null) !== null;
   if (runVersionOf?.windows !== state.windows || runVersionOf.run !== state.runScenario || runVersionOf.theory !== theory) {
@@ -85,7 +85,8 @@ const totalsVersion = (state: AppState) => {
   return versionOf.key;
 };
 
-function TotalsTable() {
+/** The whole run's totals beside the last seconds, as a table. */
+export function TotalsTable() {
   const ref = useLiveChart<HTMLTableElement, TotalsData>(createTotalsTable, selectTotals, totalsVersion);
   return (
     // It scrolls when the table is taller than the panel: focusable, so the keyboard can scroll it too.
@@ -97,12 +98,12 @@ function TotalsTable() {
 }
 
 /** The run charts plot windows; the totals beside them give the whole run. */
-const WINDOW_SCOPE = {
+export const WINDOW_SCOPE = {
   label: 'per window',
   hint: 'each point is one window of simulated time (1 s; merged on long runs): it moves with the moment. The totals give the whole run after warm-up.',
 };
 
-const RUN_CHARTS = [
+export const RUN_CHARTS = [
   { title: 'Latency percentiles', create: createLatencyChart },
   { title: 'Throughput', create: createThroughputChart },
   { title: 'Utilization per node', create: createUtilizationChart },

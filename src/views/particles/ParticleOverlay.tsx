@@ -9,6 +9,7 @@ import type { PainterMessage, PainterStats } from './particle-painter';
 import { MAX_LIVE_PARTICLES, ParticlePool } from './particle-pool';
 import { createParticleRenderer, PARTICLE_COLORS } from './particle-renderer';
 import { createFlowScene, type FlowScene, readScene, type SceneSnapshot } from './particle-scene';
+import { provideParticleFrame } from './particle-snapshot';
 import './particles.css';
 
 export { MAX_LIVE_PARTICLES };
@@ -90,6 +91,13 @@ function canPaintInWorker(canvas: HTMLCanvasElement): boolean {
   return typeof Worker !== 'undefined' && typeof OffscreenCanvas !== 'undefined' && typeof canvas.transferControlToOffscreen === 'function';
 }
 
+/** The particle worker's answer to a snapshot ask. */
+interface SnapshotReply {
+  type: 'snapshot';
+  id: number;
+  bitmap: ImageBitmap | null;
+}
+
 /** A reset or a new load: the old run's particles vanish at once, and links may have changed. */
 const runChanged = (state: AppState, previous: AppState) => state.metricsEpoch !== previous.metricsEpoch || state.linkIds !== previous.linkIds;
 
@@ -105,9 +113,26 @@ function paintInWorker(canvas: HTMLCanvasElement, scene: FlowScene, onFlowChange
   const post = (message: PainterMessage, transfer: Transferable[] = []) => worker.postMessage(message, transfer);
   // Counts for the frame-time measurement and the e2e tests, written on the display beat: a DOM write of its own would cost a frame.
   let stats: PainterStats | null = null;
-  worker.addEventListener('message', (event: MessageEvent<PainterStats>) => {
-    stats = event.data;
+  // Exports ask for the frame on screen; the worker answers each ask by its id.
+  const asked = new Map<number, (bitmap: ImageBitmap | null) => void>();
+  let nextAsk = 0;
+  worker.addEventListener('message', (event: MessageEvent<PainterStats | SnapshotReply>) => {
+    const data = event.data;
+    if ('type' in data) {
+      asked.get(data.id)?.(data.bitmap);
+      asked.delete(data.id);
+    } else {
+      stats = data;
+    }
   });
+  const stopFrames = provideParticleFrame(
+    () =>
+      new Promise((resolve) => {
+        const id = nextAsk++;
+        asked.set(id, (bitmap) => resolve(bitmap ? { image: bitmap, width: bitmap.width, height: bitmap.height, box: canvas.getBoundingClientRect() } : null));
+        post({ type: 'snapshot', id });
+      }),
+  );
   const stopStats = onDisplayBeat(() => {
     if (!stats) return;
     setAttr(canvas, 'data-drawn', stats.drawn);
@@ -152,6 +177,8 @@ function paintInWorker(canvas: HTMLCanvasElement, scene: FlowScene, onFlowChange
   const observer = new ResizeObserver(() => post({ type: 'resize', ...cssSize(canvas) }));
   observer.observe(canvas);
   return () => {
+    stopFrames();
+    for (const answer of asked.values()) answer(null);
     stopFeed();
     stopEpoch();
     stopFlow();
@@ -198,7 +225,9 @@ function paintOnPage(canvas: HTMLCanvasElement, scene: FlowScene): () => void {
   resize();
   const observer = new ResizeObserver(resize);
   observer.observe(canvas);
+  const stopFrames = provideParticleFrame(async () => ({ image: canvas, width: canvas.width, height: canvas.height, box: canvas.getBoundingClientRect() }));
   return () => {
+    stopFrames();
     stopFeed();
     stopEpoch();
     observer.disconnect();

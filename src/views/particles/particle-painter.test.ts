@@ -107,3 +107,21 @@ describe('the particle painter in its worker', () => {
     expect(h.waiting()).toBe(0);
   });
 });
+
+describe('the painter hands over its frame for an export', () => {
+  it('answers each ask with its id and the canvas as drawn, without drawing a frame of its own', () => {
+    const asked: [number, OffscreenCanvas | null][] = [];
+    let frames = 0;
+    const painter = createParticlePainter({ requestFrame: () => frames++, now: () => 0, report: () => {}, snapshot: (id, canvas) => asked.push([id, canvas]) }, 100);
+    painter.handle({ type: 'snapshot', id: 1 });
+    const canvas = fakeCanvas();
+    painter.handle({ type: 'canvas', canvas, width: 100, height: 50 });
+    const framesBefore = frames;
+    painter.handle({ type: 'snapshot', id: 2 });
+    expect(asked).toEqual([
+      [1, null],
+      [2, canvas],
+    ]);
+    expect(frames).toBe(framesBefore);
+  });
+});

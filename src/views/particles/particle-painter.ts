@@ -19,7 +19,9 @@ export type PainterMessage =
   | { type: 'resize'; width: number; height: number }
   | { type: 'scene'; scene: SceneSnapshot }
   | { type: 'particles'; delivery: PainterDelivery }
-  | { type: 'clear' };
+  | { type: 'clear' }
+  /** The page asks for the current frame (an export); the painter answers through `host.snapshot` with the same `id`. */
+  | { type: 'snapshot'; id: number };
 
 /** What the painter tells the page, a few times a second: for the frame-time measurement and the e2e tests. */
 export interface PainterStats {
@@ -34,6 +36,8 @@ export interface PainterHost {
   requestFrame(draw: () => void): void;
   now(): number;
   report(stats: PainterStats): void;
+  /** Hands the page the canvas as drawn now (null before the page gave one). */
+  snapshot?(id: number, canvas: OffscreenCanvas | null): void;
 }
 
 /** Stats go to the page at most this often (ms). */
@@ -45,6 +49,7 @@ export function createParticlePainter(host: PainterHost, capacity = MAX_LIVE_PAR
   let snapshot: SceneSnapshot = { transform: [0, 0, 1], links: [] };
   const scene: ParticleScene = { linkPath: (index) => snapshot.links[index] ?? null, transform: () => snapshot.transform };
   let renderer: ParticleRenderer | null = null;
+  let canvas: OffscreenCanvas | null = null;
   let awake = false;
   let lastReport = Number.NEGATIVE_INFINITY;
   let reported: PainterStats = { drawn: -1, particles: -1 };
@@ -78,6 +83,7 @@ export function createParticlePainter(host: PainterHost, capacity = MAX_LIVE_PAR
     handle(message) {
       switch (message.type) {
         case 'canvas':
+          canvas = message.canvas;
           renderer = createParticleRenderer(message.canvas, scene);
           renderer.resize(message.width, message.height);
           break;
@@ -93,6 +99,10 @@ export function createParticlePainter(host: PainterHost, capacity = MAX_LIVE_PAR
         case 'clear':
           pool.clear();
           break;
+        case 'snapshot':
+          // The frame already on the canvas: drawing anew would move the particles on from what the page shows.
+          host.snapshot?.(message.id, canvas);
+          return;
       }
       wake();
     },

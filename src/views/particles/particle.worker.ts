@@ -10,6 +10,13 @@ const painter = createParticlePainter({
   requestFrame: (draw) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(draw) : setTimeout(draw, 16)),
   now: () => performance.now(),
   report: (stats) => self.postMessage(stats),
+  snapshot: (id, canvas) => {
+    if (!canvas) return self.postMessage({ type: 'snapshot', id, bitmap: null });
+    void createImageBitmap(canvas).then(
+      (bitmap) => self.postMessage({ type: 'snapshot', id, bitmap }, { transfer: [bitmap] }),
+      () => self.postMessage({ type: 'snapshot', id, bitmap: null }),
+    );
+  },
 });
 
 self.addEventListener('message', (event: MessageEvent<PainterMessage>) => painter.handle(event.data));

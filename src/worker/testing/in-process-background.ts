@@ -19,6 +19,7 @@ export function inProcessBackground(service: BackgroundService = createBackgroun
     earlyTheories: (scenario, seed) => later(() => service.earlyTheories(scenario, seed)),
     runSweepPoint: (variant, seed) => later(() => service.runSweepPoint(variant, seed)),
     runFieldPoint: (scenario, value, seed) => later(() => service.runFieldPoint(scenario, value, seed)),
+    runComparison: (scenario, seed) => later(() => service.runComparison(scenario, seed)),
   };
 }
 
