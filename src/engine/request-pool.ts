@@ -11,6 +11,8 @@ export const RequestFlag = {
   encrypted: 16,
   /** Out on a side call (a session lookup); its answer resumes the caller rather than going back. */
   calling: 32,
+  /** An attempt of a call with a policy (resilience/calls.ts): its answer goes to the call, not to a node. */
+  call: 64,
 } as const;
 
 /**

@@ -4,9 +4,11 @@ import type { EngineLimits } from '../scenario/engine-limits';
 import type { FaultAction, GraphChange, Link, NodeKind, ScenarioNode } from '../scenario/schema';
 import type { CacheReport, CdnReport } from './caching/report';
 import type { SystemTheory } from './queueing-theory';
+import type { CallFigures, LiveCall } from './resilience/call-figures';
 
 export type { CacheReport, CdnEdgeReport, CdnReport, RankBucket } from './caching/report';
 export type { NodeTheory, QueueModel, SystemTheory } from './queueing-theory';
+export type { BreakerChange, BreakerState, CallFigures, LiveCall } from './resilience/call-figures';
 
 /**
  * Why an attempt failed. "queueFull" is a drop; "engineLimit" means the
@@ -142,6 +144,8 @@ export interface NodeReportBase {
   retiredAt?: number;
   /** CDNs: origin offload and edge compute. */
   cdn?: CdnReport;
+  /** Clients and servers: the calls of each outgoing link that has a call policy. */
+  calls?: CallFigures[];
 }
 
 /**
@@ -278,6 +282,8 @@ export interface LiveNode {
   cache?: CacheReport;
   /** CDNs: offload, bytes and edges so far. */
   cdn?: CdnReport;
+  /** Clients and servers: each outgoing call link's breaker state and calls in progress. */
+  calls?: LiveCall[];
 }
 
 /** A running simulation. Time is simulated seconds; nothing here knows the wall clock. */
