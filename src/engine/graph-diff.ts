@@ -79,7 +79,8 @@ export function rewireLinks(state: LinkState, nodes: readonly ScenarioNode[], li
       runtime.to = to;
       runtime.latency = link.latency;
       runtime.weight = link.weight;
-      runtime.call = call;
+      // An unchanged policy keeps its object, so the link's breaker and budget carry on (resilience/calls.ts).
+      if (JSON.stringify(runtime.call ?? null) !== JSON.stringify(call)) runtime.call = call;
     }
     current.set(link.id, runtime);
   }

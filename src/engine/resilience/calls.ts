@@ -1,3 +1,4 @@
+import { CALLER_KINDS } from '../../scenario/call-rules';
 import type { CallPolicy, NodeKind } from '../../scenario/schema';
 import type { ClientTotals, Component, RuntimeLink } from '../component';
 import { RequestFlag, type RequestPool } from '../request-pool';
@@ -11,8 +12,6 @@ import { backoffDelay, isRetryable } from './retry-policy';
 /** The call layer's own events. */
 export const CallEvent = { answer: 0, timeout: 1, retry: 2 } as const;
 
-/** Kinds that make calls: a client (its request waits at the client) and the queueing stations (a worker waits). */
-const CALLER_KINDS: ReadonlySet<NodeKind> = new Set<NodeKind>(['client', 'server', 'database', 'sessionStore']);
 
 /** The policy the engine applies on a link from a node of `senderKind`: balancers, caches and CDNs make plain hops. */
 export function callPolicyFor(senderKind: NodeKind | undefined, policy: CallPolicy | undefined): CallPolicy | null {
