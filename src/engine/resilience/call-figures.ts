@@ -36,10 +36,21 @@ export interface CallFigures {
   breaker: { state: BreakerState; opened: number; timeline: BreakerChange[] } | null;
 }
 
-/** A call link as the canvas draws it while running. */
+/** A call link while running: its colour on the canvas and its row in the selected node's view. */
 export interface LiveCall {
   link: string;
+  target: string;
   /** Breaker state now, or null when the policy has no breaker. */
   state: BreakerState | null;
   inProgress: number;
+  calls: number;
+  failed: number;
+  retries: number;
+  circuitOpen: number;
+  bulkheadFull: number;
+  /** The breaker's latest state changes (at most LIVE_TIMELINE); empty without a breaker. */
+  timeline: BreakerChange[];
 }
+
+/** State changes a live frame carries per breaker: enough for a chart, bounded however much it flaps. */
+export const LIVE_TIMELINE = 200;

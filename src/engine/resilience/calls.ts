@@ -106,7 +106,7 @@ export class CallLayer {
   /** Live breaker states and calls in progress of every call link from `node`. */
   liveOf(node: number, now: number): LiveCall[] | undefined {
     const out: LiveCall[] = [];
-    for (const state of this.linkCalls) if (this.shows(state, node)) out.push(state.live(now));
+    for (const state of this.linkCalls) if (this.shows(state, node)) out.push(state.live(this.host.nodeId(state.link.to), now));
     return out.length > 0 ? out : undefined;
   }
 

@@ -4,7 +4,7 @@ import type { Rng } from '../rng';
 import { type FailureReason, failureReasonOf, Outcome, type OutcomeCode } from '../types';
 import { CircuitBreaker } from './breaker';
 import { Bulkhead } from './bulkhead';
-import type { CallFigures, LiveCall } from './call-figures';
+import { type CallFigures, LIVE_TIMELINE, type LiveCall } from './call-figures';
 import { RetryBudgetBucket } from './retry-budget';
 
 /** One call link's mechanisms (breaker, budget, bulkhead) and its counters. */
@@ -65,7 +65,19 @@ export class LinkCalls {
     };
   }
 
-  live(now: number): LiveCall {
-    return { link: this.link.id, state: this.breaker ? this.breaker.stateAt(now) : null, inProgress: this.calls - this.succeeded - this.failed };
+  live(target: string, now: number): LiveCall {
+    const breaker = this.breaker;
+    return {
+      link: this.link.id,
+      target,
+      state: breaker ? breaker.stateAt(now) : null,
+      inProgress: this.calls - this.succeeded - this.failed,
+      calls: this.calls,
+      failed: this.failed,
+      retries: this.retries,
+      circuitOpen: this.circuitOpen,
+      bulkheadFull: this.bulkhead.rejected,
+      timeline: breaker ? breaker.timeline.slice(-LIVE_TIMELINE) : [],
+    };
   }
 }
