@@ -51,7 +51,8 @@ export function toFlowEdges(
       source: link.from,
       target: link.to,
       data: { link },
-      label: breaker ? `${base} · ${BREAKER_LOOK[breaker].label}` : base,
+      // While a run has a state for its breaker, the label says it instead of the latency (the inspector still shows that).
+      label: breaker ? BREAKER_LOOK[breaker].label : base,
       selected: selection?.kind === 'link' && selection.id === link.id,
       markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, ...(breaker ? { color: BREAKER_LOOK[breaker].color } : {}) },
       ...(breaker ? { style: { stroke: BREAKER_LOOK[breaker].color, strokeWidth: 3 }, className: `edge--breaker-${breaker}` } : {}),
