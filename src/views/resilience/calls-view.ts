@@ -51,7 +51,9 @@ export function createCallsView(svgElement: SVGSVGElement): Chart<CallsViewData 
     const time = scaleLinear()
       .domain([0, Math.max(last?.duration ?? 1, 1e-9)])
       .range([left, right]);
-    legend.attr('transform', `translate(${left},${MARGIN.top - 8})`).attr('display', shown);
+    // The breaker legend only where a breaker is drawn.
+    const anyBreaker = rows.some((r) => r.timeline.length > 0);
+    legend.attr('transform', `translate(${left},${MARGIN.top - 8})`).attr('display', anyBreaker ? null : 'none');
     timeAxis
       .attr('transform', `translate(0,${bottom})`)
       .attr('display', shown)
