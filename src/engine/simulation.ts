@@ -375,7 +375,8 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
       now: this.now,
       events: this.events,
       ...countsOf(this.totals, this.sessions),
-      nodes: this.components.map((c) => this.withCalls(c.live(), c.index)),
+      // Snapshots may be taken at every step (tests do): only a run that made calls pays for looking them up.
+      nodes: this.calls.active ? this.components.map((c) => this.withCalls(c.live(), c.index)) : this.components.map((c) => c.live()),
       measured: this.measuredFigures(),
       theory: this.theory,
     };

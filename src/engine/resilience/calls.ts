@@ -96,8 +96,14 @@ export class CallLayer {
     requests.release(arg);
   }
 
+  /** True once any link has carried a call: until then nodes have no call figures (and snapshots skip looking). */
+  get active(): boolean {
+    return this.linkCalls.length > 0;
+  }
+
   /** The figures of every call link from `node`. */
   figuresOf(node: number, now: number): CallFigures[] | undefined {
+    if (!this.active) return undefined;
     const out: CallFigures[] = [];
     for (const state of this.linkCalls) if (this.shows(state, node)) out.push(state.figures(this.host.nodeId(state.link.to), now));
     return out.length > 0 ? out : undefined;
@@ -105,6 +111,7 @@ export class CallLayer {
 
   /** Live breaker states and calls in progress of every call link from `node`. */
   liveOf(node: number, now: number): LiveCall[] | undefined {
+    if (!this.active) return undefined;
     const out: LiveCall[] = [];
     for (const state of this.linkCalls) if (this.shows(state, node)) out.push(state.live(this.host.nodeId(state.link.to), now));
     return out.length > 0 ? out : undefined;
