@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createSimulation } from '../engine';
+import { CallPolicySchema } from '../scenario/call-schema';
 import { parseScenarioJson } from '../scenario/parse';
 import { bareHeapRate, REFERENCE_HEAP_RATE } from './bench-reference';
 import type { Distribution, Scenario, ScenarioNode } from '../scenario/schema';
@@ -59,6 +60,20 @@ const CASES: BenchCase[] = [
   { name: 'one simulated hour at 1,000 req/s (memory)', file: 'scenarios/web-tier.json', speedUp: 10 / 3, duration: 3600 },
   // Same system with a full LRU cache of 1,000,000 entries evicting on every other read: compare with the 8-server case.
   { name: '8 servers -> 1M-entry LRU cache -> database', file: 'scenarios/bench-cache-million.json', duration: 400 },
+  // Every server's database call with a call policy (timeout, 2 retries, a budget, a breaker, a bulkhead): compare with the 8-server case.
+  {
+    name: 'the 8-server case with call policies on server -> database',
+    file: 'scenarios/bench-8-servers.json',
+    duration: 400,
+    modify: (scenario) => ({
+      ...scenario,
+      links: scenario.links.map((link) =>
+        link.to === 'db'
+          ? { ...link, call: CallPolicySchema.parse({ timeout: 1, retries: { count: 2, backoff: 0.01, jitter: true }, budget: { percent: 10 }, breaker: {}, maxConcurrent: 64 }) }
+          : link,
+      ),
+    }),
+  },
 ];
 
 interface BenchResult {

@@ -47,6 +47,8 @@ const NONE = -1;
  */
 export class CallLayer {
   private readonly linkCalls: (LinkCalls | undefined)[] = [];
+  /** The same, by calling node, so a snapshot looks at each node's own links only. */
+  private readonly byCaller: (LinkCalls[] | undefined)[] = [];
   // One call per slot, in parallel arrays; freed slots are reused.
   private readonly parent: number[] = [];
   private readonly link: RuntimeLink[] = [];
@@ -105,7 +107,7 @@ export class CallLayer {
   figuresOf(node: number, now: number): CallFigures[] | undefined {
     if (!this.active) return undefined;
     const out: CallFigures[] = [];
-    for (const state of this.linkCalls) if (this.shows(state, node)) out.push(state.figures(this.host.nodeId(state.link.to), now));
+    for (const state of this.byCaller[node] ?? []) if (this.shows(state)) out.push(state.figures(this.host.nodeId(state.link.to), now));
     return out.length > 0 ? out : undefined;
   }
 
@@ -113,13 +115,13 @@ export class CallLayer {
   liveOf(node: number, now: number): LiveCall[] | undefined {
     if (!this.active) return undefined;
     const out: LiveCall[] = [];
-    for (const state of this.linkCalls) if (this.shows(state, node)) out.push(state.live(this.host.nodeId(state.link.to), now));
+    for (const state of this.byCaller[node] ?? []) if (this.shows(state)) out.push(state.live(this.host.nodeId(state.link.to), now));
     return out.length > 0 ? out : undefined;
   }
 
   /** Links with a policy of their own are reported; plain links a waiting server calls over are not. */
-  private shows(state: LinkCalls | undefined, node: number): state is LinkCalls {
-    return state !== undefined && state.link.from === node && state.policy !== WAIT_ONLY;
+  private shows(state: LinkCalls): boolean {
+    return state.policy !== WAIT_ONLY;
   }
 
   private stateOf(link: RuntimeLink): LinkCalls {
@@ -127,8 +129,13 @@ export class CallLayer {
     let state = this.linkCalls[link.index];
     // A live edit may change the policy: the link starts afresh with the new one.
     if (state === undefined || state.policy !== policy) {
+      const previous = state;
       state = new LinkCalls(link, policy, this.host.linkRng(link));
       this.linkCalls[link.index] = state;
+      const mine = this.byCaller[link.from] ?? (this.byCaller[link.from] = []);
+      const at = previous === undefined ? -1 : mine.indexOf(previous);
+      if (at >= 0) mine[at] = state;
+      else mine.push(state);
     }
     return state;
   }
