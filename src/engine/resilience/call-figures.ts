@@ -48,6 +48,8 @@ export interface LiveCall {
   retries: number;
   circuitOpen: number;
   bulkheadFull: number;
+  /** The most calls in progress at once. */
+  peakConcurrent: number;
   /** The breaker's latest state changes (at most LIVE_TIMELINE); empty without a breaker. */
   timeline: BreakerChange[];
 }

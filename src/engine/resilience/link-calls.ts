@@ -77,6 +77,7 @@ export class LinkCalls {
       retries: this.retries,
       circuitOpen: this.circuitOpen,
       bulkheadFull: this.bulkhead.rejected,
+      peakConcurrent: this.bulkhead.peak,
       timeline: breaker ? breaker.timeline.slice(-LIVE_TIMELINE) : [],
     };
   }

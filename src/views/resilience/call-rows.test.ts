@@ -22,12 +22,12 @@ describe('call rows', () => {
   });
 
   it('reads report figures and live figures alike, and says what failed', () => {
-    const live: LiveCall = { link: 'l', target: 'pay', state: 'open', inProgress: 1, calls: 1200, failed: 30, retries: 0, circuitOpen: 25, bulkheadFull: 0, timeline: [{ time: 0, state: 'closed' }] };
-    const report = { link: 'l', target: 'pay', calls: 5, failed: 1, retries: 2, circuitOpen: 0, bulkheadFull: 1, breaker: null } as unknown as CallFigures;
+    const live: LiveCall = { link: 'l', target: 'pay', state: 'open', inProgress: 1, calls: 1200, failed: 30, retries: 0, circuitOpen: 25, bulkheadFull: 0, peakConcurrent: 12, timeline: [{ time: 0, state: 'closed' }] };
+    const report = { link: 'l', target: 'pay', calls: 5, failed: 1, retries: 2, circuitOpen: 0, bulkheadFull: 1, peakConcurrent: 4, breaker: null } as unknown as CallFigures;
     const [a, b] = callRows([live, report]);
     expect(a?.state).toBe('open');
     expect(b?.state).toBeNull();
-    expect(rowSummary(a as never)).toBe('1,200 calls · 30 failed · 25 circuit open');
-    expect(rowSummary(b as never)).toBe('5 calls · 1 failed · 2 retries · 1 bulkhead full');
+    expect(rowSummary(a as never)).toBe('1,200 calls · 30 failed · 25 circuit open · up to 12 at once');
+    expect(rowSummary(b as never)).toBe('5 calls · 1 failed · 2 retries · 1 bulkhead full · up to 4 at once');
   });
 });

@@ -11,6 +11,8 @@ export interface CallRow {
   retries: number;
   circuitOpen: number;
   bulkheadFull: number;
+  /** The most calls in progress at once (on a server: workers waiting on this dependency). */
+  peakConcurrent: number;
   timeline: BreakerChange[];
 }
 
@@ -36,6 +38,7 @@ export function callRows(calls: readonly (CallFigures | LiveCall)[]): CallRow[] 
     retries: c.retries,
     circuitOpen: c.circuitOpen,
     bulkheadFull: c.bulkheadFull,
+    peakConcurrent: c.peakConcurrent,
     timeline: 'breaker' in c ? (c.breaker?.timeline ?? []) : c.timeline,
   }));
 }
@@ -53,5 +56,6 @@ export function rowSummary(row: CallRow): string {
   if (row.retries > 0) parts.push(`${row.retries.toLocaleString('en-US')} retries`);
   if (row.circuitOpen > 0) parts.push(`${row.circuitOpen.toLocaleString('en-US')} circuit open`);
   if (row.bulkheadFull > 0) parts.push(`${row.bulkheadFull.toLocaleString('en-US')} bulkhead full`);
+  parts.push(`up to ${row.peakConcurrent.toLocaleString('en-US')} at once`);
   return parts.join(' · ');
 }

@@ -16,6 +16,7 @@ const data: CallsViewData = {
       retries: 0,
       circuitOpen: 850,
       bulkheadFull: 0,
+      peakConcurrent: 20,
       timeline: [
         { time: 0, state: 'closed' },
         { time: 20.5, state: 'open' },
@@ -23,7 +24,7 @@ const data: CallsViewData = {
         { time: 25.8, state: 'open' },
       ],
     },
-    { link: 'api-cat', target: 'catalog', state: null, calls: 3000, failed: 0, retries: 0, circuitOpen: 0, bulkheadFull: 0, timeline: [] },
+    { link: 'api-cat', target: 'catalog', state: null, calls: 3000, failed: 0, retries: 0, circuitOpen: 0, bulkheadFull: 0, peakConcurrent: 5, timeline: [] },
   ],
 };
 

@@ -14,7 +14,6 @@ import { type CallRow, type CallsViewData, rowSummary, STATE_COLORS, STATE_NAMES
 
 const MARGIN = { top: 20, right: 12, bottom: 30, left: 4 };
 const MAX_ROW = 40;
-const NO_BREAKER = '#cbd2d9';
 
 /** Draws `CallsViewData` into `svg`. */
 export function createCallsView(svgElement: SVGSVGElement): Chart<CallsViewData | null> {
@@ -93,7 +92,8 @@ export function createCallsView(svgElement: SVGSVGElement): Chart<CallsViewData 
       .attr('y', barTop)
       .attr('height', barHeight)
       .attr('width', Math.max(0, time(Math.min(now, last?.duration ?? 0)) - left))
-      .attr('fill', (r) => (r.state === null ? NO_BREAKER : 'none'));
+      // Without a breaker there is no timeline: the row is its words alone.
+      .attr('fill', 'none');
     groups
       .select<SVGGElement>('.sp-call-spells')
       .selectAll<SVGRectElement, ReturnType<typeof spellsOf>[number]>('rect')
