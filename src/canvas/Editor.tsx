@@ -13,6 +13,8 @@ import {
 import { type DragEvent, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { isNodeKind } from '../scenario/kinds';
 import { useAppStore } from '../store';
+import { parseBreakerStates, selectBreakerStates } from '../store/breaker-states';
+import { useBeatValue } from '../store/use-beat-value';
 import { ConnectionHintLine } from './ConnectionHintLine';
 import { fitViewOptions } from './fit-view';
 import { HealthLegend } from './HealthLegend';
@@ -48,7 +50,11 @@ export function Editor({ overlay }: { overlay?: ReactNode }) {
   const [sizes, setSizes] = useState<Record<string, Size>>({});
 
   const nodes = useMemo(() => toFlowNodes(scenario.nodes, selection, drafts, sizes), [scenario.nodes, selection, drafts, sizes]);
-  const edges = useMemo(() => toFlowEdges(scenario.links, scenario.nodes, selection), [scenario.links, scenario.nodes, selection]);
+  const breakerKey = useBeatValue(selectBreakerStates);
+  const edges = useMemo(
+    () => toFlowEdges(scenario.links, scenario.nodes, selection, parseBreakerStates(breakerKey)),
+    [scenario.links, scenario.nodes, selection, breakerKey],
+  );
 
   // A new scenario, or presenter mode turned on or off (the canvas changed size and the type must grow): fit again.
   const fitted = useRef({ fitRequest, presenter });

@@ -1,4 +1,6 @@
 import { type Edge, MarkerType } from '@xyflow/react';
+import type { BreakerState } from '../engine/types';
+import { BREAKER_LOOK } from './breaker-look';
 import type { Link, ScenarioNode } from '../scenario/schema';
 import type { Selection } from '../store/types';
 import { formatSeconds } from './format';
@@ -29,17 +31,32 @@ export function toFlowNodes(
   }));
 }
 
-/** React Flow edges: one arrow per link, labelled with its latency (and weight when it matters). */
-export function toFlowEdges(links: readonly Link[], nodes: readonly ScenarioNode[], selection: Selection): ScenarioFlowEdge[] {
+/**
+ * React Flow edges: one arrow per link, labelled with its latency (and weight
+ * when it matters); a link whose breaker has a state in a run is drawn in
+ * that state's colour and says it.
+ */
+export function toFlowEdges(
+  links: readonly Link[],
+  nodes: readonly ScenarioNode[],
+  selection: Selection,
+  breakers: ReadonlyMap<string, BreakerState> = new Map(),
+): ScenarioFlowEdge[] {
   const names = new Map(nodes.map((n) => [n.id, n.label || n.id]));
-  return links.map((link) => ({
-    id: link.id,
-    source: link.from,
-    target: link.to,
-    data: { link },
-    label: link.weight === 1 ? formatSeconds(link.latency) : `${formatSeconds(link.latency)} · weight ${link.weight}`,
-    selected: selection?.kind === 'link' && selection.id === link.id,
-    markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
-    ariaLabel: `Link from ${names.get(link.from)} to ${names.get(link.to)}`,
-  }));
+  return links.map((link) => {
+    const base = link.weight === 1 ? formatSeconds(link.latency) : `${formatSeconds(link.latency)} · weight ${link.weight}`;
+    const breaker = breakers.get(link.id);
+    return {
+      id: link.id,
+      source: link.from,
+      target: link.to,
+      data: { link },
+      // While a run has a state for its breaker, the label says it instead of the latency (the inspector still shows that).
+      label: breaker ? BREAKER_LOOK[breaker].label : base,
+      selected: selection?.kind === 'link' && selection.id === link.id,
+      markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, ...(breaker ? { color: BREAKER_LOOK[breaker].color } : {}) },
+      ...(breaker ? { style: { stroke: BREAKER_LOOK[breaker].color, strokeWidth: 3 }, className: `edge--breaker-${breaker}` } : {}),
+      ariaLabel: `Link from ${names.get(link.from)} to ${names.get(link.to)}${breaker ? `, ${BREAKER_LOOK[breaker].label}` : ''}`,
+    };
+  });
 }

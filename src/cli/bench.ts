@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createSimulation } from '../engine';
+import { CallPolicySchema } from '../scenario/call-schema';
 import { parseScenarioJson } from '../scenario/parse';
 import { bareHeapRate, REFERENCE_HEAP_RATE } from './bench-reference';
 import { benchSweep, formatSweepBench } from './bench-sweep';
@@ -92,6 +93,21 @@ const CASES: BenchCase[] = [
               },
             }
           : node,
+      ),
+    }),
+  },
+  // Every server's database call with a call policy (timeout, 2 retries, a budget, a breaker, a bulkhead). The servers' workers now
+  // wait for the database, so the system itself changes (about half the requests are dropped): compare events per second, not requests.
+  {
+    name: 'the 8-server case with call policies on server -> database',
+    file: 'scenarios/bench-8-servers.json',
+    duration: 400,
+    modify: (scenario) => ({
+      ...scenario,
+      links: scenario.links.map((link) =>
+        link.to === 'db'
+          ? { ...link, call: CallPolicySchema.parse({ timeout: 1, retries: { count: 2, backoff: 0.01, jitter: true }, budget: { percent: 10 }, breaker: {}, maxConcurrent: 64 }) }
+          : link,
       ),
     }),
   },

@@ -2,6 +2,7 @@ import type { NodeReport, NodeReportOf } from '../engine/types';
 import { KIND_TRAITS } from '../scenario/kinds';
 import type { NodeKind } from '../scenario/schema';
 import { queueLines, topicLines } from './format-messaging';
+import { callLines } from './format-calls';
 import { formatCount, formatMilliseconds, formatNumber, formatPercent, formatTable, indent } from './format-numbers';
 import { resourceLines } from './format-resources';
 import { replicaLines } from './format-replicas';
@@ -30,7 +31,7 @@ const DETAILS: { readonly [K in NodeKind]: (node: NodeReportOf<K>, name: string)
 
 /** The extra lines a node's report calls for (none for a plain server), titled with `name` (its id, marked when a live edit retired it). */
 export function nodeDetailLines(node: NodeReport, name = node.id): string[] {
-  return (DETAILS[node.kind] as (node: NodeReport, name: string) => string[])(node, name);
+  return [...(DETAILS[node.kind] as (node: NodeReport, name: string) => string[])(node, name), ...callLines(node.calls, name)];
 }
 
 const MAX_POOL_CHANGES = 20;

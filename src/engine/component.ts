@@ -1,4 +1,4 @@
-import type { FaultAction, NodeKind, RequestType, ScenarioNode } from '../scenario/schema';
+import type { CallPolicy, FaultAction, NodeKind, RequestType, ScenarioNode } from '../scenario/schema';
 import type { LatencyHistogram } from './histogram';
 import type { RequestPool } from './request-pool';
 import type { Rng } from './rng';
@@ -22,6 +22,8 @@ export interface RuntimeLink {
   to: number;
   latency: number;
   weight: number;
+  /** How the sender calls the far end (resilience/calls.ts); absent or null: a plain hop. */
+  call?: CallPolicy | null;
 }
 
 /** Counters every client adds to, for the run's totals. */
@@ -127,4 +129,10 @@ export interface Component {
    * `replica` (from 0) names one replica of a replicated node; −1 the whole node.
    */
   applyFault?(action: FaultAction, factor: number, time: number, replica?: number): void;
+  /**
+   * A call this node made for `request` (resilience/calls.ts) has ended with
+   * `outcome`. A node that waits on its calls (a server's worker) says so
+   * here; without it the request is answered with the outcome.
+   */
+  callSettled?(request: number, outcome: OutcomeCode, time: number): void;
 }

@@ -1,5 +1,6 @@
 import type { Link, ScenarioNode } from '../scenario/schema';
 import type { RuntimeLink } from './component';
+import { callPolicyFor } from './resilience/calls';
 
 type Graph = { readonly nodes: readonly ScenarioNode[]; readonly links: readonly Link[] };
 
@@ -38,7 +39,7 @@ function outgoingSignatures(graph: Graph): Map<string, string> {
     const target = byId.get(link.to);
     const replicas = target && 'replicas' in target ? target.replicas : 1;
     const list = out.get(link.from) ?? [];
-    list.push([link.id, link.to, link.weight, target?.kind, replicas]);
+    list.push([link.id, link.to, link.weight, target?.kind, replicas, link.call ?? null]);
     out.set(link.from, list);
   }
   return new Map([...out].map(([id, list]) => [id, JSON.stringify(list)]));
@@ -65,17 +66,21 @@ export interface LinkState {
  */
 export function rewireLinks(state: LinkState, nodes: readonly ScenarioNode[], links: readonly Link[]): void {
   const current = new Map<string, RuntimeLink>();
+  const kindOf = new Map(nodes.map((node) => [node.id, node.kind]));
   for (const link of links) {
     const from = state.indexOfNode.get(link.from) as number;
     const to = state.indexOfNode.get(link.to) as number;
     let runtime = state.linkById.get(link.id);
+    const call = callPolicyFor(kindOf.get(link.from), link.call);
     if (runtime === undefined || runtime.from !== from) {
-      runtime = { index: state.links.length, id: link.id, from, to, latency: link.latency, weight: link.weight };
+      runtime = { index: state.links.length, id: link.id, from, to, latency: link.latency, weight: link.weight, call };
       state.links.push(runtime);
     } else {
       runtime.to = to;
       runtime.latency = link.latency;
       runtime.weight = link.weight;
+      // An unchanged policy keeps its object, so the link's breaker and budget carry on (resilience/calls.ts).
+      if (JSON.stringify(runtime.call ?? null) !== JSON.stringify(call)) runtime.call = call;
     }
     current.set(link.id, runtime);
   }

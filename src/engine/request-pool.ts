@@ -15,6 +15,8 @@ export const RequestFlag = {
   opensConnection: 64,
   /** The last request on its connection: the connection closes when its answer passes back. */
   closesConnection: 128,
+  /** An attempt of a call with a policy (resilience/calls.ts): its answer goes to the call, not to a node. */
+  call: 256,
 } as const;
 
 /**
@@ -31,7 +33,8 @@ export class RequestPool {
   /** Closed-loop user (or -1). */
   owner: Int32Array;
   attempt: Int32Array;
-  flags: Uint8Array;
+  /** RequestFlag bits: more than eight, so 16 bits wide. */
+  flags: Uint16Array;
   refs: Uint8Array;
   /** Outcome code carried by the response (see Outcome). */
   outcome: Uint8Array;
@@ -78,7 +81,7 @@ export class RequestPool {
     this.client = new Int32Array(capacity);
     this.owner = new Int32Array(capacity);
     this.attempt = new Int32Array(capacity);
-    this.flags = new Uint8Array(capacity);
+    this.flags = new Uint16Array(capacity);
     this.refs = new Uint8Array(capacity);
     this.outcome = new Uint8Array(capacity);
     this.sentAt = new Float64Array(capacity);
@@ -127,7 +130,7 @@ export class RequestPool {
   private grow(): boolean {
     if (this.capacity >= this.maxCapacity) return false;
     const size = Math.min(this.capacity * 2, this.maxCapacity);
-    const grown = <T extends Int32Array | Uint8Array | Float64Array>(old: T, make: (n: number) => T, n = size): T => {
+    const grown = <T extends Int32Array | Uint16Array | Uint8Array | Float64Array>(old: T, make: (n: number) => T, n = size): T => {
       const fresh = make(n);
       fresh.set(old);
       return fresh;
@@ -135,7 +138,7 @@ export class RequestPool {
     this.client = grown(this.client, (n) => new Int32Array(n));
     this.owner = grown(this.owner, (n) => new Int32Array(n));
     this.attempt = grown(this.attempt, (n) => new Int32Array(n));
-    this.flags = grown(this.flags, (n) => new Uint8Array(n));
+    this.flags = grown(this.flags, (n) => new Uint16Array(n));
     this.refs = grown(this.refs, (n) => new Uint8Array(n));
     this.outcome = grown(this.outcome, (n) => new Uint8Array(n));
     this.sentAt = grown(this.sentAt, (n) => new Float64Array(n));

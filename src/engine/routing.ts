@@ -2,12 +2,15 @@ import type { EngineLimits } from '../scenario/engine-limits';
 import type { Scenario } from '../scenario/schema';
 import { type Component, EventKind, KIND_BITS, type RuntimeLink } from './component';
 import { RequestFlag, RequestPool } from './request-pool';
+import { CallEvent, type CallLayer, callPolicyFor } from './resilience/calls';
 import type { Rng } from './rng';
 import { Scheduler } from './scheduler';
 import { type OutcomeCode, Outcome, type TraceSink } from './types';
 
 /** The random stream (per node) that picks among weighted links. */
 const ROUTING_STREAM = 15;
+/** Events of the call layer go to this node number (beside the simulation's own, beyond any node). */
+export const CALLS_NODE = (1 << 26) - 2;
 
 /**
  * How requests cross links: a request goes out hop by hop, recording its path
@@ -29,6 +32,8 @@ export abstract class RoutingLayer {
   /** 1 for a node that takes its arrivals as they are sent (see Component.canPassThrough). */
   private passesThrough = new Uint8Array(0);
   private readonly pendingEventsForNewRequests: number;
+  /** Calls with a policy (a link's `call`), made by the simulation before any component starts. */
+  protected abstract readonly calls: CallLayer;
 
   constructor(scenario: Scenario, indexOf: ReadonlyMap<string, number>, trace: TraceSink | null, limits: EngineLimits) {
     this.trace = trace;
@@ -43,6 +48,7 @@ export abstract class RoutingLayer {
       to: indexOf.get(link.to) as number,
       latency: link.latency,
       weight: link.weight,
+      call: callPolicyFor(scenario.nodes[indexOf.get(link.from) as number]?.kind, link.call),
     }));
     this.linksFrom = scenario.nodes.map(() => []);
     for (const link of this.links) this.linksFrom[link.from]?.push(link);
@@ -86,6 +92,11 @@ export abstract class RoutingLayer {
   }
 
   send(request: number, link: RuntimeLink, time: number): void {
+    // A link with a call policy, or any link of a server whose worker waits, carries a call instead.
+    if (link.call || ((this.requests.flags[request] as number) & RequestFlag.calling) !== 0) {
+      this.calls.begin(request, link, time);
+      return;
+    }
     if (!this.trySend(request, link, time)) this.respond(request, Outcome.hopLimit, time);
   }
 
@@ -137,7 +148,10 @@ export abstract class RoutingLayer {
       time = arrive;
       if (depth === 0 || (this.components[link.from] as Component).observesResponses) {
         requests.depth[request] = depth;
-        this.scheduler.schedule(time, (link.from << KIND_BITS) | EventKind.response, request);
+        // An attempt of a call answers the call, not its sender.
+        const call = depth === 0 && ((requests.flags[request] as number) & RequestFlag.call) !== 0;
+        const target = call ? (CALLS_NODE << KIND_BITS) | CallEvent.answer : (link.from << KIND_BITS) | EventKind.response;
+        this.scheduler.schedule(time, target, request);
         return;
       }
     }

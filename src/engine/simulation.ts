@@ -8,13 +8,15 @@ import { removedNode } from './components/removed-node';
 import { nodesToReplace, rewireLinks } from './graph-diff';
 import { type SystemTheory, systemTheory } from './queueing-theory';
 import { createRng, deriveSeed, type Rng } from './rng';
-import { RoutingLayer } from './routing';
+import { CallLayer } from './resilience/calls';
+import { CALLS_NODE, RoutingLayer } from './routing';
 import { countsOf, createTotals } from './totals';
 import { Outcome } from './types';
 import { WindowLog } from './window-log';
 import { SessionRegistry } from './sessions';
 import { TimedList } from './timed-list';
 import type {
+  LiveNode,
   LiveSnapshot,
   MeasuredFigures,
   NodeReport,
@@ -89,6 +91,7 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
   private currentLayout: RunLayout | null = null;
   /** The closed form the run follows, until a fault or a live edit leaves it (then null for good). */
   private theory: SystemTheory | null;
+  protected readonly calls: CallLayer;
 
   constructor(
     private readonly scenario: Scenario,
@@ -112,6 +115,18 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
     for (const link of this.links) this.linkById.set(link.id, link);
     this.pendingChanges = new TimedList(scenario.changes);
     this.pendingFaults = new TimedList(scenario.faults);
+    this.calls = new CallLayer({
+      requests: this.requests,
+      totals: this.totals,
+      newRequest: () => this.newRequest(),
+      trySend: (request, link, time) => this.trySend(request, link, time),
+      respond: (request, outcome, time) => this.respond(request, outcome, time),
+      scheduleCallEvent: (kind, arg, time) => this.schedule(CALLS_NODE, kind, arg, time),
+      component: (node) => this.components[node] as Component,
+      // Streams past every node's (node × 16 + purpose), one per link.
+      linkRng: (link) => createRng(deriveSeed(this.seed, 0x40000000 + link.index)),
+      nodeId: (node) => (this.specs[node] as ScenarioNode).id,
+    });
     this.attach(scenario.nodes.map((node, i) => createComponent(i, node, this)));
     this.theory = systemTheory(scenario);
 
@@ -200,6 +215,7 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
       const target = scheduler.poppedTarget;
       const node = target >> KIND_BITS;
       if (node === systemNode) this.handleSystem(target & KIND_MASK);
+      else if (node === CALLS_NODE) this.calls.handle(target & KIND_MASK, scheduler.poppedArg, scheduler.now);
       else (components[node] as Component).handle(target & KIND_MASK, scheduler.poppedArg, scheduler.now);
       events++;
     }
@@ -219,6 +235,7 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
     const target = scheduler.poppedTarget;
     const node = target >> KIND_BITS;
     if (node === this.systemNode) this.handleSystem(target & KIND_MASK);
+    else if (node === CALLS_NODE) this.calls.handle(target & KIND_MASK, scheduler.poppedArg, scheduler.now);
     else (this.components[node] as Component).handle(target & KIND_MASK, scheduler.poppedArg, scheduler.now);
     this.events++;
     return true;
@@ -361,10 +378,17 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
       now: this.now,
       events: this.events,
       ...countsOf(this.totals, this.sessions, this.now),
-      nodes: this.components.map((c) => c.live()),
+      // Snapshots may be taken at every step (tests do): only a run that made calls pays for looking them up.
+      nodes: this.calls.active ? this.components.map((c) => this.withCalls(c.live(), c.index)) : this.components.map((c) => c.live()),
       measured: this.measuredFigures(),
       theory: this.theory,
     };
+  }
+
+  /** A node's live figures with its call links' breaker states, when it has any. */
+  private withCalls(live: LiveNode, node: number): LiveNode {
+    const calls = this.calls.liveOf(node, this.now);
+    return calls === undefined ? live : { ...live, calls };
   }
 
   /** Whole-run figures so far, defined as the report defines them; null during warm-up. */
@@ -379,7 +403,8 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
     const t = this.totals;
     const measured = now - this.measureFrom;
     const nodes = this.components.map((c): NodeReport => {
-      const report = c.report(now);
+      const calls = this.calls.figuresOf(c.index, now);
+      const report = calls === undefined ? c.report(now) : { ...c.report(now), calls };
       const retiredAt = this.retiredAt.get(c.index);
       return retiredAt === undefined ? report : { ...report, retiredAt };
     });

@@ -6,11 +6,13 @@ import type { CacheReport, CdnReport } from './caching/report';
 import type { SystemTheory } from './queueing-theory';
 import type { QueueFigures, QueueLive, TopicFigures } from './messaging/figures';
 import type { LiveResources, ResourcesReport } from './resources/resources-report';
+import type { CallFigures, LiveCall } from './resilience/call-figures';
 
 export type { CacheReport, CdnEdgeReport, CdnReport, RankBucket } from './caching/report';
 export type { NodeTheory, QueueModel, SystemTheory } from './queueing-theory';
 export type { QueueFigures, QueueLive, TopicFigures } from './messaging/figures';
 export type { LiveResources, ResourceFigures, ResourceName, ResourcesReport } from './resources/resources-report';
+export type { BreakerChange, BreakerState, CallFigures, LiveCall } from './resilience/call-figures';
 
 /**
  * Why an attempt failed. "queueFull" is a drop; "engineLimit" means the
@@ -168,6 +170,8 @@ export interface NodeReportBase {
   perReplica?: ReplicaFigures[];
   /** Parallel jobs: the fork-join's measured speedup against its closed forms. */
   parallel?: ParallelJobReport;
+  /** Clients and servers: the calls of each outgoing link that has a call policy. */
+  calls?: CallFigures[];
 }
 
 /** One machine of a replicated node: its own queue, faults, sessions and counts. */
@@ -370,6 +374,8 @@ export interface LiveNode {
   perReplica?: LiveReplica[];
   /** Replicated nodes: how many machines are down now. */
   replicasDown?: number;
+  /** Clients and servers: each outgoing call link's breaker state and calls in progress. */
+  calls?: LiveCall[];
 }
 
 /** A running simulation. Time is simulated seconds; nothing here knows the wall clock. */

@@ -99,8 +99,10 @@ function valueAt(data: unknown, path: PropertyKey[]): unknown {
 export function describePath(path: PropertyKey[], data: unknown): string {
   const [section, index, ...rest] = path;
   if ((section === 'nodes' || section === 'links' || section === 'faults') && typeof index === 'number') {
-    const item = (data as Record<string, unknown[]>)[section]?.[index] as { id?: unknown } | undefined;
-    const name = typeof item?.id === 'string' ? `"${item.id}" ` : '';
+    const item = (data as Record<string, unknown[]>)[section]?.[index] as { id?: unknown; from?: unknown } | undefined;
+    // A call policy is its sender's: say which node calls.
+    const caller = section === 'links' && rest[0] === 'call' && typeof item?.from === 'string' ? `from node "${item.from}" ` : '';
+    const name = `${typeof item?.id === 'string' ? `"${item.id}" ` : ''}${caller}`;
     const what = section.slice(0, -1);
     const field = rest.length > 0 ? ` field "${rest.join('.')}"` : '';
     return `${what} ${name}(${section}[${index}])${field}`;

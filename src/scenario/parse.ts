@@ -1,3 +1,4 @@
+import { callPolicyProblems } from './call-rules';
 import { faultRefusal, faultReplicaProblem } from './faults';
 import { KIND_TRAITS } from './kinds';
 import { describeIssues, describeJsonError } from './issue-messages';
@@ -74,6 +75,7 @@ function checkReferences(scenario: Scenario): string[] {
       if (!kinds.has(link[end])) errors.push(`link "${link.id}": "${end}" names node "${link[end]}", which does not exist.`);
     }
     if (link.from === link.to) errors.push(`link "${link.id}": a node cannot link to itself.`);
+    errors.push(...callPolicyProblems(link, kinds));
     const into = kinds.get(link.to);
     if (into !== undefined && !KIND_TRAITS[into].acceptsLinks) {
       errors.push(`link "${link.id}": it leads into ${KIND_TRAITS[into].title.toLowerCase()} "${link.to}"; ${KIND_TRAITS[into].plural} only send requests.`);

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { CacheNodeSchema, CdnNodeSchema } from './cache-schema';
 import { ServerResourcesSchema } from './resources-schema';
 import { ParallelJobNodeSchema } from './parallel-job-schema';
+import { CallPolicySchema } from './call-schema';
 
 export type { CacheNode, CdnNode } from './cache-schema';
 export type { ParallelJobNode } from './parallel-job-schema';
+export type { BreakerPolicy, CallPolicy, RetryBudget } from './call-schema';
 
 /** The scenario format version this build writes; older versions are migrated on load. */
 export const SCENARIO_VERSION = 3;
@@ -328,6 +330,8 @@ export const LinkSchema = z.object({
   latency: nonNegative.default(0.001),
   /** Share of traffic when a non-balancing node has several outgoing links. */
   weight: positive.default(1),
+  /** How the sender calls the far end: timeout, retries, budget, breaker, bulkhead (call-schema.ts); absent: a plain hop. */
+  call: CallPolicySchema.optional(),
 });
 export type Link = z.infer<typeof LinkSchema>;
 

@@ -35,6 +35,8 @@ export abstract class QueueingStation implements Component {
   private abortOutcome: OutcomeCode = Outcome.nodeDown;
   /** Forward after service, or answer? Links never change during a run. */
   private forwards = false;
+  /** A link onwards has a call policy: the worker waits for each forwarded request's answer (resilience/calls.ts). */
+  private waitsOnCalls = false;
 
   constructor(
     readonly index: number,
@@ -72,6 +74,7 @@ export abstract class QueueingStation implements Component {
 
   start(): void {
     this.forwards = this.downstream().length > 0;
+    this.waitsOnCalls = this.downstream().some((link) => link.call);
   }
 
   handle(kind: number, request: number, time: number): void {
@@ -198,11 +201,30 @@ export abstract class QueueingStation implements Component {
     const unit = this.units[Math.floor(worker / this.workers)] as ServiceUnit;
     this.stats.finished(unit.arrivalOf(worker), time);
     unit.served++;
+    if (this.waitsOnCalls && this.forwards && ((requests.flags[request] as number) & RequestFlag.probe) === 0) {
+      // A blocking call: the worker stays taken until callSettled.
+      requests.flags[request] = (requests.flags[request] as number) | RequestFlag.calling;
+      this.ctx.forward(request, this.index, time, this.downstream());
+      return;
+    }
     this.release(worker, time);
     // Health probes are answered here: a /health endpoint does not call the database.
     if (this.forwards && ((requests.flags[request] as number) & RequestFlag.probe) === 0) {
       this.ctx.forward(request, this.index, time, this.downstream());
     } else this.ctx.respond(request, Outcome.ok, time);
+  }
+
+  /** A call made after service has ended: free the worker and answer with the call's outcome. */
+  callSettled(request: number, outcome: OutcomeCode, time: number): void {
+    const requests = this.ctx.requests;
+    const flags = (requests.flags[request] as number) & ~RequestFlag.calling;
+    requests.flags[request] = flags;
+    // Lost in a crash while the call was out: its worker is gone; it fails now that the call is over.
+    if ((flags & RequestFlag.aborted) !== 0) this.ctx.respond(request, this.abortOutcome, time);
+    else {
+      this.release(requests.worker[request] as number, time);
+      this.ctx.respond(request, outcome, time);
+    }
   }
 
   /** A fault hits replica `replica` (from 0) alone, or every replica when it is −1. */

@@ -1,10 +1,11 @@
 import { TrashIcon } from '../../canvas/icons';
 import type { Link, ScenarioNode } from '../../scenario/schema';
 import { useAppStore } from '../../store';
+import { CallPolicyFields } from './CallPolicyFields';
 import { SPECS } from './field-spec';
 import { NumberField } from './NumberField';
 
-/** The selected link: its latency and weight. */
+/** The selected link: its latency, weight and call policy. */
 export function LinkInspector({ link, nodes }: { link: Link; nodes: readonly ScenarioNode[] }) {
   const updateLink = useAppStore((s) => s.updateLink);
   const removeElements = useAppStore((s) => s.removeElements);
@@ -28,6 +29,12 @@ export function LinkInspector({ link, nodes }: { link: Link; nodes: readonly Sce
         Latency is one way; a response pays it again on the way back. Weight shares traffic when a node other than a load balancer has several outgoing
         links, and steers a load balancer set to weighted round robin.
       </p>
+      <CallPolicyFields
+        call={link.call}
+        senderKind={nodes.find((n) => n.id === link.from)?.kind}
+        senderName={name(link.from)}
+        commit={(call, field) => updateLink(link.id, { call }, field)}
+      />
       <div className="inspector__actions">
         <button type="button" className="button button--danger" onClick={() => removeElements([], [link.id])} title="Delete key">
           <TrashIcon /> Delete link

@@ -85,6 +85,15 @@ export const SPECS = {
   cpuPerMB: { unit: 'ms/MB', scale: 1000, min: 0, max: 10_000 },
   cpuFactor: { unit: '× service time', scale: 1, min: 0, max: 1000 },
   diskOps: { unit: 'ops', scale: 1, min: 0, max: 10_000 },
+  budgetPercent: { unit: '% of calls', scale: 1, min: 0, max: 100 },
+  budgetBurst: { unit: 'tokens', scale: 1, min: 1, max: 1000 },
+  breakerWindow: { unit: 'calls', scale: 1, min: 1, max: 1000, integer: true },
+  breakerRate: { unit: '%', scale: 1, min: 0, minExclusive: true, max: 100 },
+  slowCall: { ...MS, min: 0, minExclusive: true, emptyMeans: 'no slow-call threshold' },
+  openDuration: { unit: 's', scale: 1, min: 0, minExclusive: true },
+  openJitter: { unit: '%', scale: 100, min: 0, max: 100 },
+  halfOpenProbes: { unit: 'probes', scale: 1, min: 1, max: 100, integer: true },
+  maxConcurrent: { unit: 'calls', scale: 1, min: 1, max: 100_000, integer: true, emptyMeans: 'no limit' },
 } satisfies Record<string, NumberSpec>;
 
 /** The stored value as the field shows it (12 significant digits hide float noise like 7.000000000000001). */

@@ -3,7 +3,8 @@ import type { AppState } from '../../store/types';
 import { CachePanel } from './CachePanel';
 import { LiveFigure } from '../../views/LiveFigure';
 import { createLatencyChart, createQueueChart, createThroughputChart, createUtilizationChart, type RunChartData } from '../../views/charts/metrics-charts';
-import { SelectedNodeViews, selectedColumns, useSelectedNodeWithViews } from './SelectedNodeViews';
+import { useAppStore } from '../../store';
+import { hasCallLinks, SelectedNodeViews, selectedColumns, useSelectedNodeWithViews } from './SelectedNodeViews';
 import { scenarioCostPerHour } from '../../scenario/kinds';
 import { runMarkers } from '../../views/charts/run-markers';
 import { createTotalsTable, type TotalsData } from '../../views/charts/totals-table';
@@ -117,7 +118,8 @@ export const RUN_CHARTS = [
  */
 export function ChartsPanel() {
   const selected = useSelectedNodeWithViews();
-  const kept = RUN_CHARTS.length - (selected ? selectedColumns(selected) : 0);
+  const withCalls = useAppStore((s) => selected !== null && hasCallLinks(s.scenario.links, selected.id));
+  const kept = RUN_CHARTS.length - (selected ? selectedColumns(selected, withCalls) : 0);
   return (
     <section className="sp-charts" aria-label="Live metrics">
       <TotalsTable />

@@ -15,6 +15,8 @@ import { QueueViews } from './QueueViews';
 import { OperationalLaws } from './OperationalLaws';
 import { FieldSweep } from './FieldSweep';
 import { ScalingSweep } from './ScalingSweep';
+import { CallsFigure } from './CallsFigure';
+import type { Link } from '../../scenario/schema';
 
 /** A kind's own views in the bottom panel, beside the fault controls every kind that can fail gets. */
 interface KindViews<K extends NodeKind> {
@@ -56,12 +58,18 @@ export function useSelectedNodeWithViews(): ScenarioNode | null {
     if (s.selection?.kind !== 'node') return null;
     const id = s.selection.id;
     const node = s.scenario.nodes.find((n) => n.id === id) ?? null;
-    return node && (viewsOf(node).Views !== null || FAULTABLE_KINDS.includes(node.kind)) ? node : null;
+    return node && (viewsOf(node).Views !== null || FAULTABLE_KINDS.includes(node.kind) || hasCallLinks(s.scenario.links, id)) ? node : null;
   });
 }
 
+/** True when links from node `id` carry a call policy: then its calls view takes the place of its kind's own. */
+export function hasCallLinks(links: readonly Link[], id: string): boolean {
+  return links.some((link) => link.from === id && link.call !== undefined);
+}
+
 /** Chart columns the node's views take in the bottom panel (of four). */
-export function selectedColumns(node: ScenarioNode): number {
+export function selectedColumns(node: ScenarioNode, withCalls = false): number {
+  if (withCalls) return FAULTABLE_KINDS.includes(node.kind) ? 3 : 2;
   return viewsOf(node).columns(node as never);
 }
 
@@ -69,13 +77,14 @@ export function selectedColumns(node: ScenarioNode): number {
 export function SelectedNodeViews({ node }: { node: ScenarioNode }) {
   const label = node.label || node.id;
   const { Views } = viewsOf(node);
+  const withCalls = useAppStore((s) => hasCallLinks(s.scenario.links, node.id));
   return (
-    <section className="sp-selected" aria-label={`Selected node: ${label}`} style={{ '--sp-columns': selectedColumns(node) } as CSSProperties}>
+    <section className="sp-selected" aria-label={`Selected node: ${label}`} style={{ '--sp-columns': selectedColumns(node, withCalls) } as CSSProperties}>
       {FAULTABLE_KINDS.includes(node.kind) && (
         <FaultControls nodeId={node.id} kind={node.kind} label={label} replicas={node.kind === 'server' ? node.replicas : 1} />
       )}
       {node.kind === 'server' && node.replicas > 1 && <ReplicaList nodeId={node.id} count={node.replicas} />}
-      {Views && <Views node={node as never} label={label} />}
+      {withCalls ? <CallsFigure id={node.id} label={label} /> : Views && <Views node={node as never} label={label} />}
     </section>
   );
 }
