@@ -50,14 +50,14 @@ describe("Little's law on client → load balancer → 3 servers → database", 
     const sim = createSimulation(scenario, { seed: 7, window: 0 });
     sim.runUntil(warmup);
     // Time-average of requests in flight, exactly: the count is constant between events.
-    let inFlight = sim.snapshot().inFlight;
+    let inFlight = sim.inFlight;
     let last = sim.now;
     let area = 0;
     while (sim.peek() <= duration) {
       sim.step();
       area += inFlight * (sim.now - last);
       last = sim.now;
-      inFlight = sim.snapshot().inFlight;
+      inFlight = sim.inFlight;
     }
     area += inFlight * (duration - last);
     sim.runUntil(duration);

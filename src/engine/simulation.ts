@@ -365,6 +365,10 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
     return this.scheduler.size;
   }
 
+  get inFlight(): number {
+    return this.totals.inFlight;
+  }
+
   get windowCount(): number {
     return this.windows.count;
   }

@@ -393,6 +393,8 @@ export interface Simulation {
   readonly windowCount: number;
   /** Events scheduled and not yet processed (the benchmark's yardstick is a heap of this size). */
   readonly pendingEvents: number;
+  /** Attempts sent and not yet settled, now (the snapshot's `inFlight`, without building a snapshot). */
+  readonly inFlight: number;
   /** Closed windows with index >= `from` that are still kept, oldest first. */
   windowsSince(from: number): WindowSample[];
   snapshot(): LiveSnapshot;

@@ -191,7 +191,7 @@ describe('parseScenario refuses, with a message a user can act on,', () => {
     expect(errorsOf(parseScenario({ ...data, faults }))).toEqual([
       'fault (faults[0]) field "replica": "api" has 2 replicas, so there is no replica 3.',
       'fault (faults[1]) field "replica": "users" is a client; only servers have replicas.',
-      'fault (faults[1]) field "node": "users" is a client; only servers, databases, caches, CDNs and session stores can crash or slow down.',
+      'fault (faults[1]) field "node": "users" is a client; only servers, databases, caches, CDNs, session stores and parallel jobs can crash or slow down.',
     ]);
   });
 

@@ -27,7 +27,7 @@ describe('field sweep slice', () => {
     const sweep = state().fieldSweep;
     expect(sweep).toMatchObject({ nodeId: 'users', running: false, problem: null, cancelled: false, progress: { done: 8, total: 8 } });
     expect(sweep?.points.map((p) => p.value)).toEqual([50, 70, 90, 110, 130, 150, 170, 190]);
-    // Points are committed in batches (POINTS_COMMIT_MS): progress starts at 0 and moves before the end.
+    // Points are committed at most every POINTS_COMMIT_MS, the first at once: progress starts at 0 and moves before the end.
     expect(seen[0]).toBe(0);
     expect(seen.some((done) => done > 0)).toBe(true);
     expect(sweep?.machine?.workers).toBe(2);

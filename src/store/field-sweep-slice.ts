@@ -64,8 +64,10 @@ export const createFieldSweepSlice: StateCreator<AppState, [], [], FieldSweepSli
       const found: (FieldSweepPoint | undefined)[] = [];
       let done = 0;
       let flush: ReturnType<typeof setTimeout> | null = null;
+      let committedAt = Number.NEGATIVE_INFINITY;
       const commit = () => {
         flush = null;
+        committedAt = performance.now();
         update(mine, { points: found.filter((p): p is FieldSweepPoint => p !== undefined), progress: { done, total } });
       };
       const started = performance.now();
@@ -75,7 +77,11 @@ export const createFieldSweepSlice: StateCreator<AppState, [], [], FieldSweepSli
           found[index] = point;
           done = count;
           // Points can arrive many a second: the chart and the progress bar redraw at most every POINTS_COMMIT_MS.
-          flush ??= setTimeout(commit, POINTS_COMMIT_MS);
+          // The first point after a quiet spell shows at once, so even a fast sweep's bar moves before it ends.
+          if (flush !== null) return;
+          const wait = committedAt + POINTS_COMMIT_MS - performance.now();
+          if (wait <= 0) commit();
+          else flush = setTimeout(commit, wait);
         },
       });
       if (flush !== null) clearTimeout(flush);

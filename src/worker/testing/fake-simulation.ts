@@ -56,6 +56,7 @@ export function createFakeSimulation(scenario: Scenario, options: SimulationOpti
     get windowCount() {
       return windows.length;
     },
+    inFlight: 0,
     // One pending event: the next tick.
     pendingEvents: 1,
     peek: () => (nextTime() <= scenario.duration + 1 ? nextTime() : Number.POSITIVE_INFINITY),
