@@ -3,10 +3,12 @@
 import type { EngineLimits } from '../scenario/engine-limits';
 import type { FaultAction, GraphChange, Link, NodeKind, ScenarioNode } from '../scenario/schema';
 import type { CacheReport, CdnReport } from './caching/report';
+import type { DatabaseFigures } from './data-tier/database-figures';
 import type { SystemTheory } from './queueing-theory';
 
 export type { CacheReport, CdnEdgeReport, CdnReport, RankBucket } from './caching/report';
 export type { NodeTheory, QueueModel, SystemTheory } from './queueing-theory';
+export type { DatabaseFigures, ShardFigures } from './data-tier/database-figures';
 
 /**
  * Why an attempt failed. "queueFull" is a drop; "engineLimit" means the
@@ -142,6 +144,8 @@ export interface NodeReportBase {
   retiredAt?: number;
   /** CDNs: origin offload and edge compute. */
   cdn?: CdnReport;
+  /** Databases: shards, read replicas, stale reads and per-shard load. */
+  database?: DatabaseFigures;
 }
 
 /**
@@ -278,6 +282,8 @@ export interface LiveNode {
   cache?: CacheReport;
   /** CDNs: offload, bytes and edges so far. */
   cdn?: CdnReport;
+  /** Databases: stale reads and per-shard load so far. */
+  database?: DatabaseFigures;
 }
 
 /** A running simulation. Time is simulated seconds; nothing here knows the wall clock. */
