@@ -56,6 +56,8 @@ export const CacheNodeSchema = z
     flushInterval: positive.default(1),
     /** Write-back: dirty entries written by one database write. */
     flushBatch: z.number().int().min(1).max(10_000).default(100),
+    /** Threads doing lookups (a Redis shard: 1); a lookup waits for a free one. null: as many as needed, a lookup never waits. */
+    workers: z.number().int().min(1).max(4096).nullable().default(null),
   })
   .refine((node) => node.eviction !== 'ttl' || node.ttl !== null, {
     message: 'a TTL-only cache needs a ttl (entries would never leave)',
