@@ -105,5 +105,7 @@ export const CdnNodeSchema = z.object({
   resizeTime: nonNegative.default(0.02),
   /** Mean response size in bytes; each item's size is fixed, between 0.25 and 1.75 × this. */
   objectBytes: positive.default(100_000),
+  /** Edge compute threads per edge location: a resize takes one or waits for one. */
+  edgeWorkers: z.number().int().min(1).max(4096).default(8),
 });
 export type CdnNode = z.infer<typeof CdnNodeSchema>;

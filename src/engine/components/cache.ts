@@ -14,7 +14,7 @@ import { ArrivalCounter } from './arrival-counter';
 import { type Component, EventKind, type SimContext } from '../component';
 import { queuelessReport } from './report-helpers';
 import { WriteBackBuffer } from './write-back-buffer';
-import { LookupWorkers } from '../caching/lookup-workers';
+import { ThreadPool } from '../caching/thread-pool';
 
 /** A hit, or a write-back write, is answered from the cache. */
 const ANSWER = EventKind.timer0;
@@ -67,7 +67,7 @@ export class Cache implements Component, VersionSubscriber {
   private bypassed = 0;
   private lostWrites = 0;
   /** Lookup threads, or null: a lookup never waits (the default). */
-  private readonly pool: LookupWorkers | null;
+  private readonly pool: ThreadPool | null;
 
   constructor(
     readonly index: number,
@@ -81,7 +81,7 @@ export class Cache implements Component, VersionSubscriber {
     this.writeBack = node.strategy === 'writeBack' ? new WriteBackBuffer(index, node.flushBatch, ctx, this.versions) : null;
     const policy = createPolicy(node.eviction, node.capacity, ctx.rng(index, 0));
     this.table = new CacheTable(node.capacity, node.ttl, policy, (item, version) => this.writeBack?.hold(item, version));
-    this.pool = node.workers === null ? null : new LookupWorkers(node.workers);
+    this.pool = node.workers === null ? null : new ThreadPool(node.workers);
   }
 
   retire(): void {

@@ -2,13 +2,13 @@ import { StationStats } from '../components/station-stats';
 import { RequestQueue } from '../request-queue';
 
 /**
- * The threads a cache does its lookups on (a Redis shard has one). A lookup
- * takes a free thread or waits in a FIFO queue for one, so a cache with few
- * threads can become the bottleneck. The queue is unbounded: a cache shard
- * buffers commands rather than refuse them. The figures are a station's
- * (utilization, queue, waits), kept in a StationStats.
+ * Threads that do a node's work: a cache's lookups (a Redis shard has one),
+ * a CDN edge's compute. A job takes a free thread or waits in a FIFO queue
+ * for one, so a node with few threads can become the bottleneck. The queue
+ * is unbounded: a cache shard or an edge buffers work rather than refuse it.
+ * The figures are a station's (utilization, queue, waits), in a StationStats.
  */
-export class LookupWorkers {
+export class ThreadPool {
   busy = 0;
   readonly queue = new RequestQueue();
   readonly stats: StationStats;
@@ -17,7 +17,7 @@ export class LookupWorkers {
     this.stats = new StationStats(workers);
   }
 
-  /** A lookup for `request` arrived: true if it may start now, false if it was queued. */
+  /** A job for `request` arrived: true if it may start now, false if it was queued. */
   arrive(request: number, time: number): boolean {
     this.stats.arrivals++;
     this.stats.advance(time, this.busy, this.queue.length);
@@ -26,14 +26,14 @@ export class LookupWorkers {
     return false;
   }
 
-  /** A lookup that arrived at `arrivedAt` takes a thread at `time`. */
+  /** A job that arrived at `arrivedAt` takes a thread at `time`. */
   start(arrivedAt: number, time: number): void {
     this.stats.advance(time, this.busy, this.queue.length);
     this.busy++;
     this.stats.started(arrivedAt, time);
   }
 
-  /** A lookup ended: returns the next request waiting for the thread (the caller starts it), or −1. */
+  /** A job ended: returns the next request waiting for the thread (the caller starts it), or −1. */
   finish(arrivedAt: number, time: number): number {
     this.stats.advance(time, this.busy, this.queue.length);
     this.busy--;
