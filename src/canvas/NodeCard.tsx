@@ -3,7 +3,7 @@ import { memo } from 'react';
 import type { ScenarioNode } from '../scenario/schema';
 import { useNodeLiveStats } from '../store/live-stats';
 import { KIND_TRAITS } from '../scenario/kinds';
-import { formatSeconds } from './format';
+import { formatPercent, formatSeconds } from './format';
 import { KindIcon, kindStyle, nodeSummary } from './node-kinds';
 
 export type ScenarioFlowNode = Node<{ node: ScenarioNode }, 'scenario'>;
@@ -51,6 +51,11 @@ export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<Sce
             <span>queue {live ? Math.round(live.queueLength) : '–'}</span>
             {/* A crashed node serves nothing: "p99 0 ms" would read as fast. */}
             <span>p99 {live && !live.down ? formatSeconds(live.p99) : '–'}</span>
+            {/* A database's data-tier figures share the two lines, so the card keeps its size. */}
+            {node.kind === 'database' && node.readReplicas > 0 && <span>stale {live?.staleRatio !== undefined ? formatPercent(live.staleRatio) : '–'}</span>}
+            {node.kind === 'database' && node.shards > 1 && (
+              <span title="Busiest shard primary">hot shard {live?.busiestShard !== undefined ? formatPercent(live.busiestShard) : '–'}</span>
+            )}
           </div>
         </div>
       )}

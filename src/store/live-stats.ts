@@ -16,6 +16,10 @@ export interface NodeLiveStats {
   down: boolean;
   /** Service-time multiplier of a slow-down fault (1 = normal speed). */
   slowFactor: number;
+  /** Databases with read replicas: share of replica reads that were stale, since measurement began. */
+  staleRatio?: number;
+  /** Sharded databases: the busiest shard primary's load, since measurement began. */
+  busiestShard?: number;
 }
 
 /** Utilization from which a node counts as saturated: queues grow fast past it. */
@@ -33,7 +37,11 @@ export function computeNodeLiveStats(state: AppState, nodeId: string): NodeLiveS
   const p99 = window?.p99 ?? 0;
   const down = node.down === true;
   const health = down ? 'failing' : judgeHealth(utilization, queueLength, node.workers, node.inSystem, window);
-  return { utilization, queueLength, p99, health, down, slowFactor: node.slowFactor ?? 1 };
+  const stats: NodeLiveStats = { utilization, queueLength, p99, health, down, slowFactor: node.slowFactor ?? 1 };
+  const database = node.database;
+  if (database && database.readReplicas > 0) stats.staleRatio = database.staleRatio;
+  if (database && database.shards > 1) stats.busiestShard = Math.max(...database.perShard.map((shard) => shard.primaryLoad));
+  return stats;
 }
 
 function judgeHealth(
@@ -51,7 +59,7 @@ function judgeHealth(
 
 function same(a: NodeLiveStats | null, b: NodeLiveStats | null): boolean {
   if (a === null || b === null) return a === b;
-  return a.utilization === b.utilization && a.queueLength === b.queueLength && a.p99 === b.p99 && a.health === b.health && a.down === b.down && a.slowFactor === b.slowFactor;
+  return a.utilization === b.utilization && a.queueLength === b.queueLength && a.p99 === b.p99 && a.health === b.health && a.down === b.down && a.slowFactor === b.slowFactor && a.staleRatio === b.staleRatio && a.busiestShard === b.busiestShard;
 }
 
 /** Every mounted card's refresh: they run together in one task per beat, so React renders all cards in one pass. */

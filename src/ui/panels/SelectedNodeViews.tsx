@@ -11,6 +11,7 @@ import { FAULTABLE_KINDS } from '../../scenario/faults';
 import { keyCount, keyNoun, previousPool, type RingFigures, ringFigures, ringTargetIds } from '../../views/balancer/hash-ring-figures';
 import { createHashRingView } from '../../views/balancer/hash-ring-view';
 import { ScalingSweep } from './ScalingSweep';
+import { createDatabaseView } from '../../views/data-tier/database-view';
 
 /** A kind's own views in the bottom panel, beside the fault controls every kind that can fail gets. */
 interface KindViews<K extends NodeKind> {
@@ -26,7 +27,7 @@ const KIND_VIEWS: { readonly [K in NodeKind]: KindViews<K> } = {
   client: noViews,
   loadBalancer: { columns: (node) => (node.algorithm === 'consistentHash' ? 4 : 2), Views: BalancerViews },
   server: { columns: () => 3, Views: ({ node, label }) => <ScalingSweep key={node.id} serverId={node.id} label={label} /> },
-  database: noViews,
+  database: { columns: (node) => (node.shards > 1 || node.readReplicas > 0 ? 2 : 1), Views: DatabaseViews },
   cache: noViews,
   cdn: noViews,
   sessionStore: noViews,
@@ -129,3 +130,18 @@ function HashRingFigure({ id, label }: { id: string; label: string }) {
   return <LiveFigure title={`${label}: consistent-hash ring`} create={createHashRingView} select={select} version={ringVersion} wide testId="hash-ring-view" />;
 }
 const ringVersion = (state: AppState) => state.scenario;
+
+/** A sharded or replicated database: stale reads and each shard's load (nothing for a single plain database). */
+function DatabaseViews({ node, label }: { node: NodeOf<'database'>; label: string }) {
+  const id = node.id;
+  const select = useMemo(
+    () => (state: AppState) => {
+      const index = state.nodeIndex[id];
+      return index === undefined ? null : (state.report?.nodes[index]?.database ?? state.snapshot?.nodes[index]?.database ?? null);
+    },
+    [id],
+  );
+  if (node.shards === 1 && node.readReplicas === 0) return null;
+  return <LiveFigure title={`${label}: shards and replicas`} create={createDatabaseView} select={select} version={databaseVersion} wide testId="database-view" />;
+}
+const databaseVersion = (state: AppState) => state.report ?? state.snapshot;
