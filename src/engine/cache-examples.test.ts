@@ -147,4 +147,37 @@ describe('cache and CDN examples: every figure of their write-ups', () => {
     expect(Math.abs(at(59).p99 - 0.05)).toBeLessThan(0.01);
     expect(Math.max(...[60, 61, 62, 63, 64, 65].map((s) => at(s).p99))).toBeCloseTo(0.65, 2);
   });
+
+  it('cdn-offload.json: origin sees only misses and private requests; switched to push, the edges hit from the first second', () => {
+    const result = parseScenarioJson(readFileSync(join(dir, 'cdn-offload.json'), 'utf8'));
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    const pull = runExample('cdn-offload.json');
+    const { cdn, cache } = { cdn: node(pull, 'cdn').cdn!, cache: cacheOf(pull, 'cdn') };
+    // Whole-run counts: every origin request was a miss (counted after warm-up, so at most) or a private one.
+    expect(cdn.originRequests).toBeGreaterThanOrEqual(cache.misses + cdn.privateRequests);
+    // Sent to origin = arrived there, but for the few still on the 20 ms link at the end.
+    expect(cdn.originRequests - node(pull, 'origin').arrivals).toBeGreaterThanOrEqual(0);
+    expect(cdn.originRequests - node(pull, 'origin').arrivals).toBeLessThan(100);
+    // Auth rejections are 401s, never completed requests.
+    expect(pull.totals.failures.unauthorized).toBe(cdn.rejectedAtEdge);
+    const sim = createSimulation(withNode(result.scenario, 'cdn', { mode: 'push' }));
+    sim.runUntil(2);
+    const first = sim.windowsSince(0)[0]!;
+    const pulledFirst = createSimulation(result.scenario);
+    pulledFirst.runUntil(2);
+    expect(first.nodes[1]!.hitRatio as number).toBeGreaterThan((pulledFirst.windowsSince(0)[0]!.nodes[1]!.hitRatio as number) + 0.2);
+  });
+
+  it('cache-stampede.json: crashed instead of flushed, every read bypasses the cache to the database until it restarts', () => {
+    const crashed = runExample('cache-stampede.json', (s) => ({
+      ...s,
+      duration: 70,
+      faults: [
+        { at: 60, node: 'cache', action: 'crash', factor: 1 },
+        { at: 65, node: 'cache', action: 'restart', factor: 1 },
+      ],
+    }));
+    // About 2,000 reads a second for 5 s.
+    expect(Math.abs(cacheOf(crashed, 'cache').bypassed - 10_000)).toBeLessThan(500);
+  });
 });

@@ -236,12 +236,41 @@ describe('the queueing examples: every figure of their write-ups', () => {
     expect(lastAlive).toBeGreaterThan(90);
     expect(lastAlive).toBeLessThan(170);
     expect(lastAlive).toBeLessThan(windows.length - 60);
+    // Before it, about one request in a hundred times out; after it, the server stays 100% busy completing nothing.
+    const early = windows.slice(10, 60);
+    const timeouts = early.reduce((sum, w) => sum + w.failed, 0) / early.reduce((sum, w) => sum + w.completed + w.failed, 0);
+    expect(timeouts).toBeGreaterThan(0.002);
+    expect(timeouts).toBeLessThan(0.03);
+    for (const w of windows.slice(lastAlive + 5)) expect(w.nodes[1]!.utilization).toBeGreaterThan(0.999);
     expect(sim.report().totals.throughput).toBeCloseTo(40.9, 1);
     const calm = runExample('retry-storm.json', (s) => ({
       ...s,
       nodes: s.nodes.map((n) => (n.kind === 'client' ? { ...n, retries: { ...n.retries, count: 0 } } : n)),
     }));
     expect(calm.totals.throughput).toBeCloseTo(83.6, 1);
+  });
+
+  it('mm1.json and md1.json: with no link latency the client sees exactly the server time', () => {
+    for (const name of ['mm1.json', 'md1.json']) {
+      const report = runExample(name, (s) => ({ ...s, duration: 600 }));
+      expect(report.totals.latency.mean).toBeCloseTo(station(report).latency.mean, 9);
+    }
+  });
+
+  it('closed-loop.json: with more users throughput flattens at 80/s while response time climbs', () => {
+    const withUsers = (users: number) =>
+      runExample('closed-loop.json', (s) => ({
+        ...s,
+        duration: 300,
+        nodes: s.nodes.map((n) => (n.kind === 'client' && n.workload.mode === 'closed' ? { ...n, workload: { ...n.workload, users } } : n)),
+      }));
+    const many = withUsers(120);
+    const more = withUsers(200);
+    // 300 s at about 80 completions a second: the measured rate moves by about half a request a second.
+    expect(many.totals.throughput).toBeGreaterThan(76);
+    expect(Math.abs(more.totals.throughput - 80)).toBeLessThan(1.5);
+    expect(more.totals.throughput - many.totals.throughput).toBeLessThan(4);
+    expect(more.totals.latency.mean).toBeGreaterThan(many.totals.latency.mean + 0.5);
   });
 
   it('bench-8-servers.json: every server gets 700 requests per second; 1.68 million requests in 300 s', () => {
@@ -264,7 +293,8 @@ describe('bench-cache-million.json: the cache benchmark', () => {
     const cacheIndex = scenario.scenario.nodes.findIndex((n) => n.kind === 'cache');
     const last = sim.windowsSince(0).slice(-30);
     lastHitRatio = last.reduce((sum, w) => sum + (w.nodes[cacheIndex]!.hitRatio ?? 0), 0) / last.length;
-  });
+    // 1.7 million requests: about 6 s alone, longer on a busy machine.
+  }, 120_000);
 
   it('once the cache is full, about half the reads miss and every miss evicts an entry', () => {
     expect(cache.entries).toBe(1_000_000);
