@@ -39,7 +39,7 @@ export function CacheFields({ node, commit }: { node: CacheNode; commit: Commit 
       <NumberField label="Miss time" note="To find out it is a miss" value={node.missTime} spec={SPECS.time} onCommit={(v) => commit({ missTime: v ?? 0 }, 'missTime')} />
       <NumberField
         label="Lookup threads"
-        note="A Redis shard has 1: lookups wait for a free thread. Empty: unlimited"
+        note="A Redis shard has 1: lookups wait for a free thread"
         value={node.workers}
         spec={SPECS.cacheWorkers}
         onCommit={(workers) => commit({ workers }, 'workers')}

@@ -3,6 +3,9 @@ import type { DatabaseFigures } from '../../engine/types';
 import { createFigureRows, type FigureRowsData, formatCount, formatShare } from '../cache/cache-figure-rows';
 import type { Chart } from '../charts/time-series-chart';
 
+/** "250 ms", "4.6 s". */
+const formatAge = (seconds: number) => (seconds < 1 ? `${Math.round(seconds * 1000)} ms` : `${Math.round(seconds * 10) / 10} s`);
+
 /** The rows the view shows for `database` (null before the run has figures). */
 export function databaseRows(database: DatabaseFigures | null): FigureRowsData {
   if (!database) return { rows: [], emptyText: 'Shards and replicas: when the run starts' };
@@ -12,7 +15,7 @@ export function databaseRows(database: DatabaseFigures | null): FigureRowsData {
           {
             label: 'Stale reads (replication lag)',
             value: `${formatCount(database.staleReads)} (${formatShare(database.staleRatio)})`,
-            detail: `of ${formatCount(database.replicaReads)} replica reads; the oldest ${Math.round(database.maxStaleAge * 1000)} ms after its write`,
+            detail: `of ${formatCount(database.replicaReads)} replica reads; the oldest ${formatAge(database.maxStaleAge)} after its write`,
             share: database.staleRatio,
           },
         ]
