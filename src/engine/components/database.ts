@@ -29,6 +29,8 @@ export class Database extends QueueingStation {
   private readonly nextReplica: Int32Array;
   /** Service time drawn for the request a unit is starting, kept until it ends (for the shard's load). */
   private readonly drawn = new Map<number, number>();
+  /** Sharded or replicated: a plain database (one machine) keeps no data-tier figures, so it costs what it did. */
+  private readonly split: boolean;
 
   constructor(
     index: number,
@@ -42,6 +44,7 @@ export class Database extends QueueingStation {
     this.lag = Array.from({ length: node.shards }, (_, s) => new ReplicationLag(node.readReplicas, createSampler(ctx.rng(index, 2 + s), node.replicationLag)));
     this.load = new ShardLoad(node.shards, node.readReplicas, node.workers);
     this.nextReplica = new Int32Array(node.shards);
+    this.split = node.shards > 1 || node.readReplicas > 0;
   }
 
   private isWrite(request: number): boolean {
@@ -53,6 +56,7 @@ export class Database extends QueueingStation {
   }
 
   protected override routeTo(request: number): number {
+    if (!this.split) return 0;
     const shard = this.shardOf(request);
     const write = this.isWrite(request);
     this.load.routed(shard, write, this.ctx.scheduler.now);
@@ -64,11 +68,12 @@ export class Database extends QueueingStation {
 
   protected serviceTime(request: number): number {
     const time = this.isWrite(request) ? this.write() : this.read();
-    this.drawn.set(request, time);
+    if (this.split) this.drawn.set(request, time);
     return time;
   }
 
   protected override served(request: number, unit: number, time: number): void {
+    if (!this.split) return;
     const shard = Math.floor(unit / this.perShard);
     const member = unit - shard * this.perShard;
     this.load.worked(shard, member, this.drawn.get(request) ?? 0, time);
@@ -99,12 +104,13 @@ export class Database extends QueueingStation {
   }
 
   override report(time: number) {
-    return { ...super.report(time), replicas: this.perShard, database: this.figures(time) };
+    const report = { ...super.report(time), replicas: this.perShard };
+    return this.split ? { ...report, database: this.figures(time) } : report;
   }
 
   override live() {
     // Live figures are read every frame (and by some tests every event): a plain database has none to show.
-    if (this.node.shards === 1 && this.node.readReplicas === 0) return super.live();
+    if (!this.split) return super.live();
     return { ...super.live(), database: this.figures(this.ctx.scheduler.now) };
   }
 }

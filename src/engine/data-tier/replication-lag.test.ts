@@ -90,11 +90,11 @@ describe('a read on a lagging replica', () => {
     });
   });
 
-  it('without read replicas no read is stale and the primary serves everything', () => {
+  it('a plain database (one shard, no replicas) serves everything on its one machine and reports no data-tier figures', () => {
     const report = runScenario(replicated({ rate: 200, writeRatio: 0.05, lagMean: 0.1, duration: 50, readReplicas: 0 }), { window: 0 });
-    const db = dbOf(report);
-    expect(db.replicaReads).toBe(0);
-    expect(db.staleReads).toBe(0);
+    const db = report.nodes.find((n) => n.id === 'db')!;
+    expect(db.database).toBeUndefined();
+    expect(db.replicas).toBe(1);
     expect(report.totals.completed).toBeGreaterThan(9000);
   });
 });
