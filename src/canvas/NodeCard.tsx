@@ -3,7 +3,7 @@ import { memo } from 'react';
 import type { ScenarioNode } from '../scenario/schema';
 import { type NodeLiveStats, useNodeLiveStats } from '../store/live-stats';
 import { KIND_TRAITS } from '../scenario/kinds';
-import { formatSeconds } from './format';
+import { formatPercent, formatSeconds } from './format';
 import { ReplicaStrip } from './ReplicaStrip';
 import { KindIcon, kindStyle, nodeSummary } from './node-kinds';
 import { ResourceRow } from './ResourceRow';
@@ -23,13 +23,16 @@ function QueueFigures({ figures }: { figures: NodeLiveStats['messaging'] }) {
     </div>
   );
 }
+/** A sharded or replicated database shows a third line of figures (stale reads, its hot shard), there before a run too. */
+const dataTierFigures = (node: ScenarioNode) => node.kind === 'database' && (node.shards > 1 || node.readReplicas > 0);
 
 /** A node on the canvas: icon, name, what it is set to, and live figures while a run goes. */
 export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<ScenarioFlowNode>) {
   const { node } = data;
   const live = useNodeLiveStats(node.id);
   const health = live?.health ?? 'idle';
-  const hasWorkers = KIND_TRAITS[node.kind].workers === 'always';
+  // A cache given lookup threads queues like a server, so its card shows the same figures.
+  const hasWorkers = KIND_TRAITS[node.kind].workers === 'always' || (node.kind === 'cache' && node.workers !== null);
   return (
     <div className={`node-card health-${health}${selected ? ' is-selected' : ''}`} style={kindStyle(node.kind)}>
       {/* Clients get a target handle too, so dragging a link onto one shows why it is refused. */}
@@ -63,11 +66,16 @@ export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<Sce
             {/* Scaled, not resized: a transform needs no layout, and the bar jumps rather than animates so no frame in between has work to do. */}
             <div className="util__fill" style={{ transform: `scaleX(${live ? Math.min(1, live.utilization).toFixed(3) : 0})` }} />
           </div>
-          <div className="node-card__figures">
+          <div className={dataTierFigures(node) ? 'node-card__figures node-card__figures--three' : 'node-card__figures'}>
             <span>{live ? Math.round(live.utilization * 100) : '–'} % busy</span>
             <span>queue {live ? Math.round(live.queueLength) : '–'}</span>
             {/* A crashed node serves nothing: "p99 0 ms" would read as fast. */}
             <span>p99 {live && !live.down ? formatSeconds(live.p99) : '–'}</span>
+            {/* A database's data-tier figures share the two lines, so the card keeps its size. */}
+            {node.kind === 'database' && node.readReplicas > 0 && <span>stale {live?.staleRatio !== undefined ? formatPercent(live.staleRatio) : '–'}</span>}
+            {node.kind === 'database' && node.shards > 1 && (
+              <span title="Busiest shard primary">hot shard {live?.busiestShard !== undefined ? formatPercent(live.busiestShard) : '–'}</span>
+            )}
           </div>
         </div>
       )}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { starterScenario } from '../scenario/starter';
-import { distributionMean, formatSeconds } from './format';
+import { distributionMean, formatPercent, formatSeconds } from './format';
 import { nodeSummary } from './node-kinds';
 
 describe('format', () => {
@@ -25,5 +25,13 @@ describe('format', () => {
       '4 workers · 50 ms',
       '8 workers · r 4 ms / w 12 ms',
     ]);
+  });
+});
+
+describe('formatPercent', () => {
+  it('gives whole percents from 10 %, a decimal below, and 0 as 0', () => {
+    expect(formatPercent(0.456)).toBe('46 %');
+    expect(formatPercent(0.0321)).toBe('3.2 %');
+    expect(formatPercent(0)).toBe('0 %');
   });
 });

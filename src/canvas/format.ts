@@ -14,6 +14,12 @@ export function formatRate(perSecond: number): string {
   return `${trim(perSecond)} req/s`;
 }
 
+/** A share 0..1 as a percentage: whole percents from 10 %, one decimal below ("3.2 %"), so a small stale share does not read 0. */
+export function formatPercent(share: number): string {
+  const percent = share * 100;
+  return `${percent >= 10 || percent === 0 ? Math.round(percent) : percent.toFixed(1)} %`;
+}
+
 function trim(value: number): string {
   return Number(value.toPrecision(3)).toString();
 }

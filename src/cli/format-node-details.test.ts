@@ -81,10 +81,55 @@ describe('nodeDetailLines', () => {
     expect(lines[1]).toBe('CDN edge: what it served');
     expect(lines.slice(4)).toEqual([
       '  kept off the origin: 55.0% of requests, 52.0% of bytes',
-      '  200 requests rejected at the edge',
+      '  200 requests rejected at the edge (401 unauthorized)',
       '  edge    rtt ms  requests  hit ratio',
       '  Europe    20.0     5,000      60.0%',
       '  Asia      80.0     5,000      50.0%',
     ]);
+  });
+
+  it('shows edge compute only when the edges resized, with their threads', () => {
+    const cdn: CdnReport = {
+      requests: 1000,
+      originRequests: 500,
+      requestOffload: 0.5,
+      byteOffload: 0.5,
+      bytesServed: 1e8,
+      originBytes: 5e7,
+      rejectedAtEdge: 0,
+      privateRequests: 0,
+      edgeCpuSeconds: 12,
+      edgeWorkers: 2,
+      edges: [edge({ name: 'EU', rtt: 0.02, requests: 1000, hits: 500, misses: 500, hitRatio: 0.5, computeUtilization: 0.8, computeQueue: 3, computeMeanWait: 0.02 })],
+    };
+    const lines = nodeDetailLines(nodeReport({ id: 'edge', kind: 'cdn', cache: cacheReport({ theory: null, theoryModel: null }), cdn }));
+    expect(lines.slice(-2)).toEqual([
+      '  edge  rtt ms  requests  hit ratio  compute busy (2 threads)  wait ms',
+      '  EU      20.0     1,000      50.0%                     80.0%     20.0',
+    ]);
+  });
+
+  it('prints a sharded, replicated database: stale reads, then each shard', () => {
+    const database = {
+      shards: 2,
+      readReplicas: 1,
+      replicaReads: 9000,
+      staleReads: 300,
+      staleRatio: 300 / 9000,
+      maxStaleAge: 0.4,
+      perShard: [
+        { requests: 7000, reads: 6300, writes: 700, share: 0.7, primaryLoad: 0.9, replicaLoad: 0.5 },
+        { requests: 3000, reads: 2700, writes: 300, share: 0.3, primaryLoad: 0.3, replicaLoad: 0.2 },
+      ],
+    };
+    expect(nodeDetailLines(nodeReport({ id: 'db', kind: 'database', database }))).toEqual([
+      '',
+      'Database db: 2 shards, 1 read replica each',
+      '  stale reads 300 of 9,000 replica reads (3.3%), the oldest 400 ms after its write',
+      '  shard  requests  share  primary busy  replicas busy',
+      '  1         7,000  70.0%         90.0%          50.0%',
+      '  2         3,000  30.0%         30.0%          20.0%',
+    ]);
+    expect(nodeDetailLines(nodeReport({ id: 'db', kind: 'database', database: { ...database, shards: 1, readReplicas: 0 } }))).toEqual([]);
   });
 });

@@ -20,7 +20,7 @@ const DETAILS: { readonly [K in NodeKind]: (node: NodeReportOf<K>, name: string)
   client: none,
   loadBalancer: (node, name) => balancerLines(node, name),
   server: (node, name) => [...replicaLines(node, name), ...resourceLines(node, name)],
-  database: none,
+  database: (node, name) => databaseLines(node, name),
   cache: (node, name) => cacheLines(node, name),
   cdn: (node, name) => [...cacheLines(node, name), ...cdnLines(node)],
   sessionStore: none,
@@ -90,9 +90,39 @@ function cacheLines(node: NodeReportOf<'cache' | 'cdn'>, name: string): string[]
 function cdnLines(node: NodeReportOf<'cdn'>): string[] {
   const cdn = node.cdn;
   const lines = [`  kept off the origin: ${formatPercent(cdn.requestOffload)} of requests, ${formatPercent(cdn.byteOffload)} of bytes`];
-  if (cdn.rejectedAtEdge > 0) lines.push(`  ${formatCount(cdn.rejectedAtEdge)} requests rejected at the edge`);
-  const rows = cdn.edges.map((e) => [e.name, formatMilliseconds(e.rtt), formatCount(e.requests), formatPercent(e.hitRatio)]);
-  lines.push(...indent(formatTable([['edge', 'rtt ms', 'requests', 'hit ratio'], ...rows], ['left', 'right', 'right', 'right'])));
+  if (cdn.rejectedAtEdge > 0) lines.push(`  ${formatCount(cdn.rejectedAtEdge)} requests rejected at the edge (401 unauthorized)`);
+  // Edge compute columns only when the edges resized anything.
+  const compute = cdn.edgeCpuSeconds > 0;
+  const rows = cdn.edges.map((e) => [
+    e.name,
+    formatMilliseconds(e.rtt),
+    formatCount(e.requests),
+    formatPercent(e.hitRatio),
+    ...(compute ? [formatPercent(e.computeUtilization ?? 0), formatMilliseconds(e.computeMeanWait ?? 0)] : []),
+  ]);
+  const header = ['edge', 'rtt ms', 'requests', 'hit ratio', ...(compute ? [`compute busy (${cdn.edgeWorkers ?? '?'} threads)`, 'wait ms'] : [])];
+  lines.push(...indent(formatTable([header, ...rows], header.map((_, i) => (i === 0 ? 'left' : 'right')))));
+  return lines;
+}
+
+/** For a sharded or replicated database: stale reads, then each shard's share and load. */
+function databaseLines(node: NodeReportOf<'database'>, name: string): string[] {
+  const db = node.database;
+  if (!db || (db.shards === 1 && db.readReplicas === 0)) return [];
+  const lines = ['', `Database ${name}: ${db.shards} shard${db.shards === 1 ? '' : 's'}, ${db.readReplicas} read replica${db.readReplicas === 1 ? '' : 's'} each`];
+  if (db.readReplicas > 0) {
+    const oldest = db.staleReads > 0 ? `, the oldest ${formatMilliseconds(db.maxStaleAge)} ms after its write` : '';
+    lines.push(`  stale reads ${formatCount(db.staleReads)} of ${formatCount(db.replicaReads)} replica reads (${formatPercent(db.staleRatio)})${oldest}`);
+  }
+  const rows = db.perShard.map((shard, s) => [
+    String(s + 1),
+    formatCount(shard.requests),
+    formatPercent(shard.share),
+    formatPercent(shard.primaryLoad),
+    ...(db.readReplicas > 0 ? [formatPercent(shard.replicaLoad)] : []),
+  ]);
+  const header = ['shard', 'requests', 'share', 'primary busy', ...(db.readReplicas > 0 ? ['replicas busy'] : [])];
+  lines.push(...indent(formatTable([header, ...rows], header.map((_, i) => (i === 0 ? 'left' : 'right')))));
   return lines;
 }
 

@@ -78,6 +78,14 @@ describe('lb-l4-weighted: weighted round robin at L4 with the HAProxy (TCP) pres
     expect(atL7.totals).toEqual(weighted.totals);
     expect(shares(atL7, 'lb')).toEqual(shares(weighted, 'lb'));
   });
+
+  it('seed-1: servers 62–63% busy (125 × 0.02 / 4 for a small one), mean 42.1 ms; round robin mean 48.5 ms; balancer 0.0025', () => {
+    expect((125 * 0.02) / 4).toBeCloseTo(0.625, 10);
+    for (const id of ['big', 'small-1', 'small-2']) expect([62, 63]).toContain(Math.round(node(weighted, id).utilization * 100));
+    expect(weighted.totals.latency.mean).toBeCloseTo(0.0421, 4);
+    expect(roundRobin.totals.latency.mean).toBeCloseTo(0.0485, 4);
+    expect(node(weighted, 'lb').utilization).toBeCloseTo(0.0025, 4);
+  });
 });
 
 describe('lb-ip-hash-nlb: IP hash from 24 addresses behind the AWS NLB preset', () => {
@@ -105,6 +113,15 @@ describe('lb-ip-hash-nlb: IP hash from 24 addresses behind the AWS NLB preset', 
 
   it("spends the preset's 0.1 ms a request on 4 cores (0.75% busy)", () => {
     expect(node(report, 'nlb').utilization).toBeCloseTo(300 * 0.0001 / 4, 3);
+  });
+
+  it('seed-1: shares 33.6/49.8/16.6% (about 33%, 50%, 17%); p99 at app-2 115 ms against 87 ms at app-3', () => {
+    const measured = shares(report, 'nlb');
+    expect(measured['app-1']).toBeCloseTo(0.336, 3);
+    expect(measured['app-2']).toBeCloseTo(0.498, 3);
+    expect(measured['app-3']).toBeCloseTo(0.166, 3);
+    expect(Math.round(node(report, 'app-2').latency.p99 * 1000)).toBe(115);
+    expect(Math.round(node(report, 'app-3').latency.p99 * 1000)).toBe(87);
   });
 });
 
@@ -136,6 +153,20 @@ describe('lb-power-of-two: two choices against random at ρ = 0.9', () => {
   it('least connections, looking at all 8, does a little better still (about 21 ms)', () => {
     expect(leastConnections.totals.latency.mean).toBeLessThan(twoChoices.totals.latency.mean);
     expect(Math.abs(leastConnections.totals.latency.mean - 0.021)).toBeLessThan(0.004);
+  });
+
+  it('seed-1: two choices mean 30.2 ms, p99 108 ms; random 95.9 ms (96 ms), p99 403 ms; least connections 20.9 ms (21 ms)', () => {
+    expect(twoChoices.totals.latency.mean).toBeCloseTo(0.0302, 4);
+    expect(Math.round(twoChoices.totals.latency.p99 * 1000)).toBe(108);
+    expect(random.totals.latency.mean).toBeCloseTo(0.0959, 4);
+    expect(Math.round(random.totals.latency.mean * 1000)).toBe(96);
+    expect(Math.round(random.totals.latency.p99 * 1000)).toBe(403);
+    expect(leastConnections.totals.latency.mean).toBeCloseTo(0.0209, 4);
+  });
+
+  it('the supermarket model: 6 or more waiting with probability 0.9^63 ≈ 0.001 instead of 0.9^6 ≈ 0.53', () => {
+    expect(0.9 ** 63).toBeCloseTo(0.001, 3);
+    expect(0.9 ** 6).toBeCloseTo(0.53, 2);
   });
 });
 
@@ -186,6 +217,19 @@ describe('lb-least-response-time: an old server at half speed, and a 4× slowdow
     expect(roundRobin.totals.latency.p99).toBeGreaterThan(5);
     expect(node(roundRobin, 'old').utilization).toBeCloseTo(0.8, 1);
   });
+
+  it('seed-1: new-1 44% → 9% while slowed → 45%; mean 51.4 ms (51 ms), p99 177 ms; round robin p99 about 11 s', () => {
+    expect(Math.round(span(10, 60)[0]! * 100)).toBe(44);
+    expect(Math.round(span(60, 90)[0]! * 100)).toBe(9);
+    expect(Math.round(span(90, 120)[0]! * 100)).toBe(45);
+    expect(report.totals.latency.mean).toBeCloseTo(0.0514, 4);
+    expect(Math.round(report.totals.latency.p99 * 1000)).toBe(177);
+    expect(Math.round(roundRobin.totals.latency.p99)).toBe(11);
+  });
+
+  it('seed-1: the old server gets about 13% of the requests until 60 s', () => {
+    expect(Math.round(span(10, 60)[2]! * 100)).toBe(13);
+  });
 });
 
 describe('cache-eviction-policies: LRU, LFU, FIFO and TTL against their theory lines', () => {
@@ -221,6 +265,14 @@ describe('cache-eviction-policies: LRU, LFU, FIFO and TTL against their theory l
     expect(ttl.expirations).toBeGreaterThan(0);
     expect(Math.abs(ttl.entries - 500)).toBeLessThan(60);
   });
+
+  it('seed-1: LRU 0.454, LFU 0.560, FIFO 0.411, TTL 0.407 with about 525 entries', () => {
+    expect(cacheOf(report, 'lru').hitRatio).toBeCloseTo(0.454, 3);
+    expect(cacheOf(report, 'lfu').hitRatio).toBeCloseTo(0.56, 3);
+    expect(cacheOf(report, 'fifo').hitRatio).toBeCloseTo(0.411, 3);
+    expect(cacheOf(report, 'ttl').hitRatio).toBeCloseTo(0.407, 3);
+    expect(Math.abs(cacheOf(report, 'ttl').entries - 525)).toBeLessThan(10);
+  });
 });
 
 describe('cache-write-through-versions: no lost writes, no stale reads', () => {
@@ -255,6 +307,15 @@ describe('cache-write-through-versions: no lost writes, no stale reads', () => {
       expect(Math.abs(cacheOf(report, id).hitRatio - 0.695)).toBeLessThan(0.02);
       expect(cacheOf(noInvalidation, id).hitRatio).toBeGreaterThan(cacheOf(report, id).hitRatio + 0.03);
     }
+  });
+
+  it('seed-1: write-back loses 12 (about a dozen); without invalidation 13,002 stale reads (about 13,000); hit ratios 0.69 and 0.70, 0.75 and 0.76 without; Che 0.76', () => {
+    expect(both(writeBack, 'lostWrites')).toBe(12);
+    expect(both(noInvalidation, 'staleReads')).toBe(13_002);
+    expect(Math.round(both(noInvalidation, 'staleReads') / 1000)).toBe(13);
+    expect([cacheOf(report, 'cache-1').hitRatio, cacheOf(report, 'cache-2').hitRatio].map((h) => Math.round(h * 100) / 100).sort()).toEqual([0.69, 0.7]);
+    expect([cacheOf(noInvalidation, 'cache-1').hitRatio, cacheOf(noInvalidation, 'cache-2').hitRatio].map((h) => Math.round(h * 100) / 100).sort()).toEqual([0.75, 0.76]);
+    expect(cacheOf(report, 'cache-1').theory).toBeCloseTo(0.76, 2);
   });
 });
 

@@ -3,6 +3,7 @@
 import type { EngineLimits } from '../scenario/engine-limits';
 import type { FaultAction, GraphChange, Link, NodeKind, ScenarioNode } from '../scenario/schema';
 import type { CacheReport, CdnReport } from './caching/report';
+import type { DatabaseFigures } from './data-tier/database-figures';
 import type { SystemTheory } from './queueing-theory';
 import type { QueueFigures, QueueLive, TopicFigures } from './messaging/figures';
 import type { LiveResources, ResourcesReport } from './resources/resources-report';
@@ -13,6 +14,7 @@ export type { NodeTheory, QueueModel, SystemTheory } from './queueing-theory';
 export type { QueueFigures, QueueLive, TopicFigures } from './messaging/figures';
 export type { LiveResources, ResourceFigures, ResourceName, ResourcesReport } from './resources/resources-report';
 export type { BreakerChange, BreakerState, CallFigures, LiveCall } from './resilience/call-figures';
+export type { DatabaseFigures, ShardFigures } from './data-tier/database-figures';
 
 /**
  * Why an attempt failed. "queueFull" is a drop; "engineLimit" means the
@@ -172,6 +174,8 @@ export interface NodeReportBase {
   parallel?: ParallelJobReport;
   /** Clients and servers: the calls of each outgoing link that has a call policy. */
   calls?: CallFigures[];
+  /** Databases: shards, read replicas, stale reads and per-shard load. */
+  database?: DatabaseFigures;
 }
 
 /** One machine of a replicated node: its own queue, faults, sessions and counts. */
@@ -376,6 +380,8 @@ export interface LiveNode {
   replicasDown?: number;
   /** Clients and servers: each outgoing call link's breaker state and calls in progress. */
   calls?: LiveCall[];
+  /** Databases: stale reads and per-shard load so far. */
+  database?: DatabaseFigures;
 }
 
 /** A running simulation. Time is simulated seconds; nothing here knows the wall clock. */

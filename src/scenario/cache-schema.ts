@@ -56,6 +56,8 @@ export const CacheNodeSchema = z
     flushInterval: positive.default(1),
     /** Write-back: dirty entries written by one database write. */
     flushBatch: z.number().int().min(1).max(10_000).default(100),
+    /** Threads doing lookups (a Redis shard: 1); a lookup waits for a free one. null: as many as needed, a lookup never waits. */
+    workers: z.number().int().min(1).max(4096).nullable().default(null),
   })
   .refine((node) => node.eviction !== 'ttl' || node.ttl !== null, {
     message: 'a TTL-only cache needs a ttl (entries would never leave)',
@@ -103,5 +105,7 @@ export const CdnNodeSchema = z.object({
   resizeTime: nonNegative.default(0.02),
   /** Mean response size in bytes; each item's size is fixed, between 0.25 and 1.75 × this. */
   objectBytes: positive.default(100_000),
+  /** Edge compute threads per edge location: a resize takes one or waits for one. */
+  edgeWorkers: z.number().int().min(1).max(4096).default(8),
 });
 export type CdnNode = z.infer<typeof CdnNodeSchema>;

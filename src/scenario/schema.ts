@@ -268,6 +268,12 @@ export const DatabaseNodeSchema = z.object({
   ...stationFields,
   readTime: DistributionSchema,
   writeTime: DistributionSchema,
+  /** Sharding by key: items are split by a hash of their key over this many shards, each its own machine (workers, queue). */
+  shards: z.number().int().min(1).max(64).default(1),
+  /** Read replicas per shard: reads go to them in turn, writes to the shard's primary, which ships each write to them. */
+  readReplicas: z.number().int().min(0).max(16).default(0),
+  /** Replication lag: how long a committed write takes to reach a read replica (each replica draws its own). */
+  replicationLag: DistributionSchema.default({ type: 'exponential', mean: 0.1 }),
 });
 
 /**

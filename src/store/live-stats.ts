@@ -30,6 +30,10 @@ export interface NodeLiveStats {
   replicas: ReplicaState[] | null;
   /** A replicated node: each machine's busy share since the warm-up, in whole percent (null for one machine). */
   replicaBusy: number[] | null;
+  /** Databases with read replicas: share of replica reads that were stale, since measurement began. */
+  staleRatio?: number;
+  /** Sharded databases: the busiest shard primary's load, since measurement began. */
+  busiestShard?: number;
 }
 
 /** What one machine of a replicated node is doing now. */
@@ -61,6 +65,9 @@ export function computeNodeLiveStats(state: AppState, nodeId: string): NodeLiveS
     stats.messaging = { backlog, oldestAge, deadLettered, duplicates };
   }
   if (node.topic) stats.topic = { copies: node.topic.copies, failed: node.topic.failed };
+  const database = node.database;
+  if (database && database.readReplicas > 0) stats.staleRatio = database.staleRatio;
+  if (database && database.shards > 1) stats.busiestShard = Math.max(...database.perShard.map((shard) => shard.primaryLoad));
   return stats;
 }
 
@@ -98,7 +105,9 @@ function same(a: NodeLiveStats | null, b: NodeLiveStats | null): boolean {
     sameResources(a.resources, b.resources) &&
     a.saturated === b.saturated &&
     a.replicas?.join() === b.replicas?.join() &&
-    a.replicaBusy?.join() === b.replicaBusy?.join()
+    a.replicaBusy?.join() === b.replicaBusy?.join() &&
+    a.staleRatio === b.staleRatio &&
+    a.busiestShard === b.busiestShard
   );
 }
 

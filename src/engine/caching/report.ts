@@ -57,6 +57,12 @@ export interface CdnEdgeReport {
   hitRatio: number;
   /** The hit ratio theory expects at this edge (the CDN's `cache.theory`), or null. */
   theory?: number | null;
+  /** Busy compute threads / threads, since measurement began. */
+  computeUtilization?: number;
+  /** Resizes waiting for a thread now. */
+  computeQueue?: number;
+  /** Mean wait for a thread of resizes since measurement began, seconds. */
+  computeMeanWait?: number;
 }
 
 /** What a CDN measured: origin offload and edge compute. */
@@ -77,5 +83,7 @@ export interface CdnReport {
   privateRequests: number;
   /** CPU seconds edges spent resizing images. */
   edgeCpuSeconds: number;
+  /** Compute threads per edge. */
+  edgeWorkers?: number;
   edges: CdnEdgeReport[];
 }

@@ -14,6 +14,7 @@ import { ArrivalCounter } from './arrival-counter';
 import { type Component, EventKind, type SimContext } from '../component';
 import { queuelessReport } from './report-helpers';
 import { WriteBackBuffer } from './write-back-buffer';
+import { ThreadPool } from '../caching/thread-pool';
 
 /** A hit, or a write-back write, is answered from the cache. */
 const ANSWER = EventKind.timer0;
@@ -65,6 +66,8 @@ export class Cache implements Component, VersionSubscriber {
   private writes = 0;
   private bypassed = 0;
   private lostWrites = 0;
+  /** Lookup threads, or null: a lookup never waits (the default). */
+  private readonly pool: ThreadPool | null;
 
   constructor(
     readonly index: number,
@@ -78,6 +81,7 @@ export class Cache implements Component, VersionSubscriber {
     this.writeBack = node.strategy === 'writeBack' ? new WriteBackBuffer(index, node.flushBatch, ctx, this.versions) : null;
     const policy = createPolicy(node.eviction, node.capacity, ctx.rng(index, 0));
     this.table = new CacheTable(node.capacity, node.ttl, policy, (item, version) => this.writeBack?.hold(item, version));
+    this.pool = node.workers === null ? null : new ThreadPool(node.workers);
   }
 
   retire(): void {
@@ -95,9 +99,11 @@ export class Cache implements Component, VersionSubscriber {
         return;
       case ANSWER:
         this.answered++;
+        this.lookupDone(arg, time);
         this.ctx.respond(arg, Outcome.ok, time);
         return;
       case PASS_ON:
+        this.lookupDone(arg, time);
         this.ctx.forward(arg, this.index, time);
         return;
       case EventKind.response:
@@ -123,6 +129,21 @@ export class Cache implements Component, VersionSubscriber {
       this.ctx.forward(request, this.index, time);
       return;
     }
+    if (this.pool && !this.pool.arrive(request, time)) return;
+    this.lookup(request, time);
+  }
+
+  /** A lookup thread freed: the next waiting lookup takes it. */
+  private lookupDone(request: number, time: number): void {
+    if (!this.pool) return;
+    const next = this.pool.finish(this.ctx.requests.arrivedAt[request] as number, time);
+    if (next >= 0) this.lookup(next, time);
+  }
+
+  /** Looks the request's item up (on a thread, when the cache has a pool of them): answer, store, or pass on. */
+  private lookup(request: number, time: number): void {
+    const requests = this.ctx.requests;
+    this.pool?.start(requests.arrivedAt[request] as number, time);
     const item = requests.key[request] as number;
     if (((requests.flags[request] as number) & RequestFlag.write) !== 0) {
       this.writes++;
@@ -158,7 +179,8 @@ export class Cache implements Component, VersionSubscriber {
 
   private after(kind: number, request: number, delay: number, time: number): void {
     const wait = delay * this.slowFactor;
-    if (time >= this.arrivals.measureStart) this.latency.record(wait);
+    // Without a pool of threads a lookup never queues: its latency is its delay (a pool's stats measure their own).
+    if (!this.pool && time >= this.arrivals.measureStart) this.latency.record(wait);
     this.ctx.schedule(this.index, kind, request, time + wait);
   }
 
@@ -209,6 +231,11 @@ export class Cache implements Component, VersionSubscriber {
         this.lostWrites += this.writeBack?.loseAll(this.table) ?? 0;
         this.table.clear();
         this.down = true;
+        // Lookups still waiting for a thread fall back to the database, as new requests do.
+        for (const request of this.pool?.drain(time) ?? []) {
+          this.bypassed++;
+          this.ctx.forward(request, this.index, time);
+        }
         return;
       case 'restart':
         this.down = false;
@@ -228,15 +255,19 @@ export class Cache implements Component, VersionSubscriber {
   }
 
   beginMeasurement(time: number): void {
+    this.pool?.stats.beginMeasurement(time);
     this.arrivals.beginMeasurement(time);
     this.measuredReads = 0;
     this.stats.beginMeasurement();
     this.latency.reset();
   }
 
-  closeWindow(): WindowNodeSample {
-    const sample = { utilization: 0, queueLength: 0, p99: 0, served: this.arrivals.closeWindow(), dropped: 0, hitRatio: this.stats.closeWindow() };
-    return sample;
+  closeWindow(start: number, time: number): WindowNodeSample {
+    const served = this.arrivals.closeWindow();
+    const hitRatio = this.stats.closeWindow();
+    if (!this.pool) return { utilization: 0, queueLength: 0, p99: 0, served, dropped: 0, hitRatio };
+    this.pool.stats.advance(time, this.pool.busy, this.pool.queue.length);
+    return { ...this.pool.stats.closeWindow(start, time), served, hitRatio };
   }
 
   /** The theory line: computed once, from the catalogue of the one client feeding this cache. */
@@ -257,24 +288,37 @@ export class Cache implements Component, VersionSubscriber {
   report(time: number): NodeReport {
     const measured = time - this.arrivals.measureStart;
     const cache = this.figures(this.theoryFor(measured > 0 ? this.measuredReads / measured : 0));
-    return {
-      ...queuelessReport({
-        id: this.id,
-        kind: this.kind,
-        label: this.label,
-        arrivals: this.arrivals.total,
-        served: this.answered,
-        throughput: this.arrivals.throughput(time),
-        latency: this.latency,
-      }),
-      cache,
-    };
+    const base = queuelessReport({
+      id: this.id,
+      kind: this.kind,
+      label: this.label,
+      arrivals: this.arrivals.total,
+      served: this.answered,
+      throughput: this.arrivals.throughput(time),
+      latency: this.latency,
+    });
+    if (!this.pool) return { ...base, cache };
+    const pool = this.pool;
+    pool.stats.advance(time, pool.busy, pool.queue.length);
+    // A pool's latency is queue wait + lookup; throughput stays the arrivals' (what the cache took in).
+    const { throughput: _, ...figures } = pool.stats.measured(time);
+    return { ...base, ...figures, inSystem: pool.busy + pool.queue.length, cache };
   }
 
   live() {
     // Theory is left to the report: a TTL cache would recompute it for every frame.
     const cache = this.figures(null);
-    return { busy: 0, queueLength: 0, inSystem: 0, workers: 0, down: this.down, slowFactor: this.slowFactor, hitRatio: cache.hitRatio, cache };
+    const pool = this.pool;
+    const queueing = pool
+      ? {
+          utilization: pool.stats.utilizationAt(this.ctx.scheduler.now, pool.busy),
+          busy: pool.busy,
+          queueLength: pool.queue.length,
+          inSystem: pool.busy + pool.queue.length,
+          workers: pool.workers,
+        }
+      : { busy: 0, queueLength: 0, inSystem: 0, workers: 0 };
+    return { ...queueing, down: this.down, slowFactor: this.slowFactor, hitRatio: cache.hitRatio, cache };
   }
 
   private figures(theory: HitRatioTheory | null): CacheReport {

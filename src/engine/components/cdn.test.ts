@@ -74,6 +74,34 @@ describe('CDN node', () => {
     expect(Math.abs(cdn.rejectedAtEdge / cdn.requests - 0.2)).toBeLessThan(0.01);
     expect(cdn.originRequests).toBe(cache.misses);
     expect(cache.hits + cache.misses + cdn.rejectedAtEdge).toBe(cdn.requests);
+    // A rejection is a 401: the attempt fails as unauthorized, it is not a completed request.
+    expect(report.totals.failures.unauthorized).toBe(cdn.rejectedAtEdge);
+    expect(report.totals.completed + report.totals.failed + report.totals.inFlight).toBe(report.totals.sent);
+    expect(report.totals.completed).toBeLessThan(report.totals.sent - cdn.rejectedAtEdge + 1);
+  });
+
+  it('resizes on a few edge threads: one thread at ρ = 0.8 queues as M/D/1 (Wq = ρ/(2μ(1−ρ)) = 20 ms)', () => {
+    // Push mode with room for the whole catalogue: every request is a hit and every item an image, so the
+    // one edge's single thread sees Poisson arrivals at 80/s and 10 ms of work each.
+    const one = buildScenario({
+      duration: 500,
+      warmup: 20,
+      nodes: [
+        { id: 'users', kind: 'client', workload: { mode: 'open', rate: 80 }, catalogue: { items: 50, popularity: { type: 'uniform' } } },
+        { id: 'cdn', kind: 'cdn', mode: 'push', capacity: 50, edges: [{ name: 'only', rtt: 0 }], resizeShare: 1, resizeTime: 0.01, edgeWorkers: 1 },
+        { id: 'origin', kind: 'server', workers: 4, serviceTime: { type: 'constant', value: 0.01 } },
+      ] as ScenarioInput['nodes'],
+      links: [
+        { id: 'in', from: 'users', to: 'cdn', latency: 0 },
+        { id: 'to-origin', from: 'cdn', to: 'origin', latency: 0 },
+      ],
+    });
+    const edge = figures(runScenario(one)).cdn.edges[0]!;
+    // 38,000 resizes after warm-up: ρ within a percent, the mean wait within about 10%.
+    expect(Math.abs((edge.computeUtilization ?? 0) - 0.8)).toBeLessThan(0.015);
+    expect(Math.abs((edge.computeMeanWait ?? 0) - 0.02) / 0.02).toBeLessThan(0.12);
+    const plenty = figures(runScenario({ ...one, nodes: one.nodes.map((n) => (n.kind === 'cdn' ? { ...n, edgeWorkers: 8 } : n)) })).cdn.edges[0]!;
+    expect(plenty.computeMeanWait ?? 1).toBeLessThan(0.0005);
   });
 
   it('charges edge CPU and latency for image resizes', () => {

@@ -15,17 +15,20 @@ import { type NodeReport, Outcome, type WindowNodeSample } from '../types';
 import { ArrivalCounter } from './arrival-counter';
 import { type Component, EventKind, type SimContext } from '../component';
 import { queuelessReport } from './report-helpers';
+import { ThreadPool } from '../caching/thread-pool';
 
 /** The request has crossed from its user to the edge: look it up. */
 const AT_EDGE = EventKind.timer0;
 const ANSWER = EventKind.timer1;
-/** An origin answer has been resized at the edge and goes on to the user. */
-const RESIZED = EventKind.timer2;
+/** An edge thread finished a resize: the hit is answered, or the origin's answer goes on to the user. */
+const COMPUTED = EventKind.timer2;
 
 interface Edge {
   table: CacheTable;
   stats: CacheStats;
   requests: number;
+  /** The edge's compute threads (resizes wait for one). */
+  compute: ThreadPool;
 }
 
 /**
@@ -38,9 +41,9 @@ interface Edge {
  * the most popular items are uploaded to every edge before the run, nothing
  * expires, and a miss (an item not pushed) is served by origin without being
  * stored. Edge compute: an auth check rejects a share of requests at the edge
- * (answered with a 401, counted apart, never reaching origin), and image items
- * are resized at the edge, costing edge CPU and latency. Edges are taken to
- * have CPU enough: resizes add time but do not queue.
+ * (a 401: the attempt fails as `unauthorized` and never reaches origin), and
+ * image items are resized at the edge on `edgeWorkers` threads per edge: a
+ * resize takes a free thread or waits for one, so a busy edge queues.
  */
 export class Cdn implements Component {
   readonly kind = 'cdn';
@@ -62,6 +65,8 @@ export class Cdn implements Component {
   private privateRequests = 0;
   private edgeCpuSeconds = 0;
   private edgeTheory: HitRatioTheory | null | undefined;
+  /** Requests waiting for or in a resize, with the edge, when they joined, and whether they are on their way back from origin. */
+  private readonly computing = new Map<number, { edge: number; since: number; fromOrigin: boolean }>();
 
   constructor(
     readonly index: number,
@@ -77,6 +82,7 @@ export class Cdn implements Component {
       table: new CacheTable(node.capacity, ttl, createPolicy(eviction, node.capacity, ctx.rng(index, 1 + e))),
       stats: new CacheStats(),
       requests: 0,
+      compute: new ThreadPool(node.edgeWorkers),
     }));
     this.routing = new CdnRouting(node);
     this.authCoin = ctx.rng(index, 0);
@@ -115,8 +121,8 @@ export class Cdn implements Component {
       case EventKind.response:
         this.fromOrigin(arg, time);
         return;
-      case RESIZED:
-        this.ctx.continueResponse(arg, time);
+      case COMPUTED:
+        this.computed(arg, time);
         return;
     }
   }
@@ -128,8 +134,9 @@ export class Cdn implements Component {
     edge.requests++;
     const item = requests.key[request] as number;
     if (this.authCoin.next() < this.node.authRejectShare) {
+      // The request's token fails the edge's check: a 401 goes straight back, and the attempt fails.
       this.rejected++;
-      this.answer(request, this.node.hitTime, time);
+      this.ctx.respond(request, Outcome.unauthorized, time);
       return;
     }
     const isWrite = ((requests.flags[request] as number) & RequestFlag.write) !== 0;
@@ -145,7 +152,8 @@ export class Cdn implements Component {
       edge.stats.read(item, true, -1);
       if (measured) this.total.read(item, true, -1);
       this.bytesServed += this.routing.bytesOf(item);
-      this.answer(request, this.node.hitTime + this.resizeCost(item), time);
+      if (this.routing.isImage(item)) this.resize(request, e, false, time);
+      else this.answer(request, this.node.hitTime, time);
     } else {
       edge.stats.read(item, false, -1);
       if (measured) this.total.read(item, false, -1);
@@ -153,10 +161,28 @@ export class Cdn implements Component {
     }
   }
 
-  private resizeCost(item: number): number {
-    if (!this.routing.isImage(item)) return 0;
+  /** Queues an image resize on the edge's threads; `fromOrigin`: the origin's answer, on its way back. */
+  private resize(request: number, edge: number, fromOrigin: boolean, time: number): void {
+    this.computing.set(request, { edge, since: time, fromOrigin });
+    const pool = (this.edges[edge] as Edge).compute;
+    if (pool.arrive(request, time)) this.startResize(request, pool, time);
+  }
+
+  private startResize(request: number, pool: ThreadPool, time: number): void {
+    pool.start((this.computing.get(request) as { since: number }).since, time);
     this.edgeCpuSeconds += this.node.resizeTime;
-    return this.node.resizeTime;
+    this.ctx.schedule(this.index, COMPUTED, request, time + this.node.resizeTime * this.slowFactor);
+  }
+
+  /** A resize finished: the thread takes the next one waiting, and the request goes on. */
+  private computed(request: number, time: number): void {
+    const job = this.computing.get(request) as { edge: number; since: number; fromOrigin: boolean };
+    this.computing.delete(request);
+    const pool = (this.edges[job.edge] as Edge).compute;
+    const next = pool.finish(job.since, time);
+    if (next >= 0) this.startResize(next, pool, time);
+    if (job.fromOrigin) this.ctx.continueResponse(request, time);
+    else this.answer(request, this.node.hitTime, time);
   }
 
   private answer(request: number, delay: number, time: number): void {
@@ -182,9 +208,9 @@ export class Cdn implements Component {
     const bytes = this.routing.bytesOf(item);
     this.originBytes += bytes;
     this.bytesServed += bytes;
-    if (this.node.mode === 'pull' && !this.routing.isPrivate(item)) this.edges[this.edgeOf(request)]?.table.put(item, 0, time);
-    const resize = this.resizeCost(item);
-    if (resize > 0) this.ctx.schedule(this.index, RESIZED, request, time + resize * this.slowFactor);
+    const e = this.edgeOf(request);
+    if (this.node.mode === 'pull' && !this.routing.isPrivate(item)) this.edges[e]?.table.put(item, 0, time);
+    if (this.routing.isImage(item)) this.resize(request, e, true, time);
     else this.ctx.continueResponse(request, time);
   }
 
@@ -198,7 +224,10 @@ export class Cdn implements Component {
   beginMeasurement(time: number): void {
     this.arrivals.beginMeasurement(time);
     this.total.beginMeasurement();
-    for (const edge of this.edges) edge.stats.beginMeasurement();
+    for (const edge of this.edges) {
+      edge.stats.beginMeasurement();
+      edge.compute.stats.beginMeasurement(time);
+    }
     this.latency.reset();
   }
 
@@ -230,7 +259,7 @@ export class Cdn implements Component {
 
   report(time: number): NodeReport {
     const theory = this.theory();
-    const cdn = this.cdnFigures(theory);
+    const cdn = this.cdnFigures(theory, time);
     const cache = cacheFigures(this.total, theory, {
       evictions: this.edges.reduce((sum, edge) => sum + edge.table.evictions, 0),
       expirations: this.edges.reduce((sum, edge) => sum + edge.table.expirations, 0),
@@ -253,11 +282,11 @@ export class Cdn implements Component {
 
   live() {
     // Theory is left to the report, as for a cache: its first computation can take long on a big catalogue.
-    return { busy: 0, queueLength: 0, inSystem: 0, workers: 0, slowFactor: this.slowFactor, hitRatio: this.total.hitRatio, cdn: this.cdnFigures(null) };
+    return { busy: 0, queueLength: 0, inSystem: 0, workers: 0, slowFactor: this.slowFactor, hitRatio: this.total.hitRatio, cdn: this.cdnFigures(null, this.ctx.scheduler.now) };
   }
 
   /** Offload, bytes and edges so far: for the report, and for live frames. */
-  private cdnFigures(theory: HitRatioTheory | null): CdnReport {
+  private cdnFigures(theory: HitRatioTheory | null, time: number): CdnReport {
     const requests = this.edges.reduce((sum, edge) => sum + edge.requests, 0);
     return {
       requests,
@@ -269,7 +298,11 @@ export class Cdn implements Component {
       rejectedAtEdge: this.rejected,
       privateRequests: this.privateRequests,
       edgeCpuSeconds: this.edgeCpuSeconds,
+      edgeWorkers: this.node.edgeWorkers,
       edges: this.edges.map((edge, e) => ({
+        computeUtilization: edge.compute.stats.utilizationAt(time, edge.compute.busy),
+        computeQueue: edge.compute.queue.length,
+        computeMeanWait: edge.compute.stats.meanWait,
         name: this.node.edges[e]?.name ?? `edge ${e + 1}`,
         rtt: this.node.edges[e]?.rtt ?? 0,
         requests: edge.requests,

@@ -67,6 +67,14 @@ export abstract class QueueingStation implements Component {
     return null;
   }
 
+  /** The replica that must serve this request (a database picks by shard, and reads or writes), or −1: the station deals it. */
+  protected routeTo(_request: number): number {
+    return -1;
+  }
+
+  /** Service of `request` on replica `unit` ended at `time` (a database commits a write, or serves a read, then). */
+  protected served(_request: number, _unit: number, _time: number): void {}
+
   /** The links a served request may be forwarded on. */
   protected downstream(): readonly RuntimeLink[] {
     return this.ctx.outgoing(this.index);
@@ -116,6 +124,8 @@ export abstract class QueueingStation implements Component {
 
   /** The replica a balancer picked for this request (it says so once), or the next in turn. */
   private unitFor(request: number): number {
+    const routed = this.routeTo(request);
+    if (routed >= 0) return routed;
     if (this.replicas === 1) return 0;
     const requests = this.ctx.requests;
     const picked = requests.replica[request] as number;
@@ -201,6 +211,7 @@ export abstract class QueueingStation implements Component {
     const unit = this.units[Math.floor(worker / this.workers)] as ServiceUnit;
     this.stats.finished(unit.arrivalOf(worker), time);
     unit.served++;
+    this.served(request, Math.floor(worker / this.workers), time);
     if (this.waitsOnCalls && this.forwards && ((requests.flags[request] as number) & RequestFlag.probe) === 0) {
       // A blocking call: the worker stays taken until callSettled.
       requests.flags[request] = (requests.flags[request] as number) | RequestFlag.calling;

@@ -118,6 +118,11 @@ export class StationStats {
     return (area - this.measuredBusyArea) / (measured * this.workers);
   }
 
+  /** Mean queue wait of requests measured so far, seconds. */
+  get meanWait(): number {
+    return this.measuredWaits > 0 ? this.measuredWaitSum / this.measuredWaits : 0;
+  }
+
   /** The measured figures of a NodeReport. */
   measured(time: number) {
     const measured = time - this.measureStart;

@@ -74,7 +74,14 @@ const resources = fc.record({
 /** A server with any service-time distribution, with or without a machine's resources. */
 export const server = fc.record({ ...stationFields, serviceTime: distribution, resources: fc.option(resources, { nil: undefined, freq: 3 }) });
 /** A database with its own read and write times. */
-export const database = fc.record({ ...stationFields, readTime: distribution, writeTime: distribution });
+export const database = fc.record({
+  ...stationFields,
+  readTime: distribution,
+  writeTime: distribution,
+  shards: fc.integer({ min: 1, max: 3 }),
+  readReplicas: fc.integer({ min: 0, max: 2 }),
+  replicationLag: distribution,
+});
 
 /** A load balancer: any algorithm, with or without overhead, TLS termination and health checks. */
 export const balancer = fc.record({
@@ -127,6 +134,7 @@ export const cache = fc
       fc.constant({ type: 'version' as const }),
     ),
     flushInterval: seconds(0.05, 1),
+    workers: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }),
   })
   .map((c) => (c.eviction === 'ttl' && c.ttl === null ? { ...c, ttl: 0.5 } : c));
 
@@ -139,6 +147,7 @@ export const cdn = fc.record({
   privateShare: seconds(0, 1),
   authRejectShare: seconds(0, 0.5),
   resizeShare: seconds(0, 1),
+  edgeWorkers: fc.integer({ min: 1, max: 4 }),
 });
 
 /** A message queue: any ack latency, capacity, prefetch, visibility timeout, delivery limit and age bound. */

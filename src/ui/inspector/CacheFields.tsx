@@ -37,6 +37,13 @@ export function CacheFields({ node, commit }: { node: CacheNode; commit: Commit 
       <NumberField label="TTL" value={node.ttl} spec={SPECS.ttl} onCommit={(ttl) => commit({ ttl }, 'ttl')} />
       <NumberField label="Hit time" value={node.hitTime} spec={SPECS.time} onCommit={(v) => commit({ hitTime: v ?? 0 }, 'hitTime')} />
       <NumberField label="Miss time" note="To find out it is a miss" value={node.missTime} spec={SPECS.time} onCommit={(v) => commit({ missTime: v ?? 0 }, 'missTime')} />
+      <NumberField
+        label="Lookup threads"
+        note="A Redis shard has 1: lookups wait for a free thread"
+        value={node.workers}
+        spec={SPECS.cacheWorkers}
+        onCommit={(workers) => commit({ workers }, 'workers')}
+      />
       <SelectField label="Write strategy" value={node.strategy} options={STRATEGY_OPTIONS} onChange={(strategy) => commit({ strategy }, 'strategy')} />
       {node.strategy === 'writeBack' && (
         <>

@@ -89,6 +89,13 @@ export function CdnFields({ node, commit }: { node: CdnNode; commit: Commit }) {
       />
       <NumberField label="Resize time" value={node.resizeTime} spec={SPECS.time} onCommit={(v) => commit({ resizeTime: v ?? 0 }, 'resizeTime')} />
       <NumberField
+        label="Edge threads"
+        note="Compute threads per edge; resizes wait for a free one"
+        value={node.edgeWorkers}
+        spec={SPECS.edgeWorkers}
+        onCommit={(v) => commit({ edgeWorkers: v ?? 1 }, 'edgeWorkers')}
+      />
+      <NumberField
         label="Object size"
         note="Mean response size"
         value={node.objectBytes}

@@ -114,13 +114,33 @@ export function ServerFields({ node, commit }: FieldsProps<'server'>) {
   );
 }
 
-/** A database: workers, queue, and a time for reads and one for writes. */
+/** A database: workers, queue, a time for reads and one for writes; then shards and read replicas folded below. */
 export function DatabaseFields({ node, commit }: FieldsProps<'database'>) {
+  const summary = `${node.shards} shard${node.shards === 1 ? '' : 's'}, ${node.readReplicas} replica${node.readReplicas === 1 ? '' : 's'}${node.shards > 1 ? ' each' : ''}`;
   return (
     <>
       <WorkerFields node={node} commit={commit} />
       <DistributionField label="Read time" value={node.readTime} onCommit={(readTime) => commit({ readTime }, 'readTime')} />
       <DistributionField label="Write time" value={node.writeTime} onCommit={(writeTime) => commit({ writeTime }, 'writeTime')} />
+      <Section title="Shards and replicas" summary={summary}>
+        <NumberField
+          label="Shards"
+          note="Items split by a hash of their key; each shard is a machine with these workers"
+          value={node.shards}
+          spec={SPECS.shards}
+          onCommit={(shards) => commit({ shards: shards ?? 1 }, 'shards')}
+        />
+        <NumberField
+          label="Read replicas"
+          note="Per shard: reads go to them, writes to the primary"
+          value={node.readReplicas}
+          spec={SPECS.readReplicas}
+          onCommit={(readReplicas) => commit({ readReplicas: readReplicas ?? 0 }, 'readReplicas')}
+        />
+        {node.readReplicas > 0 && (
+          <DistributionField label="Replication lag" value={node.replicationLag} onCommit={(replicationLag) => commit({ replicationLag }, 'replicationLag')} />
+        )}
+      </Section>
     </>
   );
 }

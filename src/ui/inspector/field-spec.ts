@@ -94,6 +94,10 @@ export const SPECS = {
   openJitter: { unit: '%', scale: 100, min: 0, max: 100 },
   halfOpenProbes: { unit: 'probes', scale: 1, min: 1, max: 100, integer: true },
   maxConcurrent: { unit: 'calls', scale: 1, min: 1, max: 100_000, integer: true, emptyMeans: 'no limit' },
+  shards: { unit: 'shards', scale: 1, min: 1, max: 64, integer: true },
+  readReplicas: { unit: 'per shard', scale: 1, min: 0, max: 16, integer: true },
+  cacheWorkers: { unit: 'threads', scale: 1, min: 1, max: 4096, integer: true, emptyMeans: 'unlimited: a lookup never waits' },
+  edgeWorkers: { unit: 'threads', scale: 1, min: 1, max: 4096, integer: true },
 } satisfies Record<string, NumberSpec>;
 
 /** The stored value as the field shows it (12 significant digits hide float noise like 7.000000000000001). */

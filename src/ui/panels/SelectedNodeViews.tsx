@@ -17,6 +17,7 @@ import { FieldSweep } from './FieldSweep';
 import { ScalingSweep } from './ScalingSweep';
 import { CallsFigure } from './CallsFigure';
 import type { Link } from '../../scenario/schema';
+import { createDatabaseView } from '../../views/data-tier/database-view';
 
 /** A kind's own views in the bottom panel, beside the fault controls every kind that can fail gets. */
 interface KindViews<K extends NodeKind> {
@@ -41,7 +42,15 @@ const KIND_VIEWS: { readonly [K in NodeKind]: KindViews<K> } = {
       </>
     ),
   },
-  database: { columns: () => 2, Views: ({ node, label }) => <FieldSweep key={node.id} node={node} label={label} /> },
+  database: {
+    columns: (node) => (node.shards > 1 || node.readReplicas > 0 ? 3 : 2),
+    Views: ({ node, label }) => (
+      <>
+        <DatabaseViews node={node} label={label} />
+        <FieldSweep key={`sweep-${node.id}`} node={node} label={label} />
+      </>
+    ),
+  },
   cache: { columns: () => 2, Views: ({ node, label }) => <FieldSweep key={node.id} node={node} label={label} /> },
   cdn: noViews,
   sessionStore: noViews,
@@ -157,3 +166,18 @@ function HashRingFigure({ id, label }: { id: string; label: string }) {
   return <LiveFigure title={`${label}: consistent-hash ring`} create={createHashRingView} select={select} version={ringVersion} wide testId="hash-ring-view" />;
 }
 const ringVersion = (state: AppState) => state.scenario;
+
+/** A sharded or replicated database: stale reads and each shard's load (nothing for a single plain database). */
+function DatabaseViews({ node, label }: { node: NodeOf<'database'>; label: string }) {
+  const id = node.id;
+  const select = useMemo(
+    () => (state: AppState) => {
+      const index = state.nodeIndex[id];
+      return index === undefined ? null : (state.report?.nodes[index]?.database ?? state.snapshot?.nodes[index]?.database ?? null);
+    },
+    [id],
+  );
+  if (node.shards === 1 && node.readReplicas === 0) return null;
+  return <LiveFigure title={`${label}: shards and replicas`} create={createDatabaseView} select={select} version={databaseVersion} wide testId="database-view" />;
+}
+const databaseVersion = (state: AppState) => state.report ?? state.snapshot;
