@@ -11,6 +11,8 @@ export const RequestFlag = {
   encrypted: 16,
   /** Out on a side call (a session lookup); its answer resumes the caller rather than going back. */
   calling: 32,
+  /** Carries no or invalid credentials: a gateway that authenticates answers it 401. */
+  invalidCredentials: 64,
 } as const;
 
 /**
@@ -51,6 +53,8 @@ export class RequestPool {
   /** Links crossed so far; path holds their indices, `stride` per slot. */
   depth: Int32Array;
   path: Int32Array;
+  /** Seconds a 429 answer asks the client to wait before retrying (its Retry-After). */
+  retryAfter: Float64Array;
   readonly stride: number;
   private freeSlots: Int32Array;
   private freeCount = 0;
@@ -88,6 +92,7 @@ export class RequestPool {
     this.hopTime = new Float64Array(capacity * maxPath);
     this.depth = new Int32Array(capacity);
     this.path = new Int32Array(capacity * maxPath);
+    this.retryAfter = new Float64Array(capacity);
     this.freeSlots = new Int32Array(capacity);
   }
 
@@ -145,6 +150,7 @@ export class RequestPool {
     this.hopTime = grown(this.hopTime, (n) => new Float64Array(n), size * this.stride);
     this.depth = grown(this.depth, (n) => new Int32Array(n));
     this.path = grown(this.path, (n) => new Int32Array(n), size * this.stride);
+    this.retryAfter = grown(this.retryAfter, (n) => new Float64Array(n));
     this.freeSlots = grown(this.freeSlots, (n) => new Int32Array(n));
     this.capacity = size;
     return true;

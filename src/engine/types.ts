@@ -3,10 +3,12 @@
 import type { EngineLimits } from '../scenario/engine-limits';
 import type { FaultAction, GraphChange, Link, NodeKind, ScenarioNode } from '../scenario/schema';
 import type { CacheReport, CdnReport } from './caching/report';
+import type { GatewayFigures, GatewayWindow } from './gateway/figures';
 import type { SystemTheory } from './queueing-theory';
 
 export type { CacheReport, CdnEdgeReport, CdnReport, RankBucket } from './caching/report';
 export type { NodeTheory, QueueModel, SystemTheory } from './queueing-theory';
+export type { GatewayFigures, GatewayWindow, LimiterFigures } from './gateway/figures';
 
 /**
  * Why an attempt failed. "queueFull" is a drop; "engineLimit" means the
@@ -142,6 +144,8 @@ export interface NodeReportBase {
   retiredAt?: number;
   /** CDNs: origin offload and edge compute. */
   cdn?: CdnReport;
+  /** Gateways: admitted, throttled, 401s, routes and the rate limit per key. */
+  gateway?: GatewayFigures;
 }
 
 /**
@@ -156,6 +160,7 @@ interface KindFigures {
   sessionStore: Required<Pick<NodeReportBase, 'replicas' | 'sessions'>>;
   cache: Required<Pick<NodeReportBase, 'cache'>>;
   cdn: Required<Pick<NodeReportBase, 'cache' | 'cdn'>>;
+  gateway: Required<Pick<NodeReportBase, 'gateway'>>;
 }
 type EveryKind<T extends { [K in NodeKind]: object }> = T;
 
@@ -227,6 +232,8 @@ export interface WindowNodeSample {
   hitRatio?: number | null;
   /** CDNs: the same, per edge location, in the order of the scenario's edges. */
   edgeHitRatios?: (number | null)[];
+  /** Gateways: admitted and throttled per rate-limit key, bucket levels, 401s. */
+  gateway?: GatewayWindow;
 }
 
 /** Cheap live figures, for the canvas and the totals table while running. */
@@ -278,6 +285,8 @@ export interface LiveNode {
   cache?: CacheReport;
   /** CDNs: offload, bytes and edges so far. */
   cdn?: CdnReport;
+  /** Gateways: the report's gateway figures so far. */
+  gateway?: GatewayFigures;
 }
 
 /** A running simulation. Time is simulated seconds; nothing here knows the wall clock. */

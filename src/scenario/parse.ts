@@ -1,5 +1,6 @@
 import { faultRefusal } from './faults';
 import { KIND_TRAITS } from './kinds';
+import { gatewayProblems } from './gateway-schema';
 import { describeIssues, describeJsonError } from './issue-messages';
 import { balancerProblems } from './load-balancer-presets';
 import { migrateScenario } from './migrate';
@@ -95,6 +96,7 @@ function checkReferences(scenario: Scenario): string[] {
     errors.push(`${field}: "${fault.node}" is ${KIND_TRAITS[kind].one}; ${refusal}`);
   });
   for (const node of scenario.nodes) {
+    if (node.kind === 'gateway') errors.push(...gatewayProblems(node, new Set(scenario.links.filter((l) => l.from === node.id).map((l) => l.to))));
     if (node.kind !== 'loadBalancer') continue;
     errors.push(...balancerProblems(node));
     const targets = new Set(scenario.links.filter((l) => l.from === node.id).map((l) => l.to));

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { CacheNodeSchema, CdnNodeSchema } from './cache-schema';
+import { GatewayNodeSchema } from './gateway-schema';
 
 export type { CacheNode, CdnNode } from './cache-schema';
+export type { GatewayNode } from './gateway-schema';
 
 /** The scenario format version this build writes; older versions are migrated on load. */
 export const SCENARIO_VERSION = 3;
@@ -66,6 +68,8 @@ export const RetryPolicySchema = z.object({
   backoff: nonNegative,
   /** Full jitter: wait a uniform fraction of the backoff. */
   jitter: z.boolean(),
+  /** A 429 is retried after the wait its Retry-After asks for (at least), not the backoff alone. */
+  honourRetryAfter: z.boolean().default(false),
 });
 export type RetryPolicy = z.infer<typeof RetryPolicySchema>;
 
@@ -103,7 +107,7 @@ export const ClientNodeSchema = z.object({
   workload: WorkloadSchema,
   /** Seconds before the client gives up on an attempt; null waits forever. */
   timeout: positive.nullable().default(null),
-  retries: RetryPolicySchema.default({ count: 0, backoff: 0.1, jitter: true }),
+  retries: RetryPolicySchema.default({ count: 0, backoff: 0.1, jitter: true, honourRetryAfter: false }),
   /** Fraction of requests that are writes (databases serve them with writeTime). */
   writeRatio: z.number().min(0).max(1).default(0),
   /** Distinct client addresses the requests come from (IP hash and consistent hashing key on them). */
@@ -114,6 +118,8 @@ export const ClientNodeSchema = z.object({
   mix: z.array(RequestTypeSchema).min(1).max(20).default([{ method: 'GET', path: '/api/items', weight: 1, headers: {} }]),
   /** Requests arrive over TLS: whoever terminates it pays its CPU cost. */
   https: z.boolean().default(false),
+  /** Share of requests that carry no or invalid credentials (a gateway that authenticates answers them 401). */
+  invalidCredentials: z.number().min(0).max(1).default(0),
 });
 
 export const LoadBalancingAlgorithmSchema = z.enum([
@@ -250,6 +256,7 @@ export const NodeSchema = z.discriminatedUnion('kind', [
   SessionStoreNodeSchema,
   CacheNodeSchema,
   CdnNodeSchema,
+  GatewayNodeSchema,
 ]);
 export type ScenarioNode = z.infer<typeof NodeSchema>;
 export type NodeKind = ScenarioNode['kind'];

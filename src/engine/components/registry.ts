@@ -5,6 +5,7 @@ import { Cache } from './cache';
 import { Cdn } from './cdn';
 import { Client } from './client';
 import { Database } from './database';
+import { Gateway } from './gateway';
 import { LoadBalancer } from './load-balancer';
 import { Server } from './server';
 import { SessionStore } from './session-store';
@@ -20,6 +21,7 @@ const COMPONENTS: { readonly [K in NodeKind]: ComponentConstructor<K> } = {
   cache: Cache,
   cdn: Cdn,
   sessionStore: SessionStore,
+  gateway: Gateway,
 };
 
 /** Builds the component for a scenario node. */

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from './parse';
+import { SCENARIO_VERSION } from './schema';
+
+/** users → gw → api, with the gateway's fields overridden. */
+function withGateway(gateway: Record<string, unknown>) {
+  return parseScenario({
+    version: SCENARIO_VERSION,
+    nodes: [
+      { id: 'users', kind: 'client', workload: { mode: 'open', rate: 10 } },
+      { id: 'gw', kind: 'gateway', ...gateway },
+      { id: 'api', kind: 'server', workers: 2, serviceTime: { type: 'constant', value: 0.01 } },
+    ],
+    links: [
+      { id: 'in', from: 'users', to: 'gw' },
+      { id: 'on', from: 'gw', to: 'api' },
+    ],
+  });
+}
+
+const errorsOf = (gateway: Record<string, unknown>) => {
+  const result = withGateway(gateway);
+  return result.ok ? [] : result.errors;
+};
+
+describe('a gateway refuses bad input with a message naming the node and the field', () => {
+  it('a route to a service it does not link to', () => {
+    expect(errorsOf({ routes: [{ pathPrefix: '/orders', services: ['orders'] }] })).toEqual([
+      'gateway "gw" field "routes.0.services.0": "orders" is not linked from this gateway; link it first.',
+    ]);
+  });
+
+  it('a negative rate or burst', () => {
+    const errors = errorsOf({ rateLimit: { policy: 'tokenBucket', rate: -5, burst: -1 } });
+    expect(errors).toContain('node "gw" (nodes[1]) field "rateLimit.rate": must be greater than 0 (it is -5).');
+    expect(errors).toContain('node "gw" (nodes[1]) field "rateLimit.burst": must be at least 1 (it is -1).');
+  });
+
+  it('a quorum larger than the fan-out', () => {
+    expect(errorsOf({ routes: [{ services: ['api', 'api'], quorum: 3 }] })).toEqual([
+      'gateway "gw" field "routes.0.quorum": a quorum of 3 is larger than the 2 service(s) the route fans out to.',
+    ]);
+  });
+
+  it('an auth service that is missing or not linked', () => {
+    expect(errorsOf({ auth: { mode: 'service' } })).toEqual(['gateway "gw" field "auth.service": mode "service" needs the id of a linked auth service.']);
+    expect(errorsOf({ auth: { mode: 'service', service: 'idp' } })).toEqual([
+      'gateway "gw" field "auth.service": "idp" is not linked from this gateway; link it first.',
+    ]);
+  });
+
+  it('a good gateway parses, with every default filled in', () => {
+    const result = withGateway({ routes: [{ services: ['api'] }] });
+    expect(result.ok).toBe(true);
+  });
+});
