@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Palette names of the node kinds, as a user reads them. */
-export type KindTitle = 'Client' | 'Load balancer' | 'Server' | 'Database' | 'Cache' | 'CDN' | 'Session store';
+export type KindTitle = 'Client' | 'Load balancer' | 'Server' | 'Database' | 'Cache' | 'CDN' | 'Session store' | 'API gateway';
 
 const AUTOSAVE_KEY = 'scale-playground:autosave:v1';
 

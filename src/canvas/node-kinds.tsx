@@ -9,7 +9,7 @@ import type { NodeOf } from '../scenario/kinds';
 import { distributionMean, type NodeKind, type ScenarioNode } from '../scenario/schema';
 import { ALGORITHMS } from './algorithm-names';
 import { formatRate, formatSeconds } from './format';
-import { CacheIcon, CdnIcon, ClientIcon, DatabaseIcon, type IconProps, LoadBalancerIcon, ServerIcon, SessionStoreIcon } from './icons';
+import { CacheIcon, CdnIcon, ClientIcon, DatabaseIcon, GatewayIcon, type IconProps, LoadBalancerIcon, ServerIcon, SessionStoreIcon } from './icons';
 
 export interface KindLook<K extends NodeKind> {
   /** Accent for the card edge, icon and minimap. */
@@ -59,8 +59,18 @@ export const KIND_LOOK: { readonly [K in NodeKind]: KindLook<K> } = {
     tint: '#fbe9f0',
     Icon: SessionStoreIcon,
     summary: (node) => `${workers(node.workers)} · ${formatSeconds(distributionMean(node.serviceTime))}`,
-  },
+  },  gateway: { color: '#4a5bd4', tint: '#eceefc', Icon: GatewayIcon, summary: gatewaySummary },
 };
+
+/** "3 routes · auth · 100/s bucket": what the gateway does, in a few words. */
+function gatewaySummary(node: NodeOf<'gateway'>): string {
+  const routes = node.routes.length === 0 ? 'all to links' : `${node.routes.length} route${node.routes.length === 1 ? '' : 's'}`;
+  const auth = node.auth.mode === 'none' ? [] : [node.auth.mode === 'local' ? 'auth' : 'auth service'];
+  const limit = node.rateLimit;
+  const limits =
+    limit.policy === 'none' ? [] : [limit.policy === 'tokenBucket' ? `${formatRate(limit.rate)} bucket` : `${limit.limit}/${formatSeconds(limit.window)} window`];
+  return [routes, ...auth, ...limits].join(' · ');
+}
 
 /** One line that says what a node is set to, for its card on the canvas. */
 export function nodeSummary(node: ScenarioNode): string {

@@ -4,6 +4,7 @@ import { CacheFields } from './CacheFields';
 import { CdnFields } from './CdnFields';
 import { ClientFields } from './ClientFields';
 import type { Commit, FieldsProps } from './fields-props';
+import { GatewayFields } from './GatewayFields';
 import { LoadBalancerFields } from './LoadBalancerFields';
 import { DatabaseFields, ServerFields, SessionStoreFields } from './StationFields';
 
@@ -16,6 +17,7 @@ export const KIND_FIELDS: { readonly [K in NodeKind]: ComponentType<FieldsProps<
   cache: CacheFields,
   cdn: CdnFields,
   sessionStore: SessionStoreFields,
+  gateway: GatewayFields,
 };
 
 /** The fields component for `node`, typed for any node (the table keeps each kind's own). */

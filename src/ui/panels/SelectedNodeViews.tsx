@@ -30,6 +30,7 @@ const KIND_VIEWS: { readonly [K in NodeKind]: KindViews<K> } = {
   cache: noViews,
   cdn: noViews,
   sessionStore: noViews,
+  gateway: noViews,
 };
 
 const viewsOf = (node: ScenarioNode) => KIND_VIEWS[node.kind] as KindViews<NodeKind>;
