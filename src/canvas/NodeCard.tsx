@@ -4,6 +4,7 @@ import type { ScenarioNode } from '../scenario/schema';
 import { useNodeLiveStats } from '../store/live-stats';
 import { KIND_TRAITS } from '../scenario/kinds';
 import { formatSeconds } from './format';
+import { GatewayCardFigures } from './GatewayCardFigures';
 import { KindIcon, kindStyle, nodeSummary } from './node-kinds';
 
 export type ScenarioFlowNode = Node<{ node: ScenarioNode }, 'scenario'>;
@@ -52,6 +53,7 @@ export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<Sce
             {/* A crashed node serves nothing: "p99 0 ms" would read as fast. */}
             <span>p99 {live && !live.down ? formatSeconds(live.p99) : '–'}</span>
           </div>
+          {node.kind === 'gateway' && <GatewayCardFigures live={live} />}
         </div>
       )}
       <Handle type="source" position={Position.Right} className="node-handle" />

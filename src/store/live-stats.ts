@@ -16,6 +16,8 @@ export interface NodeLiveStats {
   down: boolean;
   /** Service-time multiplier of a slow-down fault (1 = normal speed). */
   slowFactor: number;
+  /** Gateways: requests admitted, throttled (429) and refused (401) so far. */
+  gateway?: { admitted: number; throttled: number; unauthorized: number };
 }
 
 /** Utilization from which a node counts as saturated: queues grow fast past it. */
@@ -33,7 +35,9 @@ export function computeNodeLiveStats(state: AppState, nodeId: string): NodeLiveS
   const p99 = window?.p99 ?? 0;
   const down = node.down === true;
   const health = down ? 'failing' : judgeHealth(utilization, queueLength, node.workers, node.inSystem, window);
-  return { utilization, queueLength, p99, health, down, slowFactor: node.slowFactor ?? 1 };
+  const g = node.gateway;
+  const gateway = g ? { gateway: { admitted: g.admitted, throttled: g.throttled, unauthorized: g.unauthorized } } : {};
+  return { utilization, queueLength, p99, health, down, slowFactor: node.slowFactor ?? 1, ...gateway };
 }
 
 function judgeHealth(
@@ -51,7 +55,17 @@ function judgeHealth(
 
 function same(a: NodeLiveStats | null, b: NodeLiveStats | null): boolean {
   if (a === null || b === null) return a === b;
-  return a.utilization === b.utilization && a.queueLength === b.queueLength && a.p99 === b.p99 && a.health === b.health && a.down === b.down && a.slowFactor === b.slowFactor;
+  const sameGateway =
+    a.gateway?.admitted === b.gateway?.admitted && a.gateway?.throttled === b.gateway?.throttled && a.gateway?.unauthorized === b.gateway?.unauthorized;
+  return (
+    a.utilization === b.utilization &&
+    a.queueLength === b.queueLength &&
+    a.p99 === b.p99 &&
+    a.health === b.health &&
+    a.down === b.down &&
+    a.slowFactor === b.slowFactor &&
+    sameGateway
+  );
 }
 
 /** Every mounted card's refresh: they run together in one task per beat, so React renders all cards in one pass. */

@@ -6,6 +6,7 @@ import type { AppState } from '../../store/types';
 import { type BalancerViewData, balancerRows, targetName, targetNodeId } from '../../views/balancer/balancer-rows';
 import { createBalancerView } from '../../views/balancer/balancer-view';
 import { FaultControls } from './FaultControls';
+import { GatewayViews } from './GatewayViews';
 import { LiveFigure } from '../../views/LiveFigure';
 import { FAULTABLE_KINDS } from '../../scenario/faults';
 import { keyCount, keyNoun, previousPool, type RingFigures, ringFigures, ringTargetIds } from '../../views/balancer/hash-ring-figures';
@@ -30,7 +31,7 @@ const KIND_VIEWS: { readonly [K in NodeKind]: KindViews<K> } = {
   cache: noViews,
   cdn: noViews,
   sessionStore: noViews,
-  gateway: noViews,
+  gateway: { columns: (node) => (node.rateLimit.policy === 'none' ? 1 : 3), Views: GatewayViews },
 };
 
 const viewsOf = (node: ScenarioNode) => KIND_VIEWS[node.kind] as KindViews<NodeKind>;
