@@ -62,13 +62,16 @@ export const KIND_LOOK: { readonly [K in NodeKind]: KindLook<K> } = {
   },  gateway: { color: '#4a5bd4', tint: '#eceefc', Icon: GatewayIcon, summary: gatewaySummary },
 };
 
-/** "3 routes · auth · 100/s bucket": what the gateway does, in a few words. */
+/** "3 routes · auth · bucket 100 req/s each": what the gateway does, in a few words. */
 function gatewaySummary(node: NodeOf<'gateway'>): string {
-  const routes = node.routes.length === 0 ? 'all to links' : `${node.routes.length} route${node.routes.length === 1 ? '' : 's'}`;
+  const routes = node.routes.length === 0 ? 'forwards all' : `${node.routes.length} route${node.routes.length === 1 ? '' : 's'}`;
   const auth = node.auth.mode === 'none' ? [] : [node.auth.mode === 'local' ? 'auth' : 'auth service'];
   const limit = node.rateLimit;
+  const each = limit.scope === 'global' ? '' : ' each';
   const limits =
-    limit.policy === 'none' ? [] : [limit.policy === 'tokenBucket' ? `${formatRate(limit.rate)} bucket` : `${limit.limit}/${formatSeconds(limit.window)} window`];
+    limit.policy === 'none'
+      ? []
+      : [limit.policy === 'tokenBucket' ? `bucket ${formatRate(limit.rate)}${each}` : `${limit.limit} per ${formatSeconds(limit.window)}${each}`];
   return [routes, ...auth, ...limits].join(' · ');
 }
 

@@ -5,7 +5,7 @@ import type { Chart } from '../charts/time-series-chart';
 
 /** The rows for `g` (null before the run reaches the gateway). */
 export function gatewayRows(g: GatewayFigures | null): FigureRowsData {
-  if (!g) return { rows: [], emptyText: 'Admitted, throttled and refused: when the run starts' };
+  if (!g) return { rows: [], emptyText: 'Counts: when the run starts' };
   const arrived = g.admitted + g.throttled;
   const share = (n: number) => (arrived > 0 ? n / arrived : 0);
   return {

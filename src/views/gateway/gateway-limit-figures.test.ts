@@ -30,7 +30,7 @@ describe('gateway limit figures', () => {
     expect(data?.throttled[0]).toEqual([20, 50]);
     expect(data?.level[0]).toEqual([0, 0.5]);
     expect(data?.totals).toEqual({ admitted: 34, throttled: 70 });
-    expect(data?.levelLabel).toBe('tokens in the bucket');
+    expect(data?.levelLabel).toBe('tokens');
   });
 
   it('merges windows into at most maxPoints: counts add up over the span, the level is the last', () => {

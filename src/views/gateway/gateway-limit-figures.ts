@@ -67,7 +67,7 @@ export function gatewayLimitData(
     admitted,
     throttled,
     level,
-    levelLabel: policy === 'tokenBucket' ? 'tokens in the bucket' : 'places left in the window',
+    levelLabel: policy === 'tokenBucket' ? 'tokens' : 'room left',
     totals: { admitted: sum(limiter.admitted), throttled: sum(limiter.throttled) },
   };
 }

@@ -10,7 +10,7 @@ import type { GatewayLimitData } from './gateway-limit-figures';
 const THROTTLED_DASH = '4 3';
 const colorOf = (k: number) => SERIES_COLORS[k % SERIES_COLORS.length] ?? COLORS.grey;
 
-/** Admitted and throttled requests a second per limit key. */
+/** Admitted (solid) and throttled (dashed) requests a second per limit key. */
 export function createGatewayRatesView(svg: SVGSVGElement): Chart<GatewayLimitData | null> {
   const chart = createTimeSeriesChart(svg, { yLabel: 'requests/s', yMinTop: 1 });
   return {
@@ -19,10 +19,12 @@ export function createGatewayRatesView(svg: SVGSVGElement): Chart<GatewayLimitDa
         chart.update({ x: [], xMax: 1, series: [] });
         return;
       }
-      const series: Series[] = data.keys.flatMap((key, k) => [
-        { label: `${key} admitted`, color: colorOf(k), values: data.admitted[k] ?? [] },
-        { label: `${key} throttled`, color: colorOf(k), dash: THROTTLED_DASH, values: data.throttled[k] ?? [] },
+      // One legend entry per key (its admitted line), and one key for every dashed throttled line: room for the plot.
+      const series: Series[] = data.keys.flatMap((key, k): Series[] => [
+        { label: key, color: colorOf(k), values: data.admitted[k] ?? [] },
+        { label: `${key} throttled`, color: colorOf(k), dash: THROTTLED_DASH, values: data.throttled[k] ?? [], legend: 'hidden' },
       ]);
+      series.push({ label: 'dashed: throttled', color: COLORS.grey, dash: THROTTLED_DASH, values: [], legend: 'only' });
       chart.update({ x: data.x, xMin: data.xMin, xMax: data.xMax, series });
       // The whole run's figures, as data attributes: the e2e walk-through reads them instead of parsing paths.
       select(svg).attr('data-admitted', data.totals.admitted).attr('data-throttled', data.totals.throttled);
@@ -34,7 +36,7 @@ export function createGatewayRatesView(svg: SVGSVGElement): Chart<GatewayLimitDa
 
 /** The bucket's level (or the window's room) per limit key. */
 export function createGatewayLevelView(svg: SVGSVGElement): Chart<GatewayLimitData | null> {
-  let label = 'tokens in the bucket';
+  let label = 'tokens';
   let chart = createTimeSeriesChart(svg, { yLabel: label, yMinTop: 1 });
   let size: { width: number; height: number } | null = null;
   return {
