@@ -21,6 +21,8 @@ interface BenchCase {
   /** Simulated seconds per timed run. */
   duration: number;
   target?: { eventsPerSecond?: number; requestsPerSecond?: number };
+  /** Another case (by name) whose share of its yardstick this one's is printed beside, as a ratio. */
+  compareWith?: string;
 }
 
 const CASES: BenchCase[] = [
@@ -59,6 +61,14 @@ const CASES: BenchCase[] = [
   { name: 'one simulated hour at 1,000 req/s (memory)', file: 'scenarios/web-tier.json', speedUp: 10 / 3, duration: 3600 },
   // Same system with a full LRU cache of 1,000,000 entries evicting on every other read: compare with the 8-server case.
   { name: '8 servers -> 1M-entry LRU cache -> database', file: 'scenarios/bench-cache-million.json', duration: 400 },
+  // Auth, a token bucket and a route table per request: its share of the yardstick should stay near the plain case's.
+  {
+    name: 'client -> gateway (auth + bucket) -> 4 services',
+    file: 'scenarios/bench-gateway.json',
+    duration: 400,
+    target: { requestsPerSecond: 5e5 },
+    compareWith: 'client -> LB -> 8 servers -> database',
+  },
 ];
 
 interface BenchResult {
@@ -175,5 +185,13 @@ if (values.json) {
     console.log(
       `${''.padEnd(44)} yardstick: a bare heap holding ${result.pendingEvents} events does ${millions(result.bareHeapEventsPerSecond)} here (× ${factor.toFixed(2)} of the ${millions(REFERENCE_HEAP_RATE)} the targets assume); the engine runs at ${((100 * result.eventsPerSecond) / result.bareHeapEventsPerSecond).toFixed(0)} % of it`,
     );
+    const other = results.find((r) => r.result.name === bench.compareWith)?.result;
+    if (other) {
+      // Requests per bare-heap hold operation: how much simulation each case gets from the same machine, this run.
+      const share = (r: BenchResult) => r.requestsPerSecond / r.bareHeapEventsPerSecond;
+      console.log(
+        `${''.padEnd(44)} share of its yardstick: ${(100 * share(result)).toFixed(2)} % (requests per bare-heap operation); "${other.name}": ${(100 * share(other)).toFixed(2)} %; ratio ${(share(result) / share(other)).toFixed(3)}`,
+      );
+    }
   }
 }
