@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { GatewayNodeSchema, gatewayWithoutDangling } from './gateway-schema';
 import { parseScenario } from './parse';
 import { SCENARIO_VERSION } from './schema';
 
@@ -52,5 +53,28 @@ describe('a gateway refuses bad input with a message naming the node and the fie
   it('a good gateway parses, with every default filled in', () => {
     const result = withGateway({ routes: [{ services: ['api'] }] });
     expect(result.ok).toBe(true);
+  });
+});
+
+describe('a gateway after links were removed', () => {
+  const gateway = GatewayNodeSchema.parse({
+    id: 'gw',
+    kind: 'gateway',
+    auth: { mode: 'service', service: 'idp' },
+    routes: [
+      { pathPrefix: '/a', services: ['a', 'b', 'c'], quorum: 3 },
+      { pathPrefix: '/c', services: ['c'] },
+    ],
+  });
+
+  it('drops services it no longer links to, shrinking quorums, and a route left with none', () => {
+    const after = gatewayWithoutDangling(gateway, new Set(['a', 'b', 'idp']));
+    expect(after.routes).toEqual([{ ...gateway.routes[0], services: ['a', 'b'], quorum: 2 }]);
+    expect(after.auth).toEqual(gateway.auth);
+  });
+
+  it('falls back to local validation when its auth service is gone, and is unchanged when nothing is', () => {
+    expect(gatewayWithoutDangling(gateway, new Set(['a', 'b', 'c'])).auth).toMatchObject({ mode: 'local', service: null });
+    expect(gatewayWithoutDangling(gateway, new Set(['a', 'b', 'c', 'idp']))).toBe(gateway);
   });
 });
