@@ -78,3 +78,17 @@ describe('a gateway after links were removed', () => {
     expect(gatewayWithoutDangling(gateway, new Set(['a', 'b', 'c', 'idp']))).toBe(gateway);
   });
 });
+
+describe('a gateway that links nowhere', () => {
+  it('is warned about: what it admits fails with "no route"', () => {
+    const result = parseScenario({
+      version: SCENARIO_VERSION,
+      nodes: [
+        { id: 'users', kind: 'client', workload: { mode: 'open', rate: 10 } },
+        { id: 'gw', kind: 'gateway' },
+      ],
+      links: [{ id: 'in', from: 'users', to: 'gw' }],
+    });
+    expect(result.ok && result.warnings).toEqual(['gateway "gw" links to no service: requests it admits fail with "no route".']);
+  });
+});

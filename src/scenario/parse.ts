@@ -133,6 +133,7 @@ function findWarnings(scenario: Scenario): string[] {
     const out = outgoing.get(node.id) ?? 0;
     if (node.kind === 'client' && out === 0) warnings.push(`client "${node.id}" has no outgoing link: its requests fail with "no route".`);
     if (node.kind === 'loadBalancer' && out === 0) warnings.push(`load balancer "${node.id}" has no targets: requests to it fail with "no route".`);
+    if (node.kind === 'gateway' && out === 0) warnings.push(`gateway "${node.id}" links to no service: requests it admits fail with "no route".`);
     if (KIND_TRAITS[node.kind].answers === 'hits' && out === 0) {
       warnings.push(`${KIND_TRAITS[node.kind].title} "${node.id}" has no link onwards: its misses and writes fail with "no route".`);
     }
