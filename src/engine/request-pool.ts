@@ -34,7 +34,12 @@ export class RequestPool {
   /** Outcome code carried by the response (see Outcome). */
   outcome: Uint8Array;
   sentAt: Float64Array;
-  /** When it reached the node it is at now (for the node's latency). */
+  /**
+   * When it reached the node it is at now (for the node's latency). Once a
+   * gateway answers it 429, nothing reads its arrival any more, so the slot
+   * carries the answer's Retry-After (seconds) back to the client instead:
+   * no field of its own, so the engine's budget per request is unchanged.
+   */
   arrivedAt: Float64Array;
   /** The client address it comes from (what IP hash keys on). */
   address: Int32Array;
@@ -53,8 +58,6 @@ export class RequestPool {
   /** Links crossed so far; path holds their indices, `stride` per slot. */
   depth: Int32Array;
   path: Int32Array;
-  /** Seconds a 429 answer asks the client to wait before retrying (its Retry-After). */
-  retryAfter: Float64Array;
   readonly stride: number;
   private freeSlots: Int32Array;
   private freeCount = 0;
@@ -92,7 +95,6 @@ export class RequestPool {
     this.hopTime = new Float64Array(capacity * maxPath);
     this.depth = new Int32Array(capacity);
     this.path = new Int32Array(capacity * maxPath);
-    this.retryAfter = new Float64Array(capacity);
     this.freeSlots = new Int32Array(capacity);
   }
 
@@ -150,7 +152,6 @@ export class RequestPool {
     this.hopTime = grown(this.hopTime, (n) => new Float64Array(n), size * this.stride);
     this.depth = grown(this.depth, (n) => new Int32Array(n));
     this.path = grown(this.path, (n) => new Int32Array(n), size * this.stride);
-    this.retryAfter = grown(this.retryAfter, (n) => new Float64Array(n));
     this.freeSlots = grown(this.freeSlots, (n) => new Int32Array(n));
     this.capacity = size;
     return true;

@@ -230,7 +230,7 @@ export class Client implements Component {
     const backoff = policy.backoff * 2 ** (attempt - 1);
     let delay = policy.jitter ? backoff * this.jitter.next() : backoff;
     // A 429 says how long to wait; a client that honours it waits at least that long.
-    if (policy.honourRetryAfter && requests.outcome[failed] === Outcome.throttled) delay = Math.max(delay, requests.retryAfter[failed] as number);
+    if (policy.honourRetryAfter && requests.outcome[failed] === Outcome.throttled) delay = Math.max(delay, requests.arrivedAt[failed] as number);
     this.ctx.totals.retries++;
     this.ctx.schedule(this.index, RETRY_SEND, next, time + delay);
     return true;

@@ -138,7 +138,8 @@ export class Gateway implements Component {
         const retryAfter = this.limiter.decide(key, time);
         if (retryAfter > 0) {
           this.counts.throttled++;
-          requests.retryAfter[request] = retryAfter;
+          // The answer's Retry-After rides in arrivedAt (see RequestPool.arrivedAt).
+          requests.arrivedAt[request] = retryAfter;
           this.ctx.respond(request, Outcome.throttled, time);
           return;
         }
