@@ -197,3 +197,25 @@ describe('the gateway as the bottleneck', () => {
     expect(g.meanWait).toBeLessThan(0.0028);
   });
 });
+
+describe('gateways that call each other in a cycle', () => {
+  it('stop at the hop limit of the whole chain instead of calling for ever', () => {
+    const report = runScenario(
+      buildScenario({
+        duration: 2,
+        nodes: [
+          openClient('users', 20),
+          { id: 'gw-a', kind: 'gateway', overhead: 0, tlsTermination: false, routes: [{ services: ['gw-b'], timeout: 10 }] },
+          { id: 'gw-b', kind: 'gateway', overhead: 0, tlsTermination: false, routes: [{ services: ['gw-a'], timeout: 10 }] },
+        ],
+        links: [
+          { id: 'in', from: 'users', to: 'gw-a', latency: 0 },
+          { id: 'ab', from: 'gw-a', to: 'gw-b', latency: 0 },
+          { id: 'ba', from: 'gw-b', to: 'gw-a', latency: 0 },
+        ],
+      }),
+    );
+    expect(report.totals.sent).toBeGreaterThan(20);
+    expect(report.totals.failures.hopLimit).toBe(report.totals.sent - report.totals.inFlight);
+  });
+});

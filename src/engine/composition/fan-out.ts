@@ -1,3 +1,4 @@
+import { SCENARIO_LIMITS } from '../../scenario/schema';
 import type { RuntimeLink, SimContext } from '../component';
 import { RequestFlag } from '../request-pool';
 import { Outcome, type OutcomeCode } from '../types';
@@ -21,6 +22,20 @@ interface Call {
   spare: number;
   firstFailure: OutcomeCode;
   done: boolean;
+}
+
+/**
+ * Links a chain of calls may cross in all. A call starts a fresh path, so
+ * the hop limit alone would never stop gateways that call each other in a
+ * cycle; each call remembers the links crossed before it (in `owner`, which
+ * only clients read, for their own requests) and the chain fails with
+ * "hop limit" past the format's largest hop limit.
+ */
+const MAX_CHAIN_HOPS = SCENARIO_LIMITS.maxHopLimit;
+
+/** Links crossed before `request` set out, when it is a call (owner −2 − hops); 0 for a client's request. */
+function hopsBefore(owner: number): number {
+  return owner <= -2 ? -2 - owner : 0;
 }
 
 /** Flags a call copies from the request it is made for. */
@@ -56,6 +71,8 @@ export class ParallelCalls {
   start(parent: number, links: readonly RuntimeLink[], requestType: number, quorum: number, timeout: number | null, purpose: number, time: number): FinishedCall | null {
     const call: Call = { id: this.nextId++, parent, purpose, needed: quorum, spare: links.length - quorum, firstFailure: Outcome.ok, done: false };
     const requests = this.ctx.requests;
+    const hops = hopsBefore(requests.owner[parent] as number) + (requests.depth[parent] as number);
+    if (hops + 1 > MAX_CHAIN_HOPS) return { parent, outcome: Outcome.hopLimit, purpose };
     this.open.set(call.id, call);
     for (const link of links) {
       const child = this.ctx.newRequest();
@@ -65,7 +82,7 @@ export class ParallelCalls {
         continue;
       }
       requests.client[child] = this.node;
-      requests.owner[child] = -1;
+      requests.owner[child] = -2 - hops;
       requests.attempt[child] = 1;
       requests.address[child] = requests.address[parent] as number;
       requests.key[child] = requests.key[parent] as number;
