@@ -151,8 +151,10 @@ function runCase(bench: BenchCase): BenchResult {
   };
 }
 
-const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
-const results = CASES.map((bench) => {
+const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, only: { type: 'string', multiple: true } } });
+// `--only <text>` (repeatable) runs the cases whose names contain one of the texts, so two can be compared side by side quickly.
+const chosen = values.only?.length ? CASES.filter((bench) => values.only?.some((text) => bench.name.includes(text))) : CASES;
+const results = chosen.map((bench) => {
   if (!values.json) process.stderr.write(`running ${bench.name}…\n`);
   return { bench, result: runCase(bench) };
 });
