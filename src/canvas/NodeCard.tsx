@@ -5,6 +5,7 @@ import { type NodeLiveStats, useNodeLiveStats } from '../store/live-stats';
 import { KIND_TRAITS } from '../scenario/kinds';
 import { formatPercent, formatSeconds } from './format';
 import { ReplicaStrip } from './ReplicaStrip';
+import { GatewayCardFigures } from './GatewayCardFigures';
 import { KindIcon, kindStyle, nodeSummary } from './node-kinds';
 import { ResourceRow } from './ResourceRow';
 
@@ -77,6 +78,7 @@ export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<Sce
               <span title="Busiest shard primary">hot shard {live?.busiestShard !== undefined ? formatPercent(live.busiestShard) : '–'}</span>
             )}
           </div>
+          {node.kind === 'gateway' && <GatewayCardFigures live={live} />}
         </div>
       )}
       {node.kind === 'messageQueue' && <QueueFigures figures={live?.messaging} />}

@@ -171,3 +171,15 @@ export function FitIcon({ size = 16 }: IconProps) {
     </svg>
   );
 }
+
+/** An arched gate with a keyhole: the one way in, where credentials are checked. */
+export function GatewayIcon({ size = 20 }: IconProps) {
+  return (
+    <svg {...frame(size)}>
+      <path d="M5 20V10a7 6 0 0 1 14 0v10" />
+      <path d="M3 20h18" />
+      <circle cx="12" cy="12" r="1.7" />
+      <path d="M12 13.7v3" />
+    </svg>
+  );
+}

@@ -15,6 +15,7 @@ import {
   CdnIcon,
   ClientIcon,
   DatabaseIcon,
+  GatewayIcon,
   type IconProps,
   LoadBalancerIcon,
   MessageQueueIcon,
@@ -86,7 +87,21 @@ export const KIND_LOOK: { readonly [K in NodeKind]: KindLook<K> } = {
     Icon: ParallelJobIcon,
     summary: (node) => `N = ${node.workers} · s ${Math.round(node.serialFraction * 1000) / 10} %`,
   },
+  gateway: { color: '#4a5bd4', tint: '#eceefc', Icon: GatewayIcon, summary: gatewaySummary },
 };
+
+/** "3 routes · auth · bucket 100 req/s each": what the gateway does, in a few words. */
+function gatewaySummary(node: NodeOf<'gateway'>): string {
+  const routes = node.routes.length === 0 ? 'forwards all' : `${node.routes.length} route${node.routes.length === 1 ? '' : 's'}`;
+  const auth = node.auth.mode === 'none' ? [] : [node.auth.mode === 'local' ? 'auth' : 'auth service'];
+  const limit = node.rateLimit;
+  const each = limit.scope === 'global' ? '' : ' each';
+  const limits =
+    limit.policy === 'none'
+      ? []
+      : [limit.policy === 'tokenBucket' ? `bucket ${formatRate(limit.rate)}${each}` : `${limit.limit} per ${formatSeconds(limit.window)}${each}`];
+  return [routes, ...auth, ...limits].join(' · ');
+}
 
 /** One line that says what a node is set to, for its card on the canvas. */
 export function nodeSummary(node: ScenarioNode): string {

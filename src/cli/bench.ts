@@ -23,6 +23,8 @@ interface BenchCase {
   /** Simulated seconds per timed run. */
   duration: number;
   target?: { eventsPerSecond?: number; requestsPerSecond?: number; messagesPerSecond?: number };
+  /** Another case (by name) whose share of its yardstick this one's is printed beside, as a ratio. */
+  compareWith?: string;
 }
 
 const CASES: BenchCase[] = [
@@ -111,6 +113,14 @@ const CASES: BenchCase[] = [
       ),
     }),
   },
+  // Auth, a token bucket and a route table per request: its share of the yardstick should stay near the plain case's.
+  {
+    name: 'client -> gateway (auth + bucket) -> 4 services',
+    file: 'scenarios/bench-gateway.json',
+    duration: 400,
+    target: { requestsPerSecond: 5e5 },
+    compareWith: 'client -> LB -> 8 servers -> database',
+  },
 ];
 
 interface BenchResult {
@@ -196,11 +206,13 @@ function runCase(bench: BenchCase): BenchResult {
   };
 }
 
-// `--only <text>` runs the cases whose name contains it (one case on a busy machine); `--sweep-only` only the sweep.
+// `--only <text>` (repeatable) runs the cases whose names contain one of the texts, so two can be compared side by side
+// quickly; `--sweep-only` runs only the sweep.
 const { values } = parseArgs({
-  options: { json: { type: 'boolean', default: false }, only: { type: 'string' }, 'sweep-only': { type: 'boolean', default: false } },
+  options: { json: { type: 'boolean', default: false }, only: { type: 'string', multiple: true }, 'sweep-only': { type: 'boolean', default: false } },
 });
-const results = (values['sweep-only'] ? [] : CASES).filter((bench) => values.only === undefined || bench.name.includes(values.only)).map((bench) => {
+const chosen = values.only?.length ? CASES.filter((bench) => values.only?.some((text) => bench.name.includes(text))) : CASES;
+const results = (values['sweep-only'] ? [] : chosen).map((bench) => {
   if (!values.json) process.stderr.write(`running ${bench.name}…\n`);
   return { bench, result: runCase(bench) };
 });
@@ -237,6 +249,14 @@ if (values.json) {
     console.log(
       `${''.padEnd(44)} yardstick: a bare heap holding ${result.pendingEvents} events does ${millions(result.bareHeapEventsPerSecond)} here (× ${factor.toFixed(2)} of the ${millions(REFERENCE_HEAP_RATE)} the targets assume); the engine runs at ${((100 * result.eventsPerSecond) / result.bareHeapEventsPerSecond).toFixed(0)} % of it`,
     );
+    const other = results.find((r) => r.result.name === bench.compareWith)?.result;
+    if (other) {
+      // Requests per bare-heap hold operation: how much simulation each case gets from the same machine, this run.
+      const share = (r: BenchResult) => r.requestsPerSecond / r.bareHeapEventsPerSecond;
+      console.log(
+        `${''.padEnd(44)} share of its yardstick: ${(100 * share(result)).toFixed(2)} % (requests per bare-heap operation); "${other.name}": ${(100 * share(other)).toFixed(2)} %; ratio ${(share(result) / share(other)).toFixed(3)}`,
+      );
+    }
   }
   process.stderr.write('running the sweep on 1 and 2 threads…\n');
   console.log(formatSweepBench(await benchSweep()));

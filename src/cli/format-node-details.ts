@@ -27,6 +27,7 @@ const DETAILS: { readonly [K in NodeKind]: (node: NodeReportOf<K>, name: string)
   messageQueue: (node, name) => queueLines(node, name),
   topic: (node, name) => topicLines(node, name),
   parallelJob: (node, name) => parallelJobLines(node, name),
+  gateway: (node, name) => gatewayLines(node, name),
 };
 
 /** The extra lines a node's report calls for (none for a plain server), titled with `name` (its id, marked when a live edit retired it). */
@@ -138,4 +139,29 @@ function parallelJobLines(node: NodeReportOf<'parallelJob'>, name: string): stri
     `  mean job ${formatMilliseconds(p.meanJobTime)} ms; the same work on one worker ${formatMilliseconds(p.meanSequentialTime)} ms`,
     `  Amdahl predicts ${p.amdahl.toFixed(2)}×, the USL with the join and the exchanges ${p.usl.toFixed(2)}×`,
   ];
+}
+/** For a gateway: what it admitted, throttled and refused, its calls, and its rate limit per key. */
+function gatewayLines(node: NodeReportOf<'gateway'>, name: string): string[] {
+  const g = node.gateway;
+  const lines = ['', `API gateway ${name}: what it let through`];
+  lines.push(
+    `  admitted ${formatCount(g.admitted)} · throttled (429) ${formatCount(g.throttled)} · unauthorized (401) ${formatCount(g.unauthorized)} · forwarded ${formatCount(g.forwarded)}`,
+  );
+  const calls = [
+    ...(g.authCalls > 0 || g.tokenCacheHits > 0 ? [`${formatCount(g.authCalls)} auth-service calls, ${formatCount(g.tokenCacheHits)} token-cache hits`] : []),
+    ...(g.serviceCalls > 0 ? [`${formatCount(g.serviceCalls)} parallel service calls`] : []),
+    ...(g.timeouts > 0 ? [`${formatCount(g.timeouts)} route timeouts (504)`] : []),
+    ...(g.unmatched > 0 ? [`${formatCount(g.unmatched)} matched no route`] : []),
+  ];
+  if (calls.length > 0) lines.push(`  ${calls.join(' · ')}`);
+  if (g.limiter !== null && g.limiter.keys.length > 0) {
+    const { keys, admitted, throttled, level } = g.limiter;
+    const rows = keys.map((key, i) => {
+      const a = admitted[i] ?? 0;
+      const t = throttled[i] ?? 0;
+      return [key, formatCount(a), formatCount(t), formatPercent(a + t > 0 ? t / (a + t) : 0), formatNumber(level[i] ?? 0)];
+    });
+    lines.push(...indent(formatTable([['limit key', 'admitted', 'throttled', 'throttled %', 'room at the end'], ...rows], ['left', 'right', 'right', 'right', 'right'])));
+  }
+  return lines;
 }

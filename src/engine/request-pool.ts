@@ -17,6 +17,8 @@ export const RequestFlag = {
   closesConnection: 128,
   /** An attempt of a call with a policy (resilience/calls.ts): its answer goes to the call, not to a node. */
   call: 256,
+  /** Carries no or invalid credentials: a gateway that authenticates answers it 401. */
+  invalidCredentials: 512,
 } as const;
 
 /**
@@ -39,7 +41,12 @@ export class RequestPool {
   /** Outcome code carried by the response (see Outcome). */
   outcome: Uint8Array;
   sentAt: Float64Array;
-  /** When it reached the node it is at now (for the node's latency). */
+  /**
+   * When it reached the node it is at now (for the node's latency). Once a
+   * gateway answers it 429, nothing reads its arrival any more, so the slot
+   * carries the answer's Retry-After (seconds) back to the client instead:
+   * no field of its own, so the engine's budget per request is unchanged.
+   */
   arrivedAt: Float64Array;
   /** The client address it comes from (what IP hash keys on). */
   address: Int32Array;

@@ -4,6 +4,7 @@ import type { EngineLimits } from '../scenario/engine-limits';
 import type { FaultAction, GraphChange, Link, NodeKind, ScenarioNode } from '../scenario/schema';
 import type { CacheReport, CdnReport } from './caching/report';
 import type { DatabaseFigures } from './data-tier/database-figures';
+import type { GatewayFigures, GatewayWindow } from './gateway/figures';
 import type { SystemTheory } from './queueing-theory';
 import type { QueueFigures, QueueLive, TopicFigures } from './messaging/figures';
 import type { LiveResources, ResourcesReport } from './resources/resources-report';
@@ -15,6 +16,7 @@ export type { QueueFigures, QueueLive, TopicFigures } from './messaging/figures'
 export type { LiveResources, ResourceFigures, ResourceName, ResourcesReport } from './resources/resources-report';
 export type { BreakerChange, BreakerState, CallFigures, LiveCall } from './resilience/call-figures';
 export type { DatabaseFigures, ShardFigures } from './data-tier/database-figures';
+export type { GatewayFigures, GatewayWindow, LimiterFigures } from './gateway/figures';
 
 /**
  * Why an attempt failed. "queueFull" is a drop; "engineLimit" means the
@@ -176,6 +178,8 @@ export interface NodeReportBase {
   calls?: CallFigures[];
   /** Databases: shards, read replicas, stale reads and per-shard load. */
   database?: DatabaseFigures;
+  /** Gateways: admitted, throttled, 401s, routes and the rate limit per key. */
+  gateway?: GatewayFigures;
 }
 
 /** One machine of a replicated node: its own queue, faults, sessions and counts. */
@@ -242,6 +246,7 @@ interface KindFigures {
   topic: Required<Pick<NodeReportBase, 'topic'>>;
   // `parallel` stays optional: the queueing station's shared report has none until the job adds it.
   parallelJob: Required<Pick<NodeReportBase, 'replicas' | 'sessions'>>;
+  gateway: Required<Pick<NodeReportBase, 'gateway'>>;
 }
 type EveryKind<T extends { [K in NodeKind]: object }> = T;
 
@@ -317,6 +322,8 @@ export interface WindowNodeSample {
   backlog?: number;
   /** Message queues: seconds the oldest waiting message had waited at the window's end. */
   oldestAge?: number;
+  /** Gateways: admitted and throttled per rate-limit key, bucket levels, 401s. */
+  gateway?: GatewayWindow;
 }
 
 /** Cheap live figures, for the canvas and the totals table while running. */
@@ -382,6 +389,8 @@ export interface LiveNode {
   calls?: LiveCall[];
   /** Databases: stale reads and per-shard load so far. */
   database?: DatabaseFigures;
+  /** Gateways: the report's gateway figures so far. */
+  gateway?: GatewayFigures;
 }
 
 /** A running simulation. Time is simulated seconds; nothing here knows the wall clock. */

@@ -166,6 +166,19 @@ export const KIND_TRAITS: { readonly [K in NodeKind]: KindTraits<K> } = {
     workers: 'always',
     acceptsLinks: true,
     costPerHour: free,
+  },  gateway: {
+    title: 'API gateway',
+    plural: 'API gateways',
+    one: 'an API gateway',
+    hint: 'Routes, authenticates and rate-limits at the edge',
+    idPrefix: 'gateway',
+    // The schema's defaults are a sensible start: TLS terminated, no auth, no limit, every request to the linked services.
+    create: (base) => ({ ...base, kind: 'gateway' }),
+    faults: [],
+    answers: 'never',
+    workers: 'always',
+    acceptsLinks: true,
+    costPerHour: free,
   },
   messageQueue: {
     title: 'Message queue',

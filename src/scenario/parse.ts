@@ -1,6 +1,7 @@
 import { callPolicyProblems } from './call-rules';
 import { faultRefusal, faultReplicaProblem } from './faults';
 import { KIND_TRAITS } from './kinds';
+import { gatewayProblems } from './gateway-schema';
 import { describeIssues, describeJsonError } from './issue-messages';
 import { balancerProblems } from './load-balancer-presets';
 import { messagingLinkProblem } from './messaging-links';
@@ -103,6 +104,7 @@ function checkReferences(scenario: Scenario): string[] {
     errors.push(`${field}: "${fault.node}" is ${KIND_TRAITS[kind].one}; ${refusal}`);
   });
   for (const node of scenario.nodes) {
+    if (node.kind === 'gateway') errors.push(...gatewayProblems(node, new Set(scenario.links.filter((l) => l.from === node.id).map((l) => l.to))));
     if (node.kind !== 'loadBalancer') continue;
     errors.push(...balancerProblems(node));
     const targets = new Set(scenario.links.filter((l) => l.from === node.id).map((l) => l.to));
@@ -141,6 +143,7 @@ function findWarnings(scenario: Scenario): string[] {
     if (node.kind === 'loadBalancer' && out === 0) warnings.push(`load balancer "${node.id}" has no targets: requests to it fail with "no route".`);
     if (node.kind === 'messageQueue' && out === 0) warnings.push(`message queue "${node.id}" has no consumers (servers it links to): its messages wait until the backlog is full.`);
     if (node.kind === 'topic' && out === 0) warnings.push(`topic "${node.id}" has no subscribers (queues or servers it links to): what is published to it goes nowhere.`);
+    if (node.kind === 'gateway' && out === 0) warnings.push(`gateway "${node.id}" links to no service: requests it admits fail with "no route".`);
     if (KIND_TRAITS[node.kind].answers === 'hits' && out === 0) {
       warnings.push(`${KIND_TRAITS[node.kind].title} "${node.id}" has no link onwards: its misses and writes fail with "no route".`);
     }

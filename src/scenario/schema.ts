@@ -3,10 +3,12 @@ import { CacheNodeSchema, CdnNodeSchema } from './cache-schema';
 import { ServerResourcesSchema } from './resources-schema';
 import { ParallelJobNodeSchema } from './parallel-job-schema';
 import { CallPolicySchema } from './call-schema';
+import { GatewayNodeSchema } from './gateway-schema';
 
 export type { CacheNode, CdnNode } from './cache-schema';
 export type { ParallelJobNode } from './parallel-job-schema';
 export type { BreakerPolicy, CallPolicy, RetryBudget } from './call-schema';
+export type { GatewayNode } from './gateway-schema';
 
 /** The scenario format version this build writes; older versions are migrated on load. */
 export const SCENARIO_VERSION = 3;
@@ -71,6 +73,8 @@ export const RetryPolicySchema = z.object({
   backoff: nonNegative,
   /** Full jitter: wait a uniform fraction of the backoff. */
   jitter: z.boolean(),
+  /** A 429 is retried after the wait its Retry-After asks for (at least), not the backoff alone. */
+  honourRetryAfter: z.boolean().default(false),
 });
 export type RetryPolicy = z.infer<typeof RetryPolicySchema>;
 
@@ -117,7 +121,7 @@ export const ClientNodeSchema = z.object({
   workload: WorkloadSchema,
   /** Seconds before the client gives up on an attempt; null waits forever. */
   timeout: positive.nullable().default(null),
-  retries: RetryPolicySchema.default({ count: 0, backoff: 0.1, jitter: true }),
+  retries: RetryPolicySchema.default({ count: 0, backoff: 0.1, jitter: true, honourRetryAfter: false }),
   /** Fraction of requests that are writes (databases serve them with writeTime). */
   writeRatio: z.number().min(0).max(1).default(0),
   /** Distinct client addresses the requests come from (IP hash and consistent hashing key on them). */
@@ -130,6 +134,8 @@ export const ClientNodeSchema = z.object({
   https: z.boolean().default(false),
   /** How long each user keeps a connection open; an L4 balancer picks a target per connection. */
   connections: ConnectionsSchema.default({ requestsPerConnection: 1, lifetime: null }),
+  /** Share of requests that carry no or invalid credentials (a gateway that authenticates answers them 401). */
+  invalidCredentials: z.number().min(0).max(1).default(0),
 });
 
 export const LoadBalancingAlgorithmSchema = z.enum([
@@ -319,6 +325,7 @@ export const NodeSchema = z.discriminatedUnion('kind', [
   MessageQueueNodeSchema,
   TopicNodeSchema,
   ParallelJobNodeSchema,
+  GatewayNodeSchema,
 ]);
 export type ScenarioNode = z.infer<typeof NodeSchema>;
 export type NodeKind = ScenarioNode['kind'];

@@ -34,6 +34,8 @@ export interface NodeLiveStats {
   staleRatio?: number;
   /** Sharded databases: the busiest shard primary's load, since measurement began. */
   busiestShard?: number;
+  /** Gateways: requests admitted, throttled (429) and refused (401) so far. */
+  gateway?: { admitted: number; throttled: number; unauthorized: number };
 }
 
 /** What one machine of a replicated node is doing now. */
@@ -68,6 +70,8 @@ export function computeNodeLiveStats(state: AppState, nodeId: string): NodeLiveS
   const database = node.database;
   if (database && database.readReplicas > 0) stats.staleRatio = database.staleRatio;
   if (database && database.shards > 1) stats.busiestShard = Math.max(...database.perShard.map((shard) => shard.primaryLoad));
+  const g = node.gateway;
+  if (g) stats.gateway = { admitted: g.admitted, throttled: g.throttled, unauthorized: g.unauthorized };
   return stats;
 }
 
@@ -93,9 +97,12 @@ function same(a: NodeLiveStats | null, b: NodeLiveStats | null): boolean {
       ? ma === mb
       : ma.backlog === mb.backlog && ma.oldestAge === mb.oldestAge && ma.deadLettered === mb.deadLettered && ma.duplicates === mb.duplicates;
   const sameTopic = a.topic?.copies === b.topic?.copies && a.topic?.failed === b.topic?.failed;
+  const sameGateway =
+    a.gateway?.admitted === b.gateway?.admitted && a.gateway?.throttled === b.gateway?.throttled && a.gateway?.unauthorized === b.gateway?.unauthorized;
   return (
     sameMessaging &&
     sameTopic &&
+    sameGateway &&
     a.utilization === b.utilization &&
     a.queueLength === b.queueLength &&
     a.p99 === b.p99 &&

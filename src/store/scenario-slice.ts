@@ -1,6 +1,7 @@
 import type { StateCreator, StoreApi } from 'zustand';
 import type { TemporalState } from 'zundo';
 import { connectionProblem } from '../scenario/connection-rules';
+import { gatewayWithoutDangling } from '../scenario/gateway-schema';
 import { createNode, freeSpot, nextLinkId, nextNodeName, type XY } from '../scenario/node-factory';
 import { parseScenario } from '../scenario/parse';
 import { type Link, type NodeKind, NodeSchema, type Scenario, type ScenarioNode } from '../scenario/schema';
@@ -173,12 +174,14 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
 /**
  * Drops what pointed at removed nodes or links, so a removal never leaves
  * the scenario invalid: faults name a node, and a balancer's routes name
- * targets it must still link to (a route left without targets goes too).
+ * targets it must still link to (a route left without targets goes too),
+ * and so do a gateway's routes and auth service.
  */
 function withoutDanglingReferences(scenario: Scenario): Scenario {
   const ids = new Set(scenario.nodes.map((n) => n.id));
   const linked = new Set(scenario.links.map((l) => `${l.from}→${l.to}`));
   const nodes = scenario.nodes.map((node) => {
+    if (node.kind === 'gateway') return gatewayWithoutDangling(node, new Set(scenario.links.filter((l) => l.from === node.id).map((l) => l.to)));
     if (node.kind !== 'loadBalancer' || node.routes.length === 0) return node;
     const routes = node.routes
       .map((route) => ({ ...route, targets: route.targets.filter((t) => linked.has(`${node.id}→${t}`)) }))

@@ -30,6 +30,8 @@ export class Client implements Component {
   private readonly pickAddress: Rng;
   private readonly pickKey: Sampler;
   private readonly pickType: Rng;
+  /** Draws which requests carry no valid credentials (only when some do, so other runs' draws are unchanged). */
+  private readonly credentials: Rng;
   /** Cumulative weights of the request mix, for drawing a type. */
   private readonly mixCdf: Float64Array;
   private readonly mixWrites: Uint8Array;
@@ -60,6 +62,7 @@ export class Client implements Component {
     this.pickAddress = ctx.rng(index, 4);
     this.pickKey = createKeySampler(ctx.rng(index, 5), node.catalogue);
     this.pickType = ctx.rng(index, 6);
+    this.credentials = ctx.rng(index, 9);
     let total = 0;
     this.mixCdf = Float64Array.from(node.mix, (t) => (total += t.weight));
     this.mixWrites = Uint8Array.from(node.mix, (t) => (t.method === 'GET' ? 0 : 1));
@@ -123,6 +126,7 @@ export class Client implements Component {
     requests.requestType[request] = this.typeOffset + type;
     let flags = this.node.https ? RequestFlag.encrypted : 0;
     if (this.mixWrites[type] === 1 || (this.node.writeRatio > 0 && this.coin.next() < this.node.writeRatio)) flags |= RequestFlag.write;
+    if (this.node.invalidCredentials > 0 && this.credentials.next() < this.node.invalidCredentials) flags |= RequestFlag.invalidCredentials;
     requests.flags[request] = flags;
     this.dispatch(request, time);
   }
@@ -195,7 +199,12 @@ export class Client implements Component {
       this.windowFailed++;
       totals.failed++;
       totals.failures[failureReasonOf(outcome)]++;
-      const transient = outcome === Outcome.queueFull || outcome === Outcome.timeout || outcome === Outcome.nodeDown || outcome === Outcome.removed;
+      const transient =
+        outcome === Outcome.queueFull ||
+        outcome === Outcome.timeout ||
+        outcome === Outcome.nodeDown ||
+        outcome === Outcome.removed ||
+        outcome === Outcome.throttled;
       if (transient && this.retry(request, time)) return;
     }
     const owner = requests.owner[request] as number;
@@ -221,9 +230,12 @@ export class Client implements Component {
     requests.address[next] = requests.address[failed] as number;
     requests.key[next] = requests.key[failed] as number;
     requests.requestType[next] = requests.requestType[failed] as number;
-    requests.flags[next] = (this.node.https ? RequestFlag.encrypted : 0) | ((requests.flags[failed] as number) & RequestFlag.write);
+    const carried = (requests.flags[failed] as number) & (RequestFlag.write | RequestFlag.invalidCredentials);
+    requests.flags[next] = (this.node.https ? RequestFlag.encrypted : 0) | carried;
     const backoff = policy.backoff * 2 ** (attempt - 1);
-    const delay = policy.jitter ? backoff * this.jitter.next() : backoff;
+    let delay = policy.jitter ? backoff * this.jitter.next() : backoff;
+    // A 429 says how long to wait; a client that honours it waits at least that long.
+    if (policy.honourRetryAfter && requests.outcome[failed] === Outcome.throttled) delay = Math.max(delay, requests.arrivedAt[failed] as number);
     this.ctx.totals.retries++;
     this.ctx.schedule(this.index, RETRY_SEND, next, time + delay);
     return true;

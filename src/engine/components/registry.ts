@@ -5,6 +5,7 @@ import { Cache } from './cache';
 import { Cdn } from './cdn';
 import { Client } from './client';
 import { Database } from './database';
+import { Gateway } from './gateway';
 import { LoadBalancer } from './load-balancer';
 import { ParallelJob } from './parallel-job';
 import { Server } from './server';
@@ -26,6 +27,7 @@ const COMPONENTS: { readonly [K in NodeKind]: ComponentConstructor<K> } = {
   messageQueue: MessageQueue,
   topic: Topic,
   parallelJob: ParallelJob,
+  gateway: Gateway,
 };
 
 /** Builds the component for a scenario node. */

@@ -39,8 +39,9 @@ export const client = fc.record({
     fc.record({ mode: fc.constant('closed' as const), users: fc.integer({ min: 1, max: 20 }), thinkTime }),
   ),
   timeout: fc.option(seconds(0.005, 0.3), { nil: null }),
-  retries: fc.record({ count: fc.integer({ min: 0, max: 2 }), backoff: seconds(0, 0.05), jitter: fc.boolean() }),
+  retries: fc.record({ count: fc.integer({ min: 0, max: 2 }), backoff: seconds(0, 0.05), jitter: fc.boolean(), honourRetryAfter: fc.boolean() }),
   writeRatio: seconds(0, 1),
+  invalidCredentials: fc.oneof(fc.constant(0), seconds(0, 1)),
 });
 
 const stationFields = {
@@ -164,6 +165,41 @@ export const messageQueue = fc.record({
 export const topic = fc.record({ ackLatency: seconds(0, 0.01) });
 
 /**
+ * An API gateway in front of the node "back": no routes (straight on), one
+ * route to it, or a composed route calling it several times with a quorum
+ * and a timeout; any auth mode ("back" doubles as the auth service) and any
+ * rate limit. Clients send a share of requests without valid credentials.
+ */
+export const gateway = fc
+  .record({
+    workers: fc.integer({ min: 1, max: 8 }),
+    queueCapacity: fc.option(fc.integer({ min: 0, max: 50 }), { nil: null }),
+    overhead: seconds(0, 0.002),
+    tlsTermination: fc.boolean(),
+    transformCostPerKB: seconds(0, 0.0005),
+    auth: fc.record({ mode: fc.constantFrom('none' as const, 'local' as const, 'service' as const), checkCost: seconds(0, 0.001), cacheTtl: seconds(0, 1) }),
+    rateLimit: fc.record({
+      policy: fc.constantFrom('none' as const, 'tokenBucket' as const, 'slidingWindow' as const),
+      scope: fc.constantFrom('global' as const, 'perClient' as const, 'perRoute' as const),
+      rate: seconds(1, 200),
+      burst: fc.integer({ min: 1, max: 20 }),
+      limit: fc.integer({ min: 1, max: 50 }),
+      window: seconds(0.05, 1),
+    }),
+    fanOut: fc.integer({ min: 0, max: 3 }),
+    quorum: fc.integer({ min: 1, max: 3 }),
+    timeout: fc.option(seconds(0.005, 0.2), { nil: null }),
+  })
+  .map(({ fanOut, quorum, timeout, auth, ...g }) => ({
+    ...g,
+    auth: { ...auth, service: auth.mode === 'service' ? 'back' : null },
+    routes:
+      fanOut === 0
+        ? []
+        : [{ pathPrefix: '/', services: Array.from({ length: fanOut }, () => 'back'), quorum: Math.min(quorum, fanOut), timeout }],
+  }));
+
+/**
  * Each node kind's random fields, for the property tests that put every kind
  * into a system: a kind added to the schema fails the type-check here until
  * the tests can build one.
@@ -179,6 +215,7 @@ export const KIND_ARBITRARIES: { readonly [K in NodeKind]: fc.Arbitrary<object> 
   messageQueue,
   topic,
   parallelJob,
+  gateway,
 };
 
 export interface SystemOptions {

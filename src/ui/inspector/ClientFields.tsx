@@ -44,6 +44,12 @@ export function ClientFields({ node, commit }: { node: ClientNode; commit: Commi
           <input type="checkbox" checked={retries.jitter} onChange={(event) => commit({ retries: { ...retries, jitter: event.target.checked } }, 'jitter')} />
           Jitter the backoff (wait a random part of it)
         </label>
+        <CheckboxField
+          label="Honour Retry-After"
+          note="After a 429, wait as long as the gateway asks before retrying."
+          checked={retries.honourRetryAfter}
+          onChange={(honourRetryAfter) => commit({ retries: { ...retries, honourRetryAfter } }, 'honourRetryAfter')}
+        />
       </Section>
       <Section title="Connections" summary={describeConnections(node)}>
         <NumberField
@@ -78,6 +84,13 @@ export function ClientFields({ node, commit }: { node: ClientNode; commit: Commi
         />
         <CatalogueFields catalogue={node.catalogue} commit={(catalogue, field) => commit({ catalogue }, field)} />
         <RequestMixEditor mix={node.mix} commit={(mix, field) => commit({ mix }, field)} />
+        <NumberField
+          label="Invalid credentials"
+          note="Share of requests with no or a bad token; a gateway that authenticates answers them 401"
+          value={node.invalidCredentials}
+          spec={SPECS.percent}
+          onCommit={(invalidCredentials) => commit({ invalidCredentials: invalidCredentials ?? 0 }, 'invalidCredentials')}
+        />
         <CheckboxField
           label="HTTPS"
           note="Requests arrive over TLS; whoever decrypts them pays the CPU cost."

@@ -4,6 +4,7 @@ import { CacheFields } from './CacheFields';
 import { CdnFields } from './CdnFields';
 import { ClientFields } from './ClientFields';
 import type { Commit, FieldsProps } from './fields-props';
+import { GatewayFields } from './GatewayFields';
 import { LoadBalancerFields } from './LoadBalancerFields';
 import { MessageQueueFields, TopicFields } from './MessagingFields';
 import { ParallelJobFields } from './ParallelJobFields';
@@ -21,6 +22,7 @@ export const KIND_FIELDS: { readonly [K in NodeKind]: ComponentType<FieldsProps<
   messageQueue: MessageQueueFields,
   topic: TopicFields,
   parallelJob: ParallelJobFields,
+  gateway: GatewayFields,
 };
 
 /** The fields component for `node`, typed for any node (the table keeps each kind's own). */

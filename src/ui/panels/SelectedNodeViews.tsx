@@ -7,6 +7,7 @@ import { type BalancerViewData, balancerRows, targetName, targetNodeId } from '.
 import { createBalancerView } from '../../views/balancer/balancer-view';
 import { FaultControls } from './FaultControls';
 import { ReplicaList } from './ReplicaList';
+import { GatewayViews } from './GatewayViews';
 import { LiveFigure } from '../../views/LiveFigure';
 import { FAULTABLE_KINDS } from '../../scenario/faults';
 import { keyCount, keyNoun, previousPool, type RingFigures, ringFigures, ringTargetIds } from '../../views/balancer/hash-ring-figures';
@@ -57,6 +58,7 @@ const KIND_VIEWS: { readonly [K in NodeKind]: KindViews<K> } = {
   messageQueue: { columns: () => 3, Views: QueueViews },
   topic: noViews,
   parallelJob: { columns: () => 3, Views: ({ node, label }) => <FieldSweep key={node.id} node={node} label={label} /> },
+  gateway: { columns: (node) => (node.rateLimit.policy === 'none' ? 1 : 3), Views: GatewayViews },
 };
 
 const viewsOf = (node: ScenarioNode) => KIND_VIEWS[node.kind] as KindViews<NodeKind>;
