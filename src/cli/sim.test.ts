@@ -182,7 +182,7 @@ describe('npm run sim', () => {
       const run = runs.flood!;
       expect(run.code).toBe(0);
       expect(peakBytes(run)).toBeLessThan(CLI_MEMORY_BUDGET);
-      expect(run.stderr).toMatch(/\nThe engine limit was reached: [\d,]+ requests failed with "engine limit" because more than 212,992 were alive at once.* Lower the clients' rates, or bound the queues/);
+      expect(run.stderr).toMatch(/\nThe engine limit was reached: [\d,]+ requests failed with "engine limit" because more than 211,968 were alive at once.* Lower the clients' rates, or bound the queues/);
       const { totals, simulatedTime } = JSON.parse(run.stdout) as Report;
       expect(simulatedTime).toBe(2);
       expect(totals.inFlight).toBeLessThanOrEqual(maxRequestSlots(16));

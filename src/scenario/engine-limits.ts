@@ -27,13 +27,13 @@ export const REQUEST_POOL_BYTES = 64 * 2 ** 20;
 
 /**
  * Bytes one request slot takes in the pool (engine/request-pool.ts):
- * ten Int32 fields (40 B), three Uint8 fields (3 B), two Float64 fields
- * (16 B), and per link it may cross an Int32 path entry, an Int32 hop target
+ * ten Int32 fields (40 B), a Uint16 of flags and two Uint8 fields (4 B), two
+ * Float64 fields (16 B), and per link it may cross an Int32 path entry, an Int32 hop target
  * and a Float64 hop time (16 B). request-pool.test.ts checks this against the
  * pool's real arrays, so a new field must be counted here.
  */
 export function bytesPerRequestSlot(hopLimit: number): number {
-  return 59 + 16 * hopLimit;
+  return 60 + 16 * hopLimit;
 }
 
 /** Requests that may be alive at once (sent and not yet let go of) for a scenario's hop limit. */

@@ -108,7 +108,7 @@ describe('the engine limit', () => {
     state().flushMetrics();
     expect(state().messages).toHaveLength(1);
     expect(state().messages[0]).toMatchObject({ tone: 'warning', title: 'The engine limit was reached.' });
-    expect(state().messages[0]?.details?.[0]).toMatch(/^The engine limit was reached: 5,000 requests failed with "engine limit" because more than 212,992 were alive at once.*Lower the clients' rates, or bound the queues/);
+    expect(state().messages[0]?.details?.[0]).toMatch(/^The engine limit was reached: 5,000 requests failed with "engine limit" because more than 211,968 were alive at once.*Lower the clients' rates, or bound the queues/);
     // A new run that reaches it again is told again (the message replaces the old one).
     const first = state().messages[0]?.id;
     state().applyFrame(limited(2, 1, 10));
