@@ -53,7 +53,7 @@ export const WRITE_UP_CHECKS: Record<string, WriteUpCheck> = {
   'db-shards-hot-key.json': { test: 'engine/data-tier-examples.test.ts' },
   'scale-out-vs-up.json': { test: 'engine/session-and-scaling-examples.test.ts' },
   'sessions-store.json': { test: 'engine/session-and-scaling-examples.test.ts' },
-  'sessions-sticky.json': { test: 'engine/session-and-scaling-examples.test.ts' },
+  'sessions-sticky.json': { test: 'engine/session-examples.test.ts' },
   'gateway-auth-at-edge.json': { test: 'engine/gateway-examples.test.ts' },
   'gateway-fan-out-tail.json': { test: 'engine/gateway-examples.test.ts' },
   'gateway-microservices.json': { test: 'engine/gateway-examples.test.ts' },
