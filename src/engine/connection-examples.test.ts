@@ -60,6 +60,8 @@ describe(`${file}: least connections against round robin when connections are lo
 
   it('least connections: about 10 connections each, about 80 % busy, mean 26 ms, p99 0.11 s', () => {
     for (const t of node(least, 'lb').targets!) expect(Math.abs(t.open - 10)).toBeLessThanOrEqual(2);
+    // ρ = 600 × 0.008 / 6 = 0.8: 3 servers of 2 workers.
+    expect((600 * 0.008) / 6).toBeCloseTo(0.8, 9);
     for (const s of servers(least)) expect(Math.abs(s.utilization - 0.8)).toBeLessThan(0.02);
     expect(ms(least.totals.latency.mean)).toBeCloseTo(26, -0.5);
     expect(least.totals.latency.p99).toBeGreaterThan(0.1);

@@ -39,6 +39,12 @@ describe('gateway-microservices.json', () => {
 
   it('0.9 ms of CPU per request on 4 workers: about 7% busy', () => {
     expect(node(report, 'gateway').utilization).toBeCloseTo((300 * 0.0009) / 4, 2);
+    // The docs' row: ρ = 0.068, the run 6.8% busy.
+    expect(node(report, 'gateway').utilization).toBeCloseTo(0.068, 3);
+  });
+
+  it('353 requests answered 401 (seed 1)', () => {
+    expect(gateway(report).unauthorized).toBe(353);
   });
 
   it('2% carry no valid token, answered 401, and no service sees them', () => {
@@ -84,6 +90,16 @@ describe('gateway-noisy-tenant.json', () => {
     for (const id of ['tenant-a', 'tenant-b', 'tenant-c']) expect(node(perTenant, id).latency.p99).toBeLessThan(0.12);
   });
 
+  it('the docs’ row (seed 1): per tenant p99 89–101 ms; global 64% throttled, 99.4% busy, p99 515–531 ms', () => {
+    const p99s = (report: Report) => ['tenant-a', 'tenant-b', 'tenant-c'].map((id) => Math.round(node(report, id).latency.p99 * 1000));
+    expect(Math.min(...p99s(perTenant))).toBe(89);
+    expect(Math.max(...p99s(perTenant))).toBe(101);
+    expect(throttledShare(global, 'all')).toBeCloseTo(0.64, 2);
+    expect(node(global, 'api').utilization).toBeCloseTo(0.994, 3);
+    expect(Math.min(...p99s(global))).toBe(515);
+    expect(Math.max(...p99s(global))).toBe(531);
+  });
+
   it('global: over half of B’s and C’s requests answered 429, the service 99% busy, every p99 past 500 ms', () => {
     expect(throttledShare(global, 'all')).toBeGreaterThan(0.5);
     // One bucket for all: B's and C's requests are throttled in the same proportion as A's.
@@ -103,8 +119,9 @@ describe('gateway-auth-at-edge.json', () => {
   const edge = ['edge-catalogue', 'edge-reviews', 'edge-pricing'];
   const inServices = ['svc-catalogue', 'svc-reviews', 'svc-pricing'];
 
-  it('top: the gateway about 11% busy, each service about 25%', () => {
+  it('top: the gateway about 11% busy (11.1%), each service about 25%', () => {
     expect(node(report, 'edge-gw').utilization).toBeCloseTo(0.11, 2);
+    expect(node(report, 'edge-gw').utilization).toBeCloseTo(0.111, 3);
     for (const id of edge) expect(node(report, id).utilization).toBeCloseTo(0.25, 1);
   });
 
@@ -120,6 +137,11 @@ describe('gateway-auth-at-edge.json', () => {
     expect(bottom).toBeCloseTo(3.6, 1);
     expect(bottom - top).toBeGreaterThan(0.3);
     expect(bottom - top).toBeLessThan(0.5);
+    // The closed forms of the docs' row: top 0.22 + 3 × 1.0 = 3.22 cores, bottom 0.02 + 3 × 1.2 = 3.62.
+    expect(top).toBeCloseTo(0.22 + 3 * 1.0, 1);
+    expect(bottom).toBeCloseTo(0.02 + 3 * 1.2, 1);
+    expect(0.22 + 3 * 1.0).toBeCloseTo(3.22, 9);
+    expect(0.02 + 3 * 1.2).toBeCloseTo(3.62, 9);
   });
 });
 
@@ -136,9 +158,52 @@ describe('gateway-fan-out-tail.json', () => {
     expect(Math.abs(latency.mean / (harmonic(k) * 0.02) - 1)).toBeLessThan(0.05);
     expect(Math.abs(latency.p99 / p99OfMax(k) - 1)).toBeLessThan(0.08);
     expect([92, 114, 138][[1, 3, 10].indexOf(k)]).toBe(Math.round(p99OfMax(k) * 1000));
+    // The write-up's means H_k × 20 ms: 20, 37 and 59 ms (the docs: 20, 36.7, 58.6).
+    expect([20, 36.7, 58.6][[1, 3, 10].indexOf(k)]).toBeCloseTo(harmonic(k) * 20, 1);
+    expect([20, 37, 59][[1, 3, 10].indexOf(k)]).toBe(Math.round(harmonic(k) * 20));
   });
 
-  it('every service’s own p99 stays near 92 ms', () => {
+  it('the docs’ row (seed 1): means 19.8, 37.2, 58.7 ms; p99 91.6, 114, 136 ms', () => {
+    const ms = (k: number, stat: 'mean' | 'p99') => node(report, `page-${k}`).latency[stat] * 1000;
+    expect([1, 3, 10].map((k) => ms(k, 'mean'))).toEqual([expect.closeTo(19.8, 1), expect.closeTo(37.2, 1), expect.closeTo(58.7, 1)]);
+    expect(ms(1, 'p99')).toBeCloseTo(91.6, 1);
+    expect(Math.round(ms(3, 'p99'))).toBe(114);
+    expect(Math.round(ms(10, 'p99'))).toBe(136);
+  });
+
+  it('every service’s own p99 stays near 92 ms (88–92 ms in the run)', () => {
     for (let i = 1; i <= 10; i++) expect(Math.abs(node(report, `svc-${i}`).latency.p99 / 0.0921 - 1)).toBeLessThan(0.08);
+    for (let i = 1; i <= 10; i++) expect(Math.round(node(report, `svc-${i}`).latency.p99 * 1000)).toBeGreaterThanOrEqual(88);
+    for (let i = 1; i <= 10; i++) expect(Math.round(node(report, `svc-${i}`).latency.p99 * 1000)).toBeLessThanOrEqual(92);
+  });
+});
+
+describe('bench-gateway.json: the gateway benchmark (full 300 s, about 3 s)', () => {
+  let report: Report;
+  beforeAll(() => {
+    report = run(load('bench-gateway.json'));
+  });
+  const services = ['users', 'orders', 'catalogue', 'search'];
+
+  it('the gateway about 14% busy: ρ = 5600 × 0.0002 / 8 = 0.14 (14.0% in the run)', () => {
+    expect((5600 * 0.0002) / 8).toBeCloseTo(0.14, 9);
+    expect(node(report, 'gateway').utilization).toBeCloseTo(0.14, 3);
+  });
+
+  it('each service gets 1,386 requests per second and is about 70% busy: ρ = 1386 × 0.001 / 2 = 0.69', () => {
+    expect((5600 * 0.99) / 4).toBeCloseTo(1386, 9);
+    expect((1386 * 0.001) / 2).toBeCloseTo(0.69, 2);
+    for (const id of services) {
+      expect(Math.abs(node(report, id).arrivals / 300 / 1386 - 1)).toBeLessThan(0.01);
+      // 69% in the docs' row, "about 70%" in the write-up.
+      expect(node(report, id).utilization).toBeCloseTo(0.69, 2);
+      expect(Math.abs(node(report, id).utilization - 0.7)).toBeLessThan(0.015);
+    }
+  });
+
+  it('16,700 answered 401 (1% without a valid token), none throttled (seed 1)', () => {
+    expect(gateway(report).unauthorized).toBe(16_700);
+    expect(gateway(report).throttled).toBe(0);
+    expect(report.totals.failures.throttled).toBe(0);
   });
 });

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario } from '../../scenario/parse';
 import type { Scenario } from '../../scenario/schema';
 import { createSimulation } from '../index';
+import { mmcMeanResponse } from '../queueing-theory';
 import type { NodeReport, NodeReportOf, Report, Simulation, WindowSample } from '../types';
 
 /* Every sentence the messaging examples' write-ups state, checked against their headless runs. */
@@ -58,6 +59,23 @@ describe('queue-vs-sync-spike.json', () => {
     expect(q.endToEnd.p99).toBeGreaterThan(7);
     expect(q.endToEnd.p99).toBeLessThan(11);
   });
+
+  it('the backend serves 8 / 50 ms = 160 requests/s at most; the spike lasts 10 s', () => {
+    expect(8 / 0.05).toBeCloseTo(160, 9);
+    const [start, end] = load('queue-vs-sync-spike.json').changes.map((c) => c.at);
+    expect(end! - start!).toBe(10);
+  });
+
+  it('the docs’ row (seed 1): 1,397 fail, spike p99 0.81 s; async p99 47 ms; backlog 1,456 at most, empty by 58 s; enqueue → done p99 9.4 s', () => {
+    expect(report.totals.failures.queueFull).toBe(1397);
+    expect(phases(report, 'sync-users')[1]?.latency.p99).toBeCloseTo(0.81, 2);
+    expect(Math.max(...phases(report, 'async-users').map((p) => p.latency.p99))).toBeCloseTo(0.047, 3);
+    const q = queueIn(report, 'orders');
+    expect(q.maxBacklog).toBe(1456);
+    expect(backlogAt(sim, windows, 'orders', 56)).toBeGreaterThan(0);
+    expect(backlogAt(sim, windows, 'orders', 58)).toBe(0);
+    expect(q.endToEnd.p99).toBeCloseTo(9.4, 1);
+  });
 });
 
 describe('queue-consumer-crash.json', () => {
@@ -105,6 +123,24 @@ describe('queue-consumer-crash.json', () => {
     expect(q.ackLatency.max).toBeCloseTo(0.006, 6);
     expect(report.totals.failed).toBe(0);
   });
+
+  it('3 consumers × 2 workers / 50 ms = 120 jobs/s, 85/120 = 71% busy; the 2 survivors 80 jobs/s; 20 − 2 = 18 wait at a consumer; down 15 s', () => {
+    expect((3 * 2) / 0.05).toBeCloseTo(120, 9);
+    expect(85 / 120).toBeCloseTo(0.71, 2);
+    expect((2 * 2) / 0.05).toBeCloseTo(80, 9);
+    expect(20 - 2).toBe(18);
+    const [crash, restart] = load('queue-consumer-crash.json').faults;
+    expect(restart!.at - crash!.at).toBe(15);
+    // Before the crash the queue takes in the producer's 85 jobs a second.
+    expect(Math.abs(before.accepted / 30 / 85 - 1)).toBeLessThan(0.05);
+  });
+
+  it('the docs’ row (seed 1): 267 redeliveries, 85 duplicates, backlog 82 at most', () => {
+    const q = queueIn(report, 'jobs');
+    expect(q.redeliveries).toBe(267);
+    expect(q.duplicates).toBe(85);
+    expect(q.maxBacklog).toBe(82);
+  });
 });
 
 describe('topic-fan-out.json', () => {
@@ -142,5 +178,36 @@ describe('topic-fan-out.json', () => {
     expect(report.totals.failed).toBe(0);
     expect(report.totals.latency.max).toBeCloseTo(0.011, 6);
     expect(report.totals.latency.mean).toBeCloseTo(0.011, 6);
+  });
+
+  it('the docs’ row (seed 1): 2,971 orders, 8,913 copies, 254 failed; billing backlog 265 at most, enqueue → done p99 5.1 s', () => {
+    const topic = (report.nodes.find((n) => n.id === 'orders') as NodeReportOf<'topic'>).topic;
+    expect(topic.published).toBe(2971);
+    expect(topic.copies).toBe(8913);
+    expect(topic.failed).toBe(254);
+    const billing = queueIn(report, 'billing-queue');
+    expect(billing.maxBacklog).toBe(265);
+    expect(billing.endToEnd.p99).toBeCloseTo(5.1, 1);
+  });
+});
+
+describe('bench-queue-8-consumers.json: the queue benchmark (full 300 s, about 3 s)', () => {
+  let report: Report;
+  beforeAll(() => {
+    const scenario = load('bench-queue-8-consumers.json');
+    const sim = createSimulation(scenario);
+    sim.runUntil(scenario.duration);
+    report = sim.report();
+  });
+
+  it('every consumer 70% busy (ρ = 5600 × 1 ms / 8 = 0.7), within 1 point', () => {
+    expect((5600 * 0.001) / 8).toBeCloseTo(0.7, 9);
+    for (const n of report.nodes.filter((n) => n.id.startsWith('consumer-'))) expect(Math.abs(n.utilization - 0.7)).toBeLessThan(0.01);
+  });
+
+  it('enqueue → done averages W = 1.11 ms, M/M/8 by Erlang C, within 2%', () => {
+    const theory = mmcMeanResponse(5600, 1000, 8);
+    expect(theory * 1000).toBeCloseTo(1.11, 2);
+    expect(Math.abs(queueIn(report, 'queue').endToEnd.mean / theory - 1)).toBeLessThan(0.02);
   });
 });

@@ -36,6 +36,8 @@ describe('amdahl-serial-5.json', () => {
 
   it('runs 16 workers 9.1 times faster, not 16', () => {
     expect(runWith(scenario, 16).speedup).toBeCloseTo(9.14, 1);
+    // Amdahl's law: S(16) = 1/(0.05 + 0.95/16) = 9.14.
+    expect(1 / (0.05 + 0.95 / 16)).toBeCloseTo(9.14, 2);
     expect(scenario.nodes.find((n) => n.kind === 'parallelJob')).toMatchObject({ workers: 16, serialFraction: 0.05 });
   });
 
@@ -72,6 +74,14 @@ describe('usl-coordination.json', () => {
     expect(at(64)).toBeCloseTo(5.2, 1);
     expect(at(8)).toBeCloseTo(5.5, 1);
     expect(at(64)).toBeLessThan(at(8));
+  });
+
+  it('the docs’ row: S(32) = 7.06, S(64) = 5.24, S(8) = 5.47; the peak at √(0.95/0.002) ≈ 22', () => {
+    const at = (n: number) => points.find((p) => p.n === n)?.speedup ?? 0;
+    expect(at(32)).toBeCloseTo(7.06, 2);
+    expect(at(64)).toBeCloseTo(5.24, 2);
+    expect(at(8)).toBeCloseTo(5.47, 2);
+    expect(Math.round(Math.sqrt(0.95 / 0.002))).toBe(22);
   });
 
   it('lets the fitted USL find the contention and coherency back, and the peak', () => {

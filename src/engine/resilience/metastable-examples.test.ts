@@ -7,7 +7,7 @@ import type { CallFigures, Report, WindowSample } from '../types';
 
 /** Runs an example with one-second windows and keeps its report and windows. */
 function runExample(name: string): { report: Report; windows: WindowSample[] } {
-  const parsed = parseScenarioJson(readFileSync(join(__dirname, '../../../scenarios', `${name}.json`), 'utf8'));
+  const parsed = parseScenarioJson(readFileSync(join(__dirname, '../../../scenarios', name), 'utf8'));
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   const sim = createSimulation(parsed.scenario, { window: 1 });
   sim.runUntil(parsed.scenario.duration);
@@ -31,9 +31,9 @@ describe('the metastable examples hold what their descriptions say', () => {
   let budget: ReturnType<typeof runExample>;
   let breaker: ReturnType<typeof runExample>;
   beforeAll(() => {
-    storm = runExample('metastable-retry-storm');
-    budget = runExample('metastable-fix-retry-budget');
-    breaker = runExample('metastable-fix-breaker');
+    storm = runExample('metastable-retry-storm.json');
+    budget = runExample('metastable-fix-retry-budget.json');
+    breaker = runExample('metastable-fix-breaker.json');
   });
 
   it('before the spike all three serve the 70 per second', () => {
@@ -49,12 +49,29 @@ describe('the metastable examples hold what their descriptions say', () => {
     expect(calls.retries / calls.calls).toBeGreaterThan(1.5);
   });
 
+  it('the docs’ row: ρ = 70 × 0.1 / 10 = 0.7, up to 3 × 70 = 210 services/s offered, 1.65 retries per call (seed 1)', () => {
+    expect((70 * 0.1) / 10).toBeCloseTo(0.7, 9);
+    expect(3 * 70).toBe(210);
+    const calls = usersCalls(storm.report);
+    expect(calls.retries / calls.calls).toBeCloseTo(1.65, 2);
+  });
+
   it('with a 10% retry budget goodput averages over 60 per second from 20 s after the spike', () => {
     for (const mean of stretches(budget.windows, 60)) expect(mean).toBeGreaterThan(60);
     const calls = usersCalls(budget.report);
     expect(calls.retriesDenied).toBeGreaterThan(0);
     // Retries stay within 10% of calls plus the 10-token burst.
     expect(calls.retries).toBeLessThanOrEqual(0.1 * calls.calls + 10);
+  });
+
+  it('the docs’ row (seed 1): at most 70 × 1.1 = 77 attempts/s after the spike; back to 60–76/s (10 s means) from about 55 s; 286 retries sent, 1,864 refused', () => {
+    expect(70 * 1.1).toBeCloseTo(77, 9);
+    const from55 = stretches(budget.windows, 55);
+    expect(Math.round(Math.min(...from55))).toBe(60);
+    expect(Math.round(Math.max(...from55))).toBe(76);
+    const calls = usersCalls(budget.report);
+    expect(calls.retries).toBe(286);
+    expect(calls.retriesDenied).toBe(1864);
   });
 
   it('with a circuit breaker goodput averages over 60 per second from 10 s after the spike; calls failed with "circuit open"', () => {
@@ -64,5 +81,14 @@ describe('the metastable examples hold what their descriptions say', () => {
     expect(calls.circuitOpen).toBeGreaterThan(0);
     expect(calls.breaker?.state).toBe('closed');
     expect(calls.breaker?.timeline.map((c) => c.state).slice(0, 4)).toEqual(['closed', 'open', 'halfOpen', 'closed']);
+  });
+
+  it('the docs’ row (seed 1): back to 64–77/s (10 s means) from about 45 s; opened twice; 812 calls failed with circuitOpen', () => {
+    const from45 = stretches(breaker.windows, 45);
+    expect(Math.round(Math.min(...from45))).toBe(64);
+    expect(Math.round(Math.max(...from45))).toBe(77);
+    const calls = usersCalls(breaker.report);
+    expect(calls.breaker?.opened).toBe(2);
+    expect(calls.circuitOpen).toBe(812);
   });
 });

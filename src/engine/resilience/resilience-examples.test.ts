@@ -65,6 +65,11 @@ describe('bulkhead-slow-dependency.json', () => {
     expect(payments.bulkheadFull).toBeGreaterThan(0);
     expect(withBulkhead.report.totals.failures.bulkheadFull).toBe(payments.bulkheadFull);
   });
+
+  it('the docs’ row: 40 − 8 = 32 API workers stay free for Catalog; 5,822 calls failed with bulkheadFull (seed 1)', () => {
+    expect(40 - 8).toBe(32);
+    expect(callsOf(withBulkhead.report, 'api', 'api-payments').bulkheadFull).toBe(5822);
+  });
 });
 
 describe('breaker-opens-recovers.json', () => {
@@ -109,5 +114,16 @@ describe('breaker-opens-recovers.json', () => {
     expect(closed?.time).toBeLessThan(56);
     const goodput = result.windows.filter((w) => w.start >= 57).map((w) => w.completed);
     expect(goodput.reduce((a, b) => a + b, 0) / goodput.length).toBeGreaterThan(90);
+  });
+
+  it('the docs’ row (seed 1): opened at 20.5 s, 6 times in all, closed at 51.0 s; 3,023 calls failed with circuitOpen', () => {
+    const timeline = calls.breaker?.timeline ?? [];
+    const opens = timeline.filter((c) => c.state === 'open').map((c) => c.time);
+    expect(opens[0]).toBeCloseTo(20.5, 1);
+    expect(opens).toHaveLength(6);
+    expect(timeline.filter((c) => c.state === 'closed').at(-1)?.time).toBeCloseTo(51.0, 1);
+    expect(calls.circuitOpen).toBe(3023);
+    // Open 5 s ± 10%: it half-opens every 5 s ± 0.5 s.
+    expect(5 * 0.1).toBeCloseTo(0.5, 9);
   });
 });

@@ -81,6 +81,8 @@ describe('bottleneck-resources.json: which resource is the bottleneck?', () => {
     expect(app(runs.fastDisk).resources?.bottleneck).toBe('cpu');
     // CPU times are exponential: over ~50,000 requests their mean is within ~0.5 % (1 SE) of 8 ms; allow 3 %.
     expect(Math.abs(runs.fastDisk.report.totals.throughput / 500 - 1)).toBeLessThan(0.03);
+    // The docs' row: 503/s in this run (seed 1).
+    expect(Math.round(runs.fastDisk.report.totals.throughput)).toBe(503);
   });
 
   it('batching four requests’ disk operations moves it to the CPU as well', () => {
@@ -110,6 +112,8 @@ describe('bottleneck-resources.json: which resource is the bottleneck?', () => {
     expect(app(runs.lessRam).resources?.bottleneck).toBe('cpu');
     expect(runs.lessRam.badge).toBe('memory');
     expect(Math.abs(runs.lessRam.report.totals.throughput / 92 - 1)).toBeLessThan(0.04);
+    // The docs' row: 91.8/s in this run (seed 1).
+    expect(runs.lessRam.report.totals.throughput).toBeCloseTo(91.8, 1);
   });
 });
 
@@ -154,5 +158,7 @@ describe('closed-system-bounds.json: asymptotic bounds for a closed system', () 
   it('at 30 users (the file) about 28/s against a bound of 28.8', () => {
     expect(throughputBound(demands ?? { total: 0, maxThroughput: 0 }, 30, 1)).toBeCloseTo(28.85, 2);
     expect(Math.abs(throughputAt(30) - 28)).toBeLessThan(0.6);
+    // The docs' row: 27.8/s in this run (seed 1).
+    expect(throughputAt(30)).toBeCloseTo(27.8, 1);
   });
 });
