@@ -43,4 +43,11 @@ export class ConsumerPool {
     }
     return -1;
   }
+
+  /** The soonest time after `time` at which a paused consumer with room pulls again (Infinity: none is waiting to). */
+  nextReconnect(time: number): number {
+    let soonest = Number.POSITIVE_INFINITY;
+    for (const c of this.consumers) if (c.held < this.prefetch && c.pausedUntil > time && c.pausedUntil < soonest) soonest = c.pausedUntil;
+    return soonest;
+  }
 }

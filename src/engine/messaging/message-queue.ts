@@ -117,7 +117,13 @@ export class MessageQueue implements Component {
         continue;
       }
       const consumer = this.consumers.pick(time);
-      if (consumer < 0) return;
+      if (consumer < 0) {
+        // No one can take it now. A consumer may be paused past the wake-up that brought us here (a second
+        // refusal moved its reconnect later): wake again when it reconnects, or the backlog waits forever.
+        const reconnect = this.consumers.nextReconnect(time);
+        if (reconnect !== Number.POSITIVE_INFINITY) this.wakeAt(reconnect);
+        return;
+      }
       const slot = this.ctx.newRequest();
       if (slot < 0) {
         this.wakeAt(time + RETRY_S);
