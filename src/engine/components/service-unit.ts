@@ -56,11 +56,14 @@ export class ServiceUnit {
     this.measureStart = time;
   }
 
-  /** Busy workers / workers since measurement began. */
+  /**
+   * Busy workers / workers since measurement began. It reads without accruing: a live view asked mid-run must not
+   * split the busy-time sum, or a watched run would differ from a headless one in the last bits.
+   */
   utilization(time: number): number {
-    this.advance(time);
+    const area = time > this.lastChange ? this.busyArea + this.busy * (time - this.lastChange) : this.busyArea;
     const span = time - this.measureStart;
-    return span > 0 ? this.busyArea / (span * this.workers) : 0;
+    return span > 0 ? area / (span * this.workers) : 0;
   }
 
   get idle(): boolean {
