@@ -48,7 +48,8 @@ function badLinks(valid: string, scenarioJson: string, count: number): string[] 
         links.push(valid.slice(0, at) + alphabet[(alphabet.indexOf(valid[at]!) + 1 + pick(60)) % 64] + valid.slice(at + 1));
         break;
       case 2:
-        links.push(`${pick(10) + 2}${valid.slice(1)}`);
+        // A codec version this build does not have (1 and 2 are real ones).
+        links.push(`${pick(10) + 3}${valid.slice(1)}`);
         break;
       case 3:
         links.push(`1.${Array.from({ length: 1 + pick(300) }, () => alphabet[pick(64)]).join('')}`);

@@ -135,11 +135,11 @@ test.describe('a new user weighs scaling out against scaling up', () => {
     await openExample(page, 'Scale out or scale up: cost against p99');
     await app.select('API servers');
     await page.getByLabel('Replicas up to').fill('4');
-    await page.getByRole('button', { name: 'Sweep', exact: true }).click();
+    await page.getByRole('button', { name: 'Sweep sizes', exact: true }).click();
     const chart = page.getByTestId('cost-chart');
     // Four replica counts and six instance sizes, each a full headless run in the worker.
     await expect(chart.locator('.sp-cost-p99 g.sp-point')).toHaveCount(10, { timeout: 30_000 });
-    await expect(page.getByRole('button', { name: 'Sweep', exact: true })).toBeEnabled();
+    await expect(page.getByRole('button', { name: 'Sweep sizes', exact: true })).toBeEnabled();
     await expect(chart.locator('.sp-cost-p99 [data-mode="out"] .sp-point text')).toHaveText(['×1', '×2', '×3', '×4']);
     await page.screenshot({ path: 'test-results/balancing-sweep.png' });
   });

@@ -65,7 +65,7 @@ export function ScalingSweep({ serverId, label }: { serverId: string; label: str
             onClick={() => void useAppStore.getState().startSweep(serverId, maxReplicas)}
             title="One full headless run per replica count and per instance size"
           >
-            {running && progress ? `Running ${progress.done}/${progress.total}` : 'Sweep'}
+            {running && progress ? `Running ${progress.done}/${progress.total}` : 'Sweep sizes'}
           </button>
           {running && (
             <button type="button" aria-label="Cancel sweep" onClick={() => useAppStore.getState().cancelSweep()} title="Start no further run; keep the points so far">
