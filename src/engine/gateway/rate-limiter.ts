@@ -65,7 +65,7 @@ export class RateLimiter {
     };
   }
 
-  /** The window's figures (level at its end), and a fresh window. */
+  /** The closing window's figures (level at its end); counting starts afresh. */
   closeWindow(time: number): LimiterFigures {
     const figures = {
       keys: [...this.keys],
