@@ -5,6 +5,9 @@ import type { FaultAction, GraphChange, Link, NodeKind, ScenarioNode } from '../
 import type { CacheReport, CdnReport } from './caching/report';
 import type { DatabaseFigures } from './data-tier/database-figures';
 import type { GatewayFigures, GatewayWindow } from './gateway/figures';
+import type { LiveReplica, ReplicaFigures } from './components/replica-figures';
+import type { ParallelJobReport } from './parallel/parallel-report';
+import type { FailureReason, OutcomeCode } from './outcomes';
 import type { SystemTheory } from './queueing-theory';
 import type { QueueFigures, QueueLive, TopicFigures } from './messaging/figures';
 import type { LiveResources, ResourcesReport } from './resources/resources-report';
@@ -17,60 +20,9 @@ export type { LiveResources, ResourceFigures, ResourceName, ResourcesReport } fr
 export type { BreakerChange, BreakerState, CallFigures, LiveCall } from './resilience/call-figures';
 export type { DatabaseFigures, ShardFigures } from './data-tier/database-figures';
 export type { GatewayFigures, GatewayWindow, LimiterFigures } from './gateway/figures';
-
-/**
- * Why an attempt failed. "queueFull" is a drop; "engineLimit" means the
- * simulation itself was full (scenario/engine-limits.ts); "removed" means
- * its node left the system during the run (a live edit); "unauthorized"
- * (401) and "throttled" (429) are a gateway's answers; "backlogFull" a
- * message queue at capacity; "circuitOpen" and "bulkheadFull" a caller's
- * own fast failures; "staleEndpoint" a call to an instance that has left;
- * the others are failures of the path.
- */
-export const FAILURE_REASONS = [
-  'queueFull',
-  'timeout',
-  'hopLimit',
-  'noRoute',
-  'nodeDown',
-  'engineLimit',
-  'removed',
-  'unauthorized',
-  'throttled',
-  'backlogFull',
-  'circuitOpen',
-  'bulkheadFull',
-  'staleEndpoint',
-] as const;
-export type FailureReason = (typeof FAILURE_REASONS)[number];
-
-/** Outcome codes carried by trace hops (particles) and responses: one per failure reason, plus request, ok and probe. */
-export const Outcome = {
-  request: 0,
-  ok: 1,
-  queueFull: 2,
-  timeout: 3,
-  hopLimit: 4,
-  noRoute: 5,
-  nodeDown: 6,
-  probe: 7,
-  engineLimit: 8,
-  removed: 9,
-  unauthorized: 10,
-  throttled: 11,
-  backlogFull: 12,
-  circuitOpen: 13,
-  bulkheadFull: 14,
-  staleEndpoint: 15,
-} as const satisfies Record<FailureReason | 'request' | 'ok' | 'probe', number>;
-export type OutcomeCode = (typeof Outcome)[keyof typeof Outcome];
-
-/** The failure reason an outcome code stands for; request, ok and probe are not failures. */
-export function failureReasonOf(outcome: OutcomeCode): FailureReason {
-  return REASON_OF_OUTCOME[outcome] ?? 'noRoute';
-}
-const REASON_OF_OUTCOME: (FailureReason | undefined)[] = [];
-for (const reason of FAILURE_REASONS) REASON_OF_OUTCOME[Outcome[reason]] = reason;
+export type { LiveReplica, ReplicaFigures } from './components/replica-figures';
+export type { ParallelJobReport } from './parallel/parallel-report';
+export { FAILURE_REASONS, type FailureReason, failureReasonOf, Outcome, type OutcomeCode } from './outcomes';
 
 /** Latency summary in seconds, from a log-bucketed histogram (3 significant digits). */
 export interface LatencySummary {
@@ -180,54 +132,6 @@ export interface NodeReportBase {
   database?: DatabaseFigures;
   /** Gateways: admitted, throttled, 401s, routes and the rate limit per key. */
   gateway?: GatewayFigures;
-}
-
-/** One machine of a replicated node: its own queue, faults, sessions and counts. */
-export interface ReplicaFigures {
-  /** Its number, from 1, as balancers and faults name it (`api #2`). */
-  replica: number;
-  arrivals: number;
-  served: number;
-  dropped: number;
-  refused: number;
-  lost: number;
-  /** Busy workers / its workers since measurement began. */
-  utilization: number;
-  down: boolean;
-  slowFactor: number;
-  /** Sessions it holds now, and lost in its crashes. */
-  sessions: { held: number; lost: number };
-}
-
-/** One machine of a replicated node, live. */
-export interface LiveReplica {
-  busy: number;
-  queueLength: number;
-  utilization: number;
-  down: boolean;
-  slowFactor: number;
-}
-
-/** A parallel job's figures: jobs measured after warm-up, the speedup they got, and what Amdahl and the USL predict. */
-export interface ParallelJobReport {
-  workers: number;
-  serialFraction: number;
-  contention: number;
-  coherency: number;
-  /** Jobs that started after warm-up. */
-  jobs: number;
-  /** Mean seconds a job held the workers, T(N). */
-  meanJobTime: number;
-  /** Mean seconds the same jobs' work takes on one worker, T(1). */
-  meanSequentialTime: number;
-  /** T(1)/T(N) over the measured jobs (0 before any). */
-  speedup: number;
-  /** Speedup / N: the share of the workers' time spent on the work. */
-  efficiency: number;
-  /** 1/(s + (1 − s)/N). */
-  amdahl: number;
-  /** N/(1 + (s + σ)(N − 1) + κN(N − 1)): Amdahl with the join's contention and the tasks' coherency. */
-  usl: number;
 }
 
 /**

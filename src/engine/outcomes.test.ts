@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FAILURE_REASONS, failureReasonOf, Outcome } from './types';
+import { FAILURE_REASONS, failureReasonOf, Outcome } from './outcomes';
 
 describe('outcome codes', () => {
   it('are distinct, and each failure reason’s code maps back to it', () => {
