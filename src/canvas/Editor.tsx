@@ -9,14 +9,15 @@ import {
   type OnDelete,
   ReactFlow,
   useReactFlow,
+  type Viewport,
 } from '@xyflow/react';
-import { type DragEvent, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type DragEvent, type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { isNodeKind } from '../scenario/kinds';
 import { useAppStore } from '../store';
 import { parseBreakerStates, selectBreakerStates } from '../store/breaker-states';
 import { useBeatValue } from '../store/use-beat-value';
 import { ConnectionHintLine } from './ConnectionHintLine';
-import { fitViewOptions } from './fit-view';
+import { fitViewOptions, openingViewport } from './fit-view';
 import { HealthLegend } from './HealthLegend';
 import { connectionProblem } from '../scenario/connection-rules';
 import { type ScenarioFlowEdge, toFlowEdges, toFlowNodes } from './flow-mapping';
@@ -50,6 +51,13 @@ export function Editor({ overlay }: { overlay?: ReactNode }) {
   const [sizes, setSizes] = useState<Record<string, Size>>({});
 
   const nodes = useMemo(() => toFlowNodes(scenario.nodes, selection, drafts, sizes), [scenario.nodes, selection, drafts, sizes]);
+  // The canvas is measured before its first paint, and the flow mounts already fitted to it (see openingViewport).
+  const canvasRef = useRef<HTMLElement>(null);
+  const [opening, setOpening] = useState<Viewport | null>(null);
+  useLayoutEffect(() => {
+    const box = canvasRef.current?.getBoundingClientRect();
+    setOpening(openingViewport(useAppStore.getState().scenario.nodes, box?.width ?? 0, box?.height ?? 0, fitViewOptions(useAppStore.getState().presenter)));
+  }, []);
   const breakerKey = useBeatValue(selectBreakerStates);
   const edges = useMemo(
     () => toFlowEdges(scenario.links, scenario.nodes, selection, parseBreakerStates(breakerKey)),
@@ -161,7 +169,8 @@ export function Editor({ overlay }: { overlay?: ReactNode }) {
   );
 
   return (
-    <section className="canvas" aria-label="Canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <section ref={canvasRef} className="canvas" aria-label="Canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      {opening && (
       <ReactFlow<ScenarioFlowNode, ScenarioFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -177,7 +186,7 @@ export function Editor({ overlay }: { overlay?: ReactNode }) {
         deleteKeyCode={deleteKeys}
         multiSelectionKeyCode={null}
         selectionKeyCode={null}
-        fitView
+        defaultViewport={opening}
         fitViewOptions={fitOptions}
         minZoom={0.2}
         maxZoom={2.5}
@@ -188,6 +197,7 @@ export function Editor({ overlay }: { overlay?: ReactNode }) {
         <MiniMap pannable zoomable position="bottom-right" nodeColor={minimapColor} ariaLabel="Minimap" style={MINIMAP_SIZE} />
         {overlay}
       </ReactFlow>
+      )}
       <HealthLegend />
       {scenario.nodes.length === 0 && (
         <div className="canvas__empty">

@@ -1,4 +1,5 @@
-import type { FitViewOptions } from '@xyflow/react';
+import { type FitViewOptions, getViewportForBounds, type Viewport } from '@xyflow/react';
+import { CARD_SIZE, type XY } from '../scenario/node-factory';
 
 /** Smallest font on a card in presenter mode (px, at zoom 1): see `.app--presenter .node-card` in app.css. */
 export const PRESENTER_CARD_MIN_FONT = 13;
@@ -21,4 +22,19 @@ export function fitViewOptions(presenter: boolean): FitViewOptions {
   }
   // 0.8 keeps a card's name at 10 px or more; past 100 % one lone node would fill the screen.
   return { padding: { top: '44px', bottom: '52px', left: '24px', right: '24px' }, minZoom: 0.8, maxZoom: 1 };
+}
+
+/**
+ * The viewport a fit would choose for `nodes` on a canvas of `width` × `height`, from their positions and the
+ * usual card size: the canvas opens already fitted, so its cards show in the first frame rather than after
+ * React Flow has measured them and fitted (a visible wait on a first visit).
+ */
+export function openingViewport(nodes: readonly { position: XY }[], width: number, height: number, options: FitViewOptions): Viewport {
+  if (nodes.length === 0 || width <= 0 || height <= 0) return { x: 0, y: 0, zoom: 1 };
+  const xs = nodes.map((n) => n.position.x);
+  const ys = nodes.map((n) => n.position.y);
+  const x = Math.min(...xs);
+  const y = Math.min(...ys);
+  const bounds = { x, y, width: Math.max(...xs) + CARD_SIZE.width - x, height: Math.max(...ys) + CARD_SIZE.height - y };
+  return getViewportForBounds(bounds, width, height, options.minZoom ?? 0.5, options.maxZoom ?? 2, options.padding ?? 0.1);
 }

@@ -4,7 +4,7 @@ import { BREAKER_LOOK } from './breaker-look';
 import type { Link, ScenarioNode } from '../scenario/schema';
 import type { Selection } from '../store/types';
 import { formatSeconds } from './format';
-import type { Size, XY } from '../scenario/node-factory';
+import { CARD_SIZE, type Size, type XY } from '../scenario/node-factory';
 import type { ScenarioFlowNode } from './NodeCard';
 
 export type ScenarioFlowEdge = Edge<{ link: Link }>;
@@ -28,6 +28,9 @@ export function toFlowNodes(
     selected: selection?.kind === 'node' && selection.id === node.id,
     ariaLabel: `${node.label || node.id}, ${node.kind}`,
     measured: sizes[node.id],
+    // React Flow hides a card until it knows its size: the usual size lets the first frame show it (then it measures).
+    initialWidth: CARD_SIZE.width,
+    initialHeight: CARD_SIZE.height,
   }));
 }
 
