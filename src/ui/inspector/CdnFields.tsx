@@ -6,6 +6,7 @@ import { SPECS } from './field-spec';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
 import { TextField } from './TextField';
+import { patchAt } from './patch-at';
 
 type Edge = CdnNode['edges'][number];
 
@@ -14,7 +15,7 @@ const EVICTION_OPTIONS = EVICTION_POLICIES.map((value) => ({ value, label: EVICT
 /** A CDN: its edge locations, pull or push, edge caches, Cache-Control and edge compute. */
 export function CdnFields({ node, commit }: { node: CdnNode; commit: Commit }) {
   const changeEdge = (index: number, patch: Partial<Edge>, field: string) =>
-    commit({ edges: node.edges.map((e, i) => (i === index ? { ...e, ...patch } : e)) }, `edge-${index}-${field}`);
+    commit({ edges: patchAt(node.edges, index, patch) }, `edge-${index}-${field}`);
   return (
     <>
       <SelectField

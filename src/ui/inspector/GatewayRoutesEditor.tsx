@@ -5,6 +5,7 @@ import { GATEWAY_SPECS as SPECS } from './gateway-specs';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
 import { TextField } from './TextField';
+import { patchAt } from './patch-at';
 
 interface GatewayRoutesEditorProps {
   routes: readonly GatewayRoute[];
@@ -17,7 +18,7 @@ interface GatewayRoutesEditorProps {
 export function GatewayRoutesEditor({ routes, targets, commit }: GatewayRoutesEditorProps) {
   const change = (index: number, patch: Partial<GatewayRoute>, field: string) =>
     commit(
-      routes.map((r, i) => (i === index ? { ...r, ...patch } : r)),
+      patchAt(routes, index, patch),
       `route-${index}-${field}`,
     );
   const first = targets[0];

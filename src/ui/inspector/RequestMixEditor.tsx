@@ -4,6 +4,7 @@ import { SPECS } from './field-spec';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
 import { TextField } from './TextField';
+import { patchAt } from './patch-at';
 
 interface RequestMixEditorProps {
   mix: readonly RequestType[];
@@ -17,7 +18,7 @@ const MAX_TYPES = 20;
 export function RequestMixEditor({ mix, commit }: RequestMixEditorProps) {
   const change = (index: number, patch: Partial<RequestType>, field: string) =>
     commit(
-      mix.map((r, i) => (i === index ? { ...r, ...patch } : r)),
+      patchAt(mix, index, patch),
       `mix-${index}-${field}`,
     );
   return (

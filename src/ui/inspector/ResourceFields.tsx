@@ -7,6 +7,7 @@ import { NumberField } from './NumberField';
 import { Section } from './Section';
 import { SelectField } from './SelectField';
 import { TextField } from './TextField';
+import { patchAt } from './patch-at';
 
 const METHOD_OPTIONS = DEMAND_METHODS.map((value) => ({ value, label: value === 'ANY' ? 'Any method' : value }));
 const MAX_DEMANDS = 20;
@@ -94,7 +95,7 @@ export function ResourceFields({ node, commit }: { node: ServerNode; commit: Com
 function DemandsEditor({ demands, commit }: { demands: readonly ResourceDemand[]; commit(demands: ResourceDemand[], field: string): string | null }) {
   const change = (index: number, patch: Partial<ResourceDemand>, field: string) =>
     commit(
-      demands.map((d, i) => (i === index ? { ...d, ...patch } : d)),
+      patchAt(demands, index, patch),
       `resources.demands.${index}.${field}`,
     );
   return (

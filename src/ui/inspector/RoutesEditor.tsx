@@ -1,6 +1,7 @@
 import type { L7Route, ScenarioNode } from '../../scenario/schema';
 import { CheckboxField } from './CheckboxField';
 import { TextField } from './TextField';
+import { patchAt } from './patch-at';
 
 interface RoutesEditorProps {
   routes: readonly L7Route[];
@@ -13,7 +14,7 @@ interface RoutesEditorProps {
 export function RoutesEditor({ routes, targets, commit }: RoutesEditorProps) {
   const change = (index: number, patch: Partial<L7Route>, field: string) =>
     commit(
-      routes.map((r, i) => (i === index ? { ...r, ...patch } : r)),
+      patchAt(routes, index, patch),
       `route-${index}-${field}`,
     );
   const first = targets[0];
