@@ -4,16 +4,15 @@
  * errors, progress and the engine limit's notice go to stderr so
  * `--json > report.json` stays clean.
  */
-import { readFileSync } from 'node:fs';
 import { createSimulation } from '../engine/index';
 import type { Report } from '../engine/types';
 import { engineLimitAdvice } from '../scenario/engine-limits';
-import { parseScenarioJson } from '../scenario/parse';
 import { durationProblem } from '../scenario/run-cost';
 import type { Scenario } from '../scenario/schema';
 import { advance } from '../worker/pacing';
 import { applyOverrides, parseSimArgs, USAGE } from './args';
 import { formatReport } from './format-report';
+import { loadScenarioFile } from './load-scenario-file';
 import { progressLine } from './progress';
 
 const EXIT_OK = 0;
@@ -37,16 +36,9 @@ function main(argv: readonly string[]): number {
   }
   const { args } = parsed;
 
-  let text: string;
-  try {
-    text = readFileSync(args.file, 'utf8');
-  } catch (error) {
-    process.stderr.write(`Cannot read ${args.file}: ${describeReadError(error as NodeJS.ErrnoException)}\n`);
-    return EXIT_BAD_INPUT;
-  }
-  const result = parseScenarioJson(text);
+  const result = loadScenarioFile(args.file);
   if (!result.ok) {
-    process.stderr.write(`${args.file} is not a valid scenario:\n${result.errors.map((e) => `  - ${e}\n`).join('')}`);
+    process.stderr.write(`${result.message}\n`);
     return EXIT_BAD_INPUT;
   }
   const overridden = applyOverrides(result.scenario, args);
@@ -104,12 +96,6 @@ function run(scenario: Scenario, showProgress: boolean): Report {
     if (shown) process.stderr.write('\r\x1b[K');
   }
   return sim.report();
-}
-
-function describeReadError(error: NodeJS.ErrnoException): string {
-  if (error.code === 'ENOENT') return 'no such file. Example scenarios are in scenarios/, e.g. scenarios/mm1.json';
-  if (error.code === 'EISDIR') return 'it is a folder; give a .json file inside it.';
-  return error.message;
 }
 
 // process.exitCode rather than process.exit(), so a large report piped to another program is flushed in full.

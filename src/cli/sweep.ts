@@ -4,10 +4,9 @@
  * value, spread over worker threads (tinypool). stdout carries only the
  * result; errors and progress go to stderr.
  */
-import { readFileSync } from 'node:fs';
-import { parseScenarioJson } from '../scenario/parse';
 import { planFieldSweep } from '../worker/field-sweep';
 import { sweepCsv, sweepJson, sweepTable } from './format-sweep';
+import { loadScenarioFile } from './load-scenario-file';
 import { parseSweepArgs, SWEEP_USAGE } from './sweep-args';
 import { defaultThreads, sweepInThreads } from './thread-sweep';
 
@@ -26,16 +25,9 @@ async function main(argv: readonly string[]): Promise<number> {
     return EXIT_OK;
   }
   const { args } = parsed;
-  let text: string;
-  try {
-    text = readFileSync(args.file, 'utf8');
-  } catch (error) {
-    process.stderr.write(`Cannot read ${args.file}: ${(error as Error).message}\n`);
-    return EXIT_BAD_INPUT;
-  }
-  const scenario = parseScenarioJson(text);
+  const scenario = loadScenarioFile(args.file);
   if (!scenario.ok) {
-    process.stderr.write(`${args.file} is not a valid scenario:\n${scenario.errors.map((e) => `  - ${e}\n`).join('')}`);
+    process.stderr.write(`${scenario.message}\n`);
     return EXIT_BAD_INPUT;
   }
   const plan = planFieldSweep(scenario.scenario, { path: args.field, from: args.from, to: args.to, steps: args.steps });
