@@ -1,4 +1,5 @@
 import type { CallPolicy, FaultAction, NodeKind, RequestType, ScenarioNode } from '../scenario/schema';
+import type { Membership } from './elastic/membership';
 import type { LatencyHistogram } from './histogram';
 import type { RequestPool } from './request-pool';
 import type { Rng } from './rng';
@@ -60,8 +61,10 @@ export interface SimContext {
   internRequestType(type: RequestType): number;
   /** Where a client's request types start in that table. */
   requestTypeOffset(client: number): number;
-  /** Replicas of a node (1 for kinds that have none). */
+  /** Replicas of a node (1 for kinds that have none); a scaling group's most. */
   replicasOf(node: number): number;
+  /** Which replicas of a node take new requests now (engine/elastic/membership.ts); null for kinds without replicas. */
+  membershipOf(node: number): Membership | null;
   /** Node ids at the far end of links. */
   targetIds(links: readonly RuntimeLink[]): string[];
   /**
@@ -101,6 +104,8 @@ export interface Component {
   readonly observesResponses: boolean;
   /** Schedules the first events (clients). */
   start(time: number): void;
+  /** A replicated node's instances and which of them take new requests (servers). */
+  readonly membership?: Membership;
   handle(kind: number, arg: number, time: number): void;
   /** Measurement begins (end of warm-up): forget what was measured before. */
   beginMeasurement(time: number): void;

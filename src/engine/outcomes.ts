@@ -7,7 +7,9 @@
  * (401) and "throttled" (429) are a gateway's answers; "backlogFull" a
  * message queue at capacity; "circuitOpen" and "bulkheadFull" a caller's
  * own fast failures; "staleEndpoint" a call to an instance that has left;
- * the others are failures of the path.
+ * "poolTimeout" a call that waited too long for a pooled connection;
+ * "tooManyConnections" a database (or pooler) refusing a connection past its
+ * maximum; the others are failures of the path.
  */
 export const FAILURE_REASONS = [
   'queueFull',
@@ -23,6 +25,8 @@ export const FAILURE_REASONS = [
   'circuitOpen',
   'bulkheadFull',
   'staleEndpoint',
+  'poolTimeout',
+  'tooManyConnections',
 ] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 
@@ -44,6 +48,8 @@ export const Outcome = {
   circuitOpen: 13,
   bulkheadFull: 14,
   staleEndpoint: 15,
+  poolTimeout: 16,
+  tooManyConnections: 17,
 } as const satisfies Record<FailureReason | 'request' | 'ok' | 'probe', number>;
 export type OutcomeCode = (typeof Outcome)[keyof typeof Outcome];
 

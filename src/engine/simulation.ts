@@ -1,3 +1,5 @@
+import { groupSlots } from './elastic/group-size';
+import type { Membership } from './elastic/membership';
 import { engineLimits } from '../scenario/engine-limits';
 import { faultRefusal, faultReplicaProblem } from '../scenario/faults';
 import { KIND_TRAITS } from '../scenario/kinds';
@@ -175,7 +177,11 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
 
   replicasOf(node: number): number {
     const spec = this.specs[node] as ScenarioNode;
-    return spec.kind === 'server' ? spec.replicas : 1;
+    return spec.kind === 'server' ? groupSlots(spec) : 1;
+  }
+
+  membershipOf(node: number): Membership | null {
+    return this.components[node]?.membership ?? null;
   }
 
   kindOf(index: number): NodeKind {

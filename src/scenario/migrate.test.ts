@@ -11,7 +11,7 @@ describe('a version-1 scenario (before live edits were recorded)', () => {
   it('migrates through version 2 (no recorded changes) to the current version', () => {
     const migrated = migrateScenario(v1);
     expect(migrated).toEqual({ ok: true, value: { ...v1, version: SCENARIO_VERSION, changes: [] } });
-    expect(SCENARIO_VERSION).toBe(3);
+    expect(SCENARIO_VERSION).toBe(4);
   });
 
   it('opens as the same system', () => {
@@ -27,6 +27,13 @@ describe('a version-2 scenario (before this build’s node kinds)', () => {
   it('opens unchanged at the current version', () => {
     const v2 = { ...STARTER_SCENARIO, version: 2 } as Record<string, unknown>;
     expect(migrateScenario(v2)).toEqual({ ok: true, value: { ...v2, version: SCENARIO_VERSION } });
+  });
+});
+
+describe('a version-3 scenario (before elastic membership)', () => {
+  it('opens unchanged at the current version', () => {
+    const v3 = { ...STARTER_SCENARIO, version: 3 } as Record<string, unknown>;
+    expect(migrateScenario(v3)).toEqual({ ok: true, value: { ...v3, version: SCENARIO_VERSION } });
   });
 });
 

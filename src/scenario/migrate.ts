@@ -15,6 +15,10 @@ const MIGRATIONS: Record<number, Migration> = {
   // puzzling field error. A balancer's missing `overhead` meant 0 and now means its preset's typical
   // figure, so a version-2 file with a preset gets its 0 written out.
   2: (old) => keepBalancerOverheads(old),
+  // Version 4 adds elastic membership (autoscaling, registries, connection pools and poolers, the
+  // service mesh). A version-3 file has none of them and reads unchanged; the bump makes an older
+  // build refuse a version-4 file with "Update Scale Playground".
+  3: (old) => old,
 };
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from './parse';
 
 const withJob = (job: Record<string, unknown>) => ({
-  version: 3,
+  version: 4,
   nodes: [
     { id: 'user', kind: 'client', workload: { mode: 'open', rate: 1 } },
     { id: 'job', kind: 'parallelJob', workers: 4, workTime: { type: 'constant', value: 0.1 }, ...job },

@@ -96,7 +96,7 @@ describe('parseScenario refuses, with a message a user can act on,', () => {
     const data = valid();
     delete data.version;
     expect(errorsOf(parseScenario(data))).toEqual([
-      `field "version": missing. Add "version": ${SCENARIO_VERSION} at the top of the file; this build reads versions 1 to 3.`,
+      `field "version": missing. Add "version": ${SCENARIO_VERSION} at the top of the file; this build reads versions 1 to 4.`,
     ]);
   });
 
@@ -119,7 +119,7 @@ describe('parseScenario refuses, with a message a user can act on,', () => {
 
   it('a version that is not a whole number', () => {
     expect(errorsOf(parseScenario({ ...valid(), version: '1' }))).toEqual([
-      'field "version": "1" is not a scenario version; this build reads versions 1 to 3.',
+      'field "version": "1" is not a scenario version; this build reads versions 1 to 4.',
     ]);
   });
 

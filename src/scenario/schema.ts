@@ -4,14 +4,16 @@ import { ServerResourcesSchema } from './resources-schema';
 import { ParallelJobNodeSchema } from './parallel-job-schema';
 import { CallPolicySchema } from './call-schema';
 import { GatewayNodeSchema } from './gateway-schema';
+import { AutoscalingSchema, ConnectionPolicySchema, MeshSchema } from './elastic-schema';
 
 export type { CacheNode, CdnNode } from './cache-schema';
 export type { ParallelJobNode } from './parallel-job-schema';
 export type { BreakerPolicy, CallPolicy, RetryBudget } from './call-schema';
 export type { GatewayNode } from './gateway-schema';
+export type { Autoscaling, ConnectionPolicy, ConnectionPool, Mesh, ScalingPolicy } from './elastic-schema';
 
 /** The scenario format version this build writes; older versions are migrated on load. */
-export const SCENARIO_VERSION = 3;
+export const SCENARIO_VERSION = 4;
 
 /** Size limits, checked before schema validation so a huge file is refused fast. */
 export const SCENARIO_LIMITS = { maxNodes: 1000, maxLinks: 5000, maxHopLimit: 64 } as const;
@@ -257,6 +259,10 @@ export const ServerNodeSchema = z.object({
   /** The machine's CPU, memory, disk and network as queueing resources (absent: the workers are the whole machine). */
   resources: ServerResourcesSchema.optional(),
   ...sessionTableFields,
+  /** Scale out and in with the load, between min and max instances (`replicas` run at the start); null: a fixed group. */
+  autoscaling: AutoscalingSchema.nullable().default(null),
+  /** A service-mesh sidecar beside each instance: calls between two services with sidecars take the mesh's policy and costs. */
+  sidecar: z.boolean().default(false),
 });
 
 /** A Redis-like store that keeps sessions outside the servers. */
@@ -280,6 +286,8 @@ export const DatabaseNodeSchema = z.object({
   readReplicas: z.number().int().min(0).max(16).default(0),
   /** Replication lag: how long a committed write takes to reach a read replica (each replica draws its own). */
   replicationLag: DistributionSchema.default({ type: 'exponential', mean: 0.1 }),
+  /** Connections the database accepts at once (each primary and replica); a new one beyond it is refused. null: no limit. */
+  maxConnections: z.number().int().min(1).max(100_000).nullable().default(null),
 });
 
 /**
@@ -345,6 +353,8 @@ export const LinkSchema = z.object({
   weight: positive.default(1),
   /** How the sender calls the far end: timeout, retries, budget, breaker, bulkhead (call-schema.ts); absent: a plain hop. */
   call: CallPolicySchema.optional(),
+  /** What a call needs first: a new connection (a handshake) or one from the caller's pool; absent: connections are free. */
+  connection: ConnectionPolicySchema.optional(),
 });
 export type Link = z.infer<typeof LinkSchema>;
 
@@ -391,6 +401,8 @@ export const ScenarioSchema = z.object({
   faults: z.array(FaultSchema).default([]),
   /** Live edits, in time order (format version 2). */
   changes: z.array(GraphChangeSchema).default([]),
+  /** The service mesh's sidecar costs and policy, for servers with `sidecar` (format version 4); null: no mesh. */
+  mesh: MeshSchema.nullable().default(null),
 });
 /** A validated scenario with every default filled in. */
 export type Scenario = z.infer<typeof ScenarioSchema>;

@@ -8,7 +8,7 @@ import type { Scenario, ScenarioInput } from './schema';
  * and the p99 stays low until someone raises the rate.
  */
 export const STARTER_SCENARIO: ScenarioInput = {
-  version: 3,
+  version: 4,
   name: 'Two servers behind a load balancer',
   description: 'A first system to run: raise the client rate or remove a server to watch queues grow.',
   seed: 1,

@@ -66,7 +66,7 @@ const scenarioInput: fc.Arbitrary<ScenarioInput> = fc
       .map(([a, b, latency], i) => ({ id: `l${i}`, from: nodes[a % nodes.length]!, to: nodes[b % nodes.length]!, latency }))
       .filter((l) => l.from !== l.to && l.to.kind !== 'client')
       .map((l) => ({ id: l.id, from: l.from.id, to: l.to.id, latency: l.latency }));
-    return { version: 3 as const, name, seed, duration, warmup: duration / 2, nodes, links };
+    return { version: 4 as const, name, seed, duration, warmup: duration / 2, nodes, links };
   });
 
 function parsed(input: ScenarioInput): Scenario {

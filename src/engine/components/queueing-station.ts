@@ -2,6 +2,7 @@ import type { FaultAction } from '../../scenario/schema';
 import { RequestFlag } from '../request-pool';
 import { type LiveNode, type NodeReportOf, Outcome, type OutcomeCode, type ReplicaFigures, type WindowNodeSample } from '../types';
 import { type Component, EventKind, type RuntimeLink, type SimContext } from '../component';
+import { Membership } from '../elastic/membership';
 import { ServiceUnit } from './service-unit';
 import { StationStats } from './station-stats';
 
@@ -37,6 +38,8 @@ export abstract class QueueingStation implements Component {
   private forwards = false;
   /** A link onwards has a call policy: the worker waits for each forwarded request's answer (resilience/calls.ts). */
   private waitsOnCalls = false;
+  /** Which replicas take new requests (all, unless the group scales: engine/elastic/). */
+  readonly membership: Membership;
 
   constructor(
     readonly index: number,
@@ -45,10 +48,13 @@ export abstract class QueueingStation implements Component {
     protected readonly workers: number,
     queueCapacity: number | null,
     protected readonly ctx: SimContext,
-    /** Identical machines behind this node, each with `workers` workers and its own queue. */
+    /** Identical machines behind this node, each with `workers` workers and its own queue: a scaling group's most. */
     readonly replicas = 1,
+    /** Replicas serving when the run starts (a scaling group starts with fewer than its most). */
+    initialInstances = replicas,
   ) {
     this.label = label ?? id;
+    this.membership = new Membership(replicas, initialInstances);
     this.capacity = queueCapacity ?? Number.POSITIVE_INFINITY;
     this.units = Array.from({ length: replicas }, (_, r) => new ServiceUnit(workers, r * workers));
     this.stats = new StationStats(workers * replicas);
@@ -99,13 +105,27 @@ export abstract class QueueingStation implements Component {
     const requests = this.ctx.requests;
     this.stats.arrivals++;
     requests.arrivedAt[request] = time;
-    const unit = this.units[this.unitFor(request)] as ServiceUnit;
+    const r = this.unitFor(request);
+    if (r < 0) {
+      // No instance of the group is running: nothing answers.
+      this.stats.refuse();
+      this.ctx.respond(request, Outcome.nodeDown, time);
+      return;
+    }
+    const unit = this.units[r] as ServiceUnit;
     unit.arrivals++;
     if (unit.down) {
       // A crashed machine refuses connections: the caller learns at once.
       this.stats.refuse();
       unit.refused++;
       this.ctx.respond(request, Outcome.nodeDown, time);
+      return;
+    }
+    if (!this.membership.isServing(r)) {
+      // Sent to an instance that has left (or not yet joined) the group, from an out-of-date list.
+      this.stats.refuse();
+      unit.refused++;
+      this.ctx.respond(request, Outcome.staleEndpoint, time);
       return;
     }
     if (unit.idle) {
@@ -122,7 +142,7 @@ export abstract class QueueingStation implements Component {
     }
   }
 
-  /** The replica a balancer picked for this request (it says so once), or the next in turn. */
+  /** The replica a balancer picked for this request (it says so once), or the next serving one in turn; −1 when none serves. */
   private unitFor(request: number): number {
     const routed = this.routeTo(request);
     if (routed >= 0) return routed;
@@ -131,8 +151,11 @@ export abstract class QueueingStation implements Component {
     const picked = requests.replica[request] as number;
     requests.replica[request] = -1;
     if (picked >= 0 && picked < this.replicas) return picked;
-    this.nextUnit = (this.nextUnit + 1) % this.replicas;
-    return this.nextUnit;
+    for (let tries = 0; tries < this.replicas; tries++) {
+      this.nextUnit = (this.nextUnit + 1) % this.replicas;
+      if (this.membership.isServing(this.nextUnit)) return this.nextUnit;
+    }
+    return -1;
   }
 
   private begin(unit: ServiceUnit, request: number, time: number): void {

@@ -7,6 +7,7 @@ import type { SessionTable } from '../session-table';
 import { EventKind, type RuntimeLink, type SimContext } from '../component';
 import { ServerMachines } from '../resources/server-machines';
 import type { OutcomeCode } from '../types';
+import { groupSlots, initialInstances } from '../elastic/group-size';
 import { QueueingStation } from './queueing-station';
 
 /** A visit to one of the machine's resources ended (servers with `resources`). */
@@ -32,7 +33,7 @@ export class Server extends QueueingStation {
     private readonly node: ServerNode,
     ctx: SimContext,
   ) {
-    super(index, node.id, node.label, node.workers, node.queueCapacity, ctx, node.replicas);
+    super(index, node.id, node.label, node.workers, node.queueCapacity, ctx, groupSlots(node), initialInstances(node));
     this.sample = createSampler(ctx.rng(index, 0), node.serviceTime);
     const out = ctx.outgoing(index);
     this.storeLink = out.find((link) => ctx.kindOf(link.to) === 'sessionStore') ?? null;
@@ -41,7 +42,7 @@ export class Server extends QueueingStation {
     this.machines = node.resources
       ? new ServerMachines(
           node.resources,
-          node.replicas,
+          groupSlots(node),
           ctx,
           ctx.rng(index, 1),
           (request, at) => ctx.schedule(index, VISIT_DONE, request, at),
@@ -52,7 +53,7 @@ export class Server extends QueueingStation {
     this.sessionTables =
       store >= 0
         ? [ctx.sessions.table(store, 0, sessionSettings(ctx.nodes[store] as SessionStoreNode))]
-        : Array.from({ length: node.replicas }, (_, r) => ctx.sessions.table(index, r, sessionSettings(node)));
+        : Array.from({ length: groupSlots(node) }, (_, r) => ctx.sessions.table(index, r, sessionSettings(node)));
   }
 
   override report(time: number) {

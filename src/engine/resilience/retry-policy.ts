@@ -15,7 +15,9 @@ export function isRetryable(outcome: OutcomeCode): boolean {
     outcome === Outcome.removed ||
     outcome === Outcome.throttled ||
     outcome === Outcome.backlogFull ||
-    outcome === Outcome.staleEndpoint
+    outcome === Outcome.staleEndpoint ||
+    outcome === Outcome.poolTimeout ||
+    outcome === Outcome.tooManyConnections
   );
 }
 

@@ -53,6 +53,8 @@ const FAILURE_LABELS: Record<FailureReason, string> = {
   circuitOpen: 'circuit open',
   bulkheadFull: 'bulkhead full',
   staleEndpoint: 'stale endpoint',
+  poolTimeout: 'pool wait timed out',
+  tooManyConnections: 'too many connections',
 };
 
 // One formatter for every cell: toLocaleString builds a new one per call, a cost the table pays ~60 times a second at full speed.

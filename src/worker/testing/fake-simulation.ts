@@ -121,7 +121,7 @@ export function createFakeSimulation(scenario: Scenario, options: SimulationOpti
 
 /** A small valid scenario: client → server over one link, defaults filled in by the real parser. */
 export const tinyScenario: Scenario = parsed({
-  version: 3,
+  version: 4,
   name: 'tiny',
   seed: 1,
   duration: 5,
