@@ -1,6 +1,7 @@
 import type { CallPolicy, FaultAction, NodeKind, RequestType, ScenarioNode } from '../scenario/schema';
 import type { Membership } from './elastic/membership';
 import type { LatencyHistogram } from './histogram';
+import type { SidecarHop } from './mesh/sidecar-hop';
 import type { RequestPool } from './request-pool';
 import type { Rng } from './rng';
 import type { Scheduler } from './scheduler';
@@ -25,6 +26,8 @@ export interface RuntimeLink {
   weight: number;
   /** How the sender calls the far end (resilience/calls.ts); absent or null: a plain hop. */
   call?: CallPolicy | null;
+  /** The service-mesh sidecars on this link (mesh/sidecars.ts), counting its requests; absent or null: none. */
+  sidecars?: SidecarHop | null;
 }
 
 /** Counters every client adds to, for the run's totals. */

@@ -1,6 +1,6 @@
 import type { Link, ScenarioNode } from '../scenario/schema';
 import type { RuntimeLink } from './component';
-import { callPolicyFor } from './resilience/calls';
+import type { Sidecars } from './mesh/sidecars';
 
 type Graph = { readonly nodes: readonly ScenarioNode[]; readonly links: readonly Link[] };
 
@@ -56,6 +56,8 @@ export interface LinkState {
   indexOfNode: ReadonlyMap<string, number>;
   /** Components the run has, retired ones included. */
   componentCount: number;
+  /** The mesh's sidecars, which set a link's latency and policy (mesh/sidecars.ts). */
+  sidecars: Sidecars;
 }
 
 /**
@@ -66,19 +68,21 @@ export interface LinkState {
  */
 export function rewireLinks(state: LinkState, nodes: readonly ScenarioNode[], links: readonly Link[]): void {
   const current = new Map<string, RuntimeLink>();
-  const kindOf = new Map(nodes.map((node) => [node.id, node.kind]));
+  const nodeById = new Map(nodes.map((node) => [node.id, node]));
   for (const link of links) {
     const from = state.indexOfNode.get(link.from) as number;
     const to = state.indexOfNode.get(link.to) as number;
     let runtime = state.linkById.get(link.id);
-    const call = callPolicyFor(kindOf.get(link.from), link.call);
+    const kept = runtime !== undefined && runtime.from === from ? runtime.sidecars : null;
+    const { latency, call, sidecars } = state.sidecars.linkFields(link, from, to, nodeById.get(link.from), nodeById.get(link.to), kept);
     if (runtime === undefined || runtime.from !== from) {
-      runtime = { index: state.links.length, id: link.id, from, to, latency: link.latency, weight: link.weight, call };
+      runtime = { index: state.links.length, id: link.id, from, to, latency, weight: link.weight, call, sidecars };
       state.links.push(runtime);
     } else {
       runtime.to = to;
-      runtime.latency = link.latency;
+      runtime.latency = latency;
       runtime.weight = link.weight;
+      runtime.sidecars = sidecars;
       // An unchanged policy keeps its object, so the link's breaker and budget carry on (resilience/calls.ts).
       if (JSON.stringify(runtime.call ?? null) !== JSON.stringify(call)) runtime.call = call;
     }

@@ -2,7 +2,8 @@ import type { EngineLimits } from '../scenario/engine-limits';
 import type { Scenario } from '../scenario/schema';
 import { type Component, EventKind, KIND_BITS, type RuntimeLink } from './component';
 import { RequestFlag, RequestPool } from './request-pool';
-import { CallEvent, type CallLayer, callPolicyFor } from './resilience/calls';
+import { Sidecars } from './mesh/sidecars';
+import { CallEvent, type CallLayer } from './resilience/calls';
 import type { Rng } from './rng';
 import { Scheduler } from './scheduler';
 import { type OutcomeCode, Outcome, type TraceSink } from './types';
@@ -34,6 +35,8 @@ export abstract class RoutingLayer {
   private readonly pendingEventsForNewRequests: number;
   /** Calls with a policy (a link's `call`), made by the simulation before any component starts. */
   protected abstract readonly calls: CallLayer;
+  /** The service mesh's sidecars: their latency is in the links', their policy in the links' `call`. */
+  protected readonly sidecars: Sidecars;
 
   constructor(scenario: Scenario, indexOf: ReadonlyMap<string, number>, trace: TraceSink | null, limits: EngineLimits) {
     this.trace = trace;
@@ -41,15 +44,13 @@ export abstract class RoutingLayer {
     this.scheduler = new Scheduler(1024, limits.maxPendingEvents);
     this.requests = new RequestPool(this.hopLimit, 1024, limits.maxRequests);
     this.pendingEventsForNewRequests = limits.pendingEventsForNewRequests;
-    this.links = scenario.links.map((link, index) => ({
-      index,
-      id: link.id,
-      from: indexOf.get(link.from) as number,
-      to: indexOf.get(link.to) as number,
-      latency: link.latency,
-      weight: link.weight,
-      call: callPolicyFor(scenario.nodes[indexOf.get(link.from) as number]?.kind, link.call),
-    }));
+    this.sidecars = new Sidecars(scenario.mesh);
+    this.links = scenario.links.map((link, index) => {
+      const from = indexOf.get(link.from) as number;
+      const to = indexOf.get(link.to) as number;
+      const meshed = this.sidecars.linkFields(link, from, to, scenario.nodes[from], scenario.nodes[to]);
+      return { index, id: link.id, from, to, weight: link.weight, ...meshed };
+    });
     this.linksFrom = scenario.nodes.map(() => []);
     for (const link of this.links) this.linksFrom[link.from]?.push(link);
   }
@@ -107,6 +108,8 @@ export abstract class RoutingLayer {
     requests.path[request * requests.stride + depth] = link.index;
     requests.hopTime[request * requests.stride + depth] = time;
     requests.depth[request] = depth + 1;
+    const sidecars = link.sidecars;
+    if (sidecars) sidecars.crossings++;
     const arrive = time + link.latency;
     if (this.trace !== null) {
       const isProbe = ((requests.flags[request] as number) & RequestFlag.probe) !== 0;

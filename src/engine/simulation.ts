@@ -11,6 +11,7 @@ import { nodesToReplace, rewireLinks } from './graph-diff';
 import { type SystemTheory, systemTheory } from './queueing-theory';
 import { createRng, deriveSeed, type Rng } from './rng';
 import { CallLayer } from './resilience/calls';
+import type { SidecarFigures } from './mesh/mesh-figures';
 import { CALLS_NODE, RoutingLayer } from './routing';
 import { countsOf, createTotals } from './totals';
 import { Outcome } from './types';
@@ -130,7 +131,8 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
       nodeId: (node) => (this.specs[node] as ScenarioNode).id,
     });
     this.attach(scenario.nodes.map((node, i) => createComponent(i, node, this)));
-    this.theory = systemTheory(scenario);
+    // Sidecars add latency the closed forms do not know of.
+    this.theory = this.sidecars.active ? null : systemTheory(scenario);
 
     if (this.measureFrom > 0) this.schedule(this.systemNode, WARMUP_ENDS, 0, this.measureFrom);
     else for (const c of this.components) c.beginMeasurement(0);
@@ -296,7 +298,7 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
       fresh.push(index);
     }
     rewireLinks(
-      { links: this.links, linksFrom: this.linksFrom, linkById: this.linkById, indexOfNode: this.indexOfNode, componentCount: this.specs.length },
+      { links: this.links, linksFrom: this.linksFrom, linkById: this.linkById, indexOfNode: this.indexOfNode, componentCount: this.specs.length, sidecars: this.sidecars },
       nodes,
       links,
     );
@@ -343,6 +345,7 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
     if (kind === WARMUP_ENDS) {
       this.totals.latency.reset();
       this.totals.measuredCompleted = 0;
+      this.sidecars.beginMeasurement();
       for (const c of this.components) c.beginMeasurement(now);
     } else if (kind === WINDOW_CLOSES) {
       this.windows.close(now, this.totals, this.components);
@@ -389,16 +392,24 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
       events: this.events,
       ...countsOf(this.totals, this.sessions, this.now),
       // Snapshots may be taken at every step (tests do): only a run that made calls pays for looking them up.
-      nodes: this.calls.active ? this.components.map((c) => this.withCalls(c.live(), c.index)) : this.components.map((c) => c.live()),
+      nodes: this.calls.active || this.sidecars.active ? this.components.map((c) => this.withCalls(c.live(), c.index)) : this.components.map((c) => c.live()),
       measured: this.measuredFigures(),
       theory: this.theory,
     };
   }
 
-  /** A node's live figures with its call links' breaker states, when it has any. */
+  /** A node's live figures with its call links' breaker states and its sidecar's figures, when it has any. */
   private withCalls(live: LiveNode, node: number): LiveNode {
     const calls = this.calls.liveOf(node, this.now);
-    return calls === undefined ? live : { ...live, calls };
+    const sidecar = this.sidecarOf(node);
+    if (calls === undefined && sidecar === undefined) return live;
+    return { ...live, ...(calls && { calls }), ...(sidecar && { sidecar }) };
+  }
+
+  /** Node `node`'s sidecar figures so far, or undefined when it has none. */
+  private sidecarOf(node: number): SidecarFigures | undefined {
+    if (!this.sidecars.active) return undefined;
+    return this.sidecars.figuresOf(node, this.specs[node] as ScenarioNode, this.outgoing(node), Math.max(0, this.now - this.measureFrom));
   }
 
   /** Whole-run figures so far, defined as the report defines them; null during warm-up. */
@@ -414,7 +425,8 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
     const measured = now - this.measureFrom;
     const nodes = this.components.map((c): NodeReport => {
       const calls = this.calls.figuresOf(c.index, now);
-      const report = calls === undefined ? c.report(now) : { ...c.report(now), calls };
+      const sidecar = this.sidecarOf(c.index);
+      const report = calls === undefined && sidecar === undefined ? c.report(now) : { ...c.report(now), ...(calls && { calls }), ...(sidecar && { sidecar }) };
       const retiredAt = this.retiredAt.get(c.index);
       return retiredAt === undefined ? report : { ...report, retiredAt };
     });
@@ -433,6 +445,7 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
       },
       nodes,
       theory: this.theory,
+      ...(this.scenario.mesh && { mesh: this.sidecars.report(this.specs, this.links, Math.max(0, measured)) }),
     };
   }
 

@@ -12,6 +12,7 @@ import type { SystemTheory } from './queueing-theory';
 import type { QueueFigures, QueueLive, TopicFigures } from './messaging/figures';
 import type { LiveResources, ResourcesReport } from './resources/resources-report';
 import type { CallFigures, LiveCall } from './resilience/call-figures';
+import type { MeshReport, SidecarFigures } from './mesh/mesh-figures';
 
 export type { CacheReport, CdnEdgeReport, CdnReport, RankBucket } from './caching/report';
 export type { NodeTheory, QueueModel, SystemTheory } from './queueing-theory';
@@ -21,6 +22,7 @@ export type { BreakerChange, BreakerState, CallFigures, LiveCall } from './resil
 export type { DatabaseFigures, ShardFigures } from './data-tier/database-figures';
 export type { GatewayFigures, GatewayWindow, LimiterFigures } from './gateway/figures';
 export type { LiveReplica, ReplicaFigures } from './components/replica-figures';
+export type { MeshLinkFigures, MeshReport, SidecarFigures } from './mesh/mesh-figures';
 export type { ParallelJobReport } from './parallel/parallel-report';
 export { FAILURE_REASONS, type FailureReason, failureReasonOf, Outcome, type OutcomeCode } from './outcomes';
 
@@ -132,6 +134,8 @@ export interface NodeReportBase {
   database?: DatabaseFigures;
   /** Gateways: admitted, throttled, 401s, routes and the rate limit per key. */
   gateway?: GatewayFigures;
+  /** Servers with a sidecar in a mesh: requests through it, its CPU and what that costs. */
+  sidecar?: SidecarFigures;
 }
 
 /**
@@ -191,6 +195,8 @@ export interface Report {
   nodes: NodeReport[];
   /** What queueing theory predicts, when a closed form applies to the whole run (queueing-theory.ts); null otherwise. The engine always fills it. */
   theory?: SystemTheory | null;
+  /** The service mesh's sidecars and their cost, when the scenario has a mesh. */
+  mesh?: MeshReport | null;
 }
 
 /** A closed metrics window (for charts), totals over [start, end). */
@@ -295,6 +301,8 @@ export interface LiveNode {
   database?: DatabaseFigures;
   /** Gateways: the report's gateway figures so far. */
   gateway?: GatewayFigures;
+  /** Servers with a sidecar in a mesh: the report's sidecar figures so far. */
+  sidecar?: SidecarFigures;
 }
 
 /** A running simulation. Time is simulated seconds; nothing here knows the wall clock. */
