@@ -1,5 +1,6 @@
 import { FAILURE_REASONS, type LatencySummary, type NodeReport, type Report } from '../engine/types';
 import { KIND_TRAITS } from '../scenario/kinds';
+import { meshLines } from './format-mesh';
 import { nodeDetailLines } from './format-node-details';
 import { formatCount, formatMilliseconds, formatNumber, formatRate, formatTable, indent } from './format-numbers';
 
@@ -61,6 +62,7 @@ export function formatReport(report: Report): string {
     ...indent(nodeTable(report.nodes)),
     ...(report.theory ? indent(report.theory.nodes.map((n) => `theory for ${n.id} (${n.model}): util ${(n.utilization * 100).toFixed(1)} %, mean ${formatMilliseconds(n.meanResponse)} ms`)) : []),
     ...report.nodes.flatMap((node, index) => nodeDetailLines(node, nodeName(node, report.nodes.slice(index + 1)))),
+    ...meshLines(report.mesh, report.nodes),
     '',
   ].join('\n');
 }

@@ -1,3 +1,5 @@
+import type { Mesh } from '../../scenario/schema';
+
 /** One service's sidecar as the report and the live frames show it. */
 export interface SidecarFigures {
   /** Requests that entered the service through its sidecar (whole run). */
@@ -33,6 +35,8 @@ export interface MeshLinkFigures {
 
 /** The service mesh over the whole run: what its sidecars cost. */
 export interface MeshReport {
+  /** The scenario's mesh: its hop costs and its policy. */
+  settings: Mesh;
   /** Meshed services (servers with a sidecar) by id. */
   services: string[];
   links: MeshLinkFigures[];

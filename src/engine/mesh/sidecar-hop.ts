@@ -1,5 +1,3 @@
-import type { CallPolicy, Mesh, ScenarioNode } from '../../scenario/schema';
-
 /**
  * The sidecars one link's requests pass through: the caller's on the way out
  * of the sending service, the callee's on the way into the receiving one.
@@ -34,14 +32,4 @@ export class SidecarHop {
   sameAs(other: SidecarHop): boolean {
     return other.from === this.from && other.to === this.to && other.caller === this.caller && other.callee === this.callee && other.mtls === this.mtls;
   }
-}
-
-/** True when a server takes part in the mesh: it has a sidecar and the scenario has a mesh. */
-export function hasSidecar(node: ScenarioNode | undefined, mesh: Mesh | null): boolean {
-  return mesh !== null && node?.kind === 'server' && node.sidecar;
-}
-
-/** True when a policy does nothing: no timeout, retry, budget, breaker or bulkhead (a sidecar then only forwards). */
-export function isEmptyPolicy(policy: CallPolicy): boolean {
-  return policy.timeout === null && policy.retries.count === 0 && policy.budget === null && policy.breaker === null && policy.maxConcurrent === null;
 }

@@ -2,7 +2,8 @@ import type { CallPolicy, Link, Mesh, ScenarioNode } from '../../scenario/schema
 import type { RuntimeLink } from '../component';
 import { callPolicyFor } from '../resilience/calls';
 import type { MeshLinkFigures, MeshReport, SidecarFigures } from './mesh-figures';
-import { hasSidecar, isEmptyPolicy, SidecarHop } from './sidecar-hop';
+import { hasSidecar, isEmptyPolicy } from '../../scenario/mesh-rules';
+import { SidecarHop } from './sidecar-hop';
 
 /** What the mesh makes of one link when the run builds it: its latency, its call policy and its sidecars. */
 export interface MeshedLinkFields {
@@ -111,6 +112,6 @@ export class Sidecars {
         crossings: hop.crossings,
       });
     }
-    return { services, links: meshed, cpuSeconds, cores: measured > 0 ? cpuSeconds / measured : 0, costPerHour };
+    return { settings: mesh, services, links: meshed, cpuSeconds, cores: measured > 0 ? cpuSeconds / measured : 0, costPerHour };
   }
 }
