@@ -60,8 +60,8 @@ export function Editor({ overlay }: { overlay?: ReactNode }) {
   }, []);
   const breakerKey = useBeatValue(selectBreakerStates);
   const edges = useMemo(
-    () => toFlowEdges(scenario.links, scenario.nodes, selection, parseBreakerStates(breakerKey)),
-    [scenario.links, scenario.nodes, selection, breakerKey],
+    () => toFlowEdges(scenario.links, scenario.nodes, selection, parseBreakerStates(breakerKey), scenario.mesh),
+    [scenario.links, scenario.nodes, selection, breakerKey, scenario.mesh],
   );
 
   // A new scenario, or presenter mode turned on or off (the canvas changed size and the type must grow): fit again.

@@ -8,6 +8,7 @@ import { ReplicaStrip } from './ReplicaStrip';
 import { GatewayCardFigures } from './GatewayCardFigures';
 import { KindIcon, kindStyle, nodeSummary } from './node-kinds';
 import { ResourceRow } from './ResourceRow';
+import { SidecarBadge } from './SidecarBadge';
 
 export type ScenarioFlowNode = Node<{ node: ScenarioNode }, 'scenario'>;
 
@@ -50,6 +51,7 @@ export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<Sce
           <span className="node-card__label">{node.label || node.id}</span>
           <span className="node-card__kind">{KIND_TRAITS[node.kind].title}</span>
         </span>
+        {node.kind === 'server' && node.sidecar && <SidecarBadge />}
       </div>
       <div className="node-card__summary">{nodeSummary(node)}</div>
       {/* A fault injected while running (the badge's style lives with the run views). */}

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { MeshSchema } from '../scenario/elastic-schema';
+import type { ScenarioNode } from '../scenario/schema';
 import { starterScenario } from '../scenario/starter';
 import { toFlowEdges, toFlowNodes } from './flow-mapping';
 
@@ -23,5 +25,21 @@ describe('flow mapping', () => {
   it('shows the weight only when it is not the default', () => {
     const [edge] = toFlowEdges([{ id: 'l', from: 'a', to: 'b', latency: 0.002, weight: 3 }], [], null);
     expect(edge?.label).toBe('2 ms · weight 3');
+  });
+
+  it('a link through sidecars says what they add; a call between two is dashed', () => {
+    const mesh = MeshSchema.parse({ hopLatency: 0.0005 });
+    const server = (id: string, sidecar: boolean) => ({ id, kind: 'server', sidecar }) as ScenarioNode;
+    const nodes = [server('a', true), server('b', true), server('c', false)];
+    const links = [
+      { id: 'ab', from: 'a', to: 'b', latency: 0.002, weight: 1 },
+      { id: 'bc', from: 'b', to: 'c', latency: 0.002, weight: 1 },
+    ];
+    const [both, one] = toFlowEdges(links, nodes, null, new Map(), mesh);
+    expect(both).toMatchObject({ label: '2 ms +1 ms mesh', className: 'edge--meshed' });
+    expect(both?.ariaLabel).toBe('Link from a to b, through 2 sidecars');
+    expect(one?.label).toBe('2 ms +500 µs mesh');
+    expect(one?.className).toBeUndefined();
+    expect(toFlowEdges(links, nodes, null, new Map(), null)[0]?.label).toBe('2 ms');
   });
 });

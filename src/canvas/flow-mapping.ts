@@ -1,7 +1,8 @@
 import { type Edge, MarkerType } from '@xyflow/react';
 import type { BreakerState } from '../engine/types';
 import { BREAKER_LOOK } from './breaker-look';
-import type { Link, ScenarioNode } from '../scenario/schema';
+import { sidecarsOn } from '../scenario/mesh-rules';
+import type { Link, Mesh, ScenarioNode } from '../scenario/schema';
 import type { Selection } from '../store/types';
 import { formatSeconds } from './format';
 import { CARD_SIZE, type Size, type XY } from '../scenario/node-factory';
@@ -44,11 +45,17 @@ export function toFlowEdges(
   nodes: readonly ScenarioNode[],
   selection: Selection,
   breakers: ReadonlyMap<string, BreakerState> = new Map(),
+  mesh: Mesh | null = null,
 ): ScenarioFlowEdge[] {
   const names = new Map(nodes.map((n) => [n.id, n.label || n.id]));
+  const byId = new Map(nodes.map((n) => [n.id, n]));
   return links.map((link) => {
-    const base = link.weight === 1 ? formatSeconds(link.latency) : `${formatSeconds(link.latency)} · weight ${link.weight}`;
+    // The sidecars on a link add their hop latency each way: the label says so; a call between two is dashed.
+    const sidecars = sidecarsOn(link, byId, mesh);
+    const latency = sidecars > 0 && mesh ? `${formatSeconds(link.latency)} +${formatSeconds(sidecars * mesh.hopLatency)} mesh` : formatSeconds(link.latency);
+    const base = link.weight === 1 ? latency : `${latency} · weight ${link.weight}`;
     const breaker = breakers.get(link.id);
+    const className = [breaker ? `edge--breaker-${breaker}` : '', sidecars === 2 ? 'edge--meshed' : ''].filter(Boolean).join(' ');
     return {
       id: link.id,
       source: link.from,
@@ -58,8 +65,11 @@ export function toFlowEdges(
       label: breaker ? BREAKER_LOOK[breaker].label : base,
       selected: selection?.kind === 'link' && selection.id === link.id,
       markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, ...(breaker ? { color: BREAKER_LOOK[breaker].color } : {}) },
-      ...(breaker ? { style: { stroke: BREAKER_LOOK[breaker].color, strokeWidth: 3 }, className: `edge--breaker-${breaker}` } : {}),
-      ariaLabel: `Link from ${names.get(link.from)} to ${names.get(link.to)}${breaker ? `, ${BREAKER_LOOK[breaker].label}` : ''}`,
+      ...(breaker ? { style: { stroke: BREAKER_LOOK[breaker].color, strokeWidth: 3 } } : {}),
+      ...(className ? { className } : {}),
+      ariaLabel: `Link from ${names.get(link.from)} to ${names.get(link.to)}${breaker ? `, ${BREAKER_LOOK[breaker].label}` : ''}${
+        sidecars > 0 ? `, through ${sidecars} sidecar${sidecars === 1 ? '' : 's'}` : ''
+      }`,
     };
   });
 }

@@ -36,7 +36,8 @@ export function CallPolicyFields({ call, senderKind, senderName, commit }: CallP
   );
 }
 
-function PolicyFields({ call, commit }: { call: CallPolicy; commit: CallPolicyFieldsProps['commit'] }) {
+/** The fields of a policy in force (a link's, or the service mesh's). */
+export function PolicyFields({ call, commit }: { call: CallPolicy; commit: CallPolicyFieldsProps['commit'] }) {
   const set = (patch: Partial<CallPolicy>, field: string) => commit({ ...call, ...patch }, field);
   const { retries, budget, breaker } = call;
   return (

@@ -1,6 +1,7 @@
 import type { Scenario } from '../../scenario/schema';
 import { useAppStore } from '../../store';
 import { FaultsEditor } from './FaultsEditor';
+import { MeshSettings } from './MeshSettings';
 import { SPECS } from './field-spec';
 import { NumberField } from './NumberField';
 import { TextField } from './TextField';
@@ -26,6 +27,7 @@ export function ScenarioSettings({ scenario }: { scenario: Scenario }) {
         The same seed and duration give the same totals every time. Figures ignore the warm-up, so a queue that starts empty does not flatter them.
       </p>
       <FaultsEditor scenario={scenario} />
+      <MeshSettings scenario={scenario} />
       <TextField
         label="Description"
         multiline

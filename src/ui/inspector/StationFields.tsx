@@ -7,6 +7,7 @@ import { NumberField } from './NumberField';
 import { ResourceFields } from './ResourceFields';
 import { Section } from './Section';
 import { SelectField } from './SelectField';
+import { SidecarField } from './SidecarField';
 
 /* The fields of the kinds built on workers and a queue: servers, databases, session stores. */
 
@@ -110,6 +111,7 @@ export function ServerFields({ node, commit }: FieldsProps<'server'>) {
         {node.sessions === 'inMemory' && <SessionTableFields node={node} commit={commit} />}
       </Section>
       <ResourceFields node={node} commit={commit} />
+      <SidecarField node={node} commit={commit} />
     </>
   );
 }
