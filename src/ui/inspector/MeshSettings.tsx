@@ -25,6 +25,7 @@ export function MeshSettings({ scenario }: { scenario: Scenario }) {
       />
       {mesh && (
         <>
+          <ControlPlaneView scenario={scenario} />
           <Section title="Sidecar costs" summary={`${Number((mesh.hopLatency * 1000).toPrecision(3))} ms a hop${mesh.mtls ? ', mTLS' : ''}`}>
             <NumberField
               label="Hop latency"
@@ -54,7 +55,6 @@ export function MeshSettings({ scenario }: { scenario: Scenario }) {
           <h4 className="mesh-settings__subtitle">Mesh policy</h4>
           <p className="inspector__note">Applied by the caller’s sidecar to every call from a meshed service; a link’s own call policy takes precedence.</p>
           <PolicyFields call={mesh.policy} commit={(policy: CallPolicy | undefined, field) => set({ policy: policy ?? MeshSchema.parse({}).policy }, field.replace(/^call\./, 'mesh.policy.'))} />
-          <ControlPlaneView scenario={scenario} />
         </>
       )}
     </fieldset>

@@ -25,6 +25,9 @@ export function ControlPlaneView({ scenario }: { scenario: Scenario }) {
   const rows = controlPlaneRows(services, run, nodeIndex);
   const byId = new Map(scenario.nodes.map((n) => [n.id, n]));
   const meshedLinks = scenario.links.filter((l) => sidecarsOn(l, byId, mesh) === 2).length;
+  // A link's own call policy takes precedence over the mesh's: say which keep theirs.
+  const name = (id: string) => byId.get(id)?.label || id;
+  const ownPolicy = scenario.links.filter((l) => l.call !== undefined && ids.has(l.from)).map((l) => `${name(l.from)} → ${name(l.to)}`);
   const cores = rows.reduce((sum, r) => sum + (r.cores ?? 0), 0);
   return (
     <section className="control-plane" aria-label="Control plane" data-testid="control-plane">
@@ -42,42 +45,36 @@ export function ControlPlaneView({ scenario }: { scenario: Scenario }) {
             ))}
             {mesh.mtls && <li>mTLS between sidecars</li>}
           </ul>
+          {ownPolicy.length > 0 && (
+            <p className="control-plane__line" data-testid="mesh-own-policy">
+              <strong>Own policy, so not the mesh’s:</strong> {ownPolicy.join(', ')}.
+            </p>
+          )}
           <p className="control-plane__line" data-testid="mesh-added-latency">
             <strong>Per hop:</strong> a call between two sidecars +{ms(4 * mesh.hopLatency)} round trip ({meshedLinks} link{meshedLinks === 1 ? '' : 's'}); into or out of one, +
             {ms(2 * mesh.hopLatency)}.
           </p>
-          <table className="control-plane__table" aria-label="Sidecars">
-            <thead>
-              <tr>
-                <th scope="col">Sidecar</th>
-                <th scope="col" title="Requests in through it">In</th>
-                <th scope="col" title="Requests out through it, every attempt">Out</th>
-                <th scope="col">Retries</th>
-                <th scope="col" title="Times the breaker ejected a destination (opened); its state now">Ejected</th>
-                <th scope="col" title="Cores its CPU kept busy since the warm-up">Cores</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id} data-service={row.id}>
-                  <th scope="row">{row.label}</th>
-                  <td>{count(row.inbound)}</td>
-                  <td>{count(row.outbound)}</td>
-                  <td>{count(row.retries)}</td>
-                  <td>
-                    {count(row.ejections)}
+          {/* One line per sidecar, not a table: the inspector is narrow, and a line wraps where a table would be cut. */}
+          <ul className="control-plane__sidecars" aria-label="Sidecars">
+            {rows.map((row) => (
+              <li key={row.id} data-service={row.id}>
+                <strong>{row.label}</strong> <span data-figure="in">{count(row.inbound)}</span> in · <span data-figure="out">{count(row.outbound)}</span> out ·{' '}
+                {row.retries !== null && (
+                  <>
+                    <span data-figure="retries">{count(row.retries)}</span> retries · ejected <span data-figure="ejections">{count(row.ejections)}</span>×
                     {row.breaker && row.breaker !== 'closed' && (
                       <span className="control-plane__breaker" style={{ color: BREAKER_LOOK[row.breaker].color }}>
                         {' '}
-                        {row.breaker === 'open' ? 'open' : 'half'}
+                        ({BREAKER_LOOK[row.breaker].label})
                       </span>
-                    )}
-                  </td>
-                  <td>{row.cores === null ? '–' : row.cores.toFixed(3)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                    )}{' '}
+                    ·{' '}
+                  </>
+                )}
+                <span data-figure="cores">{row.cores === null ? '–' : row.cores.toFixed(3)}</span> cores
+              </li>
+            ))}
+          </ul>
           {run && <p className="control-plane__line">Sidecar CPU: {cores.toFixed(3)} cores in all.</p>}
         </>
       )}

@@ -7,7 +7,7 @@ export interface ControlPlaneRow {
   /** Requests in and out through its sidecar so far; null before a run knows the node. */
   inbound: number | null;
   outbound: number | null;
-  /** Retries its sidecar made under the mesh's policy. */
+  /** Retries its sidecar made under the mesh's policy; null when none of its calls follow the policy. */
   retries: number | null;
   /** Times the mesh's breaker ejected a destination of its calls (opened). */
   ejections: number | null;
@@ -38,8 +38,9 @@ export function controlPlaneRows(
       label,
       inbound: sidecar.inbound,
       outbound: sidecar.outbound,
-      retries: calls.reduce((sum, c) => sum + c.retries, 0),
-      ejections: calls.reduce((sum, c) => sum + ejectionsOf(c), 0),
+      // A service that makes no call under the mesh's policy has no retries or ejections to show.
+      retries: governed.size === 0 ? null : calls.reduce((sum, c) => sum + c.retries, 0),
+      ejections: governed.size === 0 ? null : calls.reduce((sum, c) => sum + ejectionsOf(c), 0),
       breaker: WORST.find((s) => states.includes(s)) ?? null,
       cores: sidecar.cores,
     };
