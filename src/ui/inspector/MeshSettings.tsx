@@ -13,6 +13,11 @@ import { Section } from './Section';
 export function MeshSettings({ scenario }: { scenario: Scenario }) {
   const updateSettings = useAppStore((s) => s.updateSettings);
   const mesh = scenario.mesh;
+  // The mesh is not part of a live edit (nodes and links): a run under way keeps the mesh it started with.
+  const awaitsReset = useAppStore((s) => {
+    const going = s.runStatus === 'running' || s.runStatus === 'paused';
+    return going && s.runScenario !== null && JSON.stringify(s.runScenario.mesh) !== JSON.stringify(s.scenario.mesh);
+  });
   const set = (patch: Partial<Mesh>, field: string) => (mesh ? updateSettings({ mesh: { ...mesh, ...patch } }, field) : null);
   return (
     <fieldset className="mesh-settings" aria-label="Service mesh">
@@ -23,6 +28,7 @@ export function MeshSettings({ scenario }: { scenario: Scenario }) {
         checked={mesh !== null}
         onChange={(on) => updateSettings({ mesh: on ? MeshSchema.parse({}) : null }, 'mesh')}
       />
+      {awaitsReset && <p className="inspector__note">The run under way keeps the mesh it started with: changes here apply after Reset.</p>}
       {mesh && (
         <>
           <ControlPlaneView scenario={scenario} />
