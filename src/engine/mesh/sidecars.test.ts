@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CallPolicySchema } from '../../scenario/call-schema';
 import { parseScenario } from '../../scenario/parse';
 import type { CallPolicy, Link, Mesh, Scenario, ScenarioInput } from '../../scenario/schema';
 import { buildScenario } from '../testing/build-scenario';
@@ -164,6 +165,30 @@ describe('a link’s own call policy takes precedence over the mesh’s', () => 
     const taken = runExample({ ...base, links: [base.links[0] as Link, bare] });
     expect(node(taken, 'front').calls?.[0]?.link).toBe('front-back');
     expect(taken.mesh?.links.find((l) => l.link === 'front-back')?.policy).toBe('mesh');
+  });
+
+  it('the caller’s sidecar applies it: to a database (one sidecar), not from an unmeshed sender, not to a session lookup', () => {
+    const policy = CallPolicySchema.parse({ timeout: 0.5 });
+    const scenario = buildScenario({
+      duration: 20,
+      nodes: [
+        { id: 'users', kind: 'client', workload: { mode: 'open', rate: 20 } },
+        { id: 'api', kind: 'server', workers: 4, serviceTime: { type: 'constant', value: 0.01 }, sidecar: true, sessions: 'externalStore' },
+        { id: 'sessions', kind: 'sessionStore', workers: 2, serviceTime: { type: 'constant', value: 0.001 } },
+        { id: 'db', kind: 'database', workers: 2, readTime: { type: 'constant', value: 0.002 }, writeTime: { type: 'constant', value: 0.004 } },
+      ] as ScenarioInput['nodes'],
+      links: [
+        { id: 'users-api', from: 'users', to: 'api', latency: 0.001 },
+        { id: 'api-sessions', from: 'api', to: 'sessions', latency: 0.001 },
+        { id: 'api-db', from: 'api', to: 'db', latency: 0.001 },
+      ],
+      mesh: { policy } as ScenarioInput['mesh'],
+    });
+    const report = runExample(scenario);
+    const links = Object.fromEntries((report.mesh?.links ?? []).map((l) => [l.link, [l.sidecars, l.policy]]));
+    expect(links).toEqual({ 'users-api': [1, 'none'], 'api-sessions': [1, 'none'], 'api-db': [1, 'mesh'] });
+    expect(node(report, 'api').calls?.map((c) => c.link)).toEqual(['api-db']);
+    expect(report.totals.completed).toBeGreaterThan(300);
   });
 
   it('a mesh policy that does nothing leaves the links plain: the worker does not wait on the call', () => {
