@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LESSON_CONCEPTS, type LessonConcept } from './lesson-concepts';
 
 /*
  * The lesson format (docs/lesson-format.md): one JSON file per lesson in
@@ -10,24 +11,7 @@ import { z } from 'zod';
 /** The lesson format's version; a file with another is refused with a message saying so. */
 export const LESSON_VERSION = 1;
 
-/** The concept sections lessons teach, in the order the Lessons menu lists them, with their titles. */
-export const LESSON_CONCEPTS = {
-  scaling: 'Scaling up vs out',
-  sessions: 'Stateless vs stateful',
-  layers: 'L4 vs L7',
-  balancing: 'Load-balancing algorithms',
-  health: 'Health checks',
-  cacheStrategies: 'Cache strategies',
-  eviction: 'Eviction',
-  invalidation: 'Invalidation',
-  cdn: 'CDN',
-  gateway: 'API gateway',
-  messaging: 'Sync vs async',
-  resilience: 'Circuit breakers and bulkheads',
-  bottlenecks: 'Bottlenecks',
-  amdahl: "Amdahl's law",
-} as const;
-export type LessonConcept = keyof typeof LESSON_CONCEPTS;
+export { LESSON_CONCEPTS, type LessonConcept } from './lesson-concepts';
 
 const id = z
   .string()
