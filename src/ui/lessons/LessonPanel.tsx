@@ -43,7 +43,9 @@ export function LessonPanel() {
         </button>
       </header>
       <p className="lesson__progress" aria-live="polite">{current ? `Step ${step + 1} of ${total}` : 'Debrief'}</p>
-      <div className="lesson__body">
+      {/* Focusable, as it may scroll: the keyboard must reach the end of a long step. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to be scrolled by keyboard. */}
+      <section className="lesson__body" tabIndex={0} aria-label="Lesson text, scrollable">
         {current ? (
           <>
             <Narration text={current.text} />
@@ -61,7 +63,7 @@ export function LessonPanel() {
         ) : (
           <Narration text={lesson.debrief} />
         )}
-      </div>
+      </section>
       {/* Outside the scrolling text, so the checks stay in view while the run goes. */}
       {current && current.checks.length > 0 && <LiveChecks checks={current.checks} />}
       <nav className="lesson__nav" aria-label="Lesson steps">

@@ -1,0 +1,99 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { LessonPanel } from './pages/lesson-panel';
+import { Playground } from './pages/playground';
+
+const TITLE = 'Health checks end the sinkhole';
+const CHECK = 'Under 1% of requests fail';
+
+test.describe('lessons', () => {
+  test('a deep link opens the lesson at its step, over the canvas it replaces', async ({ page }) => {
+    const app = new Playground(page);
+    await app.openFresh();
+    await page.getByLabel('Scenario name').fill('My own work');
+    await app.waitForAutosave('My own work');
+
+    await app.open('/?lesson=health-checks&step=2');
+    const lesson = new LessonPanel(page);
+    await expect(lesson.panel(TITLE)).toBeVisible();
+    await expect(lesson.stepLine).toHaveText('Step 2 of 2');
+    await expect(page.getByRole('button', { name: 'Turn on active probes' })).toBeVisible();
+    await expect(app.node('Load balancer')).toBeVisible();
+    // The work open before is kept, as with a shared link.
+    await page.getByRole('button', { name: 'Recent' }).click();
+    await expect(page.getByRole('dialog', { name: 'Recent work' })).toContainText('My own work');
+  });
+
+  test('a check fails before "try this" and turns ✓ after it, then progress survives a reload', async ({ page }) => {
+    const app = new Playground(page);
+    await app.openFresh();
+    const lesson = new LessonPanel(page);
+    const menu = await lesson.openMenu();
+    await menu.getByRole('button', { name: new RegExp(TITLE) }).click();
+    await expect(lesson.stepLine).toHaveText('Step 1 of 2');
+    await lesson.expectCheck(CHECK, 'pending');
+
+    // Without health checks the crashed server swallows the traffic.
+    await app.setSpeed('max (as fast as possible)');
+    await app.runButton.click();
+    await expect(app.runStatus).toHaveText(/^Finished/, { timeout: 30_000 });
+    await lesson.expectCheck(CHECK, 'fail');
+
+    await lesson.next();
+    await expect(lesson.stepLine).toHaveText('Step 2 of 2');
+    await lesson.tryThis('Turn on passive ejection');
+    await lesson.tryThis('Turn on active probes');
+    await expect(page).toHaveURL(/\?lesson=health-checks&step=2$/);
+    await app.runButton.click();
+    await expect(app.runStatus).toHaveText(/^Finished/, { timeout: 30_000 });
+    await lesson.expectCheck(CHECK, 'pass');
+    await expect(lesson.check(CHECK)).toContainText('passes');
+
+    await page.reload();
+    await expect(lesson.panel(TITLE)).toBeVisible();
+    await expect(lesson.stepLine).toHaveText('Step 2 of 2');
+    // The reload keeps the learner's canvas: the balancer still has its checks.
+    await app.select('Load balancer');
+    await app.openSection('Health checks');
+    await expect(app.inspector.getByRole('checkbox', { name: 'Probe each target on a timer' })).toBeChecked();
+    const after = await lesson.openMenu();
+    await expect(after.getByRole('button', { name: new RegExp(TITLE) })).toContainText('Step 2 of 2');
+  });
+
+  test('the debrief completes a lesson, and the menu says Done', async ({ page }) => {
+    const app = new Playground(page);
+    await app.openFresh();
+    await app.open('/?lesson=amdahls-law&step=2');
+    const lesson = new LessonPanel(page);
+    await lesson.next();
+    await expect(lesson.stepLine).toHaveText('Debrief');
+    await expect(page.getByText(/The serial 5 ms never shrinks/)).toBeVisible();
+    const menu = await lesson.openMenu();
+    await expect(menu.getByRole('button', { name: /Amdahl's law/ })).toContainText('Done');
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+  });
+
+  test('the panel and the menu work from the keyboard at 1280×720 and pass axe', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const app = new Playground(page);
+    await app.openFresh();
+    const lesson = new LessonPanel(page);
+    const menuButton = page.getByRole('button', { name: 'Lessons', exact: true });
+    await menuButton.focus();
+    await page.keyboard.press('Enter');
+    const menu = page.getByRole('dialog', { name: 'Lessons' });
+    expect((await new AxeBuilder({ page }).include('.lessons-menu').analyze()).violations).toEqual([]);
+    // The first lesson has focus: Enter opens it, and its title takes focus.
+    await page.keyboard.press('Enter');
+    await expect(menu).toBeHidden();
+    await expect(page.getByRole('heading', { name: 'Scaling out, scaling up' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Close the lesson' })).toBeFocused();
+    // Every part of the panel is on screen, the checks included.
+    for (const part of [lesson.stepLine, lesson.check('p99 under 200 ms'), page.getByRole('button', { name: 'Next' })]) {
+      await expect(part).toBeInViewport();
+    }
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  });
+});
