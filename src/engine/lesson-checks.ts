@@ -16,19 +16,31 @@ export interface LessonFigures {
   nodeIndex: Readonly<Record<string, number>>;
 }
 
-/** A check's verdict: pending while the figure does not exist yet (warm-up, or theory that comes with the report). */
-export type CheckVerdict = { state: 'pass' | 'fail'; value: number; reference: number | null } | { state: 'pending'; value: null; reference: null };
+/**
+ * Why a check has no verdict yet: no run (`run`), the run is warming up
+ * (`warmup`), the figure comes with the report at the end (`end`), or no
+ * closed form applies to this system (`noTheory`).
+ */
+export type PendingReason = 'run' | 'warmup' | 'end' | 'noTheory';
 
-const PENDING: CheckVerdict = { state: 'pending', value: null, reference: null };
+/** A check's verdict, or why there is none yet. */
+export type CheckVerdict =
+  | { state: 'pass' | 'fail'; value: number; reference: number | null }
+  | { state: 'pending'; value: null; reference: null; why: PendingReason };
+
+const pending = (why: PendingReason): CheckVerdict => ({ state: 'pending', value: null, reference: null, why });
 
 /** Judges one check. */
 export function judgeCheck(check: LessonCheck, figures: LessonFigures): CheckVerdict {
   const value = metricValue(check.metric, figures);
-  if (value === null) return PENDING;
+  if (value === null) {
+    if (figures.report === null && figures.snapshot !== null && !figures.snapshot.measured) return pending('warmup');
+    return pending(figures.report === null && figures.snapshot !== null ? 'end' : 'run');
+  }
   if (check.below !== undefined) return { state: value < check.below ? 'pass' : 'fail', value, reference: check.below };
   if (check.above !== undefined) return { state: value > check.above ? 'pass' : 'fail', value, reference: check.above };
   const reference = check.withinOf === 'theory' ? theoryValue(check.metric, figures) : (check.withinOf ?? null);
-  if (reference === null) return PENDING;
+  if (reference === null) return pending(figures.report === null ? 'end' : 'noTheory');
   const width = check.points !== undefined ? check.points / 100 : (Math.abs(reference) * (check.percent ?? 0)) / 100;
   return { state: Math.abs(value - reference) <= width ? 'pass' : 'fail', value, reference };
 }

@@ -102,5 +102,9 @@ export function lessonScenario(lesson: Lesson, example: Scenario | null): { ok: 
   const parsed = parseScenario(shortened);
   if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => `field "scenario": ${e}`) };
   const started = applyLessonActions(parsed.scenario, ref.start);
-  return started.ok ? started : { ok: false, errors: [`field "scenario.start": ${started.error}`] };
+  if (!started.ok) return { ok: false, errors: [`field "scenario.start": ${started.error}`] };
+  // Named for the lesson, so Recent tells it from the example. After start edits the example's write-up
+  // describes another system: the lesson's summary stands in for it.
+  const { scenario } = started;
+  return { ok: true, scenario: { ...scenario, name: `Lesson: ${lesson.title}`, description: ref.start.length > 0 ? `${lesson.summary} (From the example “${example.name}”, changed for this lesson.)` : scenario.description } };
 }

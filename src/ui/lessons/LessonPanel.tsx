@@ -110,7 +110,7 @@ function LiveChecks({ checks }: { checks: readonly LessonCheck[] }) {
       <h3 className="lesson__label">Live checks</h3>
       <ul>
         {checks.map((check, i) => {
-          const verdict = verdicts[i] ?? { state: 'pending', value: null, reference: null };
+          const verdict = verdicts[i] ?? { state: 'pending', value: null, reference: null, why: 'run' };
           const mark = verdict.state === 'pass' ? '✓' : verdict.state === 'fail' ? '✗' : '…';
           const said = verdict.state === 'pass' ? 'passes' : verdict.state === 'fail' ? 'fails' : 'not judged yet';
           return (

@@ -1,4 +1,4 @@
-import type { CheckVerdict } from '../../engine/lesson-checks';
+import type { CheckVerdict, PendingReason } from '../../engine/lesson-checks';
 import { parseMetric } from '../../engine/lesson-checks';
 import type { LessonCheck } from '../../scenario/lesson-schema';
 
@@ -13,9 +13,16 @@ export function formatMetric(metric: string, value: number): string {
   return `${(value * 100).toFixed(value > 0 && value < 0.01 ? 2 : 1)}%`;
 }
 
+const PENDING_TEXT: Record<PendingReason, string> = {
+  run: 'press Run to check',
+  warmup: 'judged after the warm-up',
+  end: 'judged when the run ends',
+  noTheory: 'no theory applies to this system',
+};
+
 /** What the panel says beside a check: the figure now against its target, or why there is none yet. */
 export function verdictText(check: LessonCheck, verdict: CheckVerdict): string {
-  if (verdict.state === 'pending') return 'waiting for the run';
+  if (verdict.state === 'pending') return PENDING_TEXT[verdict.why];
   const now = formatMetric(check.metric, verdict.value);
   if (verdict.reference === null) return now;
   const target = formatMetric(check.metric, verdict.reference);

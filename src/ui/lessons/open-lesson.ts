@@ -32,6 +32,8 @@ export async function openLesson(id: string, step: number, keepCanvas = false): 
   }
   writeOpenLesson(safeStorage('sessionStorage'), lesson.id);
   useLessonState.setState({ open: { lesson, step: 0 } });
+  // The panel narrowed the canvas (a new scenario asked for its fit already).
+  if (keepCanvas) useAppStore.getState().requestFit();
   showStep(Math.min(step, lesson.steps.length - 1));
   return true;
 }
@@ -50,6 +52,7 @@ export function showStep(step: number): void {
 /** Closes the lesson panel; the canvas stays as it is. */
 export function closeLesson(): void {
   useLessonState.setState({ open: null });
+  useAppStore.getState().requestFit();
   writeOpenLesson(safeStorage('sessionStorage'), null);
   history.replaceState(history.state, '', location.pathname + lessonSearch(location.search, null, 0) + location.hash);
 }
