@@ -139,7 +139,8 @@ function judgeAll(checks: readonly LessonCheck[]): CheckVerdict[] {
 }
 
 function sameVerdicts(a: readonly CheckVerdict[], b: readonly CheckVerdict[]): boolean {
-  return a.length === b.length && a.every((v, i) => v.state === b[i]?.state && v.value === b[i]?.value);
+  const key = (v: CheckVerdict | undefined) => (v === undefined ? '' : v.state === 'pending' ? `pending:${v.why}` : `${v.state}:${v.value}:${v.reference}`);
+  return a.length === b.length && a.every((v, i) => key(v) === key(b[i]));
 }
 
 /**
