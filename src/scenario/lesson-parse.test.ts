@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyLessonActions, lessonEdits } from './lesson-actions';
 import { lessonScenario, lessonScenarioProblems, parseLesson, parseLessonJson } from './lesson-parse';
+import { LESSON_CONCEPTS, NODE_METRICS, TOTALS_METRICS } from './lesson-schema';
 import { parseScenarioJson } from './parse';
 import type { Scenario } from './schema';
 
@@ -135,5 +136,19 @@ describe('"try this" actions', () => {
 
   it('refuses an action on a kind that does not have it', () => {
     expect(applyLessonActions(example(), [{ cacheStrategy: { node: 'lb', value: 'writeBack' } }])).toEqual({ ok: false, error: 'Node "lb" is not a cache, so it has no strategy.' });
+  });
+});
+
+describe('docs/lesson-format.md', () => {
+  const docs = readFileSync(join(import.meta.dirname, '../../docs/lesson-format.md'), 'utf8');
+
+  it('names every action, metric and concept the format has', () => {
+    const named = [
+      ...['set', 'setLink', 'addReplica', 'algorithm', 'cacheStrategy'].map((key) => `{ "${key}":`),
+      ...TOTALS_METRICS.map((m) => (m.startsWith('latency.') ? `.${m.slice('latency.'.length)}` : `totals.${m}`)),
+      ...NODE_METRICS.map((m) => `node:<id>.${m}`),
+      ...Object.keys(LESSON_CONCEPTS).map((c) => `\`${c}\``),
+    ];
+    expect(named.filter((text) => !docs.includes(text))).toEqual([]);
   });
 });
