@@ -24,6 +24,19 @@ test.describe('lessons', () => {
     await expect(page.getByRole('dialog', { name: 'Recent work' })).toContainText('My own work');
   });
 
+  test('a link to a lesson that does not exist says so and keeps the work', async ({ page }) => {
+    const app = new Playground(page);
+    await app.openFresh();
+    await page.getByLabel('Scenario name').fill('Kept work');
+    await app.waitForAutosave('Kept work');
+    await app.open('/?lesson=no-such-lesson&step=1');
+    await expect(app.toast(/The lesson “no-such-lesson” could not be opened; your work is unchanged/)).toBeVisible();
+    await expect(page.getByLabel('Scenario name')).toHaveValue('Kept work');
+    await expect(page.getByRole('region', { name: 'Live checks' })).toHaveCount(0);
+    // The address forgets the broken link, so a reload does not say it again.
+    await expect(page).toHaveURL(/\/$/);
+  });
+
   test('a check fails before "try this" and turns ✓ after it, then progress survives a reload', async ({ page }) => {
     const app = new Playground(page);
     await app.openFresh();

@@ -5,7 +5,7 @@ import { useAppStore } from '../../store';
 import { loadExample } from '../examples';
 import { safeStorage } from '../recent-work';
 import { loadLessonText } from './lesson-catalogue';
-import { lessonSearch, recordStep, writeOpenLesson } from './lesson-progress';
+import { lessonSearch, parseLessonLink, recordStep, writeOpenLesson } from './lesson-progress';
 import { useLessonState } from './lesson-state';
 
 /** Said when a lesson replaced the canvas: the work before is where a shared link leaves it. */
@@ -23,6 +23,8 @@ export async function openLesson(id: string, step: number, keepCanvas = false): 
   const loaded = await loadLesson(id);
   if (!loaded.ok) {
     notify({ tone: 'error', title: `The lesson “${id}” could not be opened; your work is unchanged.`, details: loaded.errors });
+    // A broken deep link leaves the address, so a reload does not say it again.
+    if (parseLessonLink(location.search)?.id === id) history.replaceState(history.state, '', location.pathname + lessonSearch(location.search, null, 0) + location.hash);
     return false;
   }
   const { lesson, scenario } = loaded;
