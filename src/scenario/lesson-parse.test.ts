@@ -59,6 +59,12 @@ describe('parseLesson', () => {
     expect(errorsOf(lesson)).toEqual(['field "steps.1.checks.0.withinOf": withinOf needs exactly one of "points" or "percent".']);
   });
 
+  it('refuses theory for a figure no closed form gives', () => {
+    const lesson = valid();
+    (lesson.steps[1] ?? { checks: [] }).checks[0] = { label: 'x', metric: 'totals.throughput', withinOf: 'theory', percent: 5 };
+    expect(errorsOf(lesson)).toEqual([expect.stringMatching(/^field "steps\.1\.checks\.0\.withinOf": theory gives latency, /)]);
+  });
+
   it('says what an action may be when it has no known key', () => {
     const lesson = valid();
     (lesson.steps[1]?.try[0] ?? { do: [] }).do[0] = { toggle: { node: 'lb' } };

@@ -46,6 +46,9 @@ export type NodeMetric = (typeof NODE_METRICS)[number];
 
 const METRIC_PATTERN = new RegExp(`^(totals\\.(${TOTALS_METRICS.join('|').replaceAll('.', '\\.')})|node:[^.\\s]+\\.(${NODE_METRICS.join('|')}))$`);
 
+/** The metrics the engine has a closed form for (engine/lesson-checks.ts reads it). */
+const THEORY_METRIC = /^(totals\.latency\.|node:[^.\s]+\.(utilization|hitRatio|speedup)$)/;
+
 /** A check over one figure of the run: below or above a number, or within some distance of theory or a number. */
 export const LessonCheckSchema = z
   .strictObject({
@@ -74,6 +77,9 @@ export const LessonCheckSchema = z
     const widths = [check.points, check.percent].filter((w) => w !== undefined).length;
     if (check.withinOf !== undefined && widths !== 1) {
       ctx.addIssue({ code: 'custom', message: 'withinOf needs exactly one of "points" or "percent"', path: ['withinOf'] });
+    }
+    if (check.withinOf === 'theory' && !THEORY_METRIC.test(check.metric)) {
+      ctx.addIssue({ code: 'custom', message: 'theory gives latency, a node\'s utilization or hit ratio and a parallel job\'s speedup only; compare this metric with a number', path: ['withinOf'] });
     }
     if (check.withinOf === undefined && widths > 0) {
       ctx.addIssue({ code: 'custom', message: '"points" and "percent" only go with "withinOf"', path: [check.points !== undefined ? 'points' : 'percent'] });
