@@ -6,6 +6,7 @@ import type { Lesson } from '../../scenario/lesson-schema';
 import type { Scenario } from '../../scenario/schema';
 import { type CheckVerdict, judgeCheck } from '../lesson-checks';
 import { runScenario } from '../simulation';
+import type { Report } from '../types';
 import { loadExample } from './examples';
 
 /* Helpers for the tests that drive each lesson headless (engine/lessons.test.ts). */
@@ -36,9 +37,11 @@ export function withEveryTry(lesson: Lesson, scenario: Scenario): Scenario {
   return current;
 }
 
-/** The last step's checks judged against a headless run of `scenario` to its end, with the value each read. */
-export function finalVerdicts(lesson: Lesson, scenario: Scenario): { label: string; verdict: CheckVerdict }[] {
-  const report = runScenario(scenario, { window: 0 });
+/** A headless run of a lesson's scenario to its end, as the page's run reports it. */
+export const runLesson = (scenario: Scenario): Report => runScenario(scenario, { window: 0 });
+
+/** The last step's checks judged against a finished run's report, with the value each read. */
+export function finalVerdicts(lesson: Lesson, report: Report): { label: string; verdict: CheckVerdict }[] {
   const checks = lesson.steps[lesson.steps.length - 1]?.checks ?? [];
   return checks.map((check) => ({ label: check.label, verdict: judgeCheck(check, { snapshot: null, report, nodeIndex: {} }) }));
 }
