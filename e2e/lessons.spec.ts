@@ -85,6 +85,10 @@ test.describe('lessons', () => {
     await expect(menu.getByRole('button', { name: /Amdahl's law/ })).toContainText('Done');
     await page.keyboard.press('Escape');
     await expect(menu).toBeHidden();
+    await page.getByRole('button', { name: 'Finish' }).click();
+    await expect(page.locator('.lesson')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Lessons', exact: true })).toBeFocused();
+    await expect(page).toHaveURL(/\/$/);
   });
 
   test('the panel and the menu work from the keyboard at 1280×720 and pass axe', async ({ page }) => {

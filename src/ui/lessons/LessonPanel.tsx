@@ -29,6 +29,11 @@ export function LessonPanel() {
   }, [lessonId]);
   if (!open) return null;
   const { lesson } = open;
+  // The panel goes away: focus returns to the menu that opened it, not to the page's start.
+  const close = () => {
+    closeLesson();
+    document.querySelector<HTMLButtonElement>('.lessons-menu > button')?.focus();
+  };
   const total = lesson.steps.length;
   const current = lesson.steps[step];
   return (
@@ -38,7 +43,7 @@ export function LessonPanel() {
         <h2 id={headingId} className="lesson__title" ref={heading} tabIndex={-1}>
           {lesson.title}
         </h2>
-        <button type="button" className="icon-button lesson__close" aria-label="Close the lesson" title="Close the lesson (the canvas stays)" onClick={closeLesson}>
+        <button type="button" className="icon-button lesson__close" aria-label="Close the lesson" title="Close the lesson (the canvas stays)" onClick={close}>
           ×
         </button>
       </header>
@@ -75,7 +80,7 @@ export function LessonPanel() {
             {step + 1 === total ? 'Debrief' : 'Next'}
           </button>
         ) : (
-          <button type="button" className="button button--primary" onClick={closeLesson}>
+          <button type="button" className="button button--primary" onClick={close}>
             Finish
           </button>
         )}
