@@ -24,6 +24,23 @@ test.describe('lessons', () => {
     await expect(page.getByRole('dialog', { name: 'Recent work' })).toContainText('My own work');
   });
 
+  test('a "try this" that edits several nodes is one undo step', async ({ page }) => {
+    const app = new Playground(page);
+    await app.openFresh();
+    await app.open('/?lesson=stateless-vs-stateful&step=2');
+    const lesson = new LessonPanel(page);
+    await lesson.tryThis('Keep sessions in the session store');
+    await expect(app.toast(/Keep sessions in the session store: done/)).toBeVisible();
+    await app.select('App server 3');
+    await expect(app.field('Sessions')).toHaveValue('externalStore');
+    await app.undo();
+    await app.select('App server 3');
+    await expect(app.field('Sessions')).toHaveValue('inMemory');
+    await app.select('Load balancer');
+    await app.openSection('Cost, TLS and stickiness');
+    await expect(app.inspector.getByRole('checkbox', { name: 'Sticky sessions (cookie)' })).toBeChecked();
+  });
+
   test('a link to a lesson that does not exist says so and keeps the work', async ({ page }) => {
     const app = new Playground(page);
     await app.openFresh();
