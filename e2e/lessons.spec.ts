@@ -68,6 +68,8 @@ test.describe('lessons', () => {
     await app.runButton.click();
     await expect(app.runStatus).toHaveText(/^Finished/, { timeout: 30_000 });
     await lesson.expectCheck(CHECK, 'fail');
+    // The same seed gives the headless run's figure (lessons.test.ts): 3,928 of 12,069 failed.
+    await expect(lesson.check(CHECK)).toContainText('32.5% · target < 1.0%');
 
     await lesson.next();
     await expect(lesson.stepLine).toHaveText('Step 2 of 2');
@@ -78,6 +80,8 @@ test.describe('lessons', () => {
     await expect(app.runStatus).toHaveText(/^Finished/, { timeout: 30_000 });
     await lesson.expectCheck(CHECK, 'pass');
     await expect(lesson.check(CHECK)).toContainText('passes');
+    // 5 of 12,069, as headless.
+    await expect(lesson.check(CHECK)).toContainText('0.04% · target < 1.0%');
 
     await page.reload();
     await expect(lesson.panel(TITLE)).toBeVisible();
