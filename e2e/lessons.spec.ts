@@ -5,6 +5,7 @@ import { Playground } from './pages/playground';
 
 const TITLE = 'Health checks end the sinkhole';
 const CHECK = 'Under 1% of requests fail';
+const MM1 = 'M/M/1 at 80% load';
 
 test.describe('lessons', () => {
   test('a deep link opens the lesson at its step, over the canvas it replaces', async ({ page }) => {
@@ -39,6 +40,20 @@ test.describe('lessons', () => {
     await app.select('Load balancer');
     await app.openSection('Cost, TLS and stickiness');
     await expect(app.inspector.getByRole('checkbox', { name: 'Sticky sessions (cookie)' })).toBeChecked();
+  });
+
+  test('another system opened over a lesson is said, and the lesson can bring its own back', async ({ page }) => {
+    const app = new Playground(page);
+    await app.openFresh();
+    await app.open('/?lesson=health-checks&step=1');
+    const lesson = new LessonPanel(page);
+    await expect(lesson.panel(TITLE)).toBeVisible();
+    await app.openExample(MM1);
+    const gone = page.getByRole('status').filter({ hasText: 'no longer shows this lesson' });
+    await expect(gone).toBeVisible();
+    await gone.getByRole('button', { name: "Open the lesson's system again" }).click();
+    await expect(gone).toBeHidden();
+    await expect(app.node('Load balancer')).toBeVisible();
   });
 
   test('a link to a lesson that does not exist says so and keeps the work', async ({ page }) => {

@@ -1,12 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { type CheckVerdict, judgeCheck } from '../../engine/lesson-checks';
 import { lessonEdits } from '../../scenario/lesson-actions';
+import { lessonScenarioProblems } from '../../scenario/lesson-parse';
 import { LESSON_CONCEPTS, type LessonCheck, type LessonTry } from '../../scenario/lesson-schema';
 import { undo, useAppStore } from '../../store';
 import { onDisplayBeat } from '../../store/display-beat';
 import type { LinkPatch, NodePatch } from '../../store/scenario-slice';
 import { verdictText } from './check-format';
-import { closeLesson, showStep } from './open-lesson';
+import { closeLesson, openLesson, showStep } from './open-lesson';
 import { useLessonState } from './lesson-state';
 import './lessons.css';
 
@@ -47,6 +48,7 @@ export function LessonPanel() {
           ×
         </button>
       </header>
+      <SystemGone />
       <p className="lesson__progress" aria-live="polite">{current ? `Step ${step + 1} of ${total}` : 'Debrief'}</p>
       {/* Focusable, as it may scroll: the keyboard must reach the end of a long step. */}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to be scrolled by keyboard. */}
@@ -86,6 +88,21 @@ export function LessonPanel() {
         )}
       </nav>
     </aside>
+  );
+}
+
+/** Said when the canvas no longer holds the lesson's system (an example or a file was opened): its buttons and checks would not fit. */
+function SystemGone() {
+  const open = useLessonState((s) => s.open);
+  const fits = useAppStore((s) => (open ? lessonScenarioProblems(open.lesson, s.scenario).length === 0 : true));
+  if (!open || fits) return null;
+  return (
+    <div className="lesson__gone" role="status">
+      <p>The canvas no longer shows this lesson's system, so its buttons and checks do not fit it.</p>
+      <button type="button" className="button" onClick={() => void openLesson(open.lesson.id, open.step)}>
+        Open the lesson's system again
+      </button>
+    </div>
   );
 }
 
