@@ -11,6 +11,7 @@ import { downloadScenario } from './ui/file-io';
 import { keepWork, type WorkSession } from './ui/keep-work';
 import { adoptEarlierAutosave, readStartAutosave, renewWorkId, safeStorage, tabWorkId } from './ui/recent-work';
 import { parseEmbedParams } from './ui/embed/embed-params';
+import { parseLessonLink, readOpenLesson } from './ui/lessons/lesson-progress';
 import { chooseStartScenario } from './ui/startup';
 
 // An embed (an iframe in slides or a page) shows the link's scenario and keeps nothing: no autosave read or written,
@@ -44,6 +45,14 @@ if (embed) {
 if (storage && !embed) {
   const stop = keepWork(useAppStore, storage, session, work, window);
   window.addEventListener('pagehide', stop);
+}
+// `?lesson=<id>&step=<n>` opens a lesson once autosave is watching, so the work open before keeps its entry in
+// Recent, as with a shared link. A reload of a tab that has this lesson open keeps the autosaved canvas instead:
+// it holds the learner's own edits.
+const lessonLink = embed ? null : parseLessonLink(location.search);
+if (lessonLink) {
+  const reload = readOpenLesson(session) === lessonLink.id && start.source === 'autosave';
+  void import('./ui/lessons/open-lesson').then((m) => m.openLesson(lessonLink.id, lessonLink.step, reload));
 }
 
 const root = document.getElementById('root');

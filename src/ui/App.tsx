@@ -5,6 +5,7 @@ import { Palette } from '../canvas/Palette';
 import { useAppStore } from '../store';
 import { ParticleOverlay } from '../views/particles/ParticleOverlay';
 import { ErrorBoundary } from './ErrorBoundary';
+import { useLessonState } from './lessons/lesson-state';
 import { downloadScenario } from './file-io';
 import { Toasts } from './Toasts';
 import { Toolbar } from './Toolbar';
@@ -17,6 +18,8 @@ import { usePresenterMode } from './use-presenter-mode';
 const Inspector = lazy(() => import('./inspector/Inspector').then((m) => ({ default: m.Inspector })));
 const ChartsPanel = lazy(() => import('./panels/ChartsPanel').then((m) => ({ default: m.ChartsPanel })));
 const inspectorPlaceholder = <aside className="inspector" aria-label="Inspector" />;
+// A lesson's panel (with its checks and the lesson format's parser) loads when a lesson opens.
+const LessonPanel = lazy(() => import('./lessons/LessonPanel').then((m) => ({ default: m.LessonPanel })));
 
 const exportWork = () => downloadScenario(useAppStore.getState().scenario);
 
@@ -26,11 +29,21 @@ export function App() {
   usePresenterMode();
   const presenter = useAppStore((s) => s.presenter);
   const painted = useAfterFirstPaint();
+  // While a lesson is open its panel takes the palette's column: a lesson edits through its buttons and the inspector.
+  const lesson = useLessonState((s) => s.open !== null);
   return (
     <ReactFlowProvider>
-      <div className={presenter ? 'app app--presenter' : 'app'}>
+      <div className={`app${presenter ? ' app--presenter' : ''}${lesson ? ' app--lesson' : ''}`}>
         <Toolbar />
-        <Palette />
+        {lesson ? (
+          <ErrorBoundary area="The lesson">
+            <Suspense fallback={null}>
+              <LessonPanel />
+            </Suspense>
+          </ErrorBoundary>
+        ) : (
+          <Palette />
+        )}
         <main className="workspace">
           <ErrorBoundary area="The canvas" onExport={exportWork}>
             <Editor overlay={<ParticleOverlay />} />

@@ -22,7 +22,11 @@ export function ExampleWriteup() {
       <summary className="writeup__summary" title={open ? 'Fold the write-up' : 'Unfold the write-up'}>
         About “{name}”
       </summary>
-      <p className="writeup__text">{description}</p>
+      {/* Focusable: the text scrolls in its own box, and a keyboard user must be able to scroll it too. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to be scrolled by keyboard. */}
+      <section className="writeup__text" tabIndex={0} aria-label="The write-up, scrollable">
+        {description}
+      </section>
     </details>
   );
 }

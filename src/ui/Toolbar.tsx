@@ -9,6 +9,7 @@ import { redo, undo, useAppStore } from '../store';
 import { EXAMPLES, loadExample } from './examples';
 import { ExportMenu } from './export/ExportMenu';
 import { readScenarioFile } from './file-io';
+import { LessonsMenu } from './lessons/LessonsMenu';
 import { Logo } from './Logo';
 import { RecentWork } from './RecentWork';
 import { RunControls } from './RunControls';
@@ -124,6 +125,7 @@ export function Toolbar() {
           ))}
         </select>
         <RecentWork />
+        <LessonsMenu />
         <button type="button" className="button toolbar__file" onClick={onShare}>
           <LinkIcon /> Share
         </button>

@@ -1,0 +1,115 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { lessonScenarioProblems } from '../scenario/lesson-parse';
+import { LESSON_CONCEPTS } from '../scenario/lesson-schema';
+import { finalVerdicts, lessonFiles, loadLesson, runLesson, withEveryTry } from './testing/lessons';
+import { nodeOf } from './testing/examples';
+import type { Report } from './types';
+
+/*
+ * Each lesson driven headless through the engine, so none can rot
+ * silently: before its "try this" buttons at least one of the last step's
+ * checks fails, and with every button pressed in order all of them pass.
+ * The checks are judged by the function the lesson panel uses. The figures
+ * a lesson's narration states about its own run are held here too.
+ */
+
+const files = lessonFiles();
+
+describe('the lessons folder', () => {
+  it('has a lesson for every concept section', () => {
+    const taught = new Set(files.map((file) => loadLesson(file).lesson.concept));
+    expect([...taught].sort()).toEqual(Object.keys(LESSON_CONCEPTS).sort());
+  });
+
+  it('names each file after its lesson', () => {
+    for (const file of files) expect(`${loadLesson(file).lesson.id}.json`).toBe(file);
+  });
+});
+
+/** What a lesson's narration says of its run before ("before") and after ("after") its buttons; every lesson with a figure in its text has an entry. */
+const STATED: Record<string, (before: Report, after: Report) => void> = {
+  // "the servers stay nearly 100% busy, queues grow, and p99 passes half a second within the 30 s run."
+  'scaling-out-vs-up': (before) => {
+    expect(nodeOf(before, 'api').utilization).toBeGreaterThan(0.97);
+    expect(before.totals.latency.p99).toBeGreaterThan(0.5);
+  },
+  // "every session app server 2 held is lost with it (67 here)"; the debrief: no shopper had to log in again.
+  'stateless-vs-stateful': (before, after) => {
+    expect(before.totals.sessions.lost).toBe(67);
+    expect(before.totals.sessions.relogins).toBe(67);
+    expect(after.totals.sessions.relogins).toBe(0);
+  },
+  // "the busiest runs near 90% busy while another has room to spare"; at L7 round robin is even again.
+  'l4-vs-l7': (before, after) => {
+    const busy = (report: Report) => ['app-1', 'app-2', 'app-3'].map((id) => nodeOf(report, id).utilization);
+    expect(Math.max(...busy(before))).toBeGreaterThan(0.88);
+    expect(Math.min(...busy(before))).toBeLessThan(0.7);
+    expect(Math.max(...busy(after)) - Math.min(...busy(after))).toBeLessThan(0.05);
+  },
+  // "every server is 90% busy whatever the algorithm".
+  'balancing-algorithms': (before, after) => {
+    for (const report of [before, after]) {
+      for (let i = 1; i <= 8; i++) expect(nodeOf(report, `server-${i}`).utilization).toBeCloseTo(0.9, 1);
+    }
+  },
+  // "least connections sends it most of the traffic" from 20 s on: over half of the 20 s after the crash fails.
+  'health-checks': (before) => {
+    expect(before.totals.failed / before.totals.sent).toBeGreaterThan(0.25);
+  },
+  // Global bucket: "the service runs nearly full"; per tenant (the debrief) it is "about half busy".
+  'api-gateway': (before, after) => {
+    expect(nodeOf(before, 'api').utilization).toBeGreaterThan(0.95);
+    expect(nodeOf(after, 'api').utilization).toBeCloseTo(0.5, 1);
+  },
+  // "throughput stops at 1 / 5 ms = 200 a second"; after the faster disk "about 4 cores / 8 ms = 500 a second".
+  bottlenecks: (before, after) => {
+    expect(before.totals.throughput).toBeCloseTo(200, -1);
+    expect(after.totals.throughput / 500).toBeCloseTo(1, 1);
+  },
+  // "1 / (0.05 + 0.95 / 16) = 9.1 times faster"; with 64 workers "only to about 15.4".
+  'amdahls-law': (before, after) => {
+    expect(nodeOf(before, 'job').parallel?.speedup).toBeCloseTo(9.1, 1);
+    expect(nodeOf(after, 'job').parallel?.speedup).toBeCloseTo(15.4, 1);
+  },
+  // "the sync users now wait seconds for their answers, while the async users still get theirs in milliseconds".
+  'sync-vs-async': (_, after) => {
+    expect(nodeOf(after, 'sync-backend').latency.p99).toBeGreaterThan(2);
+    expect(nodeOf(after, 'async-api').latency.p99).toBeLessThan(0.05);
+  },
+};
+
+describe.each(files)('lesson %s', (file) => {
+  let before: Report;
+  let after: Report;
+  let problems: string[];
+  const { lesson } = loadLesson(file);
+
+  beforeAll(() => {
+    const { scenario } = loadLesson(file);
+    problems = lessonScenarioProblems(lesson, scenario);
+    before = runLesson(scenario);
+    after = runLesson(withEveryTry(lesson, scenario));
+  });
+
+  it('names only nodes and links its scenario has', () => {
+    expect(problems).toEqual([]);
+  });
+
+  it('ends with checks, and one of them fails before the "try this" buttons', () => {
+    const verdicts = finalVerdicts(lesson, before);
+    expect(verdicts.length).toBeGreaterThan(0);
+    expect(verdicts.map((c) => `${c.label}: ${c.verdict.state}`)).toContainEqual(expect.stringMatching(/: fail$/));
+  });
+
+  it('passes every check of its last step once every "try this" is applied', () => {
+    const verdicts = finalVerdicts(lesson, after);
+    expect(verdicts.length).toBeGreaterThan(0);
+    // The label and the value read, for each check that does not pass.
+    expect(verdicts.filter((c) => c.verdict.state !== 'pass').map((c) => `${c.label}: ${c.verdict.state} (${c.verdict.value})`)).toEqual([]);
+  });
+
+  const stated = STATED[lesson.id];
+  if (stated) {
+    it('shows the figures its narration states', () => stated(before, after));
+  }
+});
