@@ -12,6 +12,7 @@ import type { SystemTheory } from './queueing-theory';
 import type { QueueFigures, QueueLive, TopicFigures } from './messaging/figures';
 import type { LiveResources, ResourcesReport } from './resources/resources-report';
 import type { CallFigures, LiveCall } from './resilience/call-figures';
+import type { RegistryFigures } from './discovery/figures';
 
 export type { CacheReport, CdnEdgeReport, CdnReport, RankBucket } from './caching/report';
 export type { NodeTheory, QueueModel, SystemTheory } from './queueing-theory';
@@ -22,6 +23,7 @@ export type { DatabaseFigures, ShardFigures } from './data-tier/database-figures
 export type { GatewayFigures, GatewayWindow, LimiterFigures } from './gateway/figures';
 export type { LiveReplica, ReplicaFigures } from './components/replica-figures';
 export type { ParallelJobReport } from './parallel/parallel-report';
+export type { DiscoveryCacheFigures, RegistrationCause, RegistrationChange, RegistryFigures } from './discovery/figures';
 export { FAILURE_REASONS, type FailureReason, failureReasonOf, Outcome, type OutcomeCode } from './outcomes';
 
 /** Latency summary in seconds, from a log-bucketed histogram (3 significant digits). */
@@ -132,6 +134,8 @@ export interface NodeReportBase {
   database?: DatabaseFigures;
   /** Gateways: admitted, throttled, 401s, routes and the rate limit per key. */
   gateway?: GatewayFigures;
+  /** Service registries: the list, each cached copy of it, and the calls sent to instances that had left. */
+  registry?: RegistryFigures;
 }
 
 /**
@@ -151,6 +155,7 @@ interface KindFigures {
   // `parallel` stays optional: the queueing station's shared report has none until the job adds it.
   parallelJob: Required<Pick<NodeReportBase, 'replicas' | 'sessions'>>;
   gateway: Required<Pick<NodeReportBase, 'gateway'>>;
+  registry: Required<Pick<NodeReportBase, 'registry'>>;
 }
 type EveryKind<T extends { [K in NodeKind]: object }> = T;
 
@@ -228,6 +233,8 @@ export interface WindowNodeSample {
   oldestAge?: number;
   /** Gateways: admitted and throttled per rate-limit key, bucket levels, 401s. */
   gateway?: GatewayWindow;
+  /** Service registries: calls sent in the window to an instance the registry no longer listed. */
+  staleCalls?: number;
 }
 
 /** Cheap live figures, for the canvas and the totals table while running. */
@@ -295,6 +302,8 @@ export interface LiveNode {
   database?: DatabaseFigures;
   /** Gateways: the report's gateway figures so far. */
   gateway?: GatewayFigures;
+  /** Service registries: the report's registry figures so far. */
+  registry?: RegistryFigures;
 }
 
 /** A running simulation. Time is simulated seconds; nothing here knows the wall clock. */

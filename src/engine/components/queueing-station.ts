@@ -3,6 +3,7 @@ import { RequestFlag } from '../request-pool';
 import { type LiveNode, type NodeReportOf, Outcome, type OutcomeCode, type ReplicaFigures, type WindowNodeSample } from '../types';
 import { type Component, EventKind, type RuntimeLink, type SimContext } from '../component';
 import { Membership } from '../elastic/membership';
+import { Heartbeats } from '../elastic/heartbeats';
 import { ServiceUnit } from './service-unit';
 import { StationStats } from './station-stats';
 
@@ -40,6 +41,8 @@ export abstract class QueueingStation implements Component {
   private waitsOnCalls = false;
   /** Which replicas take new requests (all, unless the group scales: engine/elastic/). */
   readonly membership: Membership;
+  /** Which replicas are alive to send a registry heartbeats (a crash silences one). */
+  readonly heartbeats: Heartbeats;
 
   constructor(
     readonly index: number,
@@ -55,6 +58,7 @@ export abstract class QueueingStation implements Component {
   ) {
     this.label = label ?? id;
     this.membership = new Membership(replicas, initialInstances);
+    this.heartbeats = new Heartbeats(replicas);
     this.capacity = queueCapacity ?? Number.POSITIVE_INFINITY;
     this.units = Array.from({ length: replicas }, (_, r) => new ServiceUnit(workers, r * workers));
     this.stats = new StationStats(workers * replicas);
@@ -275,10 +279,12 @@ export abstract class QueueingStation implements Component {
           this.crash(unit, time, Outcome.nodeDown);
           // The machine's memory goes with it: the sessions it created are lost.
           this.ctx.sessions.existing(this.index, replica)?.drop(time);
+          this.heartbeats.set(replica, false, time);
         }
         return;
       case 'restart':
         unit.down = false;
+        this.heartbeats.set(replica, true, time);
         this.abortOutcome = Outcome.nodeDown;
         return;
       case 'slow':
