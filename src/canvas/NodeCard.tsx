@@ -92,7 +92,7 @@ export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<Sce
         </div>
       )}
       {node.kind === 'server' && node.resources && <ResourceRow live={live} />}
-      {node.kind === 'registry' && <RegistryCardFigures live={live} />}
+      {node.kind === 'registry' && <RegistryCardFigures node={node} live={live} />}
       <Handle type="source" position={Position.Right} className="node-handle" />
     </div>
   );

@@ -94,11 +94,10 @@ export const KIND_LOOK: { readonly [K in NodeKind]: KindLook<K> } = {
 
 const DISCOVERY_MODES = { clientSide: 'client-side', serverSide: 'server-side', dns: 'DNS' } as const;
 
-/** "client-side · TTL 30 s", "DNS · TTL 60 s · 4 resolvers", "server-side · look-up 2 ms". */
+/** "client-side · TTL 30 s", "DNS · TTL 60 s", "server-side · look-up 2 ms": one line (the card's figures count a DNS registry's resolvers). */
 function registrySummary(node: NodeOf<'registry'>): string {
   if (node.mode === 'serverSide') return `server-side · look-up ${formatSeconds(node.lookupLatency)}`;
-  const resolvers = node.mode === 'dns' ? ` · ${node.resolvers} resolver${node.resolvers === 1 ? '' : 's'}` : '';
-  return `${DISCOVERY_MODES[node.mode]} · TTL ${formatSeconds(node.ttl)}${resolvers}`;
+  return `${DISCOVERY_MODES[node.mode]} · TTL ${formatSeconds(node.ttl)}`;
 }
 
 /** "3 routes · auth · bucket 100 req/s each": what the gateway does, in a few words. */

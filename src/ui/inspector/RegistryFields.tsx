@@ -10,9 +10,9 @@ const SECONDS = { unit: 's', scale: 1, min: 0 } satisfies NumberSpec;
 const RESOLVERS = { unit: 'resolvers', scale: 1, min: 1, max: 64, integer: true } satisfies NumberSpec;
 
 const MODES: readonly { value: DiscoveryMode; label: string }[] = [
-  { value: 'clientSide', label: 'Client-side: each caller caches the list' },
-  { value: 'serverSide', label: 'Server-side: routed with the live list' },
-  { value: 'dns', label: 'DNS: resolvers cache the record' },
+  { value: 'clientSide', label: 'Client-side (callers cache)' },
+  { value: 'serverSide', label: 'Server-side (live list)' },
+  { value: 'dns', label: 'DNS (resolvers cache)' },
 ];
 
 const TTL_NOTE: Record<DiscoveryMode, string> = {

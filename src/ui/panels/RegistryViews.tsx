@@ -4,6 +4,7 @@ import type { AppState } from '../../store/types';
 import { staleCallsData } from '../../views/discovery/registry-data';
 import { createRegistryListView, createStaleCallsView } from '../../views/discovery/registry-views';
 import { LiveFigure } from '../../views/LiveFigure';
+import './registry-views.css';
 
 /** The registry's figures so far (the report's at the end), with the simulated time they were read at. */
 function selectList(state: AppState, id: string) {
@@ -25,12 +26,12 @@ export function RegistryViews({ node, label }: { node: NodeOf<'registry'>; label
   const id = node.id;
   const list = useMemo(() => (state: AppState) => selectList(state, id), [id]);
   const stale = useMemo(() => (state: AppState) => selectStale(state, id), [id]);
-  const copies = node.mode === 'serverSide' ? 'the live list' : node.mode === 'dns' ? 'each resolver’s record' : 'each caller’s copy';
+  const copies = node.mode === 'serverSide' ? 'the live list' : node.mode === 'dns' ? 'resolvers' : 'callers’ copies';
   return (
-    <>
-      <LiveFigure title={`${label}: registered vs ${copies}`} create={createRegistryListView} select={list} version={snapshotVersion} testId="registry-list" />
+    <div className="sp-registry-views">
+      <LiveFigure title={`${label}: list vs ${copies}`} create={createRegistryListView} select={list} version={snapshotVersion} testId="registry-list" />
       <LiveFigure title={`${label}: stale calls over time`} create={createStaleCallsView} select={stale} version={windowsVersion} testId="registry-stale" scope={{ label: 'per second', hint: 'Calls a second sent to an instance that had left, against all calls' }} />
-    </>
+    </div>
   );
 }
 const snapshotVersion = (state: AppState) => state.report ?? state.snapshot;

@@ -6,12 +6,12 @@ import { axisRange } from '../charts/metrics-charts';
 import { MAX_CHART_POINTS } from '../charts/thin-windows';
 
 /** Cached copies listed by name; the rest are summed in one row so the view keeps its size. */
-const MAX_CACHE_ROWS = 6;
+const MAX_CACHE_ROWS = 4;
 
-/** "in 12 s", "expired": when a copy is looked up again. */
+/** "12 s left", "expired": when a copy is looked up again. */
 function expiry(expiresAt: number, now: number): string {
   const left = expiresAt - now;
-  return left > 0 ? `expires in ${left < 10 ? left.toFixed(1) : Math.round(left)} s` : 'expired: the next call looks it up';
+  return left > 0 ? `${left < 10 ? left.toFixed(1) : Math.round(left)} s left` : 'expired';
 }
 
 /** The registry's list against each cached copy of it (null before the run reaches it). */
@@ -26,7 +26,7 @@ export function registryRows(r: RegistryFigures | null, now: number): FigureRows
   const shown = r.caches.slice(0, MAX_CACHE_ROWS);
   for (const c of shown) {
     const behind = c.stale > 0 ? `${c.stale} stale` : c.missing > 0 ? `${c.missing} missing` : 'up to date';
-    rows.push({ label: c.name, value: `${c.entries} listed · ${behind} · ${expiry(c.expiresAt, now)}`, alarm: c.stale > 0 });
+    rows.push({ label: c.name, value: `${behind} · ${expiry(c.expiresAt, now)}`, alarm: c.stale > 0 });
   }
   const rest = r.caches.slice(MAX_CACHE_ROWS);
   if (rest.length > 0) {
