@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { Playground } from './pages/playground';
 import { finalTotals } from './pages/totals';
@@ -43,6 +44,9 @@ test.describe('a teacher shows service discovery under a scale-in', () => {
     // Close the toast so the screenshot shows the views whole.
     await page.getByRole('button', { name: 'Dismiss' }).click();
     await shot(page, 'after-dns');
+    // The registry's card, inspector and views pass axe-core, as the main screens do (accessibility.spec.ts).
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))).toEqual([]);
     await app.select('Client-side');
     await shot(page, 'after-client');
   });

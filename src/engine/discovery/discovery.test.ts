@@ -117,3 +117,29 @@ describe('server-side discovery', () => {
     expect(latencyWith(0.004) - latencyWith(0)).toBeCloseTo(0.004, 4);
   });
 });
+
+describe('with the autoscaler’s schedule doing the scale-in', () => {
+  it('client-side and DNS copies stop calling the instances that left at t by t + TTL', () => {
+    fc.assert(
+      fc.property(cases, fc.constantFrom('clientSide' as const, 'dns' as const), (c, mode) => {
+        const base = discoveryScenario({ mode, ...c, duration: c.leaveAt + c.ttl + 1 });
+        const autoscaling = { min: 1, max: 4, policy: { type: 'schedule' as const, steps: [{ at: c.leaveAt, replicas: 2 }] }, interval: 10, coldStart: 0, cooldown: 0 };
+        const scenario = { ...base, nodes: base.nodes.map((n) => (n.kind === 'server' ? { ...n, autoscaling } : n)) };
+        const onLink = scenario.links.findIndex((l) => l.id === 'on');
+        const times: number[] = [];
+        const sim = createSimulation(scenario, {
+          trace: {
+            hop(link, depart, _arrive, outcome, reverse) {
+              if (reverse && link === onLink && outcome === Outcome.staleEndpoint) times.push(depart);
+            },
+          },
+        });
+        sim.runUntil(scenario.duration);
+        const registry = sim.report().nodes[1];
+        expect(registry?.kind === 'registry' && registry.registry.changes.filter((change) => change.cause === 'left').map((change) => change.time)).toEqual([c.leaveAt, c.leaveAt]);
+        for (const at of times) expect(at).toBeLessThanOrEqual(c.leaveAt + c.ttl + c.latency + 1e-9);
+      }),
+      { numRuns: 20 },
+    );
+  });
+});

@@ -20,7 +20,7 @@ export function registryRows(r: RegistryFigures | null, now: number): FigureRows
   const staleShare = r.calls > 0 ? r.staleCalls / r.calls : 0;
   const rows: FigureRowsData['rows'] = [
     { label: 'Registered now', value: `${r.listed.length} of ${r.instances}`, detail: r.listed.join(', ') || 'none', share: r.instances > 0 ? r.listed.length / r.instances : 0 },
-    { label: 'Stale calls', value: `${formatCount(r.staleCalls)} of ${formatCount(r.calls)} calls`, share: staleShare, detail: 'sent to an instance that had left: they fail', alarm: r.staleCalls > 0 },
+    { label: 'Stale calls', value: `${formatCount(r.staleCalls)} of ${formatCount(r.calls)} calls`, share: staleShare, detail: 'sent to an instance that had left the list', alarm: r.staleCalls > 0 },
   ];
   if (r.mode === 'serverSide') rows.push({ label: 'Look-ups', value: `${formatCount(r.lookups)}: one per request, always the live list` });
   const shown = r.caches.slice(0, MAX_CACHE_ROWS);
