@@ -1,26 +1,18 @@
 import type { RegistryNode } from '../../scenario/schema';
-import { type Component, EventKind, type RuntimeLink, type SimContext } from '../component';
+import { type Component, EventKind, type SimContext } from '../component';
 import { ArrivalCounter } from '../components/arrival-counter';
 import { queuelessReport } from '../components/report-helpers';
 import { LatencyHistogram } from '../histogram';
 import { type LiveNode, type NodeReportOf, Outcome, type WindowNodeSample } from '../types';
 import { CachedList } from './cached-list';
 import type { RegistryFigures } from './figures';
-import { Registrations } from './registrations';
+import { InstanceList, type Target } from './instance-list';
 
 const LOOKUP_DONE = EventKind.timer0;
 const ROUTE_LOOKUP_DONE = EventKind.timer1;
 const HEARTBEAT_TIMEOUT = EventKind.timer2;
 /** The registry's random stream for the caches' ages at the start. */
 const CACHE_AGES = 0;
-
-interface Target {
-  link: RuntimeLink;
-  /** The instance (slot) of the group at the link's far end. */
-  replica: number;
-  /** The group has more than one slot, so the station must be told which. */
-  replicated: boolean;
-}
 
 /**
  * A service registry. The instances of the server groups it links to
@@ -42,11 +34,8 @@ export class ServiceRegistry implements Component {
   readonly kind = 'registry';
   readonly observesResponses = false;
   readonly label: string;
-  private targets: Target[] = [];
-  private names: string[] = [];
-  private registrations = new Registrations([]);
-  /** When each target's heartbeats stopped (a crash), for its timeout; −1 while they beat. */
-  private silentSince = new Float64Array(0);
+  /** The instances it knows and which are registered. */
+  private readonly list: InstanceList;
   private readonly caches: CachedList[] = [];
   /** clientSide: the cache of each incoming link (by link index). */
   private readonly cacheOfLink = new Map<number, number>();
@@ -70,6 +59,7 @@ export class ServiceRegistry implements Component {
     private readonly ctx: SimContext,
   ) {
     this.label = node.label ?? node.id;
+    this.list = new InstanceList(ctx, index, node.heartbeatTimeout, HEARTBEAT_TIMEOUT);
   }
 
   get id(): string {
@@ -77,50 +67,8 @@ export class ServiceRegistry implements Component {
   }
 
   start(time: number): void {
-    const ctx = this.ctx;
-    for (const link of ctx.outgoing(this.index)) {
-      const slots = ctx.replicasOf(link.to);
-      for (let replica = 0; replica < slots; replica++) this.targets.push({ link, replica, replicated: slots > 1 });
-    }
-    const ids = ctx.targetIds(this.targets.map((t) => t.link));
-    this.names = this.targets.map((t, i) => (t.replicated ? `${ids[i]} #${t.replica + 1}` : (ids[i] as string)));
-    this.registrations = new Registrations(this.names);
-    this.silentSince = new Float64Array(this.targets.length).fill(-1);
-    this.targets.forEach((target, position) => {
-      const membership = ctx.membershipOf(target.link.to);
-      const beats = ctx.heartbeatsOf(target.link.to);
-      const listed = (membership?.isServing(target.replica) ?? true) && (beats?.isBeating(target.replica) ?? true);
-      this.registrations.set(position, listed, time, 'joined');
-    });
-    this.listen();
+    this.list.build(time);
     this.buildCaches(time);
-  }
-
-  /** Membership and heartbeats of each group keep the list current; each group is heard once. */
-  private listen(): void {
-    const firstOfLink = new Map<RuntimeLink, number>();
-    this.targets.forEach((t, position) => {
-      if (!firstOfLink.has(t.link)) firstOfLink.set(t.link, position);
-    });
-    for (const [link, first] of firstOfLink) {
-      const membership = this.ctx.membershipOf(link.to);
-      const beats = this.ctx.heartbeatsOf(link.to);
-      membership?.subscribe((instance, serving, time) => {
-        const position = first + instance;
-        if (!serving) this.registrations.set(position, false, time, 'left');
-        else if (beats?.isBeating(instance) ?? true) this.registrations.set(position, true, time, 'joined');
-      });
-      beats?.subscribe((instance, beating, time) => {
-        const position = first + instance;
-        if (beating) {
-          this.silentSince[position] = -1;
-          if (membership?.isServing(instance) ?? true) this.registrations.set(position, true, time, 'restarted');
-        } else {
-          this.silentSince[position] = time;
-          this.ctx.schedule(this.index, HEARTBEAT_TIMEOUT, position, time + this.node.heartbeatTimeout);
-        }
-      });
-    }
   }
 
   /** The copies of the list: one per caller (clientSide) or per resolver (dns), each of a random age. */
@@ -134,7 +82,7 @@ export class ServiceRegistry implements Component {
       for (let r = 0; r < this.node.resolvers; r++) this.caches.push(new CachedList(`resolver ${r + 1}`));
     }
     const rng = ctx.rng(this.index, CACHE_AGES);
-    const list = this.registrations.snapshot();
+    const list = this.list.registrations.snapshot();
     for (const cache of this.caches) {
       const age = rng.next() * this.node.ttl;
       cache.fill(list, time - age, this.node.ttl);
@@ -161,19 +109,14 @@ export class ServiceRegistry implements Component {
         this.send(arg, this.nextListed(), null, time);
         return;
       case HEARTBEAT_TIMEOUT:
-        this.heartbeatTimedOut(arg, time);
+        this.list.heartbeatTimedOut(arg, time);
         return;
     }
   }
 
-  /** Only the timeout of the latest silence counts: a restart and a new crash start a new one. */
-  private heartbeatTimedOut(position: number, time: number): void {
-    const since = this.silentSince[position] as number;
-    if (since >= 0 && time === since + this.node.heartbeatTimeout) this.registrations.set(position, false, time, 'heartbeat');
-  }
-
   private arrive(request: number, time: number): void {
     this.arrivals.count(time);
+    this.list.followRebuiltGroups(time);
     this.ctx.requests.arrivedAt[request] = time;
     if (this.node.mode === 'serverSide') {
       // The router asks the registry for every request, so it never holds an old list.
@@ -211,14 +154,14 @@ export class ServiceRegistry implements Component {
     let from = -1;
     for (let n = 0; n < this.ctx.nodes.length && from < 0; n++) if (this.ctx.outgoing(n).some((l) => l.index === link)) from = n;
     const c = this.addCache(link, from);
-    (this.caches[c] as CachedList).fill(this.registrations.snapshot(), this.ctx.scheduler.now, this.node.ttl);
+    (this.caches[c] as CachedList).fill(this.list.registrations.snapshot(), this.ctx.scheduler.now, this.node.ttl);
     return c;
   }
 
   /** A look-up for copy `c` is back: the copy takes the list as it is now, and the calls that waited go. */
   private lookedUp(c: number, time: number): void {
     const cache = this.caches[c] as CachedList;
-    cache.fill(this.registrations.snapshot(), time, this.node.ttl);
+    cache.fill(this.list.registrations.snapshot(), time, this.node.ttl);
     while (cache.waiting.length > 0) {
       this.holding--;
       this.send(cache.waiting.shift(), cache.pick(), cache, time);
@@ -227,10 +170,10 @@ export class ServiceRegistry implements Component {
 
   /** serverSide: the next listed target after the last one, or −1 when none is listed. */
   private nextListed(): number {
-    const count = this.targets.length;
+    const count = this.list.targets.length;
     for (let tries = 0; tries < count; tries++) {
       this.nextLive = (this.nextLive + 1) % count;
-      if (this.registrations.isListed(this.nextLive)) return this.nextLive;
+      if (this.list.registrations.isListed(this.nextLive)) return this.nextLive;
     }
     return -1;
   }
@@ -246,9 +189,9 @@ export class ServiceRegistry implements Component {
       this.ctx.respond(request, Outcome.noRoute, time);
       return;
     }
-    const target = this.targets[position] as Target;
+    const target = this.list.targets[position] as Target;
     this.calls++;
-    if (!this.registrations.isListed(position)) {
+    if (!this.list.registrations.isListed(position)) {
       this.staleCalls++;
       this.windowStale++;
       if (cache) cache.staleCalls++;
@@ -272,11 +215,11 @@ export class ServiceRegistry implements Component {
 
   /** The registry's figures now: its list, its counts, and each copy against the list. */
   figures(): RegistryFigures {
-    const registrations = this.registrations;
+    const registrations = this.list.registrations;
     return {
       mode: this.node.mode,
       listed: registrations.listedNames(),
-      instances: this.targets.length,
+      instances: this.list.targets.length,
       calls: this.calls,
       staleCalls: this.staleCalls,
       unrouted: this.unrouted,
