@@ -24,7 +24,7 @@ export interface RegistrationChange {
 
 /** One cached copy of the list: a caller's (clientSide) or a resolver's (dns). */
 export interface DiscoveryCacheFigures {
-  /** The caller's node id, or "resolver 2". */
+  /** The caller's name (its label, else its id), or "resolver 2". */
   name: string;
   /** Instances in this copy. */
   entries: number;

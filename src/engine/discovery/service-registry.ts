@@ -91,7 +91,8 @@ export class ServiceRegistry implements Component {
 
   /** A cache for the caller at the near end of link `linkIndex` (node `from`); its index. */
   private addCache(linkIndex: number, from: number): number {
-    this.caches.push(new CachedList(this.ctx.nodes[from]?.id ?? `link ${linkIndex}`));
+    const caller = this.ctx.nodes[from];
+    this.caches.push(new CachedList(caller ? caller.label || caller.id : `link ${linkIndex}`));
     this.cacheOfLink.set(linkIndex, this.caches.length - 1);
     return this.caches.length - 1;
   }
