@@ -58,6 +58,10 @@ describe('discovery-scale-in.json', () => {
     expect(2 * expectedStaleCalls(100, 4, 30)).toBe(750);
   });
 
+  it('DNS on average: 100 × 1/2 × 30 s = 1,500, as many as a client-side copy of the same TTL (stale-theory.test.ts checks the mean)', () => {
+    expect(2 * expectedStaleCalls(100, 4, 60)).toBe(1500);
+  });
+
   it('DNS, TTL 60 s, 8 resolvers: stale records thin out, 8 at 60 s, 5 at 80 s, 3 at 100 s, none from 120 s on; 1,546 failures', () => {
     expect(staleResolvers).toEqual([8, 5, 3, 0]);
     expect(registry('registry-dns').staleCalls).toBe(1546);

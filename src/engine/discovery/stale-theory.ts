@@ -7,6 +7,7 @@
  * uniform over one TTL), and every n-th call in that time goes to the
  * departed instance. It neglects the wait for the first call after an expiry
  * (1/λ against T, so it holds for λT ≫ 1) and calls still on the wire.
+ * DNS over R resolvers averages the same: each resolver's λ/R calls, summed.
  */
 export function expectedStaleCalls(rate: number, instances: number, ttl: number): number {
   return (rate / instances) * (ttl / 2);
