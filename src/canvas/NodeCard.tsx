@@ -6,6 +6,7 @@ import { KIND_TRAITS } from '../scenario/kinds';
 import { formatPercent, formatSeconds } from './format';
 import { ReplicaStrip } from './ReplicaStrip';
 import { GatewayCardFigures } from './GatewayCardFigures';
+import { RegistryCardFigures } from './RegistryCardFigures';
 import { KindIcon, kindStyle, nodeSummary } from './node-kinds';
 import { ResourceRow } from './ResourceRow';
 import { SidecarBadge } from './SidecarBadge';
@@ -93,6 +94,7 @@ export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<Sce
         </div>
       )}
       {node.kind === 'server' && node.resources && <ResourceRow live={live} />}
+      {node.kind === 'registry' && <RegistryCardFigures node={node} live={live} />}
       <Handle type="source" position={Position.Right} className="node-handle" />
     </div>
   );

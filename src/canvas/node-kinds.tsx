@@ -9,6 +9,7 @@ import type { NodeOf } from '../scenario/kinds';
 import { distributionMean, type NodeKind, type ScenarioNode } from '../scenario/schema';
 import { ALGORITHMS } from './algorithm-names';
 import { ParallelJobIcon } from './parallel-job-icon';
+import { RegistryIcon } from './registry-icon';
 import { formatRate, formatSeconds } from './format';
 import {
   CacheIcon,
@@ -88,7 +89,16 @@ export const KIND_LOOK: { readonly [K in NodeKind]: KindLook<K> } = {
     summary: (node) => `N = ${node.workers} · s ${Math.round(node.serialFraction * 1000) / 10} %`,
   },
   gateway: { color: '#4a5bd4', tint: '#eceefc', Icon: GatewayIcon, summary: gatewaySummary },
+  registry: { color: '#0f8a8a', tint: '#e3f4f4', Icon: RegistryIcon, summary: registrySummary },
 };
+
+const DISCOVERY_MODES = { clientSide: 'client-side', serverSide: 'server-side', dns: 'DNS' } as const;
+
+/** "client-side · TTL 30 s", "DNS · TTL 60 s", "server-side · look-up 2 ms": one line (the card's figures count a DNS registry's resolvers). */
+function registrySummary(node: NodeOf<'registry'>): string {
+  if (node.mode === 'serverSide') return `server-side · look-up ${formatSeconds(node.lookupLatency)}`;
+  return `${DISCOVERY_MODES[node.mode]} · TTL ${formatSeconds(node.ttl)}`;
+}
 
 /** "3 routes · auth · bucket 100 req/s each": what the gateway does, in a few words. */
 function gatewaySummary(node: NodeOf<'gateway'>): string {

@@ -6,6 +6,7 @@ import { callLines } from './format-calls';
 import { formatCount, formatMilliseconds, formatNumber, formatPercent, formatTable, indent } from './format-numbers';
 import { resourceLines } from './format-resources';
 import { replicaLines } from './format-replicas';
+import { registryLines } from './format-registry';
 
 /*
  * Sections the runner prints under the node table for nodes that measure more
@@ -28,6 +29,7 @@ const DETAILS: { readonly [K in NodeKind]: (node: NodeReportOf<K>, name: string)
   topic: (node, name) => topicLines(node, name),
   parallelJob: (node, name) => parallelJobLines(node, name),
   gateway: (node, name) => gatewayLines(node, name),
+  registry: (node, name) => registryLines(node, name),
 };
 
 /** The extra lines a node's report calls for (none for a plain server), titled with `name` (its id, marked when a live edit retired it). */

@@ -1,5 +1,6 @@
 import type { CallPolicy, FaultAction, NodeKind, RequestType, ScenarioNode } from '../scenario/schema';
 import type { Membership } from './elastic/membership';
+import type { Heartbeats } from './elastic/heartbeats';
 import type { LatencyHistogram } from './histogram';
 import type { SidecarHop } from './mesh/sidecar-hop';
 import type { RequestPool } from './request-pool';
@@ -68,6 +69,8 @@ export interface SimContext {
   replicasOf(node: number): number;
   /** Which replicas of a node take new requests now (engine/elastic/membership.ts); null for kinds without replicas. */
   membershipOf(node: number): Membership | null;
+  /** Whether each replica of a node is alive to send heartbeats (a service registry listens); null for kinds without replicas. */
+  heartbeatsOf(node: number): Heartbeats | null;
   /** Node ids at the far end of links. */
   targetIds(links: readonly RuntimeLink[]): string[];
   /**
@@ -109,6 +112,8 @@ export interface Component {
   start(time: number): void;
   /** A replicated node's instances and which of them take new requests (servers). */
   readonly membership?: Membership;
+  /** A replicated node's instances that are alive to send a registry heartbeats (servers). */
+  readonly heartbeats?: Heartbeats;
   handle(kind: number, arg: number, time: number): void;
   /** Measurement begins (end of warm-up): forget what was measured before. */
   beginMeasurement(time: number): void;

@@ -1,5 +1,6 @@
 import { groupSlots } from './elastic/group-size';
 import type { Membership } from './elastic/membership';
+import type { Heartbeats } from './elastic/heartbeats';
 import { engineLimits } from '../scenario/engine-limits';
 import { faultRefusal, faultReplicaProblem } from '../scenario/faults';
 import { KIND_TRAITS } from '../scenario/kinds';
@@ -184,6 +185,10 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
 
   membershipOf(node: number): Membership | null {
     return this.components[node]?.membership ?? null;
+  }
+
+  heartbeatsOf(node: number): Heartbeats | null {
+    return this.components[node]?.heartbeats ?? null;
   }
 
   kindOf(index: number): NodeKind {

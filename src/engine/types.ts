@@ -13,6 +13,7 @@ import type { QueueFigures, QueueLive, TopicFigures } from './messaging/figures'
 import type { LiveResources, ResourcesReport } from './resources/resources-report';
 import type { CallFigures, LiveCall } from './resilience/call-figures';
 import type { MeshReport, SidecarFigures } from './mesh/mesh-figures';
+import type { RegistryFigures } from './discovery/figures';
 
 export type { CacheReport, CdnEdgeReport, CdnReport, RankBucket } from './caching/report';
 export type { NodeTheory, QueueModel, SystemTheory } from './queueing-theory';
@@ -24,6 +25,7 @@ export type { GatewayFigures, GatewayWindow, LimiterFigures } from './gateway/fi
 export type { LiveReplica, ReplicaFigures } from './components/replica-figures';
 export type { MeshLinkFigures, MeshReport, SidecarFigures } from './mesh/mesh-figures';
 export type { ParallelJobReport } from './parallel/parallel-report';
+export type { DiscoveryCacheFigures, RegistrationCause, RegistrationChange, RegistryFigures } from './discovery/figures';
 export { FAILURE_REASONS, type FailureReason, failureReasonOf, Outcome, type OutcomeCode } from './outcomes';
 
 /** Latency summary in seconds, from a log-bucketed histogram (3 significant digits). */
@@ -136,6 +138,8 @@ export interface NodeReportBase {
   gateway?: GatewayFigures;
   /** Servers with a sidecar in a mesh: requests through it, its CPU and what that costs. */
   sidecar?: SidecarFigures;
+  /** Service registries: the list, each cached copy of it, and the calls sent to instances that had left. */
+  registry?: RegistryFigures;
 }
 
 /**
@@ -155,6 +159,7 @@ interface KindFigures {
   // `parallel` stays optional: the queueing station's shared report has none until the job adds it.
   parallelJob: Required<Pick<NodeReportBase, 'replicas' | 'sessions'>>;
   gateway: Required<Pick<NodeReportBase, 'gateway'>>;
+  registry: Required<Pick<NodeReportBase, 'registry'>>;
 }
 type EveryKind<T extends { [K in NodeKind]: object }> = T;
 
@@ -234,6 +239,8 @@ export interface WindowNodeSample {
   oldestAge?: number;
   /** Gateways: admitted and throttled per rate-limit key, bucket levels, 401s. */
   gateway?: GatewayWindow;
+  /** Service registries: calls sent in the window to an instance the registry no longer listed. */
+  staleCalls?: number;
 }
 
 /** Cheap live figures, for the canvas and the totals table while running. */
@@ -303,6 +310,8 @@ export interface LiveNode {
   gateway?: GatewayFigures;
   /** Servers with a sidecar in a mesh: the report's sidecar figures so far. */
   sidecar?: SidecarFigures;
+  /** Service registries: the report's registry figures so far. */
+  registry?: RegistryFigures;
 }
 
 /** A running simulation. Time is simulated seconds; nothing here knows the wall clock. */

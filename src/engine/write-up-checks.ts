@@ -77,4 +77,5 @@ export const WRITE_UP_CHECKS: Record<string, WriteUpCheck> = {
   'metastable-fix-retry-budget.json': { test: 'engine/resilience/metastable-examples.test.ts' },
   'lb-l4-long-connections.json': { test: 'engine/connection-examples.test.ts' },
   'mesh-resilience.json': { test: 'engine/mesh/mesh-examples.test.ts' },
+  'discovery-scale-in.json': { test: 'engine/discovery/discovery-examples.test.ts' },
 };

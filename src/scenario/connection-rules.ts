@@ -1,5 +1,6 @@
 import { KIND_TRAITS } from './kinds';
 import { messagingLinkProblem } from './messaging-links';
+import { registryLinkProblem } from './registry-links';
 import type { Scenario } from './schema';
 
 /**
@@ -16,7 +17,7 @@ export function connectionProblem(scenario: Pick<Scenario, 'nodes' | 'links'>, f
   if (!KIND_TRAITS[target.kind].acceptsLinks) {
     return `${name(target)} is ${KIND_TRAITS[target.kind].one}: ${KIND_TRAITS[target.kind].plural} only send requests, so nothing can link into them.`;
   }
-  const messaging = messagingLinkProblem(source.kind, target.kind);
+  const messaging = messagingLinkProblem(source.kind, target.kind) ?? registryLinkProblem(source.kind, target.kind);
   if (messaging !== null) return `${name(source)} cannot link to ${name(target)}: ${messaging}.`;
   if (scenario.links.some((l) => l.from === from && l.to === to)) return `${name(source)} already links to ${name(target)}.`;
   return null;

@@ -220,6 +220,20 @@ export const KIND_TRAITS: { readonly [K in NodeKind]: KindTraits<K> } = {
     acceptsLinks: true,
     costPerHour: free,
   },
+  registry: {
+    title: 'Service registry',
+    plural: 'service registries',
+    one: 'a service registry',
+    hint: 'Finds the instances of the servers it links to',
+    idPrefix: 'registry',
+    // Client-side discovery with a 30 s cache: the staleness a scale-in shows.
+    create: (base) => ({ ...base, kind: 'registry' }),
+    faults: [],
+    answers: 'never',
+    workers: 'never',
+    acceptsLinks: true,
+    costPerHour: free,
+  },
 };
 
 /** Every node kind the engine simulates, in palette order (the table's). */

@@ -5,6 +5,7 @@ import { gatewayProblems } from './gateway-schema';
 import { describeIssues, describeJsonError } from './issue-messages';
 import { balancerProblems } from './load-balancer-presets';
 import { messagingLinkProblem } from './messaging-links';
+import { registryLinkProblem } from './registry-links';
 import { migrateScenario } from './migrate';
 import { runCostWarnings } from './run-cost';
 import { type NodeKind, SCENARIO_LIMITS, type Scenario, ScenarioSchema } from './schema';
@@ -82,7 +83,7 @@ function checkReferences(scenario: Scenario): string[] {
       errors.push(`link "${link.id}": it leads into ${KIND_TRAITS[into].title.toLowerCase()} "${link.to}"; ${KIND_TRAITS[into].plural} only send requests.`);
     }
     const out = kinds.get(link.from);
-    const messaging = out !== undefined && into !== undefined ? messagingLinkProblem(out, into) : null;
+    const messaging = out !== undefined && into !== undefined ? (messagingLinkProblem(out, into) ?? registryLinkProblem(out, into)) : null;
     if (messaging !== null) errors.push(`link "${link.id}" field "to": "${link.from}" cannot link to "${link.to}": ${messaging}.`);
   }
   // A fault may name a node a live edit added later in the run.
@@ -144,6 +145,7 @@ function findWarnings(scenario: Scenario): string[] {
     if (node.kind === 'messageQueue' && out === 0) warnings.push(`message queue "${node.id}" has no consumers (servers it links to): its messages wait until the backlog is full.`);
     if (node.kind === 'topic' && out === 0) warnings.push(`topic "${node.id}" has no subscribers (queues or servers it links to): what is published to it goes nowhere.`);
     if (node.kind === 'gateway' && out === 0) warnings.push(`gateway "${node.id}" links to no service: requests it admits fail with "no route".`);
+    if (node.kind === 'registry' && out === 0) warnings.push(`service registry "${node.id}" knows no server group (link it to one): requests to it fail with "no route".`);
     if (KIND_TRAITS[node.kind].answers === 'hits' && out === 0) {
       warnings.push(`${KIND_TRAITS[node.kind].title} "${node.id}" has no link onwards: its misses and writes fail with "no route".`);
     }

@@ -5,12 +5,14 @@ import { ParallelJobNodeSchema } from './parallel-job-schema';
 import { CallPolicySchema } from './call-schema';
 import { GatewayNodeSchema } from './gateway-schema';
 import { AutoscalingSchema, ConnectionPolicySchema, MeshSchema } from './elastic-schema';
+import { RegistryNodeSchema } from './registry-schema';
 
 export type { CacheNode, CdnNode } from './cache-schema';
 export type { ParallelJobNode } from './parallel-job-schema';
 export type { BreakerPolicy, CallPolicy, RetryBudget } from './call-schema';
 export type { GatewayNode } from './gateway-schema';
 export type { Autoscaling, ConnectionPolicy, ConnectionPool, Mesh, ScalingPolicy } from './elastic-schema';
+export type { DiscoveryMode, RegistryNode } from './registry-schema';
 
 /** The scenario format version this build writes; older versions are migrated on load. */
 export const SCENARIO_VERSION = 4;
@@ -334,6 +336,7 @@ export const NodeSchema = z.discriminatedUnion('kind', [
   TopicNodeSchema,
   ParallelJobNodeSchema,
   GatewayNodeSchema,
+  RegistryNodeSchema,
 ]);
 export type ScenarioNode = z.infer<typeof NodeSchema>;
 export type NodeKind = ScenarioNode['kind'];

@@ -78,4 +78,14 @@ describe('computeNodeLiveStats', () => {
     feed([node(1, 0, 4, { perReplica: [replica(false), replica(true), replica(false, 3)], replicasDown: 1 })], [windowNode(0.3)]);
     expect(computeNodeLiveStats(store.getState(), 'a')).toMatchObject({ down: false, replicas: ['up', 'down', 'slow'], replicaBusy: [0, 0, 0] });
   });
+
+  it('counts a registry’s listed instances, stale copies and stale calls, and turns it failing in a window with stale calls', () => {
+    const cache = (stale: number) => ({ name: 'c', entries: 4, stale, missing: 0, expiresAt: 9, refreshes: 1, staleCalls: 0 });
+    const registry = (mode: 'clientSide' | 'serverSide', staleCalls: number, caches: ReturnType<typeof cache>[]) =>
+      node(0, 0, 0, { registry: { mode, listed: ['x', 'y'], instances: 4, calls: 100, staleCalls, unrouted: 0, lookups: 1, caches, changes: [] } });
+    const withStaleCalls = { ...windowNode(0), staleCalls: 5 };
+    feed([registry('clientSide', 30, [cache(2), cache(0), cache(1)]), registry('serverSide', 0, [])], [withStaleCalls, windowNode(0)]);
+    expect(computeNodeLiveStats(store.getState(), 'a')).toMatchObject({ health: 'failing', registry: { listed: 2, staleCaches: 2, caches: 3, staleCalls: 30 } });
+    expect(computeNodeLiveStats(store.getState(), 'b')).toMatchObject({ health: 'healthy', registry: { listed: 2, staleCaches: 0, caches: null, staleCalls: 0 } });
+  });
 });

@@ -36,6 +36,8 @@ export interface NodeLiveStats {
   busiestShard?: number;
   /** Gateways: requests admitted, throttled (429) and refused (401) so far. */
   gateway?: { admitted: number; throttled: number; unauthorized: number };
+  /** Service registries: instances listed now, cached copies out of date (null: server-side, no copies) and stale calls so far. */
+  registry?: { listed: number; staleCaches: number; caches: number | null; staleCalls: number };
 }
 
 /** What one machine of a replicated node is doing now. */
@@ -72,6 +74,13 @@ export function computeNodeLiveStats(state: AppState, nodeId: string): NodeLiveS
   if (database && database.shards > 1) stats.busiestShard = Math.max(...database.perShard.map((shard) => shard.primaryLoad));
   const g = node.gateway;
   if (g) stats.gateway = { admitted: g.admitted, throttled: g.throttled, unauthorized: g.unauthorized };
+  const r = node.registry;
+  if (r) {
+    const caches = r.mode === 'serverSide' ? null : r.caches.length;
+    stats.registry = { listed: r.listed.length, staleCaches: r.caches.filter((c) => c.stale > 0).length, caches, staleCalls: r.staleCalls };
+    // Calls sent to instances that had left in the last window: they failed, so the registry shows it.
+    if ((window?.staleCalls ?? 0) > 0) stats.health = 'failing';
+  }
   return stats;
 }
 
@@ -99,8 +108,11 @@ function same(a: NodeLiveStats | null, b: NodeLiveStats | null): boolean {
   const sameTopic = a.topic?.copies === b.topic?.copies && a.topic?.failed === b.topic?.failed;
   const sameGateway =
     a.gateway?.admitted === b.gateway?.admitted && a.gateway?.throttled === b.gateway?.throttled && a.gateway?.unauthorized === b.gateway?.unauthorized;
+  const sameRegistry =
+    a.registry?.listed === b.registry?.listed && a.registry?.staleCaches === b.registry?.staleCaches && a.registry?.staleCalls === b.registry?.staleCalls;
   return (
     sameMessaging &&
+    sameRegistry &&
     sameTopic &&
     sameGateway &&
     a.utilization === b.utilization &&

@@ -10,7 +10,7 @@ export function emptyLatency(): LatencySummary {
  * The report of a node without workers of its own (a client, a cache, a CDN):
  * its counts and latency, with every queueing figure zero.
  */
-export function queuelessReport<K extends 'client' | 'cache' | 'cdn' | 'topic'>(node: {
+export function queuelessReport<K extends 'client' | 'cache' | 'cdn' | 'topic' | 'registry'>(node: {
   id: string;
   kind: K;
   label: string;

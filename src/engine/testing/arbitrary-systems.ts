@@ -199,6 +199,15 @@ export const gateway = fc
         : [{ pathPrefix: '/', services: Array.from({ length: fanOut }, () => 'back'), quorum: Math.min(quorum, fanOut), timeout }],
   }));
 
+/** A service registry: any mode, TTL, resolvers, heartbeat timeout and look-up cost. */
+export const registry = fc.record({
+  mode: fc.constantFrom('clientSide' as const, 'serverSide' as const, 'dns' as const),
+  ttl: seconds(0, 1),
+  resolvers: fc.integer({ min: 1, max: 4 }),
+  heartbeatTimeout: seconds(0, 1),
+  lookupLatency: seconds(0, 0.01),
+});
+
 /**
  * Each node kind's random fields, for the property tests that put every kind
  * into a system: a kind added to the schema fails the type-check here until
@@ -216,6 +225,7 @@ export const KIND_ARBITRARIES: { readonly [K in NodeKind]: fc.Arbitrary<object> 
   topic,
   parallelJob,
   gateway,
+  registry,
 };
 
 export interface SystemOptions {

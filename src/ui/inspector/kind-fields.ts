@@ -9,6 +9,7 @@ import { LoadBalancerFields } from './LoadBalancerFields';
 import { MessageQueueFields, TopicFields } from './MessagingFields';
 import { ParallelJobFields } from './ParallelJobFields';
 import { DatabaseFields, ServerFields, SessionStoreFields } from './StationFields';
+import { RegistryFields } from './RegistryFields';
 
 /** The inspector's fields for each node kind: a kind added to the schema fails the type-check here until it has some. */
 export const KIND_FIELDS: { readonly [K in NodeKind]: ComponentType<FieldsProps<K>> } = {
@@ -23,6 +24,7 @@ export const KIND_FIELDS: { readonly [K in NodeKind]: ComponentType<FieldsProps<
   topic: TopicFields,
   parallelJob: ParallelJobFields,
   gateway: GatewayFields,
+  registry: RegistryFields,
 };
 
 /** The fields component for `node`, typed for any node (the table keeps each kind's own). */

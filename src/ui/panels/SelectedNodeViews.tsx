@@ -8,6 +8,7 @@ import { createBalancerView } from '../../views/balancer/balancer-view';
 import { FaultControls } from './FaultControls';
 import { ReplicaList } from './ReplicaList';
 import { GatewayViews } from './GatewayViews';
+import { RegistryViews } from './RegistryViews';
 import { LiveFigure } from '../../views/LiveFigure';
 import { FAULTABLE_KINDS } from '../../scenario/faults';
 import { keyCount, keyNoun, previousPool, type RingFigures, ringFigures, ringTargetIds } from '../../views/balancer/hash-ring-figures';
@@ -59,6 +60,7 @@ const KIND_VIEWS: { readonly [K in NodeKind]: KindViews<K> } = {
   topic: noViews,
   parallelJob: { columns: () => 3, Views: ({ node, label }) => <FieldSweep key={node.id} node={node} label={label} /> },
   gateway: { columns: (node) => (node.rateLimit.policy === 'none' ? 1 : 3), Views: GatewayViews },
+  registry: { columns: () => 2, Views: RegistryViews },
 };
 
 const viewsOf = (node: ScenarioNode) => KIND_VIEWS[node.kind] as KindViews<NodeKind>;
