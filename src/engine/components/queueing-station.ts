@@ -2,7 +2,7 @@ import type { FaultAction } from '../../scenario/schema';
 import { RequestFlag } from '../request-pool';
 import { type LiveNode, type NodeReportOf, Outcome, type OutcomeCode, type ReplicaFigures, type WindowNodeSample } from '../types';
 import { type Component, EventKind, type RuntimeLink, type SimContext } from '../component';
-import { Membership } from '../elastic/membership';
+import { InstanceState, Membership } from '../elastic/membership';
 import { ServiceUnit } from './service-unit';
 import { StationStats } from './station-stats';
 
@@ -121,8 +121,9 @@ export abstract class QueueingStation implements Component {
       this.ctx.respond(request, Outcome.nodeDown, time);
       return;
     }
-    if (!this.membership.isServing(r)) {
-      // Sent to an instance that has left (or not yet joined) the group, from an out-of-date list.
+    if (!this.membership.isServing(r) && this.membership.stateOf(r) !== InstanceState.draining) {
+      // Sent to an instance that has not yet joined the group, or has stopped, from an out-of-date list.
+      // (A draining one is still running: it takes what reaches it, as it finishes what it holds.)
       this.stats.refuse();
       unit.refused++;
       this.ctx.respond(request, Outcome.staleEndpoint, time);
@@ -222,7 +223,39 @@ export abstract class QueueingStation implements Component {
     if (unit.queue.length > 0) {
       this.queued--;
       this.begin(unit, unit.queue.shift(), time);
-    }
+    } else if (unit.busy === 0) this.instanceEmptied(Math.floor(worker / this.workers), time);
+  }
+
+  /** Replica `instance` holds no request any more (a draining instance may stop): the autoscaler listens. */
+  protected instanceEmptied(_instance: number, _time: number): void {}
+
+  /** Requests replica `instance` holds: waiting, or taking a worker. */
+  holds(instance: number): number {
+    const unit = this.units[instance] as ServiceUnit;
+    return unit.busy + unit.queue.length;
+  }
+
+  /** Busy worker-seconds of every replica since the run began, read at `time` without accruing. */
+  busyWorkerSeconds(time: number): number {
+    return this.stats.busyWorkerSeconds(time, this.busy);
+  }
+
+  /**
+   * The machine in replica slot `instance` stops (a scaling group): its memory goes with it, and whatever it
+   * still held fails as in a crash. A drain stops a machine only once it holds nothing, so that never happens.
+   */
+  protected stopUnit(instance: number, time: number): void {
+    const unit = this.units[instance] as ServiceUnit;
+    if (unit.busy + unit.queue.length > 0) this.crash(unit, time, Outcome.nodeDown);
+    unit.down = false;
+    this.ctx.sessions.existing(this.index, instance)?.drop(time);
+  }
+
+  /** A fresh machine boots in replica slot `instance` (a scaling group): no fault of its predecessor carries over. */
+  protected bootUnit(instance: number): void {
+    const unit = this.units[instance] as ServiceUnit;
+    unit.down = false;
+    unit.slowFactor = 1;
   }
 
   protected finish(request: number, time: number): void {
@@ -317,6 +350,7 @@ export abstract class QueueingStation implements Component {
       // One out on a call fails when the call comes back; the rest fail now.
       if ((flags & RequestFlag.calling) === 0) this.ctx.respond(request, outcome, time);
     }
+    this.instanceEmptied(this.units.indexOf(unit), time);
   }
 
   /** Sessions held now and lost in crashes, on replica `replica`. */

@@ -8,10 +8,15 @@ import { EventKind, type RuntimeLink, type SimContext } from '../component';
 import { ServerMachines } from '../resources/server-machines';
 import type { OutcomeCode } from '../types';
 import { groupSlots, initialInstances } from '../elastic/group-size';
+import { Autoscaler, type ScalingGroup, ScalingTimer } from '../elastic/autoscaler';
+import { drainGrace } from '../elastic/drain-grace';
 import { QueueingStation } from './queueing-station';
 
 /** A visit to one of the machine's resources ended (servers with `resources`). */
 const VISIT_DONE = EventKind.timer1;
+/** The autoscaler's decision, and an instance's cold start or drain grace ending (servers with `autoscaling`). */
+const SCALING_DECISION = EventKind.timer2;
+const INSTANCE_TIMER = EventKind.timer3;
 
 /**
  * An application server: c workers, a queue, one service-time distribution.
@@ -27,6 +32,8 @@ export class Server extends QueueingStation {
   private readonly machines: ServerMachines | null;
   /** Where sessions live: this server's replicas' own tables, or the one of the store it calls. */
   private readonly sessionTables: readonly SessionTable[];
+  /** Drives the group's membership, when the node has an `autoscaling` block. */
+  readonly autoscaler: Autoscaler | null;
 
   constructor(
     index: number,
@@ -54,6 +61,35 @@ export class Server extends QueueingStation {
       store >= 0
         ? [ctx.sessions.table(store, 0, sessionSettings(ctx.nodes[store] as SessionStoreNode))]
         : Array.from({ length: groupSlots(node) }, (_, r) => ctx.sessions.table(index, r, sessionSettings(node)));
+    this.autoscaler = node.autoscaling ? new Autoscaler(node.autoscaling, this.scalingGroup()) : null;
+  }
+
+  override start(time = 0): void {
+    super.start();
+    this.autoscaler?.start(time, drainGrace(this.ctx, this.index));
+  }
+
+  retire(): void {
+    this.autoscaler?.stop();
+  }
+
+  /** The group as the autoscaler drives it. */
+  private scalingGroup(): ScalingGroup {
+    return {
+      membership: this.membership,
+      workersPerInstance: this.workers,
+      holds: (instance) => this.holds(instance),
+      busyWorkerSeconds: (time) => this.busyWorkerSeconds(time),
+      backlog: () => 0,
+      boot: (instance) => this.bootUnit(instance),
+      shutDown: (instance, time) => this.stopUnit(instance, time),
+      schedule: (timer, arg, time) =>
+        this.ctx.schedule(this.index, timer === ScalingTimer.decide ? SCALING_DECISION : INSTANCE_TIMER, arg, time),
+    };
+  }
+
+  protected override instanceEmptied(instance: number, time: number): void {
+    this.autoscaler?.emptied(instance, time);
   }
 
   override report(time: number) {
@@ -68,6 +104,8 @@ export class Server extends QueueingStation {
 
   override handle(kind: number, request: number, time: number): void {
     if (kind === VISIT_DONE && this.machines) this.machines.visitDone(request, time);
+    else if (kind === SCALING_DECISION && this.autoscaler) this.autoscaler.handle(ScalingTimer.decide, request, time);
+    else if (kind === INSTANCE_TIMER && this.autoscaler) this.autoscaler.handle(ScalingTimer.instance, request, time);
     else super.handle(kind, request, time);
   }
 

@@ -118,6 +118,12 @@ export class StationStats {
     return (area - this.measuredBusyArea) / (measured * this.workers);
   }
 
+  /** Busy worker-seconds since the run began, read at `time` with `busy` workers busy now, without accruing. */
+  busyWorkerSeconds(time: number, busy: number): number {
+    const dt = time - this.lastChange;
+    return dt > 0 ? this.busyArea + busy * dt : this.busyArea;
+  }
+
   /** Mean queue wait of requests measured so far, seconds. */
   get meanWait(): number {
     return this.measuredWaits > 0 ? this.measuredWaitSum / this.measuredWaits : 0;
