@@ -65,6 +65,8 @@ export interface SimContext {
   replicasOf(node: number): number;
   /** Which replicas of a node take new requests now (engine/elastic/membership.ts); null for kinds without replicas. */
   membershipOf(node: number): Membership | null;
+  /** Messages waiting in a message queue node for a consumer (a consuming group's backlog policy reads it); 0 for other kinds. */
+  backlogOf(node: number): number;
   /** Node ids at the far end of links. */
   targetIds(links: readonly RuntimeLink[]): string[];
   /**

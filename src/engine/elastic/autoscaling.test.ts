@@ -104,10 +104,11 @@ describe('autoscaling: the instance count stays within [min, max]', () => {
     })
     .map(({ min, span, ...rest }) => ({ min, max: min + span, ...rest }));
 
-  it('serving + starting never leaves [min, max], and no more than max machines ever run', () => {
+  it('serving + starting never leaves [min, max], no more than max machines ever run, and scaling fails nothing', () => {
+    const front = fc.record({ balancer: fc.boolean(), latency: fc.constantFrom(0, 0.02) });
     fc.assert(
-      fc.property(settings, fc.integer({ min: 1, max: 80 }), fc.integer({ min: 1, max: 8 }), (autoscaling, rate, replicas) => {
-        const sim = createSimulation(scalingScenario({ rate, replicas, duration: 150, autoscaling }));
+      fc.property(settings, fc.integer({ min: 1, max: 80 }), fc.integer({ min: 1, max: 8 }), front, (autoscaling, rate, replicas, { balancer, latency }) => {
+        const sim = createSimulation(scalingScenario({ rate, replicas, duration: 150, autoscaling, balancer, latency }));
         const group = membershipOf(sim);
         for (let t = 0; t <= 150; t += 0.5) {
           sim.runUntil(t);
@@ -116,6 +117,10 @@ describe('autoscaling: the instance count stays within [min, max]', () => {
           expect(serving + starting).toBeLessThanOrEqual(autoscaling.max);
           expect(serving + starting + draining).toBeLessThanOrEqual(autoscaling.max);
         }
+        // Unbounded queues and a pool that follows membership: nothing fails, whatever the scaling did.
+        const { totals } = sim.report();
+        expect(totals.failed).toBe(0);
+        expect(totals.sent).toBe(totals.completed + totals.failed + totals.inFlight);
       }),
       { numRuns: 40, seed: 17 },
     );

@@ -24,11 +24,11 @@ const LEGEND_HEIGHT = 14;
 const IN_POOL_COLOR = '#cfe8dc';
 
 /** Colour of a span out of the pool, by reason. */
-export const OUT_COLORS: Record<OutSpan['out'], string> = { probes: COLORS.orange, ejected: COLORS.purple, down: COLORS.vermillion };
+export const OUT_COLORS: Record<OutSpan['out'], string> = { probes: COLORS.orange, ejected: COLORS.purple, notServing: COLORS.grey, down: COLORS.vermillion };
 
 /** What the row's state reads as, next to its name. */
 export function rowState(row: TargetRow): string {
-  if (!row.eligible) return row.out === 'ejected' ? 'out: ejected' : row.out === 'probes' ? 'out: failed probes' : 'out';
+  if (!row.eligible) return row.out === 'ejected' ? 'out: ejected' : row.out === 'probes' ? 'out: failed probes' : row.out === 'notServing' ? 'out: not serving' : 'out';
   return row.down ? 'down, still in pool' : 'in pool';
 }
 
