@@ -421,4 +421,6 @@ export interface WindowInstances {
   serving: number;
   starting: number;
   running: number;
+  /** Requests that reached the group in the window: the load the instances follow. */
+  arrivals: number;
 }

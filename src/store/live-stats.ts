@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { saturatedResource } from '../engine/resources/saturation';
-import type { LiveResources } from '../engine/types';
+import type { LiveInstances, LiveResources } from '../engine/types';
 import { onDisplayBeat } from './display-beat';
 import { useAppStore } from './index';
 import type { AppState } from './types';
@@ -36,6 +36,8 @@ export interface NodeLiveStats {
   busiestShard?: number;
   /** Gateways: requests admitted, throttled (429) and refused (401) so far. */
   gateway?: { admitted: number; throttled: number; unauthorized: number };
+  /** Servers with autoscaling: instances serving, starting and draining now, and the bounds. */
+  instances?: LiveInstances;
 }
 
 /** What one machine of a replicated node is doing now. */
@@ -72,6 +74,7 @@ export function computeNodeLiveStats(state: AppState, nodeId: string): NodeLiveS
   if (database && database.shards > 1) stats.busiestShard = Math.max(...database.perShard.map((shard) => shard.primaryLoad));
   const g = node.gateway;
   if (g) stats.gateway = { admitted: g.admitted, throttled: g.throttled, unauthorized: g.unauthorized };
+  if (node.instances) stats.instances = node.instances;
   return stats;
 }
 
@@ -114,8 +117,14 @@ function same(a: NodeLiveStats | null, b: NodeLiveStats | null): boolean {
     a.replicas?.join() === b.replicas?.join() &&
     a.replicaBusy?.join() === b.replicaBusy?.join() &&
     a.staleRatio === b.staleRatio &&
-    a.busiestShard === b.busiestShard
+    a.busiestShard === b.busiestShard &&
+    sameInstances(a.instances, b.instances)
   );
+}
+
+function sameInstances(a: LiveInstances | undefined, b: LiveInstances | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.serving === b.serving && a.starting === b.starting && a.draining === b.draining && a.max === b.max;
 }
 
 /** Equal to the whole percent the card shows, so a card re-renders only when a figure it prints moves. */

@@ -35,6 +35,8 @@ export class Server extends QueueingStation {
   private readonly sessionTables: readonly SessionTable[];
   /** Drives the group's membership, when the node has an `autoscaling` block. */
   readonly autoscaler: Autoscaler | null;
+  /** Arrivals when the current metrics window opened (a scaling group's window counts its load). */
+  private arrivalsBeforeWindow = 0;
 
   constructor(
     index: number,
@@ -127,7 +129,10 @@ export class Server extends QueueingStation {
 
   override closeWindow(start: number, time: number) {
     const sample = super.closeWindow(start, time);
-    return this.autoscaler ? { ...sample, instances: this.autoscaler.timeline.closeWindow(start, time) } : sample;
+    if (!this.autoscaler) return sample;
+    const arrivals = this.stats.arrivals - this.arrivalsBeforeWindow;
+    this.arrivalsBeforeWindow = this.stats.arrivals;
+    return { ...sample, instances: { ...this.autoscaler.timeline.closeWindow(start, time), arrivals } };
   }
 
   override handle(kind: number, request: number, time: number): void {

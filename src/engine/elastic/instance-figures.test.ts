@@ -49,6 +49,7 @@ describe('a scaling group’s figures', () => {
     expect(live.workers).toBe(2);
     const windows = sim.windowsSince(0);
     const fourth = windows.find((w) => w.start === 10)!.nodes[1]!;
-    expect(fourth.instances).toEqual({ serving: 2, starting: 2, running: 4 });
+    expect(fourth.instances).toMatchObject({ serving: 2, starting: 2, running: 4 });
+    expect(windows.reduce((sum, w) => sum + w.nodes[1]!.instances!.arrivals, 0)).toBe(sim.report().nodes[1]!.arrivals);
   });
 });

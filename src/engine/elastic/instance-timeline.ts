@@ -1,4 +1,4 @@
-import type { InstanceChange } from '../types';
+import type { InstanceChange, WindowInstances } from '../types';
 import { InstanceState, type InstanceStateCode, type Membership } from './membership';
 
 /** Changes kept for the report; a flapping group cannot grow memory without bound. */
@@ -76,7 +76,7 @@ export class InstanceTimeline {
   }
 
   /** Mean serving, starting and running instances over a metrics window [start, time); starts the next. */
-  closeWindow(start: number, time: number): { serving: number; starting: number; running: number } {
+  closeWindow(start: number, time: number): Omit<WindowInstances, 'arrivals'> {
     this.advance(time);
     const width = time - start;
     const sample =
