@@ -6,6 +6,7 @@ import { callLines } from './format-calls';
 import { formatCount, formatMilliseconds, formatNumber, formatPercent, formatTable, indent } from './format-numbers';
 import { resourceLines } from './format-resources';
 import { replicaLines } from './format-replicas';
+import { instanceLines } from './format-instances';
 
 /*
  * Sections the runner prints under the node table for nodes that measure more
@@ -19,7 +20,7 @@ const none = () => [];
 const DETAILS: { readonly [K in NodeKind]: (node: NodeReportOf<K>, name: string) => string[] } = {
   client: none,
   loadBalancer: (node, name) => balancerLines(node, name),
-  server: (node, name) => [...replicaLines(node, name), ...resourceLines(node, name)],
+  server: (node, name) => [...(node.instances ? instanceLines(node, name) : replicaLines(node, name)), ...resourceLines(node, name)],
   database: (node, name) => databaseLines(node, name),
   cache: (node, name) => cacheLines(node, name),
   cdn: (node, name) => [...cacheLines(node, name), ...cdnLines(node)],

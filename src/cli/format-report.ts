@@ -1,6 +1,7 @@
 import { FAILURE_REASONS, type LatencySummary, type NodeReport, type Report } from '../engine/types';
 import { KIND_TRAITS } from '../scenario/kinds';
 import { nodeDetailLines } from './format-node-details';
+import { formatDollars } from './format-instances';
 import { formatCount, formatMilliseconds, formatNumber, formatRate, formatTable, indent } from './format-numbers';
 
 /* The human-readable form of a Report for the terminal. */
@@ -37,6 +38,7 @@ export function formatReport(report: Report): string {
       ['throughput', `${formatRate(totals.throughput)}/s`, 'completed per second, after warm-up'],
       ...sessionRows(totals.sessions),
       ...(totals.costPerHour ? [['cost', `${formatRate(totals.costPerHour)}/hour`, "every server's replicas × their cost per hour"]] : []),
+      ...(totals.cost !== undefined ? [['run cost', formatDollars(totals.cost), 'instance-seconds × cost per hour ÷ 3600, scaling groups included']] : []),
     ],
     ['left', 'right', 'left'],
   );
