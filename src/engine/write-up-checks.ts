@@ -76,4 +76,5 @@ export const WRITE_UP_CHECKS: Record<string, WriteUpCheck> = {
   'metastable-fix-breaker.json': { test: 'engine/resilience/metastable-examples.test.ts' },
   'metastable-fix-retry-budget.json': { test: 'engine/resilience/metastable-examples.test.ts' },
   'lb-l4-long-connections.json': { test: 'engine/connection-examples.test.ts' },
+  'autoscaling-ramp-spike.json': { test: 'engine/elastic/autoscaling-examples.test.ts' },
 };

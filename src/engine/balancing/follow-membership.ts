@@ -25,7 +25,7 @@ export function followMembership(
     const group = ctx.membershipOf(node);
     if (!group) continue;
     positions.forEach((position, replica) => {
-      health.setMember(position, group.isServing(replica), time);
+      health.setMember(position, group.isServing(replica), time, true);
     });
     group.subscribe((replica, serving, at) => {
       const position = positions[replica];

@@ -40,10 +40,10 @@ export class TargetHealth {
     this.member = new Uint8Array(count).fill(1);
   }
 
-  /** A target's instance starts or stops serving in its group. */
-  setMember(target: number, member: boolean, time: number): void {
+  /** A target's instance starts or stops serving in its group; `initially`: the pool as the run starts, not a change to record. */
+  setMember(target: number, member: boolean, time: number, initially = false): void {
     this.member[target] = member ? 1 : 0;
-    this.update(target, time);
+    this.update(target, time, !initially);
   }
 
   /** Records a probe result; true when the target's eligibility changed. */
@@ -89,7 +89,7 @@ export class TargetHealth {
     this.update(target, time);
   }
 
-  private update(target: number, time: number): boolean {
+  private update(target: number, time: number, record = true): boolean {
     const reason =
       this.member[target] === 0
         ? OutReason.notServing
@@ -102,7 +102,7 @@ export class TargetHealth {
     const changed = eligible !== this.eligible[target] || reason !== this.reason[target];
     this.eligible[target] = eligible;
     this.reason[target] = reason;
-    if (changed && this.timeline.length < MAX_TIMELINE * 4) this.timeline.push(time, target, eligible, reason);
+    if (changed && record && this.timeline.length < MAX_TIMELINE * 4) this.timeline.push(time, target, eligible, reason);
     return changed;
   }
 }
