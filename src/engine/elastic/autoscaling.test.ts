@@ -126,3 +126,25 @@ describe('autoscaling: the instance count stays within [min, max]', () => {
     );
   });
 });
+
+describe('autoscaling: a live edit of a scaling group', () => {
+  it('replaces the balancer in front too, so it follows the new group and nothing fails', () => {
+    const scenario = scalingScenario({
+      rate: 30,
+      workers: 2,
+      replicas: 2,
+      balancer: true,
+      latency: 0.01,
+      autoscaling: schedule([{ at: 10, replicas: 5 }]),
+    });
+    const sim = createSimulation(scenario);
+    sim.runUntil(60);
+    // The edit lowers max to 3: the new group starts again with its 2 replicas, then the schedule's 5 clamped to 3.
+    const nodes = scenario.nodes.map((n) => (n.kind === 'server' ? { ...n, autoscaling: { ...n.autoscaling!, max: 3 } } : n));
+    sim.applyChange(nodes, scenario.links);
+    sim.runUntil(200);
+    const { totals } = sim.report();
+    expect(totals.failed).toBe(0);
+    expect(totals.sent).toBe(totals.completed + totals.inFlight);
+  });
+});
