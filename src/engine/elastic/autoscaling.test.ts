@@ -65,6 +65,22 @@ describe('autoscaling: schedule, cold start and drain', () => {
     expect(after[2]!.served).toBeGreaterThan(800);
   });
 
+  it('behind a balancer too: a starting instance is out of its pool until its cold start ends', () => {
+    const scenario = scalingScenario({ rate: 30, workers: 4, replicas: 1, balancer: true, latency: 0.01, autoscaling: schedule([{ at: 50, replicas: 3 }], { coldStart: 40, max: 3 }) });
+    const sim = createSimulation(scenario);
+    sim.runUntil(89.999);
+    const lb = sim.report().nodes.find((n) => n.id === 'lb')!;
+    expect(lb.targets!.map((t) => [t.routed, t.eligible, t.out])).toEqual([
+      [expect.any(Number), true, ''],
+      [0, false, 'notServing'],
+      [0, false, 'notServing'],
+    ]);
+    sim.runUntil(200);
+    const after = sim.report();
+    expect(after.nodes.find((n) => n.id === 'lb')!.targets!.every((t) => t.eligible && t.routed > 800)).toBe(true);
+    expect(after.totals.failed).toBe(0);
+  });
+
   it('scale-in loses no in-flight request: conservation holds and nothing fails', () => {
     // Four busy instances (ρ ≈ 0.9 with 4 workers each at 36 req/s) drained to one, behind 50 ms links:
     // the drained ones hold queues and requests on the wire when they leave.
