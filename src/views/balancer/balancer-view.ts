@@ -56,6 +56,7 @@ export function createBalancerView(svgElement: SVGSVGElement): Chart<BalancerVie
     ['in pool', IN_POOL_COLOR],
     ['out: probes failed', OUT_COLORS.probes],
     ['out: ejected', OUT_COLORS.ejected],
+    ['out: not serving', OUT_COLORS.notServing],
     ['crashed', COLORS.vermillion],
   ];
   let legendX = 0;
@@ -133,6 +134,9 @@ export function createBalancerView(svgElement: SVGSVGElement): Chart<BalancerVie
       .attr('data-state', (r) => (r.eligible ? (r.down ? 'down' : 'in') : `out-${r.out || 'down'}`))
       .attr('transform', (_r, i) => `translate(0,${MARGIN.top + i * rowHeight})`);
 
+    // Many targets in a short panel (a scaling group's slots): the names shrink with their rows rather than overlap.
+    if (rowHeight < 12) rowsGroup.style('--sp-row-font', `${Math.max(6, Math.floor(rowHeight - 1))}px`);
+    else rowsGroup.style('--sp-row-font', null);
     const barHeight = Math.max(3, rowHeight - 5);
     const textY = rowHeight / 2 + 3;
     groups
