@@ -37,7 +37,7 @@ export function formatReport(report: Report): string {
       ['in flight', formatCount(totals.inFlight), 'at the end of the run'],
       ['throughput', `${formatRate(totals.throughput)}/s`, 'completed per second, after warm-up'],
       ...sessionRows(totals.sessions),
-      ...(totals.costPerHour ? [['cost', `${formatRate(totals.costPerHour)}/hour`, "every server's replicas × their cost per hour"]] : []),
+      ...(totals.costPerHour ? [['cost', `${formatRate(totals.costPerHour)}/hour`, totals.cost !== undefined ? "every server's replicas × their cost per hour; a scaling group's mean" : "every server's replicas × their cost per hour"]] : []),
       ...(totals.cost !== undefined ? [['run cost', formatDollars(totals.cost), 'instance-seconds × cost per hour ÷ 3600, scaling groups included']] : []),
     ],
     ['left', 'right', 'left'],
@@ -110,7 +110,7 @@ function nodeTable(nodes: readonly NodeReport[]): string[] {
     const stationless = !hasWorkers(node);
     return [
       nodeName(node, nodes.slice(index + 1)),
-      (node.replicas ?? 1) > 1 ? `${node.kind} ×${node.replicas}` : node.kind,
+      node.instances ? `${node.kind} ${node.instances.min}–${node.instances.max}` : (node.replicas ?? 1) > 1 ? `${node.kind} ×${node.replicas}` : node.kind,
       formatCount(node.arrivals),
       formatCount(node.dropped),
       ...(crashed ? [formatCount(node.refused ?? 0), formatCount(node.lost ?? 0)] : []),
