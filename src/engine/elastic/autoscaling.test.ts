@@ -104,6 +104,8 @@ describe('autoscaling: schedule, cold start and drain', () => {
 describe('autoscaling: the instance count stays within [min, max]', () => {
   const policy = fc.oneof(
     fc.record({ type: fc.constant('cpu'), target: fc.double({ min: 0.1, max: 0.9, noNaN: true }) }),
+    // No queue feeds the group here, so backlog tracking asks for none: the group holds at min.
+    fc.record({ type: fc.constant('backlog'), perInstance: fc.integer({ min: 1, max: 500 }) }),
     fc.record({
       type: fc.constant('schedule'),
       steps: fc.array(fc.record({ at: fc.integer({ min: 0, max: 120 }), replicas: fc.integer({ min: 1, max: 10 }) }), { minLength: 1, maxLength: 6 }),

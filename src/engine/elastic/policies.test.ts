@@ -104,3 +104,30 @@ describe('target tracking on a queue backlog', () => {
     expect(Math.min(...run.counts.slice(200))).toBeLessThan(Math.max(...run.counts));
   });
 });
+
+describe('interval and cooldown', () => {
+  /*
+   * 60 req/s on one-worker instances of 100 ms with a 50 % target asks for
+   * more than the max of 6; at 30 s the load drops to 1 req/s. Decisions come
+   * every 10 s; the group may not scale in within 60 s of its last scale-out.
+   */
+  const autoscaling = { min: 1, max: 6, policy: { type: 'cpu', target: 0.5 }, interval: 10, coldStart: 5, cooldown: 60 };
+  const quiet = scalingScenario({ rate: 1, autoscaling });
+  const scenario = scalingScenario({ rate: 60, duration: 200, autoscaling, changes: [{ at: 30, nodes: quiet.nodes, links: quiet.links }] });
+
+  it('acts only at decisions, and scales in no sooner than the cooldown after its last scale-out', () => {
+    const api = runSampled(scenario).report.nodes.find((n) => n.id === 'api')!;
+    const changes = api.instances!.timeline;
+    const outs = changes.filter((c, i) => c.starting > (changes[i - 1]?.starting ?? 0)).map((c) => c.time);
+    const firstIn = changes.find((c, i) => c.serving + c.starting < (changes[i - 1] ? changes[i - 1]!.serving + changes[i - 1]!.starting : 1))?.time;
+    // Scale-outs at decisions (multiples of the 10 s interval); the cold start ends 5 s later.
+    expect(outs.length).toBeGreaterThan(0);
+    for (const time of outs) expect(time % 10).toBe(0);
+    const lastOut = Math.max(...outs.filter((time) => time < (firstIn ?? Number.POSITIVE_INFINITY)));
+    expect(firstIn).toBeDefined();
+    // The first decision at or past the cooldown's end: within one interval of it.
+    expect(firstIn! - lastOut).toBeGreaterThanOrEqual(60);
+    expect(firstIn! - lastOut).toBeLessThanOrEqual(70);
+    expect(api.instances!.serving).toBe(1);
+  });
+});
