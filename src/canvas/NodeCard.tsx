@@ -5,6 +5,7 @@ import { type NodeLiveStats, useNodeLiveStats } from '../store/live-stats';
 import { KIND_TRAITS } from '../scenario/kinds';
 import { formatPercent, formatSeconds } from './format';
 import { ReplicaStrip } from './ReplicaStrip';
+import { InstanceStrip } from './InstanceStrip';
 import { GatewayCardFigures } from './GatewayCardFigures';
 import { RegistryCardFigures } from './RegistryCardFigures';
 import { KindIcon, kindStyle, nodeSummary } from './node-kinds';
@@ -58,7 +59,8 @@ export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<Sce
       {/* A fault injected while running (the badge's style lives with the run views). */}
       {live?.down && <div className="node-card__fault node-card__fault--down">down (crashed)</div>}
       {live && !live.down && live.slowFactor > 1 && !live.replicas && <div className="node-card__fault">slow ×{live.slowFactor}</div>}
-      {node.kind === 'server' && node.replicas > 1 && <ReplicaStrip id={node.id} count={node.replicas} states={live?.replicas ?? null} />}
+      {node.kind === 'server' && node.replicas > 1 && !node.autoscaling && <ReplicaStrip id={node.id} count={node.replicas} states={live?.replicas ?? null} />}
+      {node.kind === 'server' && node.autoscaling && <InstanceStrip min={node.autoscaling.min} max={node.autoscaling.max} instances={live?.instances ?? null} />}
       {/*
         Clients and balancers have no workers or queue: for them the health tint says it all.
         The row is there before a run too, with dashes, so the card keeps its size when figures

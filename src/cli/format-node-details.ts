@@ -7,6 +7,7 @@ import { formatCount, formatMilliseconds, formatNumber, formatPercent, formatTab
 import { resourceLines } from './format-resources';
 import { replicaLines } from './format-replicas';
 import { registryLines } from './format-registry';
+import { instanceLines } from './format-instances';
 
 /*
  * Sections the runner prints under the node table for nodes that measure more
@@ -20,7 +21,7 @@ const none = () => [];
 const DETAILS: { readonly [K in NodeKind]: (node: NodeReportOf<K>, name: string) => string[] } = {
   client: none,
   loadBalancer: (node, name) => balancerLines(node, name),
-  server: (node, name) => [...replicaLines(node, name), ...resourceLines(node, name)],
+  server: (node, name) => [...(node.instances ? instanceLines(node, name) : replicaLines(node, name)), ...resourceLines(node, name)],
   database: (node, name) => databaseLines(node, name),
   cache: (node, name) => cacheLines(node, name),
   cdn: (node, name) => [...cacheLines(node, name), ...cdnLines(node)],
@@ -38,7 +39,9 @@ export function nodeDetailLines(node: NodeReport, name = node.id): string[] {
 }
 
 const MAX_POOL_CHANGES = 20;
-const OUT_OF_POOL = { probes: 'out: failed probes', ejected: 'out: ejected' } as const;
+const OUT_OF_POOL = { probes: 'out: failed probes', ejected: 'out: ejected', notServing: 'out: not serving' } as const;
+/** Why a target left the pool, as a timeline line says it. */
+const LEFT_BECAUSE = { probes: 'failed probes', ejected: 'ejected', notServing: 'scaled: not serving', '': '' } as const;
 
 /** For a load balancer: each target's share and whether it is in the pool, then when targets left or rejoined it. */
 function balancerLines(node: NodeReportOf<'loadBalancer'>, name: string): string[] {
@@ -54,7 +57,7 @@ function balancerLines(node: NodeReportOf<'loadBalancer'>, name: string): string
   if (node.probesSent) lines.push(`  ${formatCount(node.probesSent)} health probes sent`);
   const changes = node.healthTimeline ?? [];
   for (const change of changes.slice(0, MAX_POOL_CHANGES)) {
-    const what = change.eligible ? 'rejoined the pool' : `left the pool (${change.out === 'probes' ? 'failed probes' : 'ejected'})`;
+    const what = change.eligible ? 'rejoined the pool' : `left the pool (${LEFT_BECAUSE[change.out]})`;
     lines.push(`  at ${formatNumber(change.time)} s, ${change.target} ${what}`);
   }
   if (changes.length > MAX_POOL_CHANGES) lines.push(`  …and ${formatCount(changes.length - MAX_POOL_CHANGES)} more pool changes`);

@@ -71,6 +71,8 @@ export interface SimContext {
   membershipOf(node: number): Membership | null;
   /** Whether each replica of a node is alive to send heartbeats (a service registry listens); null for kinds without replicas. */
   heartbeatsOf(node: number): Heartbeats | null;
+  /** Messages waiting in a message queue node for a consumer (a consuming group's backlog policy reads it); 0 for other kinds. */
+  backlogOf(node: number): number;
   /** Node ids at the far end of links. */
   targetIds(links: readonly RuntimeLink[]): string[];
   /**

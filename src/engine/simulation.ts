@@ -1,6 +1,7 @@
 import { groupSlots } from './elastic/group-size';
 import type { Membership } from './elastic/membership';
 import type { Heartbeats } from './elastic/heartbeats';
+import { MessageQueue } from './messaging/message-queue';
 import { engineLimits } from '../scenario/engine-limits';
 import { faultRefusal, faultReplicaProblem } from '../scenario/faults';
 import { KIND_TRAITS } from '../scenario/kinds';
@@ -17,6 +18,7 @@ import { CALLS_NODE, RoutingLayer } from './routing';
 import { countsOf, createTotals } from './totals';
 import { Outcome } from './types';
 import { WindowLog } from './window-log';
+import { runCost } from './elastic/run-cost';
 import { SessionRegistry } from './sessions';
 import { TimedList } from './timed-list';
 import type {
@@ -189,6 +191,11 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
 
   heartbeatsOf(node: number): Heartbeats | null {
     return this.components[node]?.heartbeats ?? null;
+  }
+
+  backlogOf(node: number): number {
+    const component = this.components[node];
+    return component instanceof MessageQueue ? component.waiting : 0;
   }
 
   kindOf(index: number): NodeKind {
@@ -447,6 +454,7 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
         throughput: measured > 0 ? t.measuredCompleted / measured : 0,
         latency: t.latency.summary(),
         costPerHour: nodes.reduce((sum, n) => sum + (n.costPerHour ?? 0), 0),
+        ...runCost(nodes, now),
       },
       nodes,
       theory: this.theory,

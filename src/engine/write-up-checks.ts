@@ -78,4 +78,5 @@ export const WRITE_UP_CHECKS: Record<string, WriteUpCheck> = {
   'lb-l4-long-connections.json': { test: 'engine/connection-examples.test.ts' },
   'mesh-resilience.json': { test: 'engine/mesh/mesh-examples.test.ts' },
   'discovery-scale-in.json': { test: 'engine/discovery/discovery-examples.test.ts' },
+  'autoscaling-ramp-spike.json': { test: 'engine/elastic/autoscaling-examples.test.ts' },
 };

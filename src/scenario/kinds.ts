@@ -105,7 +105,8 @@ export const KIND_TRAITS: { readonly [K in NodeKind]: KindTraits<K> } = {
     answers: 'atPathEnd',
     workers: 'always',
     acceptsLinks: true,
-    costPerHour: (node) => node.replicas * node.costPerHour,
+    // Before a run a scaling group costs what it starts with (replicas within its bounds); the report gives the run's mean.
+    costPerHour: (node) => (node.autoscaling ? Math.min(node.autoscaling.max, Math.max(node.autoscaling.min, node.replicas)) : node.replicas) * node.costPerHour,
   },
   database: {
     title: 'Database',

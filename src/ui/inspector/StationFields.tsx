@@ -5,6 +5,7 @@ import { SPECS } from './field-spec';
 import type { Commit, FieldsProps } from './fields-props';
 import { NumberField } from './NumberField';
 import { ResourceFields } from './ResourceFields';
+import { AutoscalingFields } from './AutoscalingFields';
 import { Section } from './Section';
 import { SelectField } from './SelectField';
 import { SidecarField } from './SidecarField';
@@ -67,7 +68,7 @@ function ScalingFields({ node, commit }: { node: ServerNode; commit: Commit }) {
       />
       <NumberField
         label="Replicas"
-        note="Scaling out: identical machines, each with its own workers and queue"
+        note={node.autoscaling ? 'With autoscaling on: the instances the run starts with' : 'Scaling out: identical machines, each with its own workers and queue'}
         value={node.replicas}
         spec={SPECS.replicas}
         onCommit={(replicas) => commit({ replicas: replicas ?? 1 }, 'replicas')}
@@ -84,6 +85,7 @@ export function ServerFields({ node, commit }: FieldsProps<'server'>) {
       <WorkerFields node={node} commit={commit} />
       <DistributionField label="Service time" value={node.serviceTime} onCommit={(serviceTime) => commit({ serviceTime }, 'serviceTime')} />
       <ScalingFields node={node} commit={commit} />
+      <AutoscalingFields node={node} commit={commit} />
       <Section title="TLS and sessions" summary={node.sessions === 'stateless' ? 'stateless' : node.sessions === 'inMemory' ? 'sessions in memory' : 'session store'}>
         <NumberField
           label="TLS cost"
