@@ -39,7 +39,7 @@ function outgoingSignatures(graph: Graph): Map<string, string> {
     const target = byId.get(link.to);
     const replicas = target && 'replicas' in target ? target.replicas : 1;
     const list = out.get(link.from) ?? [];
-    list.push([link.id, link.to, link.weight, target?.kind, replicas, link.call ?? null]);
+    list.push([link.id, link.to, link.weight, target?.kind, replicas, link.call ?? null, link.connection ?? null]);
     out.set(link.from, list);
   }
   return new Map([...out].map(([id, list]) => [id, JSON.stringify(list)]));
@@ -73,7 +73,7 @@ export function rewireLinks(state: LinkState, nodes: readonly ScenarioNode[], li
     let runtime = state.linkById.get(link.id);
     const call = callPolicyFor(kindOf.get(link.from), link.call);
     if (runtime === undefined || runtime.from !== from) {
-      runtime = { index: state.links.length, id: link.id, from, to, latency: link.latency, weight: link.weight, call };
+      runtime = { index: state.links.length, id: link.id, from, to, latency: link.latency, weight: link.weight, call, connection: link.connection ?? null };
       state.links.push(runtime);
     } else {
       runtime.to = to;
@@ -81,6 +81,8 @@ export function rewireLinks(state: LinkState, nodes: readonly ScenarioNode[], li
       runtime.weight = link.weight;
       // An unchanged policy keeps its object, so the link's breaker and budget carry on (resilience/calls.ts).
       if (JSON.stringify(runtime.call ?? null) !== JSON.stringify(call)) runtime.call = call;
+      // Likewise a connection policy keeps its object, so the caller's pool carries on (connections/connection-layer.ts).
+      if (JSON.stringify(runtime.connection ?? null) !== JSON.stringify(link.connection ?? null)) runtime.connection = link.connection ?? null;
     }
     current.set(link.id, runtime);
   }

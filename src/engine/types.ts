@@ -12,6 +12,7 @@ import type { SystemTheory } from './queueing-theory';
 import type { QueueFigures, QueueLive, TopicFigures } from './messaging/figures';
 import type { LiveResources, ResourcesReport } from './resources/resources-report';
 import type { CallFigures, LiveCall } from './resilience/call-figures';
+import type { ConnectionFigures, InboundConnections } from './connections/connection-figures';
 
 export type { CacheReport, CdnEdgeReport, CdnReport, RankBucket } from './caching/report';
 export type { NodeTheory, QueueModel, SystemTheory } from './queueing-theory';
@@ -132,6 +133,10 @@ export interface NodeReportBase {
   database?: DatabaseFigures;
   /** Gateways: admitted, throttled, 401s, routes and the rate limit per key. */
   gateway?: GatewayFigures;
+  /** Callers: each outgoing link with a `connection` policy (handshakes, pool wait, refusals). */
+  connections?: ConnectionFigures[];
+  /** Nodes connections go to (databases, poolers): open now, peak, refused past the limit. */
+  inboundConnections?: InboundConnections;
 }
 
 /**
@@ -295,6 +300,10 @@ export interface LiveNode {
   database?: DatabaseFigures;
   /** Gateways: the report's gateway figures so far. */
   gateway?: GatewayFigures;
+  /** Callers: each outgoing link with a `connection` policy, so far. */
+  connections?: ConnectionFigures[];
+  /** Nodes connections go to: open now, peak, refused. */
+  inboundConnections?: InboundConnections;
 }
 
 /** A running simulation. Time is simulated seconds; nothing here knows the wall clock. */

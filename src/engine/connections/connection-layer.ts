@@ -1,0 +1,273 @@
+import type { ConnectionPolicy } from '../../scenario/schema';
+import type { RuntimeLink } from '../component';
+import type { RequestPool } from '../request-pool';
+import { Outcome, type OutcomeCode } from '../types';
+import type { ConnectionFigures, InboundConnections } from './connection-figures';
+import { ConnectionPool } from './connection-pool';
+import { handshakeDelay, refusalDelay } from './handshake';
+
+/** The connection layer's own events; each arg is a pool id, except a wait timeout's (a wait id). */
+export const ConnectionEvent = { release: 0, waitTimeout: 1, idleExpiry: 2 } as const;
+
+/** What the connection layer needs of the simulation. */
+export interface ConnectionHost {
+  readonly requests: RequestPool;
+  /** Puts `request` on `link` at `time` (its hop is recorded); it reaches the far end at `arrive`. */
+  cross(request: number, link: RuntimeLink, time: number, arrive: number): void;
+  respond(request: number, outcome: OutcomeCode, time: number): void;
+  scheduleConnectionEvent(kind: number, arg: number, time: number): void;
+  /** Which instance of `node` sends `request` (a replicated server's replica; 0 otherwise). */
+  instanceOf(request: number, node: number): number;
+  /** The most connections `node` accepts at once from all callers; null: no limit. */
+  connectionLimitOf(node: number): number | null;
+  nodeId(node: number): string;
+}
+
+interface Wait {
+  request: number;
+  pool: ConnectionPool;
+  since: number;
+}
+
+/**
+ * Connections on links with a `connection` policy (routing.ts hands it every
+ * send on such a link). A call takes an idle pooled connection, or opens a
+ * new one (the handshake delays its arrival, handshake.ts) while the pool
+ * has room and the far end accepts more, or waits first in first out for a
+ * connection to come free. It holds the connection until its answer has
+ * crossed the link back (routing.ts tells `answered`); then the connection
+ * goes to the oldest waiting call, turns idle, or closes (no pool).
+ */
+export class ConnectionLayer {
+  private readonly pools: ConnectionPool[] = [];
+  /** Pools in use by link index, then caller instance. */
+  private readonly byLink: (ConnectionPool[] | undefined)[] = [];
+  /** Pools by calling node, for its figures. */
+  private readonly byCaller: (ConnectionPool[] | undefined)[] = [];
+  private readonly inbound: (InboundConnections | undefined)[] = [];
+  /** The pool whose connection a request holds on each hop (slot × stride + hop); −1: none. */
+  private held = new Int32Array(0);
+  private readonly waits = new Map<number, Wait>();
+  private nextWait = 0;
+
+  constructor(private readonly host: ConnectionHost) {}
+
+  /** True once a link has needed a connection (until then no node has connection figures). */
+  get active(): boolean {
+    return this.pools.length > 0;
+  }
+
+  /** A call on `link` (whose policy is `policy`) needs a connection: take, open or wait for one. */
+  send(request: number, link: RuntimeLink, policy: ConnectionPolicy, time: number): void {
+    const pool = this.poolFor(link, policy, this.host.instanceOf(request, link.from));
+    pool.calls++;
+    if (pool.idle > 0) {
+      pool.takeIdle();
+      this.board(pool, request, time, 0, time + link.latency);
+    } else if (pool.open < pool.size) this.openFor(pool, request, time);
+    else {
+      const id = this.nextWait++;
+      this.waits.set(id, { request, pool, since: time });
+      pool.waiting.push(id);
+      const timeout = policy.pool?.waitTimeout ?? null;
+      if (timeout !== null) this.host.scheduleConnectionEvent(ConnectionEvent.waitTimeout, id, time + timeout);
+    }
+  }
+
+  /** The answer of `request` crosses back, at `time`, the hop it took at `hop` (slot × stride + depth): its connection comes free then. */
+  answered(hop: number, time: number): void {
+    const pool = this.held[hop] ?? -1;
+    if (pool < 0) return;
+    this.held[hop] = -1;
+    this.host.scheduleConnectionEvent(ConnectionEvent.release, pool, time);
+  }
+
+  /** One of the layer's events. */
+  handle(kind: number, arg: number, time: number): void {
+    if (kind === ConnectionEvent.release) this.release(this.pools[arg] as ConnectionPool, time);
+    else if (kind === ConnectionEvent.waitTimeout) this.waitTimedOut(arg, time);
+    else this.expireIdle(this.pools[arg] as ConnectionPool, time);
+  }
+
+  /** Measurement begins (end of warm-up): every pool forgets its figures. */
+  beginMeasurement(): void {
+    for (const pool of this.pools) pool.resetFigures();
+    for (const inbound of this.inbound) {
+      if (inbound === undefined) continue;
+      inbound.peak = inbound.open;
+      inbound.refused = 0;
+    }
+  }
+
+  /** Connections open to `node` now, from all callers. */
+  openTo(node: number): number {
+    return this.inbound[node]?.open ?? 0;
+  }
+
+  /** Connections to `node` from all callers, or undefined if none was ever opened or refused. */
+  inboundOf(node: number): InboundConnections | undefined {
+    const inbound = this.inbound[node];
+    return inbound === undefined ? undefined : { ...inbound };
+  }
+
+  /**
+   * A connection to `node` that does not come from a link's policy (a
+   * pooler's server connections): true if `node` accepts it, and it counts
+   * as open until `closeConnection`.
+   */
+  openConnection(node: number): boolean {
+    const inbound = this.inboundTo(node);
+    if (inbound.limit !== null && inbound.open >= inbound.limit) {
+      inbound.refused++;
+      return false;
+    }
+    inbound.open++;
+    if (inbound.open > inbound.peak) inbound.peak = inbound.open;
+    return true;
+  }
+
+  /** Closes a connection `openConnection` opened. */
+  closeConnection(node: number): void {
+    this.inboundTo(node).open--;
+  }
+
+  /** The connection figures of each of `node`'s links with a policy. */
+  figuresOf(node: number): ConnectionFigures[] | undefined {
+    const pools = this.byCaller[node];
+    if (pools === undefined) return undefined;
+    const byLink = new Map<RuntimeLink, ConnectionPool[]>();
+    for (const pool of pools) byLink.set(pool.link, [...(byLink.get(pool.link) ?? []), pool]);
+    return [...byLink].map(([link, list]) => this.figuresOfLink(link, list));
+  }
+
+  private figuresOfLink(link: RuntimeLink, pools: ConnectionPool[]): ConnectionFigures {
+    const sum = (of: (p: ConnectionPool) => number) => pools.reduce((total, p) => total + of(p), 0);
+    const current = pools.filter((p) => !p.retired);
+    const latest = (current[current.length - 1] ?? pools[pools.length - 1]) as ConnectionPool;
+    const boarded = sum((p) => p.boarded);
+    return {
+      link: link.id,
+      target: this.host.nodeId(latest.callee),
+      poolSize: latest.policy.pool?.size ?? null,
+      instances: new Set(pools.map((p) => p.instance)).size,
+      open: sum((p) => p.open),
+      inUse: sum((p) => p.inUse),
+      waiting: sum((p) => p.waiting.length),
+      peakOpen: Math.max(...pools.map((p) => p.peakOpen)),
+      calls: sum((p) => p.calls),
+      handshakes: sum((p) => p.handshakes),
+      waited: sum((p) => p.waited),
+      meanWait: boarded > 0 ? sum((p) => p.waitSum) / boarded : 0,
+      maxWait: Math.max(...pools.map((p) => p.maxWait)),
+      timeouts: sum((p) => p.timeouts),
+      refused: sum((p) => p.refused),
+      idleClosed: sum((p) => p.idleClosed),
+    };
+  }
+
+  private inboundTo(node: number): InboundConnections {
+    let inbound = this.inbound[node];
+    if (inbound === undefined) {
+      inbound = { open: 0, peak: 0, refused: 0, limit: this.host.connectionLimitOf(node) };
+      this.inbound[node] = inbound;
+    }
+    return inbound;
+  }
+
+  private poolFor(link: RuntimeLink, policy: ConnectionPolicy, instance: number): ConnectionPool {
+    const perInstance = this.byLink[link.index] ?? (this.byLink[link.index] = []);
+    let pool = perInstance[instance];
+    // A live edit that changes the policy or the far end starts a new pool; the old one winds down.
+    if (pool === undefined || pool.policy !== policy || pool.callee !== link.to) {
+      if (pool !== undefined) this.retire(pool);
+      pool = new ConnectionPool(this.pools.length, link, policy, link.to, instance);
+      this.pools.push(pool);
+      perInstance[instance] = pool;
+      const mine = this.byCaller[link.from] ?? (this.byCaller[link.from] = []);
+      mine.push(pool);
+    }
+    return pool;
+  }
+
+  private retire(pool: ConnectionPool): void {
+    pool.retired = true;
+    while (pool.idle > 0) this.closeIdle(pool);
+  }
+
+  /** Opens a new connection for `request`, unless the far end is at its limit (then the call fails as refused). */
+  private openFor(pool: ConnectionPool, request: number, time: number): void {
+    const link = pool.link;
+    if (!this.openConnection(pool.callee)) {
+      pool.refused++;
+      this.host.respond(request, Outcome.tooManyConnections, time + refusalDelay(pool.policy, link.latency));
+      return;
+    }
+    pool.opened();
+    this.board(pool, request, time, 0, time + handshakeDelay(pool.policy, link.latency) + link.latency);
+  }
+
+  /** `request` leaves on a connection of `pool` after waiting `wait` seconds for it. */
+  private board(pool: ConnectionPool, request: number, time: number, wait: number, arrive: number): void {
+    pool.boardedAfter(wait);
+    const requests = this.host.requests;
+    const hop = request * requests.stride + (requests.depth[request] as number);
+    if (hop >= this.held.length) this.growHeld(requests.capacity * requests.stride);
+    this.held[hop] = pool.id;
+    this.host.cross(request, pool.link, time, arrive);
+  }
+
+  private release(pool: ConnectionPool, time: number): void {
+    // The connection goes straight to the oldest call still waiting (a timed-out one has left the queue's map).
+    while (pool.waiting.length > 0) {
+      const id = pool.waiting.shift();
+      const wait = this.waits.get(id);
+      if (wait === undefined) continue;
+      this.waits.delete(id);
+      this.board(pool, wait.request, time, time - wait.since, time + pool.link.latency);
+      return;
+    }
+    if (pool.policy.pool !== null && !pool.retired) {
+      pool.putIdle(time);
+      this.scheduleExpiry(pool);
+      return;
+    }
+    pool.inUse--;
+    pool.open--;
+    this.closeConnection(pool.callee);
+  }
+
+  private waitTimedOut(id: number, time: number): void {
+    const wait = this.waits.get(id);
+    if (wait === undefined) return;
+    this.waits.delete(id);
+    wait.pool.timeouts++;
+    this.host.respond(wait.request, Outcome.poolTimeout, time);
+  }
+
+  private scheduleExpiry(pool: ConnectionPool): void {
+    const idleTimeout = pool.policy.pool?.idleTimeout ?? null;
+    if (idleTimeout === null || pool.expiryPending || pool.idle === 0) return;
+    pool.expiryPending = true;
+    this.host.scheduleConnectionEvent(ConnectionEvent.idleExpiry, pool.id, pool.oldestIdleSince + idleTimeout);
+  }
+
+  /** Closes every idle connection of `pool` that has been idle for its whole `idleTimeout`. */
+  private expireIdle(pool: ConnectionPool, time: number): void {
+    pool.expiryPending = false;
+    const idleTimeout = pool.policy.pool?.idleTimeout ?? null;
+    if (idleTimeout === null) return;
+    while (pool.idle > 0 && pool.oldestIdleSince + idleTimeout <= time) this.closeIdle(pool);
+    this.scheduleExpiry(pool);
+  }
+
+  private closeIdle(pool: ConnectionPool): void {
+    pool.closeOldestIdle();
+    this.closeConnection(pool.callee);
+  }
+
+  private growHeld(size: number): void {
+    const grown = new Int32Array(Math.max(size, this.held.length * 2)).fill(-1);
+    grown.set(this.held);
+    this.held = grown;
+  }
+}
