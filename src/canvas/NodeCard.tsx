@@ -6,6 +6,7 @@ import { KIND_TRAITS } from '../scenario/kinds';
 import { formatPercent, formatSeconds } from './format';
 import { ReplicaStrip } from './ReplicaStrip';
 import { GatewayCardFigures } from './GatewayCardFigures';
+import { PoolerCardFigures } from './PoolerCardFigures';
 import { KindIcon, kindStyle, nodeSummary } from './node-kinds';
 import { ResourceRow } from './ResourceRow';
 
@@ -90,6 +91,7 @@ export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<Sce
           </div>
         </div>
       )}
+      {node.kind === 'pooler' && <PoolerCardFigures live={live} serverConnections={node.serverConnections} />}
       {node.kind === 'server' && node.resources && <ResourceRow live={live} />}
       <Handle type="source" position={Position.Right} className="node-handle" />
     </div>

@@ -9,6 +9,7 @@ import type { NodeOf } from '../scenario/kinds';
 import { distributionMean, type NodeKind, type ScenarioNode } from '../scenario/schema';
 import { ALGORITHMS } from './algorithm-names';
 import { ParallelJobIcon } from './parallel-job-icon';
+import { PoolerIcon } from './pooler-icon';
 import { formatRate, formatSeconds } from './format';
 import {
   CacheIcon,
@@ -58,7 +59,7 @@ export const KIND_LOOK: { readonly [K in NodeKind]: KindLook<K> } = {
     tint: '#fbf1e2',
     Icon: DatabaseIcon,
     summary: (node) =>
-      `${workers(node.workers)} · r ${formatSeconds(distributionMean(node.readTime))} / w ${formatSeconds(distributionMean(node.writeTime))}`,
+      `${workers(node.workers)} · r ${formatSeconds(distributionMean(node.readTime))} / w ${formatSeconds(distributionMean(node.writeTime))}${node.maxConnections === null ? '' : ` · ≤ ${node.maxConnections.toLocaleString('en-US')} conns`}`,
   },
   cache: {
     color: '#b8860b',
@@ -88,6 +89,12 @@ export const KIND_LOOK: { readonly [K in NodeKind]: KindLook<K> } = {
     summary: (node) => `N = ${node.workers} · s ${Math.round(node.serialFraction * 1000) / 10} %`,
   },
   gateway: { color: '#4a5bd4', tint: '#eceefc', Icon: GatewayIcon, summary: gatewaySummary },
+  pooler: {
+    color: '#8a6d1f',
+    tint: '#f7f0dc',
+    Icon: PoolerIcon,
+    summary: (node) => `${node.serverConnections} server conns · ≤ ${node.maxClientConnections.toLocaleString('en-US')} clients`,
+  },
 };
 
 /** "3 routes · auth · bucket 100 req/s each": what the gateway does, in a few words. */

@@ -112,17 +112,18 @@ export abstract class RoutingLayer {
     // A link with a connection policy sends once a connection is ready (new, pooled or waited for).
     const connection = link.connection;
     if (connection) this.connections.send(request, link, connection, time);
-    else this.cross(request, link, time, time + link.latency);
+    else this.cross(request, link, time);
     return true;
   }
 
-  /** Puts `request` on `link` at `time`: its hop is recorded, and it reaches the far end at `arrive`. */
-  cross(request: number, link: RuntimeLink, time: number, arrive: number): void {
+  /** Puts `request` on `link`, leaving at `time` (now, or once its connection's handshake is done): it arrives a link latency later. */
+  cross(request: number, link: RuntimeLink, time: number): void {
     const requests = this.requests;
     const depth = requests.depth[request] as number;
     requests.path[request * requests.stride + depth] = link.index;
     requests.hopTime[request * requests.stride + depth] = time;
     requests.depth[request] = depth + 1;
+    const arrive = time + link.latency;
     if (this.trace !== null) {
       const isProbe = ((requests.flags[request] as number) & RequestFlag.probe) !== 0;
       this.trace.hop(link.index, time, arrive, isProbe ? Outcome.probe : Outcome.request, false);

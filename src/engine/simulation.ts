@@ -133,7 +133,7 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
     });
     this.connections = new ConnectionLayer({
       requests: this.requests,
-      cross: (request, link, time, arrive) => this.cross(request, link, time, arrive),
+      cross: (request, link, time) => this.cross(request, link, time),
       respond: (request, outcome, time) => this.respond(request, outcome, time),
       scheduleConnectionEvent: (kind, arg, time) => this.schedule(CONNECTIONS_NODE, kind, arg, time),
       instanceOf: (request, node) => this.instanceOf(request, node),
@@ -217,7 +217,8 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
   /** The most connections `node` accepts at once (a database's maxConnections, a pooler's maxClientConnections). */
   private connectionLimitOf(node: number): number | null {
     const spec = this.specs[node] as ScenarioNode;
-    return spec.kind === 'database' ? spec.maxConnections : null;
+    if (spec.kind === 'database') return spec.maxConnections;
+    return spec.kind === 'pooler' ? spec.maxClientConnections : null;
   }
 
   kindOf(index: number): NodeKind {

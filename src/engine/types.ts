@@ -13,6 +13,7 @@ import type { QueueFigures, QueueLive, TopicFigures } from './messaging/figures'
 import type { LiveResources, ResourcesReport } from './resources/resources-report';
 import type { CallFigures, LiveCall } from './resilience/call-figures';
 import type { ConnectionFigures, InboundConnections } from './connections/connection-figures';
+import type { PoolerFigures, PoolerWindow } from './connections/pooler-figures';
 
 export type { CacheReport, CdnEdgeReport, CdnReport, RankBucket } from './caching/report';
 export type { NodeTheory, QueueModel, SystemTheory } from './queueing-theory';
@@ -137,6 +138,8 @@ export interface NodeReportBase {
   connections?: ConnectionFigures[];
   /** Nodes connections go to (databases, poolers): open now, peak, refused past the limit. */
   inboundConnections?: InboundConnections;
+  /** Connection poolers: client and server connections, the wait for one, timeouts. */
+  pooler?: PoolerFigures;
 }
 
 /**
@@ -156,6 +159,7 @@ interface KindFigures {
   // `parallel` stays optional: the queueing station's shared report has none until the job adds it.
   parallelJob: Required<Pick<NodeReportBase, 'replicas' | 'sessions'>>;
   gateway: Required<Pick<NodeReportBase, 'gateway'>>;
+  pooler: Required<Pick<NodeReportBase, 'pooler'>>;
 }
 type EveryKind<T extends { [K in NodeKind]: object }> = T;
 
@@ -233,6 +237,8 @@ export interface WindowNodeSample {
   oldestAge?: number;
   /** Gateways: admitted and throttled per rate-limit key, bucket levels, 401s. */
   gateway?: GatewayWindow;
+  /** Connection poolers: server connections in use, the wait for one, client connections. */
+  pooler?: PoolerWindow;
 }
 
 /** Cheap live figures, for the canvas and the totals table while running. */
@@ -304,6 +310,8 @@ export interface LiveNode {
   connections?: ConnectionFigures[];
   /** Nodes connections go to: open now, peak, refused. */
   inboundConnections?: InboundConnections;
+  /** Connection poolers: the report's pooler figures so far. */
+  pooler?: PoolerFigures;
 }
 
 /** A running simulation. Time is simulated seconds; nothing here knows the wall clock. */

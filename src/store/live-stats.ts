@@ -36,6 +36,8 @@ export interface NodeLiveStats {
   busiestShard?: number;
   /** Gateways: requests admitted, throttled (429) and refused (401) so far. */
   gateway?: { admitted: number; throttled: number; unauthorized: number };
+  /** Connection poolers: server connections in use and client connections open now. */
+  pooler?: { serverBusy: number; clientConnections: number };
 }
 
 /** What one machine of a replicated node is doing now. */
@@ -72,6 +74,7 @@ export function computeNodeLiveStats(state: AppState, nodeId: string): NodeLiveS
   if (database && database.shards > 1) stats.busiestShard = Math.max(...database.perShard.map((shard) => shard.primaryLoad));
   const g = node.gateway;
   if (g) stats.gateway = { admitted: g.admitted, throttled: g.throttled, unauthorized: g.unauthorized };
+  if (node.pooler) stats.pooler = { serverBusy: node.pooler.serverBusy, clientConnections: node.pooler.clientConnections };
   return stats;
 }
 
@@ -99,10 +102,12 @@ function same(a: NodeLiveStats | null, b: NodeLiveStats | null): boolean {
   const sameTopic = a.topic?.copies === b.topic?.copies && a.topic?.failed === b.topic?.failed;
   const sameGateway =
     a.gateway?.admitted === b.gateway?.admitted && a.gateway?.throttled === b.gateway?.throttled && a.gateway?.unauthorized === b.gateway?.unauthorized;
+  const samePooler = a.pooler?.serverBusy === b.pooler?.serverBusy && a.pooler?.clientConnections === b.pooler?.clientConnections;
   return (
     sameMessaging &&
     sameTopic &&
     sameGateway &&
+    samePooler &&
     a.utilization === b.utilization &&
     a.queueLength === b.queueLength &&
     a.p99 === b.p99 &&

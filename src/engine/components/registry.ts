@@ -12,6 +12,7 @@ import { Server } from './server';
 import { SessionStore } from './session-store';
 import { MessageQueue } from '../messaging/message-queue';
 import { Topic } from '../messaging/topic';
+import { Pooler } from './pooler';
 
 type ComponentConstructor<K extends NodeKind> = new (index: number, node: NodeOf<K>, ctx: SimContext) => Component;
 
@@ -28,6 +29,7 @@ const COMPONENTS: { readonly [K in NodeKind]: ComponentConstructor<K> } = {
   topic: Topic,
   parallelJob: ParallelJob,
   gateway: Gateway,
+  pooler: Pooler,
 };
 
 /** Builds the component for a scenario node. */

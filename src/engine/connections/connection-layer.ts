@@ -12,8 +12,8 @@ export const ConnectionEvent = { release: 0, waitTimeout: 1, idleExpiry: 2 } as 
 /** What the connection layer needs of the simulation. */
 export interface ConnectionHost {
   readonly requests: RequestPool;
-  /** Puts `request` on `link` at `time` (its hop is recorded); it reaches the far end at `arrive`. */
-  cross(request: number, link: RuntimeLink, time: number, arrive: number): void;
+  /** Puts `request` on `link`, leaving at `time` (its hop is recorded); it reaches the far end a link latency later. */
+  cross(request: number, link: RuntimeLink, time: number): void;
   respond(request: number, outcome: OutcomeCode, time: number): void;
   scheduleConnectionEvent(kind: number, arg: number, time: number): void;
   /** Which instance of `node` sends `request` (a replicated server's replica; 0 otherwise). */
@@ -63,7 +63,7 @@ export class ConnectionLayer {
     pool.calls++;
     if (pool.idle > 0) {
       pool.takeIdle();
-      this.board(pool, request, time, 0, time + link.latency);
+      this.board(pool, request, 0, time);
     } else if (pool.open < pool.size) this.openFor(pool, request, time);
     else {
       const id = this.nextWait++;
@@ -203,17 +203,17 @@ export class ConnectionLayer {
       return;
     }
     pool.opened();
-    this.board(pool, request, time, 0, time + handshakeDelay(pool.policy, link.latency) + link.latency);
+    this.board(pool, request, 0, time + handshakeDelay(pool.policy, link.latency));
   }
 
-  /** `request` leaves on a connection of `pool` after waiting `wait` seconds for it. */
-  private board(pool: ConnectionPool, request: number, time: number, wait: number, arrive: number): void {
+  /** `request` leaves on a connection of `pool` at `depart`, after waiting `wait` seconds for it. */
+  private board(pool: ConnectionPool, request: number, wait: number, depart: number): void {
     pool.boardedAfter(wait);
     const requests = this.host.requests;
     const hop = request * requests.stride + (requests.depth[request] as number);
     if (hop >= this.held.length) this.growHeld(requests.capacity * requests.stride);
     this.held[hop] = pool.id;
-    this.host.cross(request, pool.link, time, arrive);
+    this.host.cross(request, pool.link, depart);
   }
 
   private release(pool: ConnectionPool, time: number): void {
@@ -223,7 +223,7 @@ export class ConnectionLayer {
       const wait = this.waits.get(id);
       if (wait === undefined) continue;
       this.waits.delete(id);
-      this.board(pool, wait.request, time, time - wait.since, time + pool.link.latency);
+      this.board(pool, wait.request, time - wait.since, time);
       return;
     }
     if (pool.policy.pool !== null && !pool.retired) {

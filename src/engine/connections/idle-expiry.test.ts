@@ -16,9 +16,8 @@ function handshakesOf(calls: { gap: number; hold: number }[]): boolean[] {
   let arrivedAt = 0;
   const layer = new ConnectionLayer({
     requests,
-    cross: (request, _link, time, arrive) => {
-      sentAt = time;
-      arrivedAt = arrive;
+    cross: (request, link, time) => {
+      arrivedAt = time + link.latency;
       requests.depth[request] = (requests.depth[request] as number) + 1;
     },
     respond: () => {
@@ -46,6 +45,7 @@ function handshakesOf(calls: { gap: number; hold: number }[]): boolean[] {
     const now = freeAt + gap;
     runUntil(now);
     const request = requests.alloc();
+    sentAt = now;
     layer.send(request, link, policy, now);
     paid.push(arrivedAt - sentAt > LATENCY * 1.5);
     // The answer is back `hold` after the request arrived; the connection is free then.

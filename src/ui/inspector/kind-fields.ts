@@ -8,6 +8,7 @@ import { GatewayFields } from './GatewayFields';
 import { LoadBalancerFields } from './LoadBalancerFields';
 import { MessageQueueFields, TopicFields } from './MessagingFields';
 import { ParallelJobFields } from './ParallelJobFields';
+import { PoolerFields } from './PoolerFields';
 import { DatabaseFields, ServerFields, SessionStoreFields } from './StationFields';
 
 /** The inspector's fields for each node kind: a kind added to the schema fails the type-check here until it has some. */
@@ -23,6 +24,7 @@ export const KIND_FIELDS: { readonly [K in NodeKind]: ComponentType<FieldsProps<
   topic: TopicFields,
   parallelJob: ParallelJobFields,
   gateway: GatewayFields,
+  pooler: PoolerFields,
 };
 
 /** The fields component for `node`, typed for any node (the table keeps each kind's own). */

@@ -13,6 +13,7 @@ import { FAULTABLE_KINDS } from '../../scenario/faults';
 import { keyCount, keyNoun, previousPool, type RingFigures, ringFigures, ringTargetIds } from '../../views/balancer/hash-ring-figures';
 import { createHashRingView } from '../../views/balancer/hash-ring-view';
 import { QueueViews } from './QueueViews';
+import { PoolerViews } from './PoolerViews';
 import { OperationalLaws } from './OperationalLaws';
 import { FieldSweep } from './FieldSweep';
 import { ScalingSweep } from './ScalingSweep';
@@ -59,6 +60,7 @@ const KIND_VIEWS: { readonly [K in NodeKind]: KindViews<K> } = {
   topic: noViews,
   parallelJob: { columns: () => 3, Views: ({ node, label }) => <FieldSweep key={node.id} node={node} label={label} /> },
   gateway: { columns: (node) => (node.rateLimit.policy === 'none' ? 1 : 3), Views: GatewayViews },
+  pooler: { columns: () => 3, Views: PoolerViews },
 };
 
 const viewsOf = (node: ScenarioNode) => KIND_VIEWS[node.kind] as KindViews<NodeKind>;
