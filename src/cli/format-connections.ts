@@ -22,7 +22,7 @@ export function connectionLines(connections: readonly ConnectionFigures[] | unde
     `Connections from ${name}`,
     ...indent(
       formatTable(
-        [['to', 'pool', 'calls', 'handshakes', 'open', 'waited', 'mean wait', 'pool timeouts', 'refused'], ...rows],
+        [['to', 'pool', 'calls', 'handshakes', 'open', 'waited', 'mean wait ms', 'pool timeouts', 'refused'], ...rows],
         ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
       ),
     ),
@@ -47,7 +47,7 @@ export function poolerLines(node: NodeReportOf<'pooler'>, name: string): string[
     `Connection pooler ${name}`,
     `  server connections: ${formatCount(p.serverOpen)} open of ${formatCount(p.serverConnections)}, ${p.meanServerBusy.toFixed(1)} in use on average`,
     `  client connections: ${formatCount(p.clientConnections)} open at the end (limit ${formatCount(p.maxClientConnections)})`,
-    `  ${formatCount(p.waited)} requests waited for a server connection, mean wait ${formatMilliseconds(p.meanWait)}, longest ${formatMilliseconds(p.maxWait)}`,
+    `  ${formatCount(p.waited)} requests waited for a server connection, mean wait ${formatMilliseconds(p.meanWait)} ms, longest ${formatMilliseconds(p.maxWait)} ms`,
     `  ${formatCount(p.timeouts)} pool timeouts, ${formatCount(p.refusedByDatabase)} refused by the database`,
   ];
 }

@@ -231,7 +231,7 @@ export const KIND_TRAITS: { readonly [K in NodeKind]: KindTraits<K> } = {
     answers: 'never',
     workers: 'never',
     acceptsLinks: true,
-    costPerHour: (node) => node.costPerHour,
+    costPerHour: free,
   },
 };
 

@@ -30,7 +30,5 @@ export const PoolerNodeSchema = z.object({
   waitTimeout: z.number().finite().positive().nullable().default(null),
   /** Seconds the pooler adds to each request (parsing, routing), a fixed delay. */
   overhead: z.number().finite().nonnegative().default(0.0001),
-  /** Dollars per hour to run it. */
-  costPerHour: z.number().finite().nonnegative().default(0.05),
 });
 export type PoolerNode = z.infer<typeof PoolerNodeSchema>;

@@ -228,7 +228,6 @@ export class Pooler implements Component {
       meanWait: pooler.meanWait,
       latency: this.latency.count > 0 ? this.latency.summary() : emptyLatency(),
       inSystem: this.busy + this.waits.size,
-      costPerHour: this.node.costPerHour,
       pooler,
     };
   }
