@@ -7,6 +7,7 @@ import { formatPercent, formatSeconds } from './format';
 import { ReplicaStrip } from './ReplicaStrip';
 import { GatewayCardFigures } from './GatewayCardFigures';
 import { PoolerCardFigures } from './PoolerCardFigures';
+import { ConnectionLimitFigures } from './ConnectionLimitFigures';
 import { KindIcon, kindStyle, nodeSummary } from './node-kinds';
 import { ResourceRow } from './ResourceRow';
 
@@ -80,6 +81,7 @@ export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<Sce
             )}
           </div>
           {node.kind === 'gateway' && <GatewayCardFigures live={live} />}
+          {node.kind === 'database' && node.maxConnections !== null && <ConnectionLimitFigures live={live} limit={node.maxConnections} />}
         </div>
       )}
       {node.kind === 'messageQueue' && <QueueFigures figures={live?.messaging} />}

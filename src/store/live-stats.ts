@@ -38,6 +38,8 @@ export interface NodeLiveStats {
   gateway?: { admitted: number; throttled: number; unauthorized: number };
   /** Connection poolers: server connections in use and client connections open now. */
   pooler?: { serverBusy: number; clientConnections: number };
+  /** Nodes connections go to (databases, poolers): open now, and refused so far. */
+  connections?: { open: number; refused: number };
 }
 
 /** What one machine of a replicated node is doing now. */
@@ -74,6 +76,7 @@ export function computeNodeLiveStats(state: AppState, nodeId: string): NodeLiveS
   if (database && database.shards > 1) stats.busiestShard = Math.max(...database.perShard.map((shard) => shard.primaryLoad));
   const g = node.gateway;
   if (g) stats.gateway = { admitted: g.admitted, throttled: g.throttled, unauthorized: g.unauthorized };
+  if (node.inboundConnections) stats.connections = { open: node.inboundConnections.open, refused: node.inboundConnections.refused };
   if (node.pooler) stats.pooler = { serverBusy: node.pooler.serverBusy, clientConnections: node.pooler.clientConnections };
   return stats;
 }
@@ -102,7 +105,11 @@ function same(a: NodeLiveStats | null, b: NodeLiveStats | null): boolean {
   const sameTopic = a.topic?.copies === b.topic?.copies && a.topic?.failed === b.topic?.failed;
   const sameGateway =
     a.gateway?.admitted === b.gateway?.admitted && a.gateway?.throttled === b.gateway?.throttled && a.gateway?.unauthorized === b.gateway?.unauthorized;
-  const samePooler = a.pooler?.serverBusy === b.pooler?.serverBusy && a.pooler?.clientConnections === b.pooler?.clientConnections;
+  const samePooler =
+    a.pooler?.serverBusy === b.pooler?.serverBusy &&
+    a.pooler?.clientConnections === b.pooler?.clientConnections &&
+    a.connections?.open === b.connections?.open &&
+    a.connections?.refused === b.connections?.refused;
   return (
     sameMessaging &&
     sameTopic &&

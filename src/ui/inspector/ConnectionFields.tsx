@@ -18,8 +18,8 @@ interface ConnectionFieldsProps {
 
 type Mode = 'perCall' | 'pool';
 const MODES: readonly { value: Mode; label: string }[] = [
-  { value: 'perCall', label: 'A new connection per call' },
-  { value: 'pool', label: 'A pool kept by the caller' },
+  { value: 'perCall', label: 'New for each call' },
+  { value: 'pool', label: 'A pool per caller' },
 ];
 const NEW_POOL = { size: 10, idleTimeout: 60, waitTimeout: null };
 
@@ -40,8 +40,8 @@ export function ConnectionFields({ connection, latency, senderKind, senderName, 
   const set = (patch: Partial<ConnectionPolicy>, field: string) => (connection ? commit({ ...connection, ...patch }, field) : null);
   const pool = connection?.pool ?? null;
   return (
-    <fieldset className="connection-policy" aria-label="Connection">
-      <legend className="panel-subtitle">Connection</legend>
+    <section className="call-policy" aria-label="Connection">
+      <h3 className="panel-subtitle">Connection</h3>
       <CheckboxField
         label="Calls need a connection"
         note={`Each call from ${senderName} needs an open connection; a new one costs a handshake.`}
@@ -99,6 +99,6 @@ export function ConnectionFields({ connection, latency, senderKind, senderName, 
           <p className="inspector__note">{describeHandshake(connection, latency)}</p>
         </>
       )}
-    </fieldset>
+    </section>
   );
 }
