@@ -161,7 +161,7 @@ export abstract class RoutingLayer {
       depth--;
       const arrive = time + link.latency;
       // The connection the hop took (if any) comes free once the answer is back across it.
-      if (this.connections.active) this.connections.answered(base + depth, arrive);
+      if (this.connections.holdsConnections) this.connections.answered(base + depth, arrive);
       if (this.trace !== null) this.trace.hop(link.index, time, arrive, outcome, true);
       time = arrive;
       if (depth === 0 || (this.components[link.from] as Component).observesResponses) {

@@ -52,8 +52,13 @@ export class ConnectionLayer {
 
   constructor(private readonly host: ConnectionHost) {}
 
-  /** True once a link has needed a connection (until then no node has connection figures). */
+  /** True once a link has needed a connection or a node has had one opened to it (until then no node has connection figures). */
   get active(): boolean {
+    return this.pools.length > 0 || this.inbound.length > 0;
+  }
+
+  /** True once a link has needed a connection: until then no answer can free one. */
+  get holdsConnections(): boolean {
     return this.pools.length > 0;
   }
 
