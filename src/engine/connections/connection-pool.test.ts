@@ -171,3 +171,33 @@ describe('a pool of 0', () => {
     if (!parsed.ok) expect(parsed.errors.join('\n')).toMatch(/link "query".*field "connection\.pool\.size".*at least 1/);
   });
 });
+
+describe('a live edit of the connection policy', () => {
+  // 5 s without a policy, 5 s with a pool of 4, 5 s with a new connection per call, then 5 s without again.
+  const readTime = { type: 'exponential', mean: 0.01 };
+  const db = { id: 'db', kind: 'database', workers: 64, readTime, writeTime: readTime, maxConnections: 50 };
+  const users = { id: 'users', kind: 'client', workload: { mode: 'open', rate: 300 } };
+  const link = (connection?: unknown) => ({ id: 'query', from: 'users', to: 'db', latency: 0.002, ...(connection === undefined ? {} : { connection }) });
+  const pooled = { handshakeRoundTrips: 1, pool: { size: 4, idleTimeout: 1, waitTimeout: null } };
+  const perCall = { handshakeRoundTrips: 1, pool: null };
+  const changes = [
+    { at: 5, nodes: [users, db], links: [link(pooled)] },
+    { at: 10, nodes: [users, db], links: [link(perCall)] },
+    { at: 15, nodes: [users, db], links: [link()] },
+  ];
+
+  it('conserves requests at every moment and leaves no connection open once the calls are over', () => {
+    const scenario = build({ duration: 25, seed: 5, nodes: [users, db] as ScenarioInput['nodes'], links: [link()] as ScenarioInput['links'], changes: changes as ScenarioInput['changes'] });
+    const sim = createSimulation(scenario, { window: 0 });
+    for (let t = 0.5; t <= 25; t += 0.5) {
+      sim.runUntil(t);
+      const s = sim.snapshot();
+      expect(s.sent).toBe(s.completed + s.failed + s.inFlight);
+    }
+    const report = sim.report();
+    expect(report.totals.failed).toBe(0);
+    const inbound = nodeOf(report, 'db').inboundConnections;
+    expect(inbound?.open).toBe(0);
+    expect(inbound?.peak).toBeGreaterThan(0);
+  });
+});
