@@ -9,17 +9,18 @@ function compact(n: number): string {
 
 /**
  * A database's connections on its card, when it limits them: open now out
- * of its most, and how many it refused so far. There before a run too, with
- * dashes, so the card keeps its size.
+ * of its most, and how many it refused so far. Two figures among the card's
+ * others, there before a run too, with dashes, so the card keeps its size.
  */
 export function ConnectionLimitFigures({ live, limit }: { live: NodeLiveStats | null; limit: number }) {
   const c = live?.connections;
+  const title = 'Connections open now out of its maxConnections, and new ones refused so far';
   return (
-    <div className="node-card__figures" title="Connections open now out of its maxConnections, and new ones refused so far">
-      <span>
+    <>
+      <span title={title}>
         conns {c ? c.open : '–'}/{limit}
       </span>
-      <span>{c ? compact(c.refused) : '–'} refused</span>
-    </div>
+      <span title={title}>{c ? compact(c.refused) : '–'} refused</span>
+    </>
   );
 }
