@@ -7,7 +7,7 @@ import { ConnectionPool } from './connection-pool';
 import { handshakeDelay, refusalDelay } from './handshake';
 
 /** The connection layer's own events; each arg is a pool id, except a wait timeout's (a wait id). */
-export const ConnectionEvent = { release: 0, waitTimeout: 1, idleExpiry: 2 } as const;
+export const ConnectionEvent = { release: 0, waitTimeout: 1, idleExpiry: 2, settle: 3 } as const;
 
 /** What the connection layer needs of the simulation. */
 export interface ConnectionHost {
@@ -36,7 +36,10 @@ interface Wait {
  * has room and the far end accepts more, or waits first in first out for a
  * connection to come free. It holds the connection until its answer has
  * crossed the link back (routing.ts tells `answered`); then the connection
- * goes to the oldest waiting call, turns idle, or closes (no pool).
+ * goes to the oldest waiting call, turns idle, or closes (no pool). A pooled
+ * connection turns idle without an event of its own: the pool notes when it
+ * comes free and settles it the next time it is looked at; an event is due
+ * only when calls wait for it, or when it would expire.
  */
 export class ConnectionLayer {
   private readonly pools: ConnectionPool[] = [];
@@ -64,8 +67,9 @@ export class ConnectionLayer {
 
   /** A call on `link` (whose policy is `policy`) needs a connection: take, open or wait for one. */
   send(request: number, link: RuntimeLink, policy: ConnectionPolicy, time: number): void {
-    const pool = this.poolFor(link, policy, this.host.instanceOf(request, link.from));
+    const pool = this.poolFor(link, policy, this.host.instanceOf(request, link.from), time);
     pool.calls++;
+    pool.settle(time);
     if (pool.idle > 0) {
       pool.takeIdle();
       this.board(pool, request, 0, time);
@@ -76,21 +80,32 @@ export class ConnectionLayer {
       pool.waiting.push(id);
       const timeout = policy.pool?.waitTimeout ?? null;
       if (timeout !== null) this.host.scheduleConnectionEvent(ConnectionEvent.waitTimeout, id, time + timeout);
+      this.scheduleSettle(pool);
     }
   }
 
   /** The answer of `request` crosses back, at `time`, the hop it took at `hop` (slot × stride + depth): its connection comes free then. */
   answered(hop: number, time: number): void {
-    const pool = this.held[hop] ?? -1;
-    if (pool < 0) return;
+    const id = this.held[hop] ?? -1;
+    if (id < 0) return;
     this.held[hop] = -1;
-    this.host.scheduleConnectionEvent(ConnectionEvent.release, pool, time);
+    const pool = this.pools[id] as ConnectionPool;
+    // A connection that closes (no pool, or a retired one) does so at its time: an event.
+    if (pool.policy.pool === null || pool.retired) {
+      this.host.scheduleConnectionEvent(ConnectionEvent.release, id, time);
+      return;
+    }
+    // A pooled one turns idle lazily; only a call waiting for it needs an event at that time.
+    pool.comesFree(time);
+    if (pool.waiting.length > 0) this.scheduleSettle(pool);
+    else this.scheduleExpiry(pool);
   }
 
   /** One of the layer's events. */
   handle(kind: number, arg: number, time: number): void {
     if (kind === ConnectionEvent.release) this.release(this.pools[arg] as ConnectionPool, time);
     else if (kind === ConnectionEvent.waitTimeout) this.waitTimedOut(arg, time);
+    else if (kind === ConnectionEvent.settle) this.settled(this.pools[arg] as ConnectionPool, time);
     else this.expireIdle(this.pools[arg] as ConnectionPool, time);
   }
 
@@ -179,12 +194,12 @@ export class ConnectionLayer {
     return inbound;
   }
 
-  private poolFor(link: RuntimeLink, policy: ConnectionPolicy, instance: number): ConnectionPool {
+  private poolFor(link: RuntimeLink, policy: ConnectionPolicy, instance: number, time: number): ConnectionPool {
     const perInstance = this.byLink[link.index] ?? (this.byLink[link.index] = []);
     let pool = perInstance[instance];
     // A live edit that changes the policy or the far end starts a new pool; the old one winds down.
     if (pool === undefined || pool.policy !== policy || pool.callee !== link.to) {
-      if (pool !== undefined) this.retire(pool);
+      if (pool !== undefined) this.retire(pool, time);
       pool = new ConnectionPool(this.pools.length, link, policy, link.to, instance);
       this.pools.push(pool);
       perInstance[instance] = pool;
@@ -194,9 +209,12 @@ export class ConnectionLayer {
     return pool;
   }
 
-  private retire(pool: ConnectionPool): void {
+  private retire(pool: ConnectionPool, time: number): void {
+    pool.settle(time);
     pool.retired = true;
     while (pool.idle > 0) this.closeIdle(pool);
+    // Those still on their way back close as they come free (or go to the calls still waiting here).
+    for (const freeAt of pool.takeReturning()) this.host.scheduleConnectionEvent(ConnectionEvent.release, pool.id, freeAt);
   }
 
   /** Opens a new connection for `request`, unless the far end is at its limit (then the call fails as refused). */
@@ -241,6 +259,34 @@ export class ConnectionLayer {
     this.closeConnection(pool.callee);
   }
 
+  /** A returning connection came free while calls wait: they take what is idle now, oldest call first. */
+  private settled(pool: ConnectionPool, time: number): void {
+    pool.settlePending = false;
+    pool.settle(time);
+    this.serveWaiting(pool, time);
+    this.scheduleSettle(pool);
+    this.scheduleExpiry(pool);
+  }
+
+  /** Calls still waiting take idle connections, oldest call first (a timed-out one has left the queue's map). */
+  private serveWaiting(pool: ConnectionPool, time: number): void {
+    while (pool.idle > 0 && pool.waiting.length > 0) {
+      const id = pool.waiting.shift();
+      const wait = this.waits.get(id);
+      if (wait === undefined) continue;
+      this.waits.delete(id);
+      pool.takeIdle();
+      this.board(pool, wait.request, time - wait.since, time);
+    }
+  }
+
+  /** While calls wait, one settle event is due when the next returning connection comes free. */
+  private scheduleSettle(pool: ConnectionPool): void {
+    if (pool.settlePending || pool.returningCount === 0 || pool.waiting.length === 0) return;
+    pool.settlePending = true;
+    this.host.scheduleConnectionEvent(ConnectionEvent.settle, pool.id, pool.nextFreeAt);
+  }
+
   private waitTimedOut(id: number, time: number): void {
     const wait = this.waits.get(id);
     if (wait === undefined) return;
@@ -251,9 +297,12 @@ export class ConnectionLayer {
 
   private scheduleExpiry(pool: ConnectionPool): void {
     const idleTimeout = pool.policy.pool?.idleTimeout ?? null;
-    if (idleTimeout === null || pool.expiryPending || pool.idle === 0) return;
+    if (idleTimeout === null || pool.expiryPending) return;
+    // The oldest idle connection, or the first to come back and turn idle.
+    const since = pool.idle > 0 ? pool.oldestIdleSince : pool.returningCount > 0 ? pool.nextFreeAt : null;
+    if (since === null) return;
     pool.expiryPending = true;
-    this.host.scheduleConnectionEvent(ConnectionEvent.idleExpiry, pool.id, pool.oldestIdleSince + idleTimeout);
+    this.host.scheduleConnectionEvent(ConnectionEvent.idleExpiry, pool.id, since + idleTimeout);
   }
 
   /** Closes every idle connection of `pool` that has been idle for its whole `idleTimeout`. */
@@ -261,6 +310,8 @@ export class ConnectionLayer {
     pool.expiryPending = false;
     const idleTimeout = pool.policy.pool?.idleTimeout ?? null;
     if (idleTimeout === null) return;
+    pool.settle(time);
+    this.serveWaiting(pool, time);
     while (pool.idle > 0 && pool.oldestIdleSince + idleTimeout <= time) this.closeIdle(pool);
     this.scheduleExpiry(pool);
   }

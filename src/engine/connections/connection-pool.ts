@@ -17,6 +17,15 @@ export class ConnectionPool {
   /** When each idle connection became idle, oldest first (from `idleHead` on): calls take the newest. */
   private readonly idleSince: number[] = [];
   private idleHead = 0;
+  /**
+   * When each connection whose answer is on its way back comes free, earliest
+   * first (from `returningHead` on). They turn idle lazily, when the pool is
+   * next looked at (`settle`), so a free connection costs no event of its own.
+   */
+  private readonly returning: number[] = [];
+  private returningHead = 0;
+  /** A settle event is due for this pool (at most one at a time): calls wait for a returning connection. */
+  settlePending = false;
   readonly waiting = new RequestQueue();
   /** An idle-expiry event is due for this pool (at most one at a time). */
   expiryPending = false;
@@ -58,6 +67,46 @@ export class ConnectionPool {
   /** When the oldest idle connection became idle; call only when idle > 0. */
   get oldestIdleSince(): number {
     return this.idleSince[this.idleHead] as number;
+  }
+
+  /** Connections on their way back to the pool. */
+  get returningCount(): number {
+    return this.returning.length - this.returningHead;
+  }
+
+  /** When the next returning connection comes free; call only when returningCount > 0. */
+  get nextFreeAt(): number {
+    return this.returning[this.returningHead] as number;
+  }
+
+  /** A call's answer is on its way back: its connection comes free at `time`. */
+  comesFree(time: number): void {
+    const returning = this.returning;
+    let at = returning.length;
+    // In order already, unless a live edit shortened the link's latency.
+    while (at > this.returningHead && (returning[at - 1] as number) > time) at--;
+    if (at === returning.length) returning.push(time);
+    else returning.splice(at, 0, time);
+  }
+
+  /** Connections that came free by `time` turn idle, each idle since it came free. */
+  settle(time: number): void {
+    while (this.returningCount > 0 && this.nextFreeAt <= time) {
+      this.putIdle(this.nextFreeAt);
+      this.returningHead++;
+    }
+    if (this.returningHead > 1024 && this.returningHead * 2 > this.returning.length) {
+      this.returning.splice(0, this.returningHead);
+      this.returningHead = 0;
+    }
+  }
+
+  /** Hands over the connections still on their way back (a retired pool closes each as it comes free). */
+  takeReturning(): number[] {
+    const out = this.returning.slice(this.returningHead);
+    this.returning.length = 0;
+    this.returningHead = 0;
+    return out;
   }
 
   /** Takes the most recently used idle connection. */
