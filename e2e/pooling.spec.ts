@@ -39,6 +39,9 @@ test.describe('a teacher shows what a connection pool buys', () => {
     await finalTotals(page);
     // 8 instances × 12 connections stay under 100: nothing refused, and the 20 ms handshake is gone.
     await expect(postgres.getByText('0 refused')).toBeVisible();
+    // The link inspector tells what the pools did.
+    await expect(page.getByTestId('link-connection-figures')).toContainText('(pools of 12 in 8 instances)');
+    await expect(page.getByTestId('link-connection-figures')).toContainText('0 refused.');
     const pooledP50 = await total(page, 'Latency p50');
     expect(slowP50 - pooledP50).toBeGreaterThan(15);
   });

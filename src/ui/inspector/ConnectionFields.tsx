@@ -2,10 +2,13 @@ import { type ConnectionPolicy, ConnectionPolicySchema } from '../../scenario/el
 import type { NodeKind } from '../../scenario/schema';
 import { CheckboxField } from './CheckboxField';
 import { CONNECTION_SPECS } from './connection-specs';
+import { LinkConnectionFigures } from './LinkConnectionFigures';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
 
 interface ConnectionFieldsProps {
+  linkId: string;
+  fromId: string;
   /** The policy on the link, or undefined when connections are free. */
   connection: ConnectionPolicy | undefined;
   /** The link's one-way latency, for the handshake's cost. */
@@ -33,7 +36,7 @@ function describeHandshake(c: ConnectionPolicy, latency: number): string {
 }
 
 /** A link's connection: free, a new one per call (a handshake each), or a pool the caller keeps (docs/scenario-format.md, "Connections"). */
-export function ConnectionFields({ connection, latency, senderKind, senderName, commit }: ConnectionFieldsProps) {
+export function ConnectionFields({ linkId, fromId, connection, latency, senderKind, senderName, commit }: ConnectionFieldsProps) {
   if (senderKind === 'pooler') {
     return <p className="inspector__note">A connection pooler keeps its own server connections: set how many on the pooler.</p>;
   }
@@ -97,6 +100,7 @@ export function ConnectionFields({ connection, latency, senderKind, senderName, 
             onCommit={(tlsCpu) => set({ tlsCpu: tlsCpu ?? 0 }, 'connection.tlsCpu')}
           />
           <p className="inspector__note">{describeHandshake(connection, latency)}</p>
+          <LinkConnectionFigures linkId={linkId} fromId={fromId} />
         </>
       )}
     </section>

@@ -37,6 +37,8 @@ export function LinkInspector({ link, nodes }: { link: Link; nodes: readonly Sce
         commit={(call, field) => updateLink(link.id, { call }, field)}
       />
       <ConnectionFields
+        linkId={link.id}
+        fromId={link.from}
         connection={link.connection}
         latency={link.latency}
         senderKind={nodes.find((n) => n.id === link.from)?.kind}
