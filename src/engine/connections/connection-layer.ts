@@ -4,6 +4,7 @@ import type { RequestPool } from '../request-pool';
 import { Outcome, type OutcomeCode } from '../types';
 import type { ConnectionFigures, InboundConnections } from './connection-figures';
 import { ConnectionPool } from './connection-pool';
+import { linkFigures } from './link-figures';
 import { handshakeDelay, refusalDelay } from './handshake';
 
 /** The connection layer's own events; each arg is a pool id, except a wait timeout's (a wait id). */
@@ -78,6 +79,7 @@ export class ConnectionLayer {
       const id = this.nextWait++;
       this.waits.set(id, { request, pool, since: time });
       pool.waiting.push(id);
+      pool.waitingNow++;
       const timeout = policy.pool?.waitTimeout ?? null;
       if (timeout !== null) this.host.scheduleConnectionEvent(ConnectionEvent.waitTimeout, id, time + timeout);
       this.scheduleSettle(pool);
@@ -97,7 +99,7 @@ export class ConnectionLayer {
     }
     // A pooled one turns idle lazily; only a call waiting for it needs an event at that time.
     pool.comesFree(time);
-    if (pool.waiting.length > 0) this.scheduleSettle(pool);
+    if (pool.waitingNow > 0) this.scheduleSettle(pool);
     else this.scheduleExpiry(pool);
   }
 
@@ -157,32 +159,7 @@ export class ConnectionLayer {
     if (pools === undefined) return undefined;
     const byLink = new Map<RuntimeLink, ConnectionPool[]>();
     for (const pool of pools) byLink.set(pool.link, [...(byLink.get(pool.link) ?? []), pool]);
-    return [...byLink].map(([link, list]) => this.figuresOfLink(link, list));
-  }
-
-  private figuresOfLink(link: RuntimeLink, pools: ConnectionPool[]): ConnectionFigures {
-    const sum = (of: (p: ConnectionPool) => number) => pools.reduce((total, p) => total + of(p), 0);
-    const current = pools.filter((p) => !p.retired);
-    const latest = (current[current.length - 1] ?? pools[pools.length - 1]) as ConnectionPool;
-    const boarded = sum((p) => p.boarded);
-    return {
-      link: link.id,
-      target: this.host.nodeId(latest.callee),
-      poolSize: latest.policy.pool?.size ?? null,
-      instances: new Set(pools.map((p) => p.instance)).size,
-      open: sum((p) => p.open),
-      inUse: sum((p) => p.inUse),
-      waiting: sum((p) => p.waiting.length),
-      peakOpen: Math.max(...pools.map((p) => p.peakOpen)),
-      calls: sum((p) => p.calls),
-      handshakes: sum((p) => p.handshakes),
-      waited: sum((p) => p.waited),
-      meanWait: boarded > 0 ? sum((p) => p.waitSum) / boarded : 0,
-      maxWait: Math.max(...pools.map((p) => p.maxWait)),
-      timeouts: sum((p) => p.timeouts),
-      refused: sum((p) => p.refused),
-      idleClosed: sum((p) => p.idleClosed),
-    };
+    return [...byLink].map(([link, list]) => linkFigures(link, list, (callee) => this.host.nodeId(callee)));
   }
 
   private inboundTo(node: number): InboundConnections {
@@ -239,6 +216,7 @@ export class ConnectionLayer {
     this.host.cross(request, pool.link, depart);
   }
 
+  /** A connection that closes when its call is over (no pool, or a pool a live edit retired) comes free. */
   private release(pool: ConnectionPool, time: number): void {
     // The connection goes straight to the oldest call still waiting (a timed-out one has left the queue's map).
     while (pool.waiting.length > 0) {
@@ -246,14 +224,11 @@ export class ConnectionLayer {
       const wait = this.waits.get(id);
       if (wait === undefined) continue;
       this.waits.delete(id);
+      pool.waitingNow--;
       this.board(pool, wait.request, time - wait.since, time);
       return;
     }
-    if (pool.policy.pool !== null && !pool.retired) {
-      pool.putIdle(time);
-      this.scheduleExpiry(pool);
-      return;
-    }
+    // No pool, or a retired one: the connection closes.
     pool.inUse--;
     pool.open--;
     this.closeConnection(pool.callee);
@@ -270,11 +245,12 @@ export class ConnectionLayer {
 
   /** Calls still waiting take idle connections, oldest call first (a timed-out one has left the queue's map). */
   private serveWaiting(pool: ConnectionPool, time: number): void {
-    while (pool.idle > 0 && pool.waiting.length > 0) {
+    while (pool.idle > 0 && pool.waitingNow > 0) {
       const id = pool.waiting.shift();
       const wait = this.waits.get(id);
       if (wait === undefined) continue;
       this.waits.delete(id);
+      pool.waitingNow--;
       pool.takeIdle();
       this.board(pool, wait.request, time - wait.since, time);
     }
@@ -282,7 +258,7 @@ export class ConnectionLayer {
 
   /** While calls wait, one settle event is due when the next returning connection comes free. */
   private scheduleSettle(pool: ConnectionPool): void {
-    if (pool.settlePending || pool.returningCount === 0 || pool.waiting.length === 0) return;
+    if (pool.settlePending || pool.returningCount === 0 || pool.waitingNow === 0) return;
     pool.settlePending = true;
     this.host.scheduleConnectionEvent(ConnectionEvent.settle, pool.id, pool.nextFreeAt);
   }
@@ -291,6 +267,7 @@ export class ConnectionLayer {
     const wait = this.waits.get(id);
     if (wait === undefined) return;
     this.waits.delete(id);
+    wait.pool.waitingNow--;
     wait.pool.timeouts++;
     this.host.respond(wait.request, Outcome.poolTimeout, time);
   }

@@ -27,6 +27,8 @@ export class ConnectionPool {
   /** A settle event is due for this pool (at most one at a time): calls wait for a returning connection. */
   settlePending = false;
   readonly waiting = new RequestQueue();
+  /** Calls waiting now (`waiting` also holds the ids of those that timed out, until they reach its head). */
+  waitingNow = 0;
   /** An idle-expiry event is due for this pool (at most one at a time). */
   expiryPending = false;
   /** A live edit changed the link's policy or far end: new calls go to a new pool; this one closes as its calls end. */
