@@ -8,6 +8,8 @@ import { ReplicaStrip } from './ReplicaStrip';
 import { InstanceStrip } from './InstanceStrip';
 import { GatewayCardFigures } from './GatewayCardFigures';
 import { RegistryCardFigures } from './RegistryCardFigures';
+import { PoolerCardFigures } from './PoolerCardFigures';
+import { ConnectionLimitFigures } from './ConnectionLimitFigures';
 import { KindIcon, kindStyle, nodeSummary } from './node-kinds';
 import { ResourceRow } from './ResourceRow';
 import { SidecarBadge } from './SidecarBadge';
@@ -28,7 +30,7 @@ function QueueFigures({ figures }: { figures: NodeLiveStats['messaging'] }) {
   );
 }
 /** A sharded or replicated database shows a third line of figures (stale reads, its hot shard), there before a run too. */
-const dataTierFigures = (node: ScenarioNode) => node.kind === 'database' && (node.shards > 1 || node.readReplicas > 0);
+const dataTierFigures = (node: ScenarioNode) => node.kind === 'database' && (node.shards > 1 || node.readReplicas > 0 || node.maxConnections !== null);
 
 /** A node on the canvas: icon, name, what it is set to, and live figures while a run goes. */
 export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<ScenarioFlowNode>) {
@@ -79,6 +81,7 @@ export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<Sce
             <span>p99 {live && !live.down ? formatSeconds(live.p99) : '–'}</span>
             {/* A database's data-tier figures share the two lines, so the card keeps its size. */}
             {node.kind === 'database' && node.readReplicas > 0 && <span>stale {live?.staleRatio !== undefined ? formatPercent(live.staleRatio) : '–'}</span>}
+            {node.kind === 'database' && node.maxConnections !== null && <ConnectionLimitFigures live={live} limit={node.maxConnections} />}
             {node.kind === 'database' && node.shards > 1 && (
               <span title="Busiest shard primary">hot shard {live?.busiestShard !== undefined ? formatPercent(live.busiestShard) : '–'}</span>
             )}
@@ -95,6 +98,7 @@ export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<Sce
           </div>
         </div>
       )}
+      {node.kind === 'pooler' && <PoolerCardFigures live={live} serverConnections={node.serverConnections} />}
       {node.kind === 'server' && node.resources && <ResourceRow live={live} />}
       {node.kind === 'registry' && <RegistryCardFigures node={node} live={live} />}
       <Handle type="source" position={Position.Right} className="node-handle" />

@@ -3,6 +3,7 @@ import { KIND_TRAITS } from '../scenario/kinds';
 import type { NodeKind } from '../scenario/schema';
 import { queueLines, topicLines } from './format-messaging';
 import { callLines } from './format-calls';
+import { connectionLines, inboundConnectionLines, poolerLines } from './format-connections';
 import { formatCount, formatMilliseconds, formatNumber, formatPercent, formatTable, indent } from './format-numbers';
 import { resourceLines } from './format-resources';
 import { replicaLines } from './format-replicas';
@@ -31,11 +32,17 @@ const DETAILS: { readonly [K in NodeKind]: (node: NodeReportOf<K>, name: string)
   parallelJob: (node, name) => parallelJobLines(node, name),
   gateway: (node, name) => gatewayLines(node, name),
   registry: (node, name) => registryLines(node, name),
+  pooler: (node, name) => poolerLines(node, name),
 };
 
 /** The extra lines a node's report calls for (none for a plain server), titled with `name` (its id, marked when a live edit retired it). */
 export function nodeDetailLines(node: NodeReport, name = node.id): string[] {
-  return [...(DETAILS[node.kind] as (node: NodeReport, name: string) => string[])(node, name), ...callLines(node.calls, name)];
+  return [
+    ...(DETAILS[node.kind] as (node: NodeReport, name: string) => string[])(node, name),
+    ...callLines(node.calls, name),
+    ...connectionLines(node.connections, name),
+    ...inboundConnectionLines(node.inboundConnections, name),
+  ];
 }
 
 const MAX_POOL_CHANGES = 20;

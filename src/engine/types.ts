@@ -14,6 +14,8 @@ import type { LiveResources, ResourcesReport } from './resources/resources-repor
 import type { CallFigures, LiveCall } from './resilience/call-figures';
 import type { MeshReport, SidecarFigures } from './mesh/mesh-figures';
 import type { RegistryFigures } from './discovery/figures';
+import type { ConnectionFigures, InboundConnections } from './connections/connection-figures';
+import type { PoolerFigures, PoolerWindow } from './connections/pooler-figures';
 
 export type { CacheReport, CdnEdgeReport, CdnReport, RankBucket } from './caching/report';
 export type { NodeTheory, QueueModel, SystemTheory } from './queueing-theory';
@@ -144,6 +146,12 @@ export interface NodeReportBase {
   registry?: RegistryFigures;
   /** Servers with `autoscaling`: the group's instances over the run, instance-seconds and cost. */
   instances?: InstanceFigures;
+  /** Callers: each outgoing link with a `connection` policy (handshakes, pool wait, refusals). */
+  connections?: ConnectionFigures[];
+  /** Nodes connections go to (databases, poolers): open now, peak, refused past the limit. */
+  inboundConnections?: InboundConnections;
+  /** Connection poolers: client and server connections, the wait for one, timeouts. */
+  pooler?: PoolerFigures;
 }
 
 /**
@@ -164,6 +172,7 @@ interface KindFigures {
   parallelJob: Required<Pick<NodeReportBase, 'replicas' | 'sessions'>>;
   gateway: Required<Pick<NodeReportBase, 'gateway'>>;
   registry: Required<Pick<NodeReportBase, 'registry'>>;
+  pooler: Required<Pick<NodeReportBase, 'pooler'>>;
 }
 type EveryKind<T extends { [K in NodeKind]: object }> = T;
 
@@ -247,6 +256,8 @@ export interface WindowNodeSample {
   staleCalls?: number;
   /** Servers with `autoscaling`: mean instances serving, starting and running over the window. */
   instances?: WindowInstances;
+  /** Connection poolers: server connections in use, the wait for one, client connections. */
+  pooler?: PoolerWindow;
 }
 
 /** Cheap live figures, for the canvas and the totals table while running. */
@@ -320,6 +331,12 @@ export interface LiveNode {
   registry?: RegistryFigures;
   /** Servers with `autoscaling`: instances in each state now, and the bounds. */
   instances?: LiveInstances;
+  /** Callers: each outgoing link with a `connection` policy, so far. */
+  connections?: ConnectionFigures[];
+  /** Nodes connections go to: open now, peak, refused. */
+  inboundConnections?: InboundConnections;
+  /** Connection poolers: the report's pooler figures so far. */
+  pooler?: PoolerFigures;
 }
 
 /** A running simulation. Time is simulated seconds; nothing here knows the wall clock. */

@@ -235,6 +235,19 @@ export const KIND_TRAITS: { readonly [K in NodeKind]: KindTraits<K> } = {
     acceptsLinks: true,
     costPerHour: free,
   },
+  pooler: {
+    title: 'Connection pooler',
+    plural: 'connection poolers',
+    one: 'a connection pooler',
+    hint: 'Many client connections onto a few database connections',
+    idPrefix: 'pooler',
+    create: (base) => ({ ...base, kind: 'pooler', serverConnections: 20 }),
+    faults: [],
+    answers: 'never',
+    workers: 'never',
+    acceptsLinks: true,
+    costPerHour: free,
+  },
 };
 
 /** Every node kind the engine simulates, in palette order (the table's). */

@@ -40,6 +40,10 @@ export interface NodeLiveStats {
   registry?: { listed: number; staleCaches: number; caches: number | null; staleCalls: number };
   /** Servers with autoscaling: instances serving, starting and draining now, and the bounds. */
   instances?: LiveInstances;
+  /** Connection poolers: server connections in use and client connections open now. */
+  pooler?: { serverBusy: number; clientConnections: number };
+  /** Nodes connections go to (databases, poolers): open now, and refused so far. */
+  connections?: { open: number; refused: number };
 }
 
 /** What one machine of a replicated node is doing now. */
@@ -84,6 +88,8 @@ export function computeNodeLiveStats(state: AppState, nodeId: string): NodeLiveS
     if ((window?.staleCalls ?? 0) > 0) stats.health = 'failing';
   }
   if (node.instances) stats.instances = node.instances;
+  if (node.inboundConnections) stats.connections = { open: node.inboundConnections.open, refused: node.inboundConnections.refused };
+  if (node.pooler) stats.pooler = { serverBusy: node.pooler.serverBusy, clientConnections: node.pooler.clientConnections };
   return stats;
 }
 
@@ -113,11 +119,17 @@ function same(a: NodeLiveStats | null, b: NodeLiveStats | null): boolean {
     a.gateway?.admitted === b.gateway?.admitted && a.gateway?.throttled === b.gateway?.throttled && a.gateway?.unauthorized === b.gateway?.unauthorized;
   const sameRegistry =
     a.registry?.listed === b.registry?.listed && a.registry?.staleCaches === b.registry?.staleCaches && a.registry?.staleCalls === b.registry?.staleCalls;
+  const samePooler =
+    a.pooler?.serverBusy === b.pooler?.serverBusy &&
+    a.pooler?.clientConnections === b.pooler?.clientConnections &&
+    a.connections?.open === b.connections?.open &&
+    a.connections?.refused === b.connections?.refused;
   return (
     sameMessaging &&
     sameRegistry &&
     sameTopic &&
     sameGateway &&
+    samePooler &&
     a.utilization === b.utilization &&
     a.queueLength === b.queueLength &&
     a.p99 === b.p99 &&

@@ -1,5 +1,6 @@
 import { INSTANCE_SIZES, sizeOf } from '../../scenario/instance-sizes';
 import type { DatabaseNode, ServerNode, SessionStoreNode } from '../../scenario/schema';
+import { CONNECTION_SPECS } from './connection-specs';
 import { DistributionField } from './DistributionField';
 import { SPECS } from './field-spec';
 import type { Commit, FieldsProps } from './fields-props';
@@ -126,6 +127,13 @@ export function DatabaseFields({ node, commit }: FieldsProps<'database'>) {
       <WorkerFields node={node} commit={commit} />
       <DistributionField label="Read time" value={node.readTime} onCommit={(readTime) => commit({ readTime }, 'readTime')} />
       <DistributionField label="Write time" value={node.writeTime} onCommit={(writeTime) => commit({ writeTime }, 'writeTime')} />
+      <NumberField
+        label="Max connections"
+        note="Open at once from all callers (links with a connection policy, poolers); a new one beyond is refused"
+        value={node.maxConnections}
+        spec={CONNECTION_SPECS.maxConnections}
+        onCommit={(maxConnections) => commit({ maxConnections }, 'maxConnections')}
+      />
       <Section title="Shards and replicas" summary={summary}>
         <NumberField
           label="Shards"

@@ -15,6 +15,7 @@ import { keyCount, keyNoun, previousPool, type RingFigures, ringFigures, ringTar
 import { createHashRingView } from '../../views/balancer/hash-ring-view';
 import { QueueViews } from './QueueViews';
 import { InstancesView } from './InstancesView';
+import { PoolerViews } from './PoolerViews';
 import { OperationalLaws } from './OperationalLaws';
 import { FieldSweep } from './FieldSweep';
 import { ScalingSweep } from './ScalingSweep';
@@ -68,6 +69,7 @@ const KIND_VIEWS: { readonly [K in NodeKind]: KindViews<K> } = {
   parallelJob: { columns: () => 3, Views: ({ node, label }) => <FieldSweep key={node.id} node={node} label={label} /> },
   gateway: { columns: (node) => (node.rateLimit.policy === 'none' ? 1 : 3), Views: GatewayViews },
   registry: { columns: () => 2, Views: RegistryViews },
+  pooler: { columns: () => 3, Views: PoolerViews },
 };
 
 const viewsOf = (node: ScenarioNode) => KIND_VIEWS[node.kind] as KindViews<NodeKind>;
