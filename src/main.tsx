@@ -1,7 +1,8 @@
+import { markStart } from './first-paint-marks';
 import './scenario/zod-without-eval';
 import '@xyflow/react/dist/style.css';
 import './ui/app.css';
-import { lazy, StrictMode, Suspense } from 'react';
+import { lazy, StrictMode, Suspense, useLayoutEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useAppStore } from './store';
 import { App } from './ui/App';
@@ -12,6 +13,8 @@ import { keepWork, type WorkSession } from './ui/keep-work';
 import { adoptEarlierAutosave, readStartAutosave, renewWorkId, safeStorage, tabWorkId } from './ui/recent-work';
 import { parseEmbedParams } from './ui/embed/embed-params';
 import { chooseStartScenario } from './ui/startup';
+
+markStart('main');
 
 // An embed (an iframe in slides or a page) shows the link's scenario and keeps nothing: no autosave read or written,
 // so a deck of embeds never fills Recent or opens the viewer's own work. Its page is a chunk of its own.
@@ -48,6 +51,7 @@ if (storage && !embed) {
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+markStart('render', { source: start.source });
 createRoot(root).render(
   <StrictMode>
     <ErrorBoundary onExport={() => downloadScenario(useAppStore.getState().scenario)} onStartOver={() => useAppStore.getState().replaceScenario(starterScenario())}>
@@ -59,8 +63,17 @@ createRoot(root).render(
         <App />
       )}
     </ErrorBoundary>
+    <AfterFirstCommit />
   </StrictMode>,
 );
+
+/** Its layout effect runs in the first commit, after every part's own (it is the last child). */
+function AfterFirstCommit() {
+  useLayoutEffect(() => {
+    markStart('first-commit');
+  }, []);
+  return null;
+}
 
 function dropHash() {
   history.replaceState(null, '', location.pathname + location.search);
