@@ -13,6 +13,8 @@ import { keepWork, type WorkSession } from './ui/keep-work';
 import { adoptEarlierAutosave, readStartAutosave, renewWorkId, safeStorage, tabWorkId } from './ui/recent-work';
 import { parseEmbedParams } from './ui/embed/embed-params';
 import { chooseStartScenario } from './ui/startup';
+import { registerOfflineWorker } from './ui/register-offline';
+import { whenIdleAfterFirstPaint } from './ui/use-after-first-paint';
 
 markStart('main');
 
@@ -71,6 +73,8 @@ createRoot(root).render(
 function AfterFirstCommit() {
   useLayoutEffect(() => {
     markStart('first-commit');
+    // The offline worker's install fetches every built file: not before the first frame is on screen.
+    if (import.meta.env.PROD) return whenIdleAfterFirstPaint(() => registerOfflineWorker(navigator, import.meta.env.BASE_URL));
   }, []);
   return null;
 }

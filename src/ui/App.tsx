@@ -26,6 +26,8 @@ export function App() {
   usePresenterMode();
   const presenter = useAppStore((s) => s.presenter);
   const painted = useAfterFirstPaint();
+  // The particle overlay draws nothing before a run: its worker starts once the first frame is on screen and the page is idle.
+  const idle = useAfterFirstPaint(true);
   return (
     <ReactFlowProvider>
       <div className={presenter ? 'app app--presenter' : 'app'}>
@@ -33,7 +35,7 @@ export function App() {
         <Palette />
         <main className="workspace">
           <ErrorBoundary area="The canvas" onExport={exportWork}>
-            <Editor overlay={<ParticleOverlay />} />
+            <Editor overlay={idle ? <ParticleOverlay /> : null} />
           </ErrorBoundary>
         </main>
         <ErrorBoundary area="The inspector" onExport={exportWork}>
