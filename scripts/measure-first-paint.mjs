@@ -140,7 +140,7 @@ function cpuSteps(events, address, figures) {
   return { steps, total: steps.reduce((a, b) => a + b, 0), backgroundParse: (entry?.tdur ?? 0) / 1000 };
 }
 
-/** A user's edit (a card dragged a little), then waits until it is autosaved and the service worker is ready. */
+/** A user's edit (a card dragged a little), then waits until it is autosaved and the service worker is active. */
 async function editAndSettle(page) {
   const card = page.locator('.react-flow__node').first();
   const box = await card.boundingBox();
@@ -149,7 +149,16 @@ async function editAndSettle(page) {
   await page.mouse.move(box.x + box.width / 2 + 20, box.y + 30, { steps: 4 });
   await page.mouse.up();
   await page.waitForFunction(() => localStorage.getItem('scale-playground:autosave:v1') !== null, null, { timeout: 10_000 });
-  await page.evaluate(() => Promise.race([navigator.serviceWorker?.ready, new Promise((r) => setTimeout(r, 10_000))]));
+  await page.evaluate(() => {
+    const active = navigator.serviceWorker?.ready.then((registration) => {
+      const worker = registration.active;
+      if (!worker || worker.state === 'activated') return;
+      return new Promise((resolve) => worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()));
+    });
+    return Promise.race([active, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  });
+  // A user returns later, not the moment the worker is active: let the install's after-work (code caching) finish.
+  await page.waitForTimeout(2000);
 }
 
 /** The steps between the timeline's marks, for the CPU breakdown. */
