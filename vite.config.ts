@@ -17,14 +17,15 @@ const devWithoutCsp: Plugin = {
 /**
  * After a first visit the playground runs offline (a workshop survives bad
  * wifi): a service worker precaches every built file, workers and example
- * chunks included. Only builds get one (the dev server never registers it),
- * and it is registered by a script file, /registerSW.js, since the
- * Content-Security-Policy refuses inline scripts. A new build's worker waits
+ * chunks included. Only builds get one (the dev server never registers it).
+ * The page registers it itself (src/ui/register-offline.ts) once the first
+ * frame is on screen: the worker's install fetches every file, which would
+ * otherwise compete with a first visit's first paint. A new build's worker waits
  * until every tab of the old one has closed: a tab keeps the files it
  * started with, lazy chunks included. docs/hosting.md says how to serve it.
  */
 const offline = VitePWA({
-  injectRegister: 'script',
+  injectRegister: false,
   registerType: 'prompt',
   manifest: false,
   workbox: {

@@ -1,68 +1,248 @@
 #!/usr/bin/env node
-// Measures how soon a first visit shows the canvas: for each of --runs fresh
-// browser contexts (empty cache and storage, as a first visit), the time from
-// navigation start to first contentful paint, and to the first frame painted
-// with the starter's node cards on the canvas. Prints each run and the median.
+// Measures how soon the canvas shows its cards, on the production build:
+// for each of --runs rounds, in fresh browser contexts (empty cache and
+// storage, as a first visit):
+//   - a yardstick: a trivial static HTML page from the same server, so a
+//     busy machine shows up as a slow yardstick rather than a slow app;
+//   - a cold visit: the first visit, which opens the starter;
+//   - a warm visit: the same context opened again after one edit, as a
+//     returning user (HTTP cache and service worker warm, the edit autosaved).
+// "Canvas with its cards" is the first frame in which every card's name is
+// painted (Element Timing: the presentation time of the frame the user sees,
+// not a callback time), and the breakdown says where the time before it went:
+// wall-clock time between the page's own marks (src/first-paint-marks.ts),
+// and the main thread's CPU time in each step from a Chromium trace, which a
+// machine busy with other work slows down far less than the wall clock.
 //
-//   npm run build && node scripts/measure-first-paint.mjs [--url http://127.0.0.1:4173] [--runs 15]
+//   npm run build && node scripts/measure-first-paint.mjs [--runs 15] [--port 4398] [--dist dist]
 //
-// Without --url it serves dist/ itself with `vite preview` on a spare port.
+// It serves a copy of --dist (plus the yardstick page) with `vite preview`.
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { locateChromium } from './find-chromium.mjs';
 import { previewPage } from './preview-server.mjs';
 
-const { values } = parseArgs({ options: { url: { type: 'string' }, runs: { type: 'string', default: '15' }, port: { type: 'string', default: '4398' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' }, port: { type: 'string', default: '4398' }, dist: { type: 'string', default: 'dist' } } });
+const runs = Number(values.runs);
 
-const { url, stop: stopServer } = await previewPage(values.url, values.port);
+// The yardstick lives beside the app in a copy of dist/, so dist/ itself stays the build.
+const served = mkdtempSync(join(tmpdir(), 'first-paint-'));
+cpSync(values.dist, served, { recursive: true });
+writeFileSync(join(served, 'yardstick.html'), '<!doctype html><html lang="en"><meta charset="utf-8"><title>Yardstick</title><p>A static page with one line of text.</p></html>\n');
+const { url, stop: stopServer } = await previewPage(undefined, values.port, ['--outDir', served]);
 
-/** Runs in the page before any of its scripts: notes the first frame painted after a node card is visible. */
-function watchForCards() {
-  // React Flow renders cards hidden until it has measured them: count the first card the user can see.
-  const seen = () => {
-    const card = document.querySelector('.react-flow__node');
-    return card !== null && getComputedStyle(card).visibility !== 'hidden';
+/** Runs in the page before its scripts: tags each card's name for Element Timing and keeps paint and long-task entries. */
+function watchPaints() {
+  const seen = (window.__paints = { fcp: null, cards: new Map(), longTasks: [] });
+  const tag = () => {
+    for (const label of document.querySelectorAll('.react-flow__node .node-card__label:not([elementtiming])')) {
+      label.setAttribute('elementtiming', `card:${label.closest('.react-flow__node')?.getAttribute('data-id')}`);
+    }
   };
-  const observer = new MutationObserver(() => {
-    if (!seen()) return;
-    observer.disconnect();
-    // The frame after the next is the first one painted with the cards in it.
-    requestAnimationFrame(() => requestAnimationFrame(() => (window.__canvasPaintedAt = performance.now())));
-  });
-  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['style'] });
+  // Mutation callbacks run before the next frame is painted, so every name is tagged before its first paint.
+  new MutationObserver(tag).observe(document, { childList: true, subtree: true });
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') window.__firstContentfulPaint = entry.startTime;
-  }).observe({ type: 'paint', buffered: true });
+    for (const e of list.getEntries()) {
+      if (e.entryType === 'paint' && e.name === 'first-contentful-paint') seen.fcp = e.startTime;
+      if (e.entryType === 'element' && e.identifier.startsWith('card:') && !seen.cards.has(e.identifier)) seen.cards.set(e.identifier, e.renderTime || e.loadTime);
+      if (e.entryType === 'longtask') seen.longTasks.push({ start: e.startTime, duration: e.duration });
+    }
+  }).observe({ entryTypes: ['paint', 'element', 'longtask'] });
 }
+
+/** In the page: true once every card on the canvas has had its name painted. */
+function cardsPainted() {
+  const cards = document.querySelectorAll('.react-flow__node');
+  return cards.length > 0 && [...cards].every((c) => window.__paints.cards.has(`card:${c.getAttribute('data-id')}`));
+}
+
+/** In the page: the timeline of the visit, in ms since navigation start. */
+function timeline() {
+  const p = window.__paints;
+  const canvas = Math.max(...p.cards.values());
+  const nav = performance.getEntriesByType('navigation')[0];
+  const entry = document.querySelector('script[type="module"][src]')?.src;
+  const script = performance.getEntriesByType('resource').find((r) => r.name === entry);
+  const mark = (name) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? Number.NaN;
+  const before = p.longTasks.filter((t) => t.start < canvas);
+  return {
+    html: nav.responseEnd,
+    script: script?.responseEnd ?? Number.NaN,
+    moduleStart: mark('app:module-start'),
+    main: mark('app:main'),
+    render: mark('app:render'),
+    commit: mark('app:first-commit'),
+    fcp: p.fcp ?? Number.NaN,
+    canvas,
+    longTasks: before.length,
+    longTaskMs: before.reduce((sum, t) => sum + t.duration, 0),
+    cards: p.cards.size,
+    controlled: navigator.serviceWorker?.controller != null,
+    source: performance.getEntriesByName('app:render', 'mark')[0]?.detail?.source ?? '?',
+  };
+}
+
+/** Opens `address` in `context`, traced, and returns its timeline once the canvas's cards are painted. */
+async function visit(context, address) {
+  const page = await context.newPage();
+  const trace = await startTrace();
+  await page.goto(address);
+  await page.waitForFunction(cardsPainted, null, { timeout: 30_000, polling: 50 });
+  const figures = await page.evaluate(timeline);
+  return { page, figures: { ...figures, cpu: cpuSteps(await trace.stop(), address, figures) } };
+}
+
+/** Starts a Chromium trace of the main thread's tasks; `stop()` resolves to its events. */
+async function startTrace() {
+  const events = [];
+  const collect = (data) => events.push(...data.value);
+  devtools.on('Tracing.dataCollected', collect);
+  await devtools.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'v8'] },
+  });
+  return {
+    async stop() {
+      const complete = new Promise((resolve) => devtools.once('Tracing.tracingComplete', resolve));
+      await devtools.send('Tracing.end');
+      await complete;
+      devtools.off('Tracing.dataCollected', collect);
+      return events;
+    },
+  };
+}
+
+/**
+ * The main thread's CPU time (the trace's thread durations) in each step of `figures`' timeline, up to the
+ * canvas's paint, and the background thread's time parsing the entry script while it downloaded.
+ */
+function cpuSteps(events, address, figures) {
+  const nav = events.filter((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL?.startsWith(address)).at(-1);
+  if (!nav) return null;
+  const at = (ms) => nav.ts + ms * 1000;
+  const tasks = [];
+  for (const e of events.filter((e) => e.pid === nav.pid && e.tid === nav.tid && e.ph === 'X' && e.name === 'RunTask').sort((a, b) => a.ts - b.ts)) {
+    const last = tasks.at(-1);
+    if (!last || e.ts >= last.ts + last.dur) tasks.push(e);
+  }
+  // A task spanning a step's edge (the bundle's evaluation holds three marks) is shared in proportion to its wall time.
+  const cpuBetween = (from, to) =>
+    tasks.reduce((sum, t) => {
+      const overlap = Math.min(t.ts + t.dur, to) - Math.max(t.ts, from);
+      return overlap > 0 && t.dur > 0 ? sum + ((t.tdur ?? 0) * overlap) / t.dur / 1000 : sum;
+    }, 0);
+  const edges = [0, figures.moduleStart, figures.main, figures.render, figures.commit, figures.canvas].map(at);
+  const steps = STEPS.map((_, i) => cpuBetween(edges[i], edges[i + 1]));
+  const entry = events.find((e) => e.name === 'v8.parseOnBackground' && e.pid === nav.pid && e.args?.data?.url?.includes('/assets/index-'));
+  return { steps, total: steps.reduce((a, b) => a + b, 0), backgroundParse: (entry?.tdur ?? 0) / 1000 };
+}
+
+/** A user's edit (a card dragged a little), then waits until it is autosaved and the service worker is active. */
+async function editAndSettle(page) {
+  const card = page.locator('.react-flow__node').first();
+  const box = await card.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 20, box.y + 30, { steps: 4 });
+  await page.mouse.up();
+  await page.waitForFunction(() => localStorage.getItem('scale-playground:autosave:v1') !== null, null, { timeout: 10_000 });
+  await page.evaluate(() => {
+    const active = navigator.serviceWorker?.ready.then((registration) => {
+      const worker = registration.active;
+      if (!worker || worker.state === 'activated') return;
+      return new Promise((resolve) => worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()));
+    });
+    return Promise.race([active, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  });
+  // A user returns later, not the moment the worker is active: let the install's after-work (code caching) finish.
+  await page.waitForTimeout(2000);
+}
+
+/** The steps between the timeline's marks, for the CPU breakdown. */
+const STEPS = [
+  'navigation to the bundle running (HTML, fetch, compile)',
+  'evaluating the bundle (modules, zod schemas)',
+  'choosing the scenario (autosave, link, starter)',
+  'first React render and commit',
+  'commit to the painted frame (layout, paint)',
+];
 
 const browser = await chromium.launch({
   executablePath: locateChromium() ?? undefined,
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
-const fcp = [];
-const canvas = [];
+const devtools = await browser.newBrowserCDPSession();
+const rows = [];
 try {
-  // One warm-up visit: the first launch pays for Chromium's own start-up, not the page's.
-  for (let run = 0; run <= Number(values.runs); run++) {
+  // Round 0 warms up Chromium itself (its first launch pays for its own start-up) and is not counted.
+  for (let run = 0; run <= runs; run++) {
+    const yardContext = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const yardPage = await yardContext.newPage();
+    await yardPage.addInitScript(watchPaints);
+    await yardPage.goto(`${url}/yardstick.html`);
+    const yardstick = await yardPage.waitForFunction(() => window.__paints.fcp).then((h) => h.jsonValue());
+    await yardContext.close();
+
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-    const page = await context.newPage();
-    await page.addInitScript(watchForCards);
-    await page.goto(url);
-    await page.waitForFunction(() => typeof window.__canvasPaintedAt === 'number', null, { timeout: 30_000 });
-    const figures = await page.evaluate(() => ({
-      fcp: window.__firstContentfulPaint ?? Number.NaN,
-      canvas: window.__canvasPaintedAt,
-    }));
+    await context.addInitScript(watchPaints);
+    const cold = await visit(context, url);
+    await editAndSettle(cold.page);
+    await cold.page.close();
+    const warm = await visit(context, url);
     await context.close();
     if (run === 0) continue;
-    fcp.push(figures.fcp);
-    canvas.push(figures.canvas);
-    console.log(`run ${String(run).padStart(2)}: first contentful paint ${figures.fcp.toFixed(0)} ms, canvas with its cards ${figures.canvas.toFixed(0)} ms`);
+    rows.push({ yardstick, cold: cold.figures, warm: warm.figures });
+    const line = (f) => `${ms(f.canvas)} (FCP ${ms(f.fcp)}, main thread CPU ${ms(f.cpu?.total)}, ${f.source}${f.controlled ? ', service worker' : ''})`;
+    console.log(`run ${String(run).padStart(2)}: yardstick ${ms(yardstick)} | cold: canvas with its cards ${line(cold.figures)} | warm: ${line(warm.figures)}`);
   }
-  console.log(`median of ${canvas.length}: first contentful paint ${median(fcp).toFixed(0)} ms, canvas with its cards ${median(canvas).toFixed(0)} ms (min ${Math.min(...canvas).toFixed(0)}, max ${Math.max(...canvas).toFixed(0)})`);
+  report(rows);
 } finally {
   await browser.close();
   stopServer();
+  rmSync(served, { recursive: true, force: true });
+}
+
+function report(rows) {
+  const col = (pick) => ms(median(rows.map(pick)));
+  const steps = [
+    ['HTML received', 'html'],
+    ['entry script received', 'script'],
+    ['script starts running (parsed, compiled)', 'moduleStart'],
+    ['imports evaluated, main.tsx runs', 'main'],
+    ['scenario chosen, React render asked', 'render'],
+    ['first React commit done', 'commit'],
+    ['first contentful paint', 'fcp'],
+    ['canvas with its cards painted', 'canvas'],
+  ];
+  console.log(`\nmedians of ${rows.length} visits, ms from navigation start      cold    warm`);
+  for (const [label, key] of steps) console.log(`  ${label.padEnd(52)} ${col((r) => r.cold[key]).padStart(6)}  ${col((r) => r.warm[key]).padStart(6)}`);
+  console.log(`  ${'long tasks before the canvas: count'.padEnd(52)} ${col((r) => r.cold.longTasks).padStart(6)}  ${col((r) => r.warm.longTasks).padStart(6)}`);
+  console.log(`  ${'long tasks before the canvas: total'.padEnd(52)} ${col((r) => r.cold.longTaskMs).padStart(6)}  ${col((r) => r.warm.longTaskMs).padStart(6)}`);
+  const traced = rows.filter((r) => r.cold.cpu && r.warm.cpu);
+  if (traced.length > 0) {
+    const cpu = (pick) => ms(median(traced.map(pick)));
+    console.log(`main thread's CPU time (medians of ${traced.length}, ms)                 cold    warm`);
+    for (const [i, label] of STEPS.entries()) {
+      console.log(`  ${label.padEnd(62)} ${cpu((r) => r.cold.cpu.steps[i]).padStart(6)}  ${cpu((r) => r.warm.cpu.steps[i]).padStart(6)}`);
+    }
+    console.log(`  ${'total before the canvas is painted'.padEnd(62)} ${cpu((r) => r.cold.cpu.total).padStart(6)}  ${cpu((r) => r.warm.cpu.total).padStart(6)}`);
+    console.log(`  ${'background thread parsing the bundle as it downloads'.padEnd(62)} ${cpu((r) => r.cold.cpu.backgroundParse).padStart(6)}  ${cpu((r) => r.warm.cpu.backgroundParse).padStart(6)}`);
+  }
+  const yard = median(rows.map((r) => r.yardstick));
+  for (const kind of ['cold', 'warm']) {
+    const canvas = rows.map((r) => r[kind].canvas);
+    console.log(
+      `${kind}: canvas with its cards, median ${ms(median(canvas))} ms (min ${ms(Math.min(...canvas))}, max ${ms(Math.max(...canvas))}); ` +
+        `yardstick page's first paint ${ms(yard)} ms; difference ${ms(median(rows.map((r) => r[kind].canvas - r.yardstick)))} ms`,
+    );
+  }
+}
+
+function ms(x) {
+  return Number.isFinite(x) ? x.toFixed(0) : '–';
 }
 
 function median(xs) {

@@ -1,7 +1,8 @@
+import { markStart } from './first-paint-marks';
 import './scenario/zod-without-eval';
 import '@xyflow/react/dist/style.css';
 import './ui/app.css';
-import { lazy, StrictMode, Suspense } from 'react';
+import { lazy, StrictMode, Suspense, useLayoutEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useAppStore } from './store';
 import { App } from './ui/App';
@@ -13,6 +14,10 @@ import { adoptEarlierAutosave, readStartAutosave, renewWorkId, safeStorage, tabW
 import { parseEmbedParams } from './ui/embed/embed-params';
 import { parseLessonLink, readOpenLesson } from './ui/lessons/lesson-progress';
 import { chooseStartScenario } from './ui/startup';
+import { registerOfflineWorker } from './ui/register-offline';
+import { whenIdleAfterFirstPaint } from './ui/use-after-first-paint';
+
+markStart('main');
 
 // An embed (an iframe in slides or a page) shows the link's scenario and keeps nothing: no autosave read or written,
 // so a deck of embeds never fills Recent or opens the viewer's own work. Its page is a chunk of its own.
@@ -57,6 +62,7 @@ if (lessonLink) {
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+markStart('render', { source: start.source });
 createRoot(root).render(
   <StrictMode>
     <ErrorBoundary onExport={() => downloadScenario(useAppStore.getState().scenario)} onStartOver={() => useAppStore.getState().replaceScenario(starterScenario())}>
@@ -68,8 +74,19 @@ createRoot(root).render(
         <App />
       )}
     </ErrorBoundary>
+    <AfterFirstCommit />
   </StrictMode>,
 );
+
+/** Its layout effect runs in the first commit, after every part's own (it is the last child). */
+function AfterFirstCommit() {
+  useLayoutEffect(() => {
+    markStart('first-commit');
+    // The offline worker's install fetches every built file: not before the first frame is on screen.
+    if (import.meta.env.PROD) return whenIdleAfterFirstPaint(() => registerOfflineWorker(navigator, import.meta.env.BASE_URL));
+  }, []);
+  return null;
+}
 
 function dropHash() {
   history.replaceState(null, '', location.pathname + location.search);

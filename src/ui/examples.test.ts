@@ -9,6 +9,13 @@ describe('examples menu', () => {
     expect(EXAMPLES.slice(firstBench).every((e) => e.id.startsWith('bench'))).toBe(true);
   });
 
+  it('orders each group by name as localeCompare would', () => {
+    for (const group of [EXAMPLES.filter((e) => !e.id.startsWith('bench')), EXAMPLES.filter((e) => e.id.startsWith('bench'))]) {
+      const names = group.map((e) => e.name);
+      expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    }
+  });
+
   it('loads each example as a valid scenario', async () => {
     for (const example of EXAMPLES) {
       const result = await loadExample(example.id);
