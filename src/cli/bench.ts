@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createSimulation } from '../engine';
 import { CallPolicySchema } from '../scenario/call-schema';
+import { ConnectionPolicySchema, MeshSchema } from '../scenario/elastic-schema';
 import { parseScenarioJson } from '../scenario/parse';
 import { bareHeapRate, REFERENCE_HEAP_RATE } from './bench-reference';
 import { benchSweep, formatSweepBench } from './bench-sweep';
@@ -25,6 +26,17 @@ interface BenchCase {
   target?: { eventsPerSecond?: number; requestsPerSecond?: number; messagesPerSecond?: number };
   /** Another case (by name) whose share of its yardstick this one's is printed beside, as a ratio. */
   compareWith?: string;
+}
+
+/** Every server's link to the database draws from a pool of 8 connections (one handshake per connection, then reused). */
+function withPool(scenario: Scenario): Scenario {
+  const connection = ConnectionPolicySchema.parse({ handshakeRoundTrips: 1, pool: { size: 8 } });
+  return { ...scenario, links: scenario.links.map((link) => (link.to === 'db' ? { ...link, connection } : link)) };
+}
+
+/** A sidecar beside every server, under a mesh with the default hop costs and no policy. */
+function withSidecars(scenario: Scenario): Scenario {
+  return { ...scenario, mesh: MeshSchema.parse({}), nodes: scenario.nodes.map((node) => (node.kind === 'server' ? { ...node, sidecar: true } : node)) };
 }
 
 const CASES: BenchCase[] = [
@@ -112,6 +124,30 @@ const CASES: BenchCase[] = [
           : link,
       ),
     }),
+  },
+  // Elastic membership (#17): a pool of 8 connections on each server -> database link (64 in all, so nothing waits long or is
+  // refused), and a sidecar beside every server under a mesh with no policy (1 ms more per round trip, counted sidecar CPU).
+  // The system itself is the plain case's, so each share of the yardstick is printed beside the plain case's.
+  {
+    name: 'the 8-server case with a connection pool on server -> database',
+    file: 'scenarios/bench-8-servers.json',
+    duration: 400,
+    modify: withPool,
+    compareWith: 'client -> LB -> 8 servers -> database',
+  },
+  {
+    name: 'the 8-server case with sidecars in a mesh',
+    file: 'scenarios/bench-8-servers.json',
+    duration: 400,
+    modify: withSidecars,
+    compareWith: 'client -> LB -> 8 servers -> database',
+  },
+  {
+    name: 'the 8-server case with a pool and sidecars',
+    file: 'scenarios/bench-8-servers.json',
+    duration: 400,
+    modify: (scenario) => withSidecars(withPool(scenario)),
+    compareWith: 'client -> LB -> 8 servers -> database',
   },
   // Auth, a token bucket and a route table per request: its share of the yardstick should stay near the plain case's.
   {
