@@ -1,25 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ConnectionFigures } from '../engine/connections/connection-figures';
+import { POOLED_LINK_FIGURES } from '../engine/testing/connection-figures-fixture';
 import { connectionLines, inboundConnectionLines } from './format-connections';
 
-const pooled: ConnectionFigures = {
-  link: 'app-db',
-  target: 'db',
-  poolSize: 12,
-  instances: 8,
-  open: 96,
-  inUse: 70,
-  waiting: 0,
-  peakOpen: 12,
-  calls: 99811,
-  handshakes: 0,
-  waited: 7230,
-  meanWait: 0.000393,
-  maxWait: 0.02,
-  timeouts: 0,
-  refused: 0,
-  idleClosed: 0,
-};
+const pooled = POOLED_LINK_FIGURES;
 
 describe('the terminal report of connections', () => {
   it('prints a row per link: the pool per instance, handshakes, waits and refusals', () => {

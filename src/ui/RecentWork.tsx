@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import { parseScenarioJson } from '../scenario/parse';
 import { useAppStore } from '../store';
 import { RECENT_LIMIT, type RecentEntry, readRecent, safeStorage, WORK_ID_KEY } from './recent-work';
+import { ToolbarPopover } from './ToolbarPopover';
 import './recent-work.css';
 
 /** "just now", "4 min ago", "2 h ago", else the date. */
@@ -16,19 +17,7 @@ export function savedWhen(savedAt: number, now: number): string {
 /** The toolbar's Recent button: the last autosaved scenarios of every tab, any of which opens again (Undo goes back). */
 export function RecentWork() {
   const [entries, setEntries] = useState<RecentEntry[] | null>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  const dialog = useRef<HTMLDivElement>(null);
-  const headingId = useId();
   const open = entries !== null;
-
-  useEffect(() => {
-    if (open) dialog.current?.querySelector<HTMLButtonElement>('button')?.focus();
-  }, [open]);
-
-  const close = () => {
-    setEntries(null);
-    button.current?.focus();
-  };
 
   const restore = (entry: RecentEntry) => {
     const { replaceScenario, notify } = useAppStore.getState();
@@ -44,55 +33,36 @@ export function RecentWork() {
 
   const thisTab = open ? safeStorage('sessionStorage')?.getItem(WORK_ID_KEY) : null;
   return (
-    <div className="recent-work">
-      <button
-        ref={button}
-        type="button"
-        className="button"
-        aria-haspopup="dialog"
-        aria-expanded={open}
-        onClick={() => (open ? close() : setEntries(readRecent(safeStorage('localStorage'))))}
-        title="Autosaved work in this browser, from every tab"
-      >
-        Recent
-      </button>
-      {open && (
-        <div
-          ref={dialog}
-          className="popover"
-          role="dialog"
-          aria-labelledby={headingId}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') close();
-          }}
-        >
-          <h2 id={headingId}>Recent work</h2>
-          <p className="recent-work__note">
-            Autosaved in this browser. Each tab, and each link or file you open, keeps its own entry, so none overwrites another; the last{' '}
-            {RECENT_LIMIT} are kept.
-          </p>
-          {entries.length === 0 ? (
-            <p className="recent-work__note">Nothing saved yet: your work is saved here as you edit.</p>
-          ) : (
-            <ul>
-              {entries.map((entry) => (
-                <li key={entry.id}>
-                  <button type="button" className="button recent-work__item" onClick={() => restore(entry)}>
-                    <span className="recent-work__name">{entry.name || 'Untitled'}</span>
-                    <span className="recent-work__when">
-                      {entry.id === thisTab ? 'this tab · ' : ''}
-                      {savedWhen(entry.savedAt, Date.now())}
-                    </span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-          <button type="button" className="button" onClick={close}>
-            Close
-          </button>
-        </div>
+    <ToolbarPopover
+      label="Recent"
+      title="Autosaved work in this browser, from every tab"
+      heading="Recent work"
+      open={open}
+      onOpen={() => setEntries(readRecent(safeStorage('localStorage')))}
+      onClose={() => setEntries(null)}
+      className="recent-work"
+    >
+      <p className="recent-work__note">
+        Autosaved in this browser. Each tab, and each link or file you open, keeps its own entry, so none overwrites another; the last{' '}
+        {RECENT_LIMIT} are kept.
+      </p>
+      {entries === null || entries.length === 0 ? (
+        <p className="recent-work__note">Nothing saved yet: your work is saved here as you edit.</p>
+      ) : (
+        <ul>
+          {entries.map((entry) => (
+            <li key={entry.id}>
+              <button type="button" className="button recent-work__item" onClick={() => restore(entry)}>
+                <span className="recent-work__name">{entry.name || 'Untitled'}</span>
+                <span className="recent-work__when">
+                  {entry.id === thisTab ? 'this tab · ' : ''}
+                  {savedWhen(entry.savedAt, Date.now())}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
       )}
-    </div>
+    </ToolbarPopover>
   );
 }
