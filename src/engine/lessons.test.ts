@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lessonScenarioProblems } from '../scenario/lesson-parse';
 import { LESSON_CONCEPTS } from '../scenario/lesson-schema';
-import { finalVerdicts, lessonFiles, loadLesson, runLesson, withEveryTry } from './testing/lessons';
-import { nodeOf } from './testing/examples';
+import { finalVerdicts, lessonFiles, loadLesson, runLesson, withEveryTry, withTries } from './testing/lessons';
+import { loadExample, nodeOf } from './testing/examples';
 import type { Report } from './types';
 
 /*
@@ -26,8 +26,12 @@ describe('the lessons folder', () => {
   });
 });
 
-/** What a lesson's narration says of its run before ("before") and after ("after") its buttons; every lesson with a figure in its text has an entry. */
-const STATED: Record<string, (before: Report, after: Report) => void> = {
+/**
+ * What a lesson's narration says of its run before ("before") and after
+ * ("after") its buttons, and in between (`afterTries(n)`: a run with the
+ * first n buttons pressed); every lesson with a figure in its text has an entry.
+ */
+const STATED: Record<string, (before: Report, after: Report, afterTries: (count: number) => Report) => void> = {
   // "the servers stay nearly 100% busy, queues grow, and p99 passes half a second within the 30 s run."
   'scaling-out-vs-up': (before) => {
     expect(nodeOf(before, 'api').utilization).toBeGreaterThan(0.97);
@@ -76,16 +80,49 @@ const STATED: Record<string, (before: Report, after: Report) => void> = {
     expect(nodeOf(after, 'sync-backend').latency.p99).toBeGreaterThan(2);
     expect(nodeOf(after, 'async-api').latency.p99).toBeLessThan(0.05);
   },
+  // "About 1,200 calls failed, a fifth of the run: 50 a second for the 24 s"; TTL 1 s: "only 31 calls fail … 59 times instead of 2";
+  // server-side, the debrief: "here 1,208 failures", "a mean of 26 ms against 22 ms".
+  'service-discovery': (before, after, afterTries) => {
+    const registry = (report: Report) => nodeOf(report, 'registry').registry;
+    expect(before.totals.failed).toBe(1208);
+    expect(registry(before)?.staleCalls).toBe(1208);
+    expect(before.totals.failed / before.totals.sent).toBeCloseTo(0.2, 2);
+    const shortTtl = afterTries(1);
+    expect(shortTtl.totals.failed).toBe(31);
+    expect([registry(shortTtl)?.lookups, registry(before)?.lookups]).toEqual([59, 2]);
+    expect(registry(after)?.staleCalls).toBe(0);
+    expect(before.totals.latency.mean).toBeCloseTo(0.022, 3);
+    expect(after.totals.latency.mean).toBeCloseTo(0.026, 3);
+  },
+  // "a p99 of 23 s"; with sidecars "opened at 20.5 s … (3,023 of them) … closed at 51 s"; "1 ms round trip through
+  // API's sidecar and 2 ms more"; "about 0.04 of a core at API's sidecar and 0.02 at Payments'"; the debrief:
+  // exactly the protection of the same policy in API's code, "for 3 ms more per request".
+  'service-mesh': (before, after) => {
+    expect(before.totals.latency.p99).toBeCloseTo(23, 0);
+    const calls = nodeOf(after, 'api').calls?.find((c) => c.link === 'api-payments');
+    const timeline = calls?.breaker?.timeline ?? [];
+    expect(timeline.find((c) => c.state === 'open')?.time).toBeCloseTo(20.5, 1);
+    expect(timeline.filter((c) => c.state === 'closed').at(-1)?.time).toBeCloseTo(51, 0);
+    expect(calls?.circuitOpen).toBe(3023);
+    const added = Object.fromEntries((after.mesh?.links ?? []).map((l) => [l.link, l.addedRoundTrip]));
+    expect([added['users-api'], added['api-payments']]).toEqual([0.001, 0.002]);
+    expect(nodeOf(after, 'api').sidecar?.cores).toBeCloseTo(0.04, 2);
+    expect(nodeOf(after, 'payments').sidecar?.cores).toBeCloseTo(0.02, 2);
+    const inCode = runLesson({ ...loadExample('breaker-opens-recovers.json'), duration: 60 });
+    const codeCalls = nodeOf(inCode, 'api').calls?.find((c) => c.link === 'api-payments');
+    expect(codeCalls?.breaker?.timeline.map((c) => c.state)).toEqual(timeline.map((c) => c.state));
+    expect(codeCalls?.circuitOpen).toBe(3023);
+    expect(after.totals.latency.mean - inCode.totals.latency.mean).toBeCloseTo(0.003, 9);
+  },
 };
 
 describe.each(files)('lesson %s', (file) => {
   let before: Report;
   let after: Report;
   let problems: string[];
-  const { lesson } = loadLesson(file);
+  const { lesson, scenario } = loadLesson(file);
 
   beforeAll(() => {
-    const { scenario } = loadLesson(file);
     problems = lessonScenarioProblems(lesson, scenario);
     before = runLesson(scenario);
     after = runLesson(withEveryTry(lesson, scenario));
@@ -110,6 +147,6 @@ describe.each(files)('lesson %s', (file) => {
 
   const stated = STATED[lesson.id];
   if (stated) {
-    it('shows the figures its narration states', () => stated(before, after));
+    it('shows the figures its narration states', () => stated(before, after, (count) => runLesson(withTries(lesson, scenario, count))));
   }
 });

@@ -16,5 +16,7 @@ export const LESSON_CONCEPTS = {
   resilience: 'Circuit breakers and bulkheads',
   bottlenecks: 'Bottlenecks',
   amdahl: "Amdahl's law",
+  discovery: 'Service discovery',
+  mesh: 'Service mesh',
 } as const;
 export type LessonConcept = keyof typeof LESSON_CONCEPTS;
