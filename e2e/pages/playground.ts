@@ -1,7 +1,7 @@
 import { type Download, expect, type Locator, type Page } from '@playwright/test';
 
 /** Palette names of the node kinds, as a user reads them. */
-export type KindTitle = 'Client' | 'Load balancer' | 'Server' | 'Database' | 'Cache' | 'CDN' | 'Session store' | 'Message queue' | 'Topic' | 'Parallel job' | 'API gateway' | 'Service registry';
+export type KindTitle = 'Client' | 'Load balancer' | 'Server' | 'Database' | 'Cache' | 'CDN' | 'Session store' | 'Message queue' | 'Topic' | 'Parallel job' | 'API gateway' | 'Service registry' | 'Connection pooler';
 
 const AUTOSAVE_KEY = 'scale-playground:autosave:v1';
 

@@ -5,8 +5,11 @@ import { type NodeLiveStats, useNodeLiveStats } from '../store/live-stats';
 import { KIND_TRAITS } from '../scenario/kinds';
 import { formatPercent, formatSeconds } from './format';
 import { ReplicaStrip } from './ReplicaStrip';
+import { InstanceStrip } from './InstanceStrip';
 import { GatewayCardFigures } from './GatewayCardFigures';
 import { RegistryCardFigures } from './RegistryCardFigures';
+import { PoolerCardFigures } from './PoolerCardFigures';
+import { ConnectionLimitFigures } from './ConnectionLimitFigures';
 import { KindIcon, kindStyle, nodeSummary } from './node-kinds';
 import { ResourceRow } from './ResourceRow';
 import { SidecarBadge } from './SidecarBadge';
@@ -27,7 +30,7 @@ function QueueFigures({ figures }: { figures: NodeLiveStats['messaging'] }) {
   );
 }
 /** A sharded or replicated database shows a third line of figures (stale reads, its hot shard), there before a run too. */
-const dataTierFigures = (node: ScenarioNode) => node.kind === 'database' && (node.shards > 1 || node.readReplicas > 0);
+const dataTierFigures = (node: ScenarioNode) => node.kind === 'database' && (node.shards > 1 || node.readReplicas > 0 || node.maxConnections !== null);
 
 /** A node on the canvas: icon, name, what it is set to, and live figures while a run goes. */
 export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<ScenarioFlowNode>) {
@@ -58,7 +61,8 @@ export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<Sce
       {/* A fault injected while running (the badge's style lives with the run views). */}
       {live?.down && <div className="node-card__fault node-card__fault--down">down (crashed)</div>}
       {live && !live.down && live.slowFactor > 1 && !live.replicas && <div className="node-card__fault">slow ×{live.slowFactor}</div>}
-      {node.kind === 'server' && node.replicas > 1 && <ReplicaStrip id={node.id} count={node.replicas} states={live?.replicas ?? null} />}
+      {node.kind === 'server' && node.replicas > 1 && !node.autoscaling && <ReplicaStrip id={node.id} count={node.replicas} states={live?.replicas ?? null} />}
+      {node.kind === 'server' && node.autoscaling && <InstanceStrip min={node.autoscaling.min} max={node.autoscaling.max} instances={live?.instances ?? null} />}
       {/*
         Clients and balancers have no workers or queue: for them the health tint says it all.
         The row is there before a run too, with dashes, so the card keeps its size when figures
@@ -77,6 +81,7 @@ export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<Sce
             <span>p99 {live && !live.down ? formatSeconds(live.p99) : '–'}</span>
             {/* A database's data-tier figures share the two lines, so the card keeps its size. */}
             {node.kind === 'database' && node.readReplicas > 0 && <span>stale {live?.staleRatio !== undefined ? formatPercent(live.staleRatio) : '–'}</span>}
+            {node.kind === 'database' && node.maxConnections !== null && <ConnectionLimitFigures live={live} limit={node.maxConnections} />}
             {node.kind === 'database' && node.shards > 1 && (
               <span title="Busiest shard primary">hot shard {live?.busiestShard !== undefined ? formatPercent(live.busiestShard) : '–'}</span>
             )}
@@ -93,6 +98,7 @@ export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<Sce
           </div>
         </div>
       )}
+      {node.kind === 'pooler' && <PoolerCardFigures live={live} serverConnections={node.serverConnections} />}
       {node.kind === 'server' && node.resources && <ResourceRow live={live} />}
       {node.kind === 'registry' && <RegistryCardFigures node={node} live={live} />}
       <Handle type="source" position={Position.Right} className="node-handle" />

@@ -10,6 +10,7 @@ import { distributionMean, type NodeKind, type ScenarioNode } from '../scenario/
 import { ALGORITHMS } from './algorithm-names';
 import { ParallelJobIcon } from './parallel-job-icon';
 import { RegistryIcon } from './registry-icon';
+import { PoolerIcon } from './pooler-icon';
 import { formatRate, formatSeconds } from './format';
 import {
   CacheIcon,
@@ -59,7 +60,7 @@ export const KIND_LOOK: { readonly [K in NodeKind]: KindLook<K> } = {
     tint: '#fbf1e2',
     Icon: DatabaseIcon,
     summary: (node) =>
-      `${workers(node.workers)} · r ${formatSeconds(distributionMean(node.readTime))} / w ${formatSeconds(distributionMean(node.writeTime))}`,
+      `${workers(node.workers)} · r ${formatSeconds(distributionMean(node.readTime))} / w ${formatSeconds(distributionMean(node.writeTime))}${node.maxConnections === null ? '' : ` · ≤ ${node.maxConnections.toLocaleString('en-US')} conns`}`,
   },
   cache: {
     color: '#b8860b',
@@ -90,6 +91,12 @@ export const KIND_LOOK: { readonly [K in NodeKind]: KindLook<K> } = {
   },
   gateway: { color: '#4a5bd4', tint: '#eceefc', Icon: GatewayIcon, summary: gatewaySummary },
   registry: { color: '#0f8a8a', tint: '#e3f4f4', Icon: RegistryIcon, summary: registrySummary },
+  pooler: {
+    color: '#8a6d1f',
+    tint: '#f7f0dc',
+    Icon: PoolerIcon,
+    summary: (node) => `${node.serverConnections} server conns · ≤ ${node.maxClientConnections.toLocaleString('en-US')} clients`,
+  },
 };
 
 const DISCOVERY_MODES = { clientSide: 'client-side', serverSide: 'server-side', dns: 'DNS' } as const;

@@ -3,10 +3,12 @@ import { KIND_TRAITS } from '../scenario/kinds';
 import type { NodeKind } from '../scenario/schema';
 import { queueLines, topicLines } from './format-messaging';
 import { callLines } from './format-calls';
+import { connectionLines, inboundConnectionLines, poolerLines } from './format-connections';
 import { formatCount, formatMilliseconds, formatNumber, formatPercent, formatTable, indent } from './format-numbers';
 import { resourceLines } from './format-resources';
 import { replicaLines } from './format-replicas';
 import { registryLines } from './format-registry';
+import { instanceLines } from './format-instances';
 
 /*
  * Sections the runner prints under the node table for nodes that measure more
@@ -20,7 +22,7 @@ const none = () => [];
 const DETAILS: { readonly [K in NodeKind]: (node: NodeReportOf<K>, name: string) => string[] } = {
   client: none,
   loadBalancer: (node, name) => balancerLines(node, name),
-  server: (node, name) => [...replicaLines(node, name), ...resourceLines(node, name)],
+  server: (node, name) => [...(node.instances ? instanceLines(node, name) : replicaLines(node, name)), ...resourceLines(node, name)],
   database: (node, name) => databaseLines(node, name),
   cache: (node, name) => cacheLines(node, name),
   cdn: (node, name) => [...cacheLines(node, name), ...cdnLines(node)],
@@ -30,15 +32,23 @@ const DETAILS: { readonly [K in NodeKind]: (node: NodeReportOf<K>, name: string)
   parallelJob: (node, name) => parallelJobLines(node, name),
   gateway: (node, name) => gatewayLines(node, name),
   registry: (node, name) => registryLines(node, name),
+  pooler: (node, name) => poolerLines(node, name),
 };
 
 /** The extra lines a node's report calls for (none for a plain server), titled with `name` (its id, marked when a live edit retired it). */
 export function nodeDetailLines(node: NodeReport, name = node.id): string[] {
-  return [...(DETAILS[node.kind] as (node: NodeReport, name: string) => string[])(node, name), ...callLines(node.calls, name)];
+  return [
+    ...(DETAILS[node.kind] as (node: NodeReport, name: string) => string[])(node, name),
+    ...callLines(node.calls, name),
+    ...connectionLines(node.connections, name),
+    ...inboundConnectionLines(node.inboundConnections, name),
+  ];
 }
 
 const MAX_POOL_CHANGES = 20;
-const OUT_OF_POOL = { probes: 'out: failed probes', ejected: 'out: ejected' } as const;
+const OUT_OF_POOL = { probes: 'out: failed probes', ejected: 'out: ejected', notServing: 'out: not serving' } as const;
+/** Why a target left the pool, as a timeline line says it. */
+const LEFT_BECAUSE = { probes: 'failed probes', ejected: 'ejected', notServing: 'scaled: not serving', '': '' } as const;
 
 /** For a load balancer: each target's share and whether it is in the pool, then when targets left or rejoined it. */
 function balancerLines(node: NodeReportOf<'loadBalancer'>, name: string): string[] {
@@ -54,7 +64,7 @@ function balancerLines(node: NodeReportOf<'loadBalancer'>, name: string): string
   if (node.probesSent) lines.push(`  ${formatCount(node.probesSent)} health probes sent`);
   const changes = node.healthTimeline ?? [];
   for (const change of changes.slice(0, MAX_POOL_CHANGES)) {
-    const what = change.eligible ? 'rejoined the pool' : `left the pool (${change.out === 'probes' ? 'failed probes' : 'ejected'})`;
+    const what = change.eligible ? 'rejoined the pool' : `left the pool (${LEFT_BECAUSE[change.out]})`;
     lines.push(`  at ${formatNumber(change.time)} s, ${change.target} ${what}`);
   }
   if (changes.length > MAX_POOL_CHANGES) lines.push(`  …and ${formatCount(changes.length - MAX_POOL_CHANGES)} more pool changes`);

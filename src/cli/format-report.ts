@@ -2,6 +2,7 @@ import { FAILURE_REASONS, type LatencySummary, type NodeReport, type Report } fr
 import { KIND_TRAITS } from '../scenario/kinds';
 import { meshLines } from './format-mesh';
 import { nodeDetailLines } from './format-node-details';
+import { formatDollars } from './format-instances';
 import { formatCount, formatMilliseconds, formatNumber, formatRate, formatTable, indent } from './format-numbers';
 
 /* The human-readable form of a Report for the terminal. */
@@ -37,7 +38,8 @@ export function formatReport(report: Report): string {
       ['in flight', formatCount(totals.inFlight), 'at the end of the run'],
       ['throughput', `${formatRate(totals.throughput)}/s`, 'completed per second, after warm-up'],
       ...sessionRows(totals.sessions),
-      ...(totals.costPerHour ? [['cost', `${formatRate(totals.costPerHour)}/hour`, "every server's replicas × their cost per hour"]] : []),
+      ...(totals.costPerHour ? [['cost', `${formatRate(totals.costPerHour)}/hour`, totals.cost !== undefined ? "every server's replicas × their cost per hour; a scaling group's mean" : "every server's replicas × their cost per hour"]] : []),
+      ...(totals.cost !== undefined ? [['run cost', formatDollars(totals.cost), 'instance-seconds × cost per hour ÷ 3600, scaling groups included']] : []),
     ],
     ['left', 'right', 'left'],
   );
@@ -110,7 +112,7 @@ function nodeTable(nodes: readonly NodeReport[]): string[] {
     const stationless = !hasWorkers(node);
     return [
       nodeName(node, nodes.slice(index + 1)),
-      (node.replicas ?? 1) > 1 ? `${node.kind} ×${node.replicas}` : node.kind,
+      node.instances ? `${node.kind} ${node.instances.min}–${node.instances.max}` : (node.replicas ?? 1) > 1 ? `${node.kind} ×${node.replicas}` : node.kind,
       formatCount(node.arrivals),
       formatCount(node.dropped),
       ...(crashed ? [formatCount(node.refused ?? 0), formatCount(node.lost ?? 0)] : []),

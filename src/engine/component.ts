@@ -1,4 +1,4 @@
-import type { CallPolicy, FaultAction, NodeKind, RequestType, ScenarioNode } from '../scenario/schema';
+import type { CallPolicy, ConnectionPolicy, FaultAction, NodeKind, RequestType, ScenarioNode } from '../scenario/schema';
 import type { Membership } from './elastic/membership';
 import type { Heartbeats } from './elastic/heartbeats';
 import type { LatencyHistogram } from './histogram';
@@ -29,6 +29,8 @@ export interface RuntimeLink {
   call?: CallPolicy | null;
   /** The service-mesh sidecars on this link (mesh/sidecars.ts), counting its requests; absent or null: none. */
   sidecars?: SidecarHop | null;
+  /** What a call on it needs first, a new or a pooled connection (connections/connection-layer.ts); absent or null: none. */
+  connection?: ConnectionPolicy | null;
 }
 
 /** Counters every client adds to, for the run's totals. */
@@ -71,6 +73,8 @@ export interface SimContext {
   membershipOf(node: number): Membership | null;
   /** Whether each replica of a node is alive to send heartbeats (a service registry listens); null for kinds without replicas. */
   heartbeatsOf(node: number): Heartbeats | null;
+  /** Messages waiting in a message queue node for a consumer (a consuming group's backlog policy reads it); 0 for other kinds. */
+  backlogOf(node: number): number;
   /** Node ids at the far end of links. */
   targetIds(links: readonly RuntimeLink[]): string[];
   /**
@@ -98,6 +102,12 @@ export interface SimContext {
   readonly trace: TraceSink | null;
   /** Seconds of link latency on the path a request has crossed: the time its response takes to walk back. */
   pathLatency(request: number): number;
+  /** Opens a connection to `node` outside any link's policy (a pooler's server connections): false if `node` refuses it. */
+  openConnection(node: number): boolean;
+  /** Closes a connection `openConnection` opened. */
+  closeConnection(node: number): void;
+  /** Connections open to `node` now, from all callers (a pooler's client connections). */
+  connectionsOpenTo(node: number): number;
 }
 
 /** One simulated node. Each kind lives in a file of its own. */

@@ -9,7 +9,8 @@ type Graph = { readonly nodes: readonly ScenarioNode[]; readonly links: readonly
  * gone; `replaced` stay but need a new component, because their settings
  * changed (position and label aside) or their outgoing links did (which
  * links, in which order, their weights, or the kind or replicas at the far
- * end: components read these when they are built). Every other node keeps
+ * end, or any setting of a scaling group at the far end, whose membership
+ * they follow: components read these when they are built). Every other node keeps
  * its component, queue, cache and figures.
  */
 export function nodesToReplace(before: Graph, after: Graph): { removed: Set<string>; replaced: Set<string> } {
@@ -38,8 +39,10 @@ function outgoingSignatures(graph: Graph): Map<string, string> {
   for (const link of graph.links) {
     const target = byId.get(link.to);
     const replicas = target && 'replicas' in target ? target.replicas : 1;
+    // A scaling group's new component has a new membership: whoever follows it (a balancer, a queue) must too.
+    const group = target?.kind === 'server' && target.autoscaling ? settingsOf(target) : null;
     const list = out.get(link.from) ?? [];
-    list.push([link.id, link.to, link.weight, target?.kind, replicas, link.call ?? null]);
+    list.push([link.id, link.to, link.weight, target?.kind, replicas, link.call ?? null, group, link.connection ?? null]);
     out.set(link.from, list);
   }
   return new Map([...out].map(([id, list]) => [id, JSON.stringify(list)]));
@@ -76,7 +79,7 @@ export function rewireLinks(state: LinkState, nodes: readonly ScenarioNode[], li
     const kept = runtime !== undefined && runtime.from === from ? runtime.sidecars : null;
     const { latency, call, sidecars } = state.sidecars.linkFields(link, from, to, nodeById.get(link.from), nodeById.get(link.to), kept);
     if (runtime === undefined || runtime.from !== from) {
-      runtime = { index: state.links.length, id: link.id, from, to, latency, weight: link.weight, call, sidecars };
+      runtime = { index: state.links.length, id: link.id, from, to, latency, weight: link.weight, call, sidecars, connection: link.connection ?? null };
       state.links.push(runtime);
     } else {
       runtime.to = to;
@@ -85,6 +88,8 @@ export function rewireLinks(state: LinkState, nodes: readonly ScenarioNode[], li
       runtime.sidecars = sidecars;
       // An unchanged policy keeps its object, so the link's breaker and budget carry on (resilience/calls.ts).
       if (JSON.stringify(runtime.call ?? null) !== JSON.stringify(call)) runtime.call = call;
+      // Likewise a connection policy keeps its object, so the caller's pool carries on (connections/connection-layer.ts).
+      if (JSON.stringify(runtime.connection ?? null) !== JSON.stringify(link.connection ?? null)) runtime.connection = link.connection ?? null;
     }
     current.set(link.id, runtime);
   }

@@ -4,14 +4,15 @@ import { NODE_KINDS } from '../scenario/kinds';
 import { parseScenario } from '../scenario/parse';
 import { type NodeKind, type Scenario, type ScenarioInput, SCENARIO_VERSION } from '../scenario/schema';
 import { createSimulation } from './index';
-import { client, KIND_ARBITRARIES, seconds, server, slices } from './testing/arbitrary-systems';
+import { client, connection, database, KIND_ARBITRARIES, seconds, server, slices } from './testing/arbitrary-systems';
 
 /*
  * Every node kind, each with random fields from its arbitrary, placed in the
  * middle of client → node → server: requests are conserved at every moment
  * and the run is fixed by its seed. The wider random systems of
  * properties.test.ts cover clients, balancers, servers and databases in more
- * shapes; this file makes sure no kind is left out.
+ * shapes; this file makes sure no kind is left out. The client's link may
+ * need connections (a handshake, a pool) on the way in.
  */
 
 const MIDDLE_KINDS = NODE_KINDS.filter((kind) => kind !== 'client');
@@ -21,7 +22,9 @@ function chain(kind: NodeKind): fc.Arbitrary<Scenario> {
     .record({
       client,
       middle: KIND_ARBITRARIES[kind],
-      back: server,
+      // A pooler's link goes to a database; every other kind's to a server.
+      back: kind === 'pooler' ? database : server,
+      connection: fc.option(connection, { nil: undefined }),
       latency: seconds(0, 0.01),
       duration: seconds(0.5, 2),
       seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
@@ -35,10 +38,10 @@ function chain(kind: NodeKind): fc.Arbitrary<Scenario> {
         nodes: [
           { id: 'client', kind: 'client', ...s.client },
           { id: 'middle', kind, ...s.middle } as ScenarioInput['nodes'][number],
-          { id: 'back', kind: 'server', ...s.back },
+          { id: 'back', kind: kind === 'pooler' ? 'database' : 'server', ...s.back } as ScenarioInput['nodes'][number],
         ],
         links: [
-          { id: 'in', from: 'client', to: 'middle', latency: s.latency },
+          { id: 'in', from: 'client', to: 'middle', latency: s.latency, ...(s.connection && { connection: s.connection }) },
           { id: 'on', from: 'middle', to: 'back', latency: s.latency },
         ],
       };

@@ -99,6 +99,8 @@ interface Branch {
 /** The theory of `scenario`, or null when no closed form applies to it (see the module comment). */
 export function systemTheory(scenario: Scenario): SystemTheory | null {
   if (scenario.faults.length > 0 || scenario.changes.length > 0) return null;
+  // A handshake or a wait for a pooled connection is in no closed form here.
+  if (scenario.links.some((l) => l.connection !== undefined)) return null;
   const clients = scenario.nodes.filter((n): n is ClientNode => n.kind === 'client');
   const client = clients[0];
   if (clients.length !== 1 || client === undefined || !isPoissonClient(client)) return null;

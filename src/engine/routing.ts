@@ -4,6 +4,7 @@ import { type Component, EventKind, KIND_BITS, type RuntimeLink } from './compon
 import { RequestFlag, RequestPool } from './request-pool';
 import { Sidecars } from './mesh/sidecars';
 import { CallEvent, type CallLayer } from './resilience/calls';
+import type { ConnectionLayer } from './connections/connection-layer';
 import type { Rng } from './rng';
 import { Scheduler } from './scheduler';
 import { type OutcomeCode, Outcome, type TraceSink } from './types';
@@ -12,6 +13,8 @@ import { type OutcomeCode, Outcome, type TraceSink } from './types';
 const ROUTING_STREAM = 15;
 /** Events of the call layer go to this node number (beside the simulation's own, beyond any node). */
 export const CALLS_NODE = (1 << 26) - 2;
+/** Events of the connection layer (connections/connection-layer.ts) go to this node number. */
+export const CONNECTIONS_NODE = (1 << 26) - 3;
 
 /**
  * How requests cross links: a request goes out hop by hop, recording its path
@@ -37,6 +40,8 @@ export abstract class RoutingLayer {
   protected abstract readonly calls: CallLayer;
   /** The service mesh's sidecars: their latency is in the links', their policy in the links' `call`. */
   protected readonly sidecars: Sidecars;
+  /** Connections that links with a `connection` policy need, made by the simulation before any component starts. */
+  protected abstract readonly connections: ConnectionLayer;
 
   constructor(scenario: Scenario, indexOf: ReadonlyMap<string, number>, trace: TraceSink | null, limits: EngineLimits) {
     this.trace = trace;
@@ -49,7 +54,7 @@ export abstract class RoutingLayer {
       const from = indexOf.get(link.from) as number;
       const to = indexOf.get(link.to) as number;
       const meshed = this.sidecars.linkFields(link, from, to, scenario.nodes[from], scenario.nodes[to]);
-      return { index, id: link.id, from, to, weight: link.weight, ...meshed };
+      return { index, id: link.id, from, to, weight: link.weight, ...meshed, connection: link.connection ?? null };
     });
     this.linksFrom = scenario.nodes.map(() => []);
     for (const link of this.links) this.linksFrom[link.from]?.push(link);
@@ -72,7 +77,8 @@ export abstract class RoutingLayer {
     const components = this.components;
     // Cut-through is exact only if arrivals reach the node in the order they were sent: one incoming link.
     const incoming = new Int32Array(components.length);
-    for (const link of links) incoming[link.to] = (incoming[link.to] as number) + 1;
+    // A link with connections delays some arrivals by a handshake or a pool wait and not others: it counts as two.
+    for (const link of links) incoming[link.to] = (incoming[link.to] as number) + (link.connection ? 2 : 1);
     this.passesThrough = Uint8Array.from(components, (c, i) =>
       c.canPassThrough === true && incoming[i] === 1 && (live === null || live.has(i)) ? 1 : 0,
     );
@@ -102,9 +108,18 @@ export abstract class RoutingLayer {
   }
 
   trySend(request: number, link: RuntimeLink, time: number): boolean {
+    if ((this.requests.depth[request] as number) >= this.hopLimit) return false;
+    // A link with a connection policy sends once a connection is ready (new, pooled or waited for).
+    const connection = link.connection;
+    if (connection) this.connections.send(request, link, connection, time);
+    else this.cross(request, link, time);
+    return true;
+  }
+
+  /** Puts `request` on `link`, leaving at `time` (now, or once its connection's handshake is done): it arrives a link latency later. */
+  cross(request: number, link: RuntimeLink, time: number): void {
     const requests = this.requests;
     const depth = requests.depth[request] as number;
-    if (depth >= this.hopLimit) return false;
     requests.path[request * requests.stride + depth] = link.index;
     requests.hopTime[request * requests.stride + depth] = time;
     requests.depth[request] = depth + 1;
@@ -117,7 +132,6 @@ export abstract class RoutingLayer {
     }
     if (this.passesThrough[link.to] === 1) (this.components[link.to] as Required<Component>).passThrough(request, arrive);
     else this.scheduler.schedule(arrive, (link.to << KIND_BITS) | EventKind.arrive, request);
-    return true;
   }
 
   forward(request: number, node: number, time: number, links?: readonly RuntimeLink[]): void {
@@ -136,8 +150,9 @@ export abstract class RoutingLayer {
     const requests = this.requests;
     let depth = requests.depth[request] as number;
     if (depth === 0) {
-      // Failed before leaving its sender (no route): answer the sender at once.
-      this.schedule(requests.client[request] as number, EventKind.response, request, time);
+      // Failed before leaving its sender (no route, a refused connection): answer the sender, or the call it is an attempt of.
+      const call = ((requests.flags[request] as number) & RequestFlag.call) !== 0;
+      this.scheduler.schedule(time, call ? (CALLS_NODE << KIND_BITS) | CallEvent.answer : ((requests.client[request] as number) << KIND_BITS) | EventKind.response, request);
       return;
     }
     const outcome = requests.outcome[request] as OutcomeCode;
@@ -147,6 +162,8 @@ export abstract class RoutingLayer {
       const link = this.links[requests.path[base + depth - 1] as number] as RuntimeLink;
       depth--;
       const arrive = time + link.latency;
+      // The connection the hop took (if any) comes free once the answer is back across it.
+      if (this.connections.holdsConnections) this.connections.answered(base + depth, arrive);
       if (this.trace !== null) this.trace.hop(link.index, time, arrive, outcome, true);
       time = arrive;
       if (depth === 0 || (this.components[link.from] as Component).observesResponses) {

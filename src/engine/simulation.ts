@@ -1,6 +1,7 @@
 import { groupSlots } from './elastic/group-size';
 import type { Membership } from './elastic/membership';
 import type { Heartbeats } from './elastic/heartbeats';
+import { MessageQueue } from './messaging/message-queue';
 import { engineLimits } from '../scenario/engine-limits';
 import { faultRefusal, faultReplicaProblem } from '../scenario/faults';
 import { KIND_TRAITS } from '../scenario/kinds';
@@ -13,10 +14,12 @@ import { type SystemTheory, systemTheory } from './queueing-theory';
 import { createRng, deriveSeed, type Rng } from './rng';
 import { CallLayer } from './resilience/calls';
 import type { SidecarFigures } from './mesh/mesh-figures';
-import { CALLS_NODE, RoutingLayer } from './routing';
+import { CALLS_NODE, CONNECTIONS_NODE, RoutingLayer } from './routing';
+import { ConnectionLayer } from './connections/connection-layer';
 import { countsOf, createTotals } from './totals';
 import { Outcome } from './types';
 import { WindowLog } from './window-log';
+import { runCost } from './elastic/run-cost';
 import { SessionRegistry } from './sessions';
 import { TimedList } from './timed-list';
 import type {
@@ -96,6 +99,7 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
   /** The closed form the run follows, until a fault or a live edit leaves it (then null for good). */
   private theory: SystemTheory | null;
   protected readonly calls: CallLayer;
+  protected readonly connections: ConnectionLayer;
 
   constructor(
     private readonly scenario: Scenario,
@@ -129,6 +133,15 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
       component: (node) => this.components[node] as Component,
       // Streams past every node's (node × 16 + purpose), one per link.
       linkRng: (link) => createRng(deriveSeed(this.seed, 0x40000000 + link.index)),
+      nodeId: (node) => (this.specs[node] as ScenarioNode).id,
+    });
+    this.connections = new ConnectionLayer({
+      requests: this.requests,
+      cross: (request, link, time) => this.cross(request, link, time),
+      respond: (request, outcome, time) => this.respond(request, outcome, time),
+      scheduleConnectionEvent: (kind, arg, time) => this.schedule(CONNECTIONS_NODE, kind, arg, time),
+      instanceOf: (request, node) => this.instanceOf(request, node),
+      connectionLimitOf: (node) => this.connectionLimitOf(node),
       nodeId: (node) => (this.specs[node] as ScenarioNode).id,
     });
     this.attach(scenario.nodes.map((node, i) => createComponent(i, node, this)));
@@ -191,6 +204,37 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
     return this.components[node]?.heartbeats ?? null;
   }
 
+  backlogOf(node: number): number {
+    const component = this.components[node];
+    return component instanceof MessageQueue ? component.waiting : 0;
+  }
+
+  openConnection(node: number): boolean {
+    return this.connections.openConnection(node);
+  }
+
+  closeConnection(node: number): void {
+    this.connections.closeConnection(node);
+  }
+
+  connectionsOpenTo(node: number): number {
+    return this.connections.openTo(node);
+  }
+
+  /** Which replica of a replicated server sends `request` (its worker's machine); 0 for any other node. */
+  private instanceOf(request: number, node: number): number {
+    const spec = this.specs[node] as ScenarioNode;
+    if (spec.kind !== 'server' || groupSlots(spec) === 1) return 0;
+    return Math.floor((this.requests.worker[request] as number) / spec.workers);
+  }
+
+  /** The most connections `node` accepts at once (a database's maxConnections, a pooler's maxClientConnections). */
+  private connectionLimitOf(node: number): number | null {
+    const spec = this.specs[node] as ScenarioNode;
+    if (spec.kind === 'database') return spec.maxConnections;
+    return spec.kind === 'pooler' ? spec.maxClientConnections : null;
+  }
+
   kindOf(index: number): NodeKind {
     return (this.specs[index] as ScenarioNode).kind;
   }
@@ -229,6 +273,7 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
       const node = target >> KIND_BITS;
       if (node === systemNode) this.handleSystem(target & KIND_MASK);
       else if (node === CALLS_NODE) this.calls.handle(target & KIND_MASK, scheduler.poppedArg, scheduler.now);
+      else if (node === CONNECTIONS_NODE) this.connections.handle(target & KIND_MASK, scheduler.poppedArg, scheduler.now);
       else (components[node] as Component).handle(target & KIND_MASK, scheduler.poppedArg, scheduler.now);
       events++;
     }
@@ -249,6 +294,7 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
     const node = target >> KIND_BITS;
     if (node === this.systemNode) this.handleSystem(target & KIND_MASK);
     else if (node === CALLS_NODE) this.calls.handle(target & KIND_MASK, scheduler.poppedArg, scheduler.now);
+    else if (node === CONNECTIONS_NODE) this.connections.handle(target & KIND_MASK, scheduler.poppedArg, scheduler.now);
     else (this.components[node] as Component).handle(target & KIND_MASK, scheduler.poppedArg, scheduler.now);
     this.events++;
     return true;
@@ -352,6 +398,7 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
       this.totals.measuredCompleted = 0;
       this.sidecars.beginMeasurement();
       for (const c of this.components) c.beginMeasurement(now);
+      this.connections.beginMeasurement();
     } else if (kind === WINDOW_CLOSES) {
       this.windows.close(now, this.totals, this.components);
       this.schedule(this.systemNode, WINDOW_CLOSES, 0, now + this.windowWidth);
@@ -397,10 +444,23 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
       events: this.events,
       ...countsOf(this.totals, this.sessions, this.now),
       // Snapshots may be taken at every step (tests do): only a run that made calls pays for looking them up.
-      nodes: this.calls.active || this.sidecars.active ? this.components.map((c) => this.withCalls(c.live(), c.index)) : this.components.map((c) => c.live()),
+      nodes: this.liveNodes(),
       measured: this.measuredFigures(),
       theory: this.theory,
     };
+  }
+
+  private liveNodes(): LiveNode[] {
+    const nodes = this.calls.active || this.sidecars.active ? this.components.map((c) => this.withCalls(c.live(), c.index)) : this.components.map((c) => c.live());
+    return this.connections.active ? nodes.map((live, i) => this.withConnections(live, i)) : nodes;
+  }
+
+  /** A node's figures with its connections out (links with a policy) and in, when it has any. */
+  private withConnections<T extends LiveNode | NodeReport>(figures: T, node: number): T {
+    const connections = this.connections.figuresOf(node);
+    const inboundConnections = this.connections.inboundOf(node);
+    if (connections === undefined && inboundConnections === undefined) return figures;
+    return { ...figures, ...(connections && { connections }), ...(inboundConnections && { inboundConnections }) };
   }
 
   /** A node's live figures with its call links' breaker states and its sidecar's figures, when it has any. */
@@ -433,7 +493,8 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
       const sidecar = this.sidecarOf(c.index);
       const report = calls === undefined && sidecar === undefined ? c.report(now) : { ...c.report(now), ...(calls && { calls }), ...(sidecar && { sidecar }) };
       const retiredAt = this.retiredAt.get(c.index);
-      return retiredAt === undefined ? report : { ...report, retiredAt };
+      const withRetired = retiredAt === undefined ? report : { ...report, retiredAt };
+      return this.connections.active ? this.withConnections(withRetired, c.index) : withRetired;
     });
     return {
       scenario: this.scenario.name,
@@ -447,6 +508,7 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
         throughput: measured > 0 ? t.measuredCompleted / measured : 0,
         latency: t.latency.summary(),
         costPerHour: nodes.reduce((sum, n) => sum + (n.costPerHour ?? 0), 0),
+        ...runCost(nodes, now),
       },
       nodes,
       theory: this.theory,

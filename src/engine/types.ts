@@ -14,6 +14,8 @@ import type { LiveResources, ResourcesReport } from './resources/resources-repor
 import type { CallFigures, LiveCall } from './resilience/call-figures';
 import type { MeshReport, SidecarFigures } from './mesh/mesh-figures';
 import type { RegistryFigures } from './discovery/figures';
+import type { ConnectionFigures, InboundConnections } from './connections/connection-figures';
+import type { PoolerFigures, PoolerWindow } from './connections/pooler-figures';
 
 export type { CacheReport, CdnEdgeReport, CdnReport, RankBucket } from './caching/report';
 export type { NodeTheory, QueueModel, SystemTheory } from './queueing-theory';
@@ -53,8 +55,10 @@ export interface TotalsReport {
   throughput: number;
   /** End-to-end latency of completed attempts, measured at the clients after warm-up. */
   latency: LatencySummary;
-  /** What the system costs to run per hour (servers' replicas × their cost). */
+  /** What the system costs to run per hour (servers' replicas × their cost; a scaling group's mean running instances). */
   costPerHour?: number;
+  /** Runs with a scaling group: what the simulated run cost, dollars (instance-seconds × cost per hour / 3600, every server). */
+  cost?: number;
   /**
    * Users who logged in, had to log in again (their session was elsewhere or gone), and sessions lost in
    * crashes; `expired` (idle past their lifetime) and `evicted` (a full table) are optional for older reports.
@@ -140,6 +144,14 @@ export interface NodeReportBase {
   sidecar?: SidecarFigures;
   /** Service registries: the list, each cached copy of it, and the calls sent to instances that had left. */
   registry?: RegistryFigures;
+  /** Servers with `autoscaling`: the group's instances over the run, instance-seconds and cost. */
+  instances?: InstanceFigures;
+  /** Callers: each outgoing link with a `connection` policy (handshakes, pool wait, refusals). */
+  connections?: ConnectionFigures[];
+  /** Nodes connections go to (databases, poolers): open now, peak, refused past the limit. */
+  inboundConnections?: InboundConnections;
+  /** Connection poolers: client and server connections, the wait for one, timeouts. */
+  pooler?: PoolerFigures;
 }
 
 /**
@@ -160,6 +172,7 @@ interface KindFigures {
   parallelJob: Required<Pick<NodeReportBase, 'replicas' | 'sessions'>>;
   gateway: Required<Pick<NodeReportBase, 'gateway'>>;
   registry: Required<Pick<NodeReportBase, 'registry'>>;
+  pooler: Required<Pick<NodeReportBase, 'pooler'>>;
 }
 type EveryKind<T extends { [K in NodeKind]: object }> = T;
 
@@ -174,7 +187,7 @@ export interface HealthChange {
   /** Target node id. */
   target: string;
   eligible: boolean;
-  out: '' | 'probes' | 'ejected';
+  out: '' | 'probes' | 'ejected' | 'notServing';
 }
 
 /** One load-balancer target as the balancer sees it. */
@@ -185,8 +198,8 @@ export interface TargetFigures {
   share: number;
   open: number;
   eligible: boolean;
-  /** Why it is out of the pool: '' (in), 'probes' (active check failed), 'ejected' (passive check). */
-  out: '' | 'probes' | 'ejected';
+  /** Why it is out of the pool: '' (in), 'probes' (active check failed), 'ejected' (passive check), 'notServing' (its scaling group's instance is starting, draining or off). */
+  out: '' | 'probes' | 'ejected' | 'notServing';
 }
 
 export interface Report {
@@ -241,6 +254,10 @@ export interface WindowNodeSample {
   gateway?: GatewayWindow;
   /** Service registries: calls sent in the window to an instance the registry no longer listed. */
   staleCalls?: number;
+  /** Servers with `autoscaling`: mean instances serving, starting and running over the window. */
+  instances?: WindowInstances;
+  /** Connection poolers: server connections in use, the wait for one, client connections. */
+  pooler?: PoolerWindow;
 }
 
 /** Cheap live figures, for the canvas and the totals table while running. */
@@ -312,6 +329,14 @@ export interface LiveNode {
   sidecar?: SidecarFigures;
   /** Service registries: the report's registry figures so far. */
   registry?: RegistryFigures;
+  /** Servers with `autoscaling`: instances in each state now, and the bounds. */
+  instances?: LiveInstances;
+  /** Callers: each outgoing link with a `connection` policy, so far. */
+  connections?: ConnectionFigures[];
+  /** Nodes connections go to: open now, peak, refused. */
+  inboundConnections?: InboundConnections;
+  /** Connection poolers: the report's pooler figures so far. */
+  pooler?: PoolerFigures;
 }
 
 /** A running simulation. Time is simulated seconds; nothing here knows the wall clock. */
@@ -389,4 +414,47 @@ export interface SimulationOptions {
   trace?: TraceSink;
   /** Lowers (or, in tests, lifts) the engine's caps; the default is the budget in scenario/engine-limits.ts. */
   limits?: Partial<EngineLimits>;
+}
+
+/** A scaling group's instances now, and its bounds (servers with `autoscaling`). */
+export interface LiveInstances {
+  serving: number;
+  starting: number;
+  draining: number;
+  min: number;
+  max: number;
+}
+
+/** One change of a scaling group's instance counts. */
+export interface InstanceChange {
+  time: number;
+  serving: number;
+  starting: number;
+  draining: number;
+}
+
+/** A scaling group over the run (servers with `autoscaling`); the counts of LiveInstances are at the run's end. */
+export interface InstanceFigures extends LiveInstances {
+  /** Most instances serving or starting at once. */
+  peak: number;
+  /** Mean running instances (starting, serving or draining) over the whole run. */
+  meanRunning: number;
+  /** Seconds of running instances over the whole run, warm-up included: what the group is billed for. */
+  instanceSeconds: number;
+  /** instanceSeconds × costPerHour / 3600, dollars. */
+  cost: number;
+  /** Decisions that started instances, and that drained or cancelled some. */
+  scaleOuts: number;
+  scaleIns: number;
+  /** The counts after each change, in time order (the first ones, when there are very many). */
+  timeline: InstanceChange[];
+}
+
+/** Mean instances over a metrics window (servers with `autoscaling`). */
+export interface WindowInstances {
+  serving: number;
+  starting: number;
+  running: number;
+  /** Requests that reached the group in the window: the load the instances follow. */
+  arrivals: number;
 }

@@ -66,6 +66,9 @@ export const WRITE_UP_CHECKS: Record<string, WriteUpCheck> = {
   'bottleneck-resources.json': { test: 'engine/resources/resource-examples.test.ts' },
   'closed-system-bounds.json': { test: 'engine/resources/resource-examples.test.ts' },
   'amdahl-serial-5.json': { test: 'engine/parallel/examples.test.ts' },
+  'connection-pooling-none.json': { test: 'engine/connections/pooling-examples.test.ts' },
+  'connection-pooling-pool.json': { test: 'engine/connections/pooling-examples.test.ts' },
+  'connection-pooling-pooler.json': { test: 'engine/connections/pooling-examples.test.ts' },
   'usl-coordination.json': { test: 'engine/parallel/examples.test.ts' },
   'breaker-opens-recovers.json': { test: 'engine/resilience/resilience-examples.test.ts' },
   'bulkhead-slow-dependency.json': { test: 'engine/resilience/resilience-examples.test.ts' },
@@ -78,4 +81,5 @@ export const WRITE_UP_CHECKS: Record<string, WriteUpCheck> = {
   'lb-l4-long-connections.json': { test: 'engine/connection-examples.test.ts' },
   'mesh-resilience.json': { test: 'engine/mesh/mesh-examples.test.ts' },
   'discovery-scale-in.json': { test: 'engine/discovery/discovery-examples.test.ts' },
+  'autoscaling-ramp-spike.json': { test: 'engine/elastic/autoscaling-examples.test.ts' },
 };

@@ -1,6 +1,7 @@
 import { KIND_TRAITS } from './kinds';
 import { messagingLinkProblem } from './messaging-links';
 import { registryLinkProblem } from './registry-links';
+import { poolerLinkProblem } from './pooler-rules';
 import type { Scenario } from './schema';
 
 /**
@@ -19,6 +20,9 @@ export function connectionProblem(scenario: Pick<Scenario, 'nodes' | 'links'>, f
   }
   const messaging = messagingLinkProblem(source.kind, target.kind) ?? registryLinkProblem(source.kind, target.kind);
   if (messaging !== null) return `${name(source)} cannot link to ${name(target)}: ${messaging}.`;
+  const pooling = poolerLinkProblem(source.kind, target.kind);
+  if (pooling !== null) return `${name(source)} cannot link to ${name(target)}: ${pooling}.`;
+  if (source.kind === 'pooler' && scenario.links.some((l) => l.from === from)) return `${name(source)} already links to a database; a pooler pools connections to one.`;
   if (scenario.links.some((l) => l.from === from && l.to === to)) return `${name(source)} already links to ${name(target)}.`;
   return null;
 }

@@ -39,7 +39,9 @@ export const AutoscalingSchema = z
     /** Seconds after a scaling action before the group may scale in. */
     cooldown: nonNegative.default(60),
   })
-  .refine((a) => a.min <= a.max, { message: 'min must not exceed max', path: ['min'] });
+  .superRefine((a, ctx) => {
+    if (a.min > a.max) ctx.addIssue({ code: 'custom', path: ['min'], message: `min instances (${a.min}) must not exceed max instances (${a.max})` });
+  });
 export type Autoscaling = z.infer<typeof AutoscalingSchema>;
 
 /** A caller's pool of open connections to the callee of one link. */

@@ -5,7 +5,7 @@ import { createNode } from './node-factory';
 
 describe('the kind table', () => {
   it('lists every kind once, in palette order', () => {
-    expect(NODE_KINDS).toEqual(['client', 'loadBalancer', 'server', 'database', 'cache', 'cdn', 'sessionStore', 'messageQueue', 'topic', 'parallelJob', 'gateway', 'registry']);
+    expect(NODE_KINDS).toEqual(['client', 'loadBalancer', 'server', 'database', 'cache', 'cdn', 'sessionStore', 'messageQueue', 'topic', 'parallelJob', 'gateway', 'registry', 'pooler']);
     expect(isNodeKind('cdn')).toBe(true);
     expect(isNodeKind('toString')).toBe(false);
   });

@@ -105,7 +105,8 @@ export const KIND_TRAITS: { readonly [K in NodeKind]: KindTraits<K> } = {
     answers: 'atPathEnd',
     workers: 'always',
     acceptsLinks: true,
-    costPerHour: (node) => node.replicas * node.costPerHour,
+    // Before a run a scaling group costs what it starts with (replicas within its bounds); the report gives the run's mean.
+    costPerHour: (node) => (node.autoscaling ? Math.min(node.autoscaling.max, Math.max(node.autoscaling.min, node.replicas)) : node.replicas) * node.costPerHour,
   },
   database: {
     title: 'Database',
@@ -228,6 +229,19 @@ export const KIND_TRAITS: { readonly [K in NodeKind]: KindTraits<K> } = {
     idPrefix: 'registry',
     // Client-side discovery with a 30 s cache: the staleness a scale-in shows.
     create: (base) => ({ ...base, kind: 'registry' }),
+    faults: [],
+    answers: 'never',
+    workers: 'never',
+    acceptsLinks: true,
+    costPerHour: free,
+  },
+  pooler: {
+    title: 'Connection pooler',
+    plural: 'connection poolers',
+    one: 'a connection pooler',
+    hint: 'Many client connections onto a few database connections',
+    idPrefix: 'pooler',
+    create: (base) => ({ ...base, kind: 'pooler', serverConnections: 20 }),
     faults: [],
     answers: 'never',
     workers: 'never',

@@ -6,6 +6,7 @@ import { describeIssues, describeJsonError } from './issue-messages';
 import { balancerProblems } from './load-balancer-presets';
 import { messagingLinkProblem } from './messaging-links';
 import { registryLinkProblem } from './registry-links';
+import { poolerLinkProblem, poolerLinksProblems } from './pooler-rules';
 import { migrateScenario } from './migrate';
 import { runCostWarnings } from './run-cost';
 import { type NodeKind, SCENARIO_LIMITS, type Scenario, ScenarioSchema } from './schema';
@@ -85,7 +86,10 @@ function checkReferences(scenario: Scenario): string[] {
     const out = kinds.get(link.from);
     const messaging = out !== undefined && into !== undefined ? (messagingLinkProblem(out, into) ?? registryLinkProblem(out, into)) : null;
     if (messaging !== null) errors.push(`link "${link.id}" field "to": "${link.from}" cannot link to "${link.to}": ${messaging}.`);
+    const pooling = out !== undefined && into !== undefined ? poolerLinkProblem(out, into) : null;
+    if (pooling !== null) errors.push(`link "${link.id}" field "to": "${link.from}" cannot link to "${link.to}": ${pooling}.`);
   }
+  errors.push(...poolerLinksProblems(scenario.links, kinds));
   // A fault may name a node a live edit added later in the run.
   for (const change of scenario.changes) for (const node of change.nodes) if (!kinds.has(node.id)) faultKinds.set(node.id, node.kind);
   // The engine skips a fault whose node is missing or cannot fail, so a typo would go unnoticed.

@@ -6,6 +6,7 @@ import { CallPolicySchema } from './call-schema';
 import { GatewayNodeSchema } from './gateway-schema';
 import { AutoscalingSchema, ConnectionPolicySchema, MeshSchema } from './elastic-schema';
 import { RegistryNodeSchema } from './registry-schema';
+import { PoolerNodeSchema } from './pooler-schema';
 
 export type { CacheNode, CdnNode } from './cache-schema';
 export type { ParallelJobNode } from './parallel-job-schema';
@@ -13,6 +14,7 @@ export type { BreakerPolicy, CallPolicy, RetryBudget } from './call-schema';
 export type { GatewayNode } from './gateway-schema';
 export type { Autoscaling, ConnectionPolicy, ConnectionPool, Mesh, ScalingPolicy } from './elastic-schema';
 export type { DiscoveryMode, RegistryNode } from './registry-schema';
+export type { PoolerNode } from './pooler-schema';
 
 /** The scenario format version this build writes; older versions are migrated on load. */
 export const SCENARIO_VERSION = 4;
@@ -288,7 +290,7 @@ export const DatabaseNodeSchema = z.object({
   readReplicas: z.number().int().min(0).max(16).default(0),
   /** Replication lag: how long a committed write takes to reach a read replica (each replica draws its own). */
   replicationLag: DistributionSchema.default({ type: 'exponential', mean: 0.1 }),
-  /** Connections the database accepts at once (each primary and replica); a new one beyond it is refused. null: no limit. */
+  /** Connections the database accepts at once, from all callers together; a new one beyond it is refused. null: no limit. */
   maxConnections: z.number().int().min(1).max(100_000).nullable().default(null),
 });
 
@@ -337,6 +339,7 @@ export const NodeSchema = z.discriminatedUnion('kind', [
   ParallelJobNodeSchema,
   GatewayNodeSchema,
   RegistryNodeSchema,
+  PoolerNodeSchema,
 ]);
 export type ScenarioNode = z.infer<typeof NodeSchema>;
 export type NodeKind = ScenarioNode['kind'];

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { saturatedResource } from '../engine/resources/saturation';
-import type { LiveResources } from '../engine/types';
+import type { LiveInstances, LiveResources } from '../engine/types';
 import { onDisplayBeat } from './display-beat';
 import { useAppStore } from './index';
 import type { AppState } from './types';
@@ -38,6 +38,12 @@ export interface NodeLiveStats {
   gateway?: { admitted: number; throttled: number; unauthorized: number };
   /** Service registries: instances listed now, cached copies out of date (null: server-side, no copies) and stale calls so far. */
   registry?: { listed: number; staleCaches: number; caches: number | null; staleCalls: number };
+  /** Servers with autoscaling: instances serving, starting and draining now, and the bounds. */
+  instances?: LiveInstances;
+  /** Connection poolers: server connections in use and client connections open now. */
+  pooler?: { serverBusy: number; clientConnections: number };
+  /** Nodes connections go to (databases, poolers): open now, and refused so far. */
+  connections?: { open: number; refused: number };
 }
 
 /** What one machine of a replicated node is doing now. */
@@ -81,6 +87,9 @@ export function computeNodeLiveStats(state: AppState, nodeId: string): NodeLiveS
     // Calls sent to instances that had left in the last window: they failed, so the registry shows it.
     if ((window?.staleCalls ?? 0) > 0) stats.health = 'failing';
   }
+  if (node.instances) stats.instances = node.instances;
+  if (node.inboundConnections) stats.connections = { open: node.inboundConnections.open, refused: node.inboundConnections.refused };
+  if (node.pooler) stats.pooler = { serverBusy: node.pooler.serverBusy, clientConnections: node.pooler.clientConnections };
   return stats;
 }
 
@@ -110,11 +119,17 @@ function same(a: NodeLiveStats | null, b: NodeLiveStats | null): boolean {
     a.gateway?.admitted === b.gateway?.admitted && a.gateway?.throttled === b.gateway?.throttled && a.gateway?.unauthorized === b.gateway?.unauthorized;
   const sameRegistry =
     a.registry?.listed === b.registry?.listed && a.registry?.staleCaches === b.registry?.staleCaches && a.registry?.staleCalls === b.registry?.staleCalls;
+  const samePooler =
+    a.pooler?.serverBusy === b.pooler?.serverBusy &&
+    a.pooler?.clientConnections === b.pooler?.clientConnections &&
+    a.connections?.open === b.connections?.open &&
+    a.connections?.refused === b.connections?.refused;
   return (
     sameMessaging &&
     sameRegistry &&
     sameTopic &&
     sameGateway &&
+    samePooler &&
     a.utilization === b.utilization &&
     a.queueLength === b.queueLength &&
     a.p99 === b.p99 &&
@@ -126,8 +141,14 @@ function same(a: NodeLiveStats | null, b: NodeLiveStats | null): boolean {
     a.replicas?.join() === b.replicas?.join() &&
     a.replicaBusy?.join() === b.replicaBusy?.join() &&
     a.staleRatio === b.staleRatio &&
-    a.busiestShard === b.busiestShard
+    a.busiestShard === b.busiestShard &&
+    sameInstances(a.instances, b.instances)
   );
+}
+
+function sameInstances(a: LiveInstances | undefined, b: LiveInstances | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.serving === b.serving && a.starting === b.starting && a.draining === b.draining && a.max === b.max;
 }
 
 /** Equal to the whole percent the card shows, so a card re-renders only when a figure it prints moves. */

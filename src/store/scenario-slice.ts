@@ -10,7 +10,7 @@ import type { AppState } from './types';
 
 /** Fields of one node kind to change (for every kind the schema has); a node's id and kind never change. */
 export type NodePatch = ScenarioNode extends infer N ? (N extends ScenarioNode ? Partial<Omit<N, 'id' | 'kind'>> : never) : never;
-export type LinkPatch = Partial<Pick<Link, 'latency' | 'weight' | 'call'>>;
+export type LinkPatch = Partial<Pick<Link, 'latency' | 'weight' | 'call' | 'connection'>>;
 export type SettingsPatch = Partial<Pick<Scenario, 'name' | 'description' | 'seed' | 'duration' | 'warmup' | 'hopLimit' | 'faults' | 'mesh'>>;
 export type ConnectResult = { ok: true; linkId: string } | { ok: false; problem: string };
 

@@ -3,7 +3,7 @@ import type { RuntimeLink } from '../component';
 import type { TargetHealth } from './target-health';
 
 /** Why a target is out of the pool, by TargetHealth's reason code. */
-const OUT_NAMES = ['', 'probes', 'ejected'] as const;
+const OUT_NAMES = ['', 'probes', 'ejected', 'notServing'] as const;
 
 /** Every change of a target's place in the pool, in time order, named for the report. */
 export function healthTimeline(health: TargetHealth, ids: readonly string[]): HealthChange[] {

@@ -4,7 +4,7 @@ import type { HealthCheck } from '../../scenario/schema';
 const MAX_TIMELINE = 10_000;
 
 /** Why a target is out of the pool. */
-export const OutReason = { none: 0, probes: 1, ejected: 2 } as const;
+export const OutReason = { none: 0, probes: 1, ejected: 2, notServing: 3 } as const;
 export type OutReasonCode = (typeof OutReason)[keyof typeof OutReason];
 
 /**
@@ -21,6 +21,8 @@ export class TargetHealth {
   private readonly probeSuccesses: Int32Array;
   private readonly probeFailures: Int32Array;
   private readonly responseFailures: Int32Array;
+  /** 0 for an instance of a scaling group that is not serving (balancing/follow-membership.ts). */
+  private readonly member: Uint8Array;
   /** Every change of eligibility: [time, target, eligible 0/1, reason] flattened. */
   readonly timeline: number[] = [];
 
@@ -35,6 +37,13 @@ export class TargetHealth {
     this.probeSuccesses = new Int32Array(count);
     this.probeFailures = new Int32Array(count);
     this.responseFailures = new Int32Array(count);
+    this.member = new Uint8Array(count).fill(1);
+  }
+
+  /** A target's instance starts or stops serving in its group; `initially`: the pool as the run starts, not a change to record. */
+  setMember(target: number, member: boolean, time: number, initially = false): void {
+    this.member[target] = member ? 1 : 0;
+    this.update(target, time, !initially);
   }
 
   /** Records a probe result; true when the target's eligibility changed. */
@@ -80,13 +89,20 @@ export class TargetHealth {
     this.update(target, time);
   }
 
-  private update(target: number, time: number): boolean {
-    const reason = this.probeHealthy[target] === 0 ? OutReason.probes : this.ejected[target] === 1 ? OutReason.ejected : OutReason.none;
+  private update(target: number, time: number, record = true): boolean {
+    const reason =
+      this.member[target] === 0
+        ? OutReason.notServing
+        : this.probeHealthy[target] === 0
+          ? OutReason.probes
+          : this.ejected[target] === 1
+            ? OutReason.ejected
+            : OutReason.none;
     const eligible = reason === OutReason.none ? 1 : 0;
     const changed = eligible !== this.eligible[target] || reason !== this.reason[target];
     this.eligible[target] = eligible;
     this.reason[target] = reason;
-    if (changed && this.timeline.length < MAX_TIMELINE * 4) this.timeline.push(time, target, eligible, reason);
+    if (changed && record && this.timeline.length < MAX_TIMELINE * 4) this.timeline.push(time, target, eligible, reason);
     return changed;
   }
 }

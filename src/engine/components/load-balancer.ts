@@ -5,6 +5,8 @@ import { healthTimeline, targetFigures } from '../balancing/balancer-figures';
 import { ConnectionPins } from '../balancing/connection-pins';
 import { TargetChooser } from '../balancing/target-chooser';
 import { TargetHealth } from '../balancing/target-health';
+import { followMembership } from '../balancing/follow-membership';
+import { scales } from '../elastic/group-size';
 import { RequestQueue } from '../request-queue';
 import { RequestFlag } from '../request-pool';
 import { type NodeReport, Outcome, type WindowNodeSample } from '../types';
@@ -87,7 +89,9 @@ export class LoadBalancer implements Component {
     this.overhead = balancerOverhead(node);
     this.hasCpu = this.overhead > 0 || (node.layer === 'L7' && node.tlsTermination);
     this.cpu = new StationStats(node.workers);
-    this.canPassThrough = !this.hasCpu && !this.observesResponses && node.healthCheck.active === null;
+    // A scaling group's membership can change between a request's send and its arrival: route on arrival.
+    const followsGroups = this.targets.some((t) => scales(ctx.nodes[t.link.to]));
+    this.canPassThrough = !this.hasCpu && !this.observesResponses && node.healthCheck.active === null && !followsGroups;
   }
 
   /** A live edit replaced or removed this balancer: it stops probing (what it has out still settles). */
@@ -98,6 +102,7 @@ export class LoadBalancer implements Component {
   }
 
   start(time: number): void {
+    followMembership(this.ctx, this.targets, this.health, time);
     const active = this.node.healthCheck.active;
     if (!active) return;
     // Stagger the first probes across one interval so they do not arrive in a burst.

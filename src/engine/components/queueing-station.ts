@@ -255,6 +255,12 @@ export abstract class QueueingStation implements Component {
     this.ctx.sessions.existing(this.index, instance)?.drop(time);
   }
 
+  /** `instances` instances can work from `time` on (a scaling group's serving and draining ones): utilization counts their workers. */
+  protected setWorkingInstances(instances: number, time: number): void {
+    this.advance(time);
+    this.stats.setCapacity(this.workers * instances);
+  }
+
   /** A fresh machine boots in replica slot `instance` (a scaling group): no fault of its predecessor carries over. */
   protected bootUnit(instance: number): void {
     const unit = this.units[instance] as ServiceUnit;

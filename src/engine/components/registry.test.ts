@@ -11,7 +11,9 @@ const at = { x: 0, y: 0 };
 
 describe.each(NODE_KINDS)('the %s component', (kind) => {
   it('takes the faults its kind lists, and refuses the others with the reason', () => {
-    const nodes: ScenarioNode[] = [createNode('client', 'users', 'Users', at), createNode(kind, 'it', 'It', at), createNode('server', 'back', 'Back', at)];
+    // A pooler's link goes to a database; every other kind's to a server.
+    const back = createNode(kind === 'pooler' ? 'database' : 'server', 'back', 'Back', at);
+    const nodes: ScenarioNode[] = [createNode('client', 'users', 'Users', at), createNode(kind, 'it', 'It', at), back];
     const links = kind === 'client' ? [] : [{ id: 'a', from: 'users', to: 'it' }, { id: 'b', from: 'it', to: 'back' }];
     const sim = createSimulation(buildScenario({ duration: 1, nodes, links }));
     sim.runUntil(0.5);

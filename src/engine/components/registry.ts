@@ -13,6 +13,7 @@ import { SessionStore } from './session-store';
 import { MessageQueue } from '../messaging/message-queue';
 import { Topic } from '../messaging/topic';
 import { ServiceRegistry } from '../discovery/service-registry';
+import { Pooler } from './pooler';
 
 type ComponentConstructor<K extends NodeKind> = new (index: number, node: NodeOf<K>, ctx: SimContext) => Component;
 
@@ -30,6 +31,7 @@ const COMPONENTS: { readonly [K in NodeKind]: ComponentConstructor<K> } = {
   parallelJob: ParallelJob,
   gateway: Gateway,
   registry: ServiceRegistry,
+  pooler: Pooler,
 };
 
 /** Builds the component for a scenario node. */

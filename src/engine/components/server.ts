@@ -10,6 +10,7 @@ import type { OutcomeCode } from '../types';
 import { groupSlots, initialInstances } from '../elastic/group-size';
 import { Autoscaler, type ScalingGroup, ScalingTimer } from '../elastic/autoscaler';
 import { drainGrace } from '../elastic/drain-grace';
+import { instanceFigures, liveInstances } from '../elastic/instance-figures';
 import { QueueingStation } from './queueing-station';
 
 /** A visit to one of the machine's resources ended (servers with `resources`). */
@@ -34,6 +35,8 @@ export class Server extends QueueingStation {
   private readonly sessionTables: readonly SessionTable[];
   /** Drives the group's membership, when the node has an `autoscaling` block. */
   readonly autoscaler: Autoscaler | null;
+  /** Arrivals when the current metrics window opened (a scaling group's window counts its load). */
+  private arrivalsBeforeWindow = 0;
 
   constructor(
     index: number,
@@ -62,6 +65,8 @@ export class Server extends QueueingStation {
         ? [ctx.sessions.table(store, 0, sessionSettings(ctx.nodes[store] as SessionStoreNode))]
         : Array.from({ length: groupSlots(node) }, (_, r) => ctx.sessions.table(index, r, sessionSettings(node)));
     this.autoscaler = node.autoscaling ? new Autoscaler(node.autoscaling, this.scalingGroup()) : null;
+    // Utilization is over the instances that can work, not every slot of the group.
+    if (this.autoscaler) this.setWorkingInstances(initialInstances(node), ctx.scheduler.now);
   }
 
   override start(time = 0): void {
@@ -80,12 +85,23 @@ export class Server extends QueueingStation {
       workersPerInstance: this.workers,
       holds: (instance) => this.holds(instance),
       busyWorkerSeconds: (time) => this.busyWorkerSeconds(time),
-      backlog: () => 0,
+      backlog: () => this.backlogFeedingMe(),
       boot: (instance) => this.bootUnit(instance),
       shutDown: (instance, time) => this.stopUnit(instance, time),
+      workingChanged: (working, time) => this.setWorkingInstances(working, time),
       schedule: (timer, arg, time) =>
         this.ctx.schedule(this.index, timer === ScalingTimer.decide ? SCALING_DECISION : INSTANCE_TIMER, arg, time),
     };
+  }
+
+  /** Messages waiting in the queues this group consumes from (the backlog policy's measure). */
+  private backlogFeedingMe(): number {
+    let waiting = 0;
+    for (let node = 0; node < this.ctx.nodes.length; node++) {
+      if (this.ctx.kindOf(node) !== 'messageQueue') continue;
+      if (this.ctx.outgoing(node).some((link) => link.to === this.index)) waiting += this.ctx.backlogOf(node);
+    }
+    return waiting;
   }
 
   protected override instanceEmptied(instance: number, time: number): void {
@@ -93,13 +109,30 @@ export class Server extends QueueingStation {
   }
 
   override report(time: number) {
-    const report = { ...super.report(time), costPerHour: nodeCostPerHour(this.node) };
+    let report = { ...super.report(time), costPerHour: nodeCostPerHour(this.node) };
+    if (this.autoscaler) {
+      // A scaling group pays for the instance-seconds it ran: its cost per hour is the run's mean.
+      const instances = instanceFigures(this.autoscaler, this.node.costPerHour, time);
+      report = { ...report, instances, costPerHour: instances.meanRunning * this.node.costPerHour };
+    }
     return this.machines ? { ...report, resources: this.machines.report(time) } : report;
   }
 
   override live() {
-    const live = super.live();
+    let live = super.live();
+    if (this.autoscaler) {
+      const instances = liveInstances(this.autoscaler);
+      live = { ...live, instances, workers: this.workers * (instances.serving + instances.draining) };
+    }
     return this.machines ? { ...live, resources: this.machines.live(this.ctx.scheduler.now) } : live;
+  }
+
+  override closeWindow(start: number, time: number) {
+    const sample = super.closeWindow(start, time);
+    if (!this.autoscaler) return sample;
+    const arrivals = this.stats.arrivals - this.arrivalsBeforeWindow;
+    this.arrivalsBeforeWindow = this.stats.arrivals;
+    return { ...sample, instances: { ...this.autoscaler.timeline.closeWindow(start, time), arrivals } };
   }
 
   override handle(kind: number, request: number, time: number): void {

@@ -16,6 +16,17 @@ export class StationStats {
   private measuredQueueArea = 0;
   private windowBusyArea = 0;
   private windowQueueArea = 0;
+  /**
+   * A scaling group's workers change during the run: utilization is then busy
+   * worker-seconds over the worker-seconds of the instances that could work
+   * (serving or draining), not over every slot. Fixed groups keep the plain
+   * quotient, bit for bit.
+   */
+  private elastic = false;
+  private capacity: number;
+  private capacityArea = 0;
+  private measuredCapacityArea = 0;
+  private windowCapacityArea = 0;
   measureStart = 0;
   arrivals = 0;
   served = 0;
@@ -31,7 +42,15 @@ export class StationStats {
   private readonly latency = new LatencyHistogram();
   private readonly windowLatency = new LatencyHistogram();
 
-  constructor(private readonly workers: number) {}
+  constructor(private readonly workers: number) {
+    this.capacity = workers;
+  }
+
+  /** Workers that can work from now on (a scaling group's serving and draining instances); accrue first with advance. */
+  setCapacity(workers: number): void {
+    this.elastic = true;
+    this.capacity = workers;
+  }
 
   /** Accrues the integrals up to `time` at the current busy and queued counts; call before they change. */
   advance(time: number, busy: number, queued: number): void {
@@ -39,6 +58,7 @@ export class StationStats {
     if (dt > 0) {
       this.busyArea += busy * dt;
       this.queueArea += queued * dt;
+      if (this.elastic) this.capacityArea += this.capacity * dt;
       this.lastChange = time;
     }
   }
@@ -78,6 +98,7 @@ export class StationStats {
     this.measureStart = time;
     this.measuredBusyArea = this.busyArea;
     this.measuredQueueArea = this.queueArea;
+    this.measuredCapacityArea = this.capacityArea;
     this.measuredServed = 0;
     this.measuredWaits = 0;
     this.measuredWaited = 0;
@@ -89,10 +110,12 @@ export class StationStats {
     const width = time - start;
     const busy = this.busyArea - this.windowBusyArea;
     const queue = this.queueArea - this.windowQueueArea;
+    const capacity = this.elastic ? this.capacityArea - this.windowCapacityArea : width * this.workers;
     this.windowBusyArea = this.busyArea;
     this.windowQueueArea = this.queueArea;
+    this.windowCapacityArea = this.capacityArea;
     const sample = {
-      utilization: width > 0 ? busy / (width * this.workers) : 0,
+      utilization: capacity > 0 ? busy / capacity : 0,
       queueLength: width > 0 ? queue / width : 0,
       p99: this.windowLatency.percentile(99),
       served: this.windowServed,
@@ -115,6 +138,10 @@ export class StationStats {
     if (measured <= 0) return 0;
     const dt = time - this.lastChange;
     const area = dt > 0 ? this.busyArea + busy * dt : this.busyArea;
+    if (this.elastic) {
+      const capacity = this.capacityArea + (dt > 0 ? this.capacity * dt : 0) - this.measuredCapacityArea;
+      return capacity > 0 ? (area - this.measuredBusyArea) / capacity : 0;
+    }
     return (area - this.measuredBusyArea) / (measured * this.workers);
   }
 
@@ -122,6 +149,10 @@ export class StationStats {
   busyWorkerSeconds(time: number, busy: number): number {
     const dt = time - this.lastChange;
     return dt > 0 ? this.busyArea + busy * dt : this.busyArea;
+  }
+
+  private ratio(part: number, whole: number): number {
+    return whole > 0 ? part / whole : 0;
   }
 
   /** Mean queue wait of requests measured so far, seconds. */
@@ -136,7 +167,7 @@ export class StationStats {
     const queue = this.queueArea - this.measuredQueueArea;
     return {
       throughput: measured > 0 ? this.measuredServed / measured : 0,
-      utilization: measured > 0 ? busy / (measured * this.workers) : 0,
+      utilization: this.elastic ? this.ratio(busy, this.capacityArea - this.measuredCapacityArea) : measured > 0 ? busy / (measured * this.workers) : 0,
       meanQueueLength: measured > 0 ? queue / measured : 0,
       meanInSystem: measured > 0 ? (busy + queue) / measured : 0,
       waitProbability: this.measuredWaits > 0 ? this.measuredWaited / this.measuredWaits : 0,

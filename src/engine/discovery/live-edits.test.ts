@@ -5,7 +5,9 @@ import { discoveryScenario } from './discovery-fixture';
 /*
  * A live edit that changes a server builds it anew, with a membership of
  * its own: the registry must follow the new one, or its list would freeze
- * at the edit and every later scale-in would go unheard.
+ * at the edit and every later scale-in would go unheard. (A scaling group's
+ * edit rebuilds the registry in front of it too, graph-diff.ts; the report
+ * then lists the retired registry first and the one in effect last.)
  */
 
 describe('a registry across a live edit of the group it knows', () => {
@@ -22,7 +24,7 @@ describe('a registry across a live edit of the group it knows', () => {
     );
     sim.runUntil(20);
     const report = sim.report();
-    const registry = report.nodes.find((n) => n.kind === 'registry');
+    const registry = report.nodes.findLast((n) => n.kind === 'registry');
     const figures = registry?.kind === 'registry' ? registry.registry : null;
     expect(figures?.listed).toEqual(['api #1', 'api #2']);
     expect(figures?.changes.filter((c) => c.cause === 'left').map((c) => c.time)).toEqual([10, 10]);

@@ -25,6 +25,8 @@ export interface ScalingGroup {
   boot(instance: number, time: number): void;
   /** The machine in slot `instance` stops: what lived in its memory (sessions) goes with it. */
   shutDown(instance: number, time: number): void;
+  /** Instances that can work (serving or draining) changed: the group's utilization counts their workers. */
+  workingChanged(working: number, time: number): void;
   /** Schedules one of the autoscaler's timers. */
   schedule(timer: ScalingTimerCode, arg: number, time: number): void;
 }
@@ -52,6 +54,9 @@ export class Autoscaler {
   private lastDecision = 0;
   private busyAtLastDecision = 0;
   private stopped = false;
+  /** Decisions that started instances, and that drained or cancelled some. */
+  scaleOuts = 0;
+  scaleIns = 0;
   /** Seconds a request sent just before an instance left may still take to reach it (elastic/drain-grace.ts). */
   private drainGrace = 0;
   readonly timeline: InstanceTimeline;
@@ -65,6 +70,15 @@ export class Autoscaler {
     this.readyAt = new Float64Array(slots);
     this.drainUntil = new Float64Array(slots);
     this.timeline = new InstanceTimeline(group.membership);
+  }
+
+  /** The bounds it keeps to. */
+  get min(): number {
+    return this.settings.min;
+  }
+
+  get max(): number {
+    return this.settings.max;
   }
 
   /** Instances serving or on their way to serving: the count the policy sets and [min, max] bounds. */
@@ -160,7 +174,10 @@ export class Autoscaler {
         this.group.schedule(ScalingTimer.instance, (slot << 1) | COLD_START_ENDS, time + this.settings.coldStart);
       } else this.setState(slot, InstanceState.serving, time);
     }
-    if (started > 0) this.lastAction = time;
+    if (started > 0) {
+      this.lastAction = time;
+      this.scaleOuts++;
+    }
   }
 
   private scaleIn(count: number, time: number): void {
@@ -180,7 +197,10 @@ export class Autoscaler {
       if (this.drainGrace > 0) this.group.schedule(ScalingTimer.instance, (slot << 1) | DRAIN_GRACE_ENDS, time + this.drainGrace);
       else this.emptied(slot, time);
     }
-    if (left < count) this.lastAction = time;
+    if (left < count) {
+      this.lastAction = time;
+      this.scaleIns++;
+    }
   }
 
   /** Slots in `state`, the most recently booted first (ties: the highest slot). */
@@ -192,7 +212,10 @@ export class Autoscaler {
   }
 
   private setState(slot: number, state: InstanceStateCode, time: number): void {
-    this.timeline.change(this.group.membership.stateOf(slot), state, time);
+    const timeline = this.timeline;
+    const working = timeline.serving + timeline.draining;
+    timeline.change(this.group.membership.stateOf(slot), state, time);
     this.group.membership.set(slot, state, time);
+    if (timeline.serving + timeline.draining !== working) this.group.workingChanged(timeline.serving + timeline.draining, time);
   }
 }

@@ -1,4 +1,4 @@
-import type { ServerNode } from '../../scenario/schema';
+import type { ScenarioNode, ServerNode } from '../../scenario/schema';
 
 /** Instances a server group can hold at most: its autoscaling maximum, or its fixed replica count. */
 export function groupSlots(node: ServerNode): number {
@@ -9,4 +9,9 @@ export function groupSlots(node: ServerNode): number {
 export function initialInstances(node: ServerNode): number {
   const scaling = node.autoscaling;
   return scaling ? Math.min(scaling.max, Math.max(scaling.min, node.replicas)) : node.replicas;
+}
+
+/** True for a group whose membership changes during a run: a server that autoscales. */
+export function scales(node: ScenarioNode | undefined): node is ServerNode {
+  return node?.kind === 'server' && node.autoscaling !== null;
 }

@@ -1,4 +1,8 @@
+import type { InstanceChange, WindowInstances } from '../types';
 import { InstanceState, type InstanceStateCode, type Membership } from './membership';
+
+/** Changes kept for the report; a flapping group cannot grow memory without bound. */
+const MAX_CHANGES = 2_000;
 
 /**
  * Instance counts by state, and their time integrals: instance-seconds (what
@@ -18,9 +22,14 @@ export class InstanceTimeline {
   private windowServingArea = 0;
   private windowStartingArea = 0;
   private windowRunningArea = 0;
+  /** Most instances serving or starting at once. */
+  peak: number;
+  /** The counts after each change (changes at one instant merged). */
+  readonly changes: InstanceChange[] = [];
 
   constructor(membership: Membership) {
     this.serving = membership.servingCount;
+    this.peak = this.serving;
   }
 
   get running(): number {
@@ -32,6 +41,11 @@ export class InstanceTimeline {
     this.advance(time);
     this.add(from, -1);
     this.add(to, 1);
+    this.peak = Math.max(this.peak, this.serving + this.starting);
+    const counts = { time, serving: this.serving, starting: this.starting, draining: this.draining };
+    const last = this.changes.at(-1);
+    if (last?.time === time) this.changes[this.changes.length - 1] = counts;
+    else if (this.changes.length < MAX_CHANGES) this.changes.push(counts);
   }
 
   private add(state: InstanceStateCode, delta: number): void {
@@ -62,7 +76,7 @@ export class InstanceTimeline {
   }
 
   /** Mean serving, starting and running instances over a metrics window [start, time); starts the next. */
-  closeWindow(start: number, time: number): { serving: number; starting: number; running: number } {
+  closeWindow(start: number, time: number): Omit<WindowInstances, 'arrivals'> {
     this.advance(time);
     const width = time - start;
     const sample =

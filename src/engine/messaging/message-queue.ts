@@ -3,6 +3,7 @@ import { type Component, EventKind, type SimContext } from '../component';
 import { RequestFlag } from '../request-pool';
 import { type LiveNode, type NodeReportOf, Outcome, type OutcomeCode, type WindowNodeSample } from '../types';
 import { ConsumerPool, RECONNECT_S } from './consumers';
+import { scales } from '../elastic/group-size';
 import type { QueueFigures } from './figures';
 import { IntDeque } from './int-deque';
 import { LeaseState, Leases } from './leases';
@@ -54,7 +55,18 @@ export class MessageQueue implements Component {
 
   start(): void {
     const links = this.ctx.outgoing(this.index).filter((link) => this.ctx.kindOf(link.to) === 'server');
-    this.consumers = new ConsumerPool(links, this.node.prefetch);
+    this.consumers = new ConsumerPool(links, this.node.prefetch, (link) => (scales(this.ctx.nodes[link.to]) ? this.ctx.membershipOf(link.to) : null));
+    // A consumer instance that starts serving opens its connection and pulls at once.
+    for (const consumer of this.consumers.consumers) {
+      consumer.group?.subscribe((_instance, serving, time) => {
+        if (serving) this.wakeAt(time);
+      });
+    }
+  }
+
+  /** Messages waiting for a consumer: what a consuming group's backlog policy tracks. */
+  get waiting(): number {
+    return this.messages.waiting;
   }
 
   handle(kind: number, arg: number, time: number): void {

@@ -164,6 +164,8 @@ export class CallLayer {
     requests.address[child] = requests.address[parent] as number;
     requests.key[child] = requests.key[parent] as number;
     requests.requestType[child] = requests.requestType[parent] as number;
+    // Which worker (so which replica) makes the call: a replica keeps its own connection pool.
+    requests.worker[child] = requests.worker[parent] as number;
     requests.flags[child] = ((requests.flags[parent] as number) & (RequestFlag.write | RequestFlag.encrypted)) | RequestFlag.call;
     requests.sentAt[child] = time;
     const attempts = (this.attempts[id] as number) + 1;

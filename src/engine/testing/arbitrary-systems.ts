@@ -82,6 +82,7 @@ export const database = fc.record({
   shards: fc.integer({ min: 1, max: 3 }),
   readReplicas: fc.integer({ min: 0, max: 2 }),
   replicationLag: distribution,
+  maxConnections: fc.option(fc.integer({ min: 1, max: 20 }), { nil: null }),
 });
 
 /** A load balancer: any algorithm, with or without overhead, TLS termination and health checks. */
@@ -208,6 +209,28 @@ export const registry = fc.record({
   lookupLatency: seconds(0, 0.01),
 });
 
+/** A connection pooler: few server connections, a client-connection limit, with or without a wait timeout. */
+export const pooler = fc.record({
+  maxClientConnections: fc.integer({ min: 1, max: 50 }),
+  serverConnections: fc.integer({ min: 1, max: 4 }),
+  waitTimeout: fc.option(seconds(0.001, 0.5), { nil: null }),
+  overhead: seconds(0, 0.002),
+});
+
+/** A link's connection policy: a handshake of any length and TLS cost, a new connection per call or a pool with any timeouts. */
+export const connection = fc.record({
+  handshakeRoundTrips: fc.integer({ min: 0, max: 3 }),
+  tlsCpu: seconds(0, 0.002),
+  pool: fc.option(
+    fc.record({
+      size: fc.integer({ min: 1, max: 6 }),
+      idleTimeout: fc.option(seconds(0.001, 1), { nil: null }),
+      waitTimeout: fc.option(seconds(0.001, 0.5), { nil: null }),
+    }),
+    { nil: null },
+  ),
+});
+
 /**
  * Each node kind's random fields, for the property tests that put every kind
  * into a system: a kind added to the schema fails the type-check here until
@@ -226,6 +249,7 @@ export const KIND_ARBITRARIES: { readonly [K in NodeKind]: fc.Arbitrary<object> 
   parallelJob,
   gateway,
   registry,
+  pooler,
 };
 
 export interface SystemOptions {
@@ -240,7 +264,10 @@ export function system(options: SystemOptions = {}): fc.Arbitrary<Scenario> {
     .record({
       clients: fc.array(client, { minLength: 1, maxLength: 2 }),
       balancer: fc.option(balancer, { nil: null }),
-      servers: fc.array(fc.record({ node: server, latency, weight: seconds(0.1, 5), dbLatency: latency }), { minLength: 1, maxLength: 4 }),
+      servers: fc.array(
+        fc.record({ node: server, latency, weight: seconds(0.1, 5), dbLatency: latency, dbConnection: fc.option(connection, { nil: undefined }) }),
+        { minLength: 1, maxLength: 4 },
+      ),
       database: fc.option(database, { nil: null }),
       clientLatency: latency,
       hopLimit: fc.oneof(fc.constant(16), fc.integer({ min: 1, max: 4 })),
@@ -261,8 +288,8 @@ export function system(options: SystemOptions = {}): fc.Arbitrary<Scenario> {
     .map((s) => {
       const nodes: ScenarioInput['nodes'] = [];
       const links: ScenarioInput['links'] = [];
-      const link = (from: string, to: string, latency: number, weight = 1): void => {
-        links.push({ id: `${from}-${to}`, from, to, latency, weight });
+      const link = (from: string, to: string, latency: number, weight = 1, connection?: ScenarioInput['links'][number]['connection']): void => {
+        links.push({ id: `${from}-${to}`, from, to, latency, weight, ...(connection && { connection }) });
       };
       const clients = s.clients.map((c, i) => ({ id: `client-${i}`, kind: 'client' as const, ...c }));
       const servers = s.servers.map((srv, j) => ({ id: `server-${j}`, kind: 'server' as const, ...srv.node }));
@@ -276,10 +303,10 @@ export function system(options: SystemOptions = {}): fc.Arbitrary<Scenario> {
       }
       for (const [j, srv] of s.servers.entries()) {
         if (s.balancer) link('lb', `server-${j}`, srv.latency);
-        if (s.database) link(`server-${j}`, 'db', srv.dbLatency);
+        if (s.database) link(`server-${j}`, 'db', srv.dbLatency, 1, srv.dbConnection);
       }
       const parsed = parseScenario({
-        version: 1,
+        version: 4,
         name: 'random system',
         seed: s.seed,
         duration: s.duration,

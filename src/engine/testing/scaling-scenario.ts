@@ -26,6 +26,8 @@ export function scalingScenario(options: {
   };
   const client = { id: 'users', kind: 'client', workload: { mode: 'open', rate: options.rate } };
   return buildScenario({
+    // Version 4 as written: a version-1 file's `changes` would be dropped by the migration.
+    version: 4,
     duration: options.duration ?? 200,
     warmup: 0,
     seed: options.seed ?? 1,

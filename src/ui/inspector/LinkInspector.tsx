@@ -2,10 +2,11 @@ import { TrashIcon } from '../../canvas/icons';
 import type { Link, ScenarioNode } from '../../scenario/schema';
 import { useAppStore } from '../../store';
 import { CallPolicyFields } from './CallPolicyFields';
+import { ConnectionFields } from './ConnectionFields';
 import { SPECS } from './field-spec';
 import { NumberField } from './NumberField';
 
-/** The selected link: its latency, weight and call policy. */
+/** The selected link: its latency, weight, call policy and connections. */
 export function LinkInspector({ link, nodes }: { link: Link; nodes: readonly ScenarioNode[] }) {
   const updateLink = useAppStore((s) => s.updateLink);
   const removeElements = useAppStore((s) => s.removeElements);
@@ -34,6 +35,15 @@ export function LinkInspector({ link, nodes }: { link: Link; nodes: readonly Sce
         senderKind={nodes.find((n) => n.id === link.from)?.kind}
         senderName={name(link.from)}
         commit={(call, field) => updateLink(link.id, { call }, field)}
+      />
+      <ConnectionFields
+        linkId={link.id}
+        fromId={link.from}
+        connection={link.connection}
+        latency={link.latency}
+        senderKind={nodes.find((n) => n.id === link.from)?.kind}
+        senderName={name(link.from)}
+        commit={(connection, field) => updateLink(link.id, { connection }, field)}
       />
       <div className="inspector__actions">
         <button type="button" className="button button--danger" onClick={() => removeElements([], [link.id])} title="Delete key">

@@ -1,10 +1,12 @@
 import { INSTANCE_SIZES, sizeOf } from '../../scenario/instance-sizes';
 import type { DatabaseNode, ServerNode, SessionStoreNode } from '../../scenario/schema';
+import { CONNECTION_SPECS } from './connection-specs';
 import { DistributionField } from './DistributionField';
 import { SPECS } from './field-spec';
 import type { Commit, FieldsProps } from './fields-props';
 import { NumberField } from './NumberField';
 import { ResourceFields } from './ResourceFields';
+import { AutoscalingFields } from './AutoscalingFields';
 import { Section } from './Section';
 import { SelectField } from './SelectField';
 import { SidecarField } from './SidecarField';
@@ -67,7 +69,7 @@ function ScalingFields({ node, commit }: { node: ServerNode; commit: Commit }) {
       />
       <NumberField
         label="Replicas"
-        note="Scaling out: identical machines, each with its own workers and queue"
+        note={node.autoscaling ? 'With autoscaling on: the instances the run starts with' : 'Scaling out: identical machines, each with its own workers and queue'}
         value={node.replicas}
         spec={SPECS.replicas}
         onCommit={(replicas) => commit({ replicas: replicas ?? 1 }, 'replicas')}
@@ -84,6 +86,7 @@ export function ServerFields({ node, commit }: FieldsProps<'server'>) {
       <WorkerFields node={node} commit={commit} />
       <DistributionField label="Service time" value={node.serviceTime} onCommit={(serviceTime) => commit({ serviceTime }, 'serviceTime')} />
       <ScalingFields node={node} commit={commit} />
+      <AutoscalingFields node={node} commit={commit} />
       <Section title="TLS and sessions" summary={node.sessions === 'stateless' ? 'stateless' : node.sessions === 'inMemory' ? 'sessions in memory' : 'session store'}>
         <NumberField
           label="TLS cost"
@@ -124,6 +127,13 @@ export function DatabaseFields({ node, commit }: FieldsProps<'database'>) {
       <WorkerFields node={node} commit={commit} />
       <DistributionField label="Read time" value={node.readTime} onCommit={(readTime) => commit({ readTime }, 'readTime')} />
       <DistributionField label="Write time" value={node.writeTime} onCommit={(writeTime) => commit({ writeTime }, 'writeTime')} />
+      <NumberField
+        label="Max connections"
+        note="Open at once from all callers (links with a connection policy, poolers); a new one beyond is refused"
+        value={node.maxConnections}
+        spec={CONNECTION_SPECS.maxConnections}
+        onCommit={(maxConnections) => commit({ maxConnections }, 'maxConnections')}
+      />
       <Section title="Shards and replicas" summary={summary}>
         <NumberField
           label="Shards"

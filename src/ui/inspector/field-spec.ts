@@ -98,6 +98,13 @@ export const SPECS = {
   readReplicas: { unit: 'per shard', scale: 1, min: 0, max: 16, integer: true },
   cacheWorkers: { unit: 'threads', scale: 1, min: 1, max: 4096, integer: true, emptyMeans: 'unlimited: a lookup never waits' },
   edgeWorkers: { unit: 'threads', scale: 1, min: 1, max: 4096, integer: true },
+  instances: { unit: 'instances', scale: 1, min: 1, max: 64, integer: true },
+  cpuTarget: { unit: '%', scale: 100, min: 5, max: 100 },
+  backlogPerInstance: { unit: 'messages', scale: 1, min: 0, minExclusive: true },
+  scalingInterval: { unit: 's', scale: 1, min: 0, minExclusive: true },
+  coldStart: { unit: 's', scale: 1, min: 0 },
+  cooldown: { unit: 's', scale: 1, min: 0 },
+  scheduleAt: { unit: 's', scale: 1, min: 0 },
 } satisfies Record<string, NumberSpec>;
 
 /** The stored value as the field shows it (12 significant digits hide float noise like 7.000000000000001). */

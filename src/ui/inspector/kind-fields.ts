@@ -8,6 +8,7 @@ import { GatewayFields } from './GatewayFields';
 import { LoadBalancerFields } from './LoadBalancerFields';
 import { MessageQueueFields, TopicFields } from './MessagingFields';
 import { ParallelJobFields } from './ParallelJobFields';
+import { PoolerFields } from './PoolerFields';
 import { DatabaseFields, ServerFields, SessionStoreFields } from './StationFields';
 import { RegistryFields } from './RegistryFields';
 
@@ -25,6 +26,7 @@ export const KIND_FIELDS: { readonly [K in NodeKind]: ComponentType<FieldsProps<
   parallelJob: ParallelJobFields,
   gateway: GatewayFields,
   registry: RegistryFields,
+  pooler: PoolerFields,
 };
 
 /** The fields component for `node`, typed for any node (the table keeps each kind's own). */

@@ -14,6 +14,8 @@ import { FAULTABLE_KINDS } from '../../scenario/faults';
 import { keyCount, keyNoun, previousPool, type RingFigures, ringFigures, ringTargetIds } from '../../views/balancer/hash-ring-figures';
 import { createHashRingView } from '../../views/balancer/hash-ring-view';
 import { QueueViews } from './QueueViews';
+import { InstancesView } from './InstancesView';
+import { PoolerViews } from './PoolerViews';
 import { OperationalLaws } from './OperationalLaws';
 import { FieldSweep } from './FieldSweep';
 import { ScalingSweep } from './ScalingSweep';
@@ -39,7 +41,13 @@ const KIND_VIEWS: { readonly [K in NodeKind]: KindViews<K> } = {
     // A server with resources is read with the operational laws; the cost sweep scales workers, not its machine.
     Views: ({ node, label }) => (
       <>
-        {node.resources ? <OperationalLaws key={node.id} node={node} label={label} /> : <ScalingSweep key={node.id} serverId={node.id} label={label} />}
+        {node.autoscaling ? (
+          <InstancesView key={node.id} node={node} label={label} />
+        ) : node.resources ? (
+          <OperationalLaws key={node.id} node={node} label={label} />
+        ) : (
+          <ScalingSweep key={node.id} serverId={node.id} label={label} />
+        )}
         <FieldSweep key={`sweep-${node.id}`} node={node} label={label} />
       </>
     ),
@@ -61,6 +69,7 @@ const KIND_VIEWS: { readonly [K in NodeKind]: KindViews<K> } = {
   parallelJob: { columns: () => 3, Views: ({ node, label }) => <FieldSweep key={node.id} node={node} label={label} /> },
   gateway: { columns: (node) => (node.rateLimit.policy === 'none' ? 1 : 3), Views: GatewayViews },
   registry: { columns: () => 2, Views: RegistryViews },
+  pooler: { columns: () => 3, Views: PoolerViews },
 };
 
 const viewsOf = (node: ScenarioNode) => KIND_VIEWS[node.kind] as KindViews<NodeKind>;
@@ -96,7 +105,7 @@ export function SelectedNodeViews({ node }: { node: ScenarioNode }) {
       {FAULTABLE_KINDS.includes(node.kind) && (
         <FaultControls nodeId={node.id} kind={node.kind} label={label} replicas={node.kind === 'server' ? node.replicas : 1} />
       )}
-      {node.kind === 'server' && node.replicas > 1 && <ReplicaList nodeId={node.id} count={node.replicas} />}
+      {node.kind === 'server' && node.replicas > 1 && !node.autoscaling && <ReplicaList nodeId={node.id} count={node.replicas} />}
       {withCalls ? <CallsFigure id={node.id} label={label} /> : Views && <Views node={node as never} label={label} />}
     </section>
   );

@@ -13,7 +13,7 @@ export { RECENT_SECONDS };
 export interface OutSpan {
   start: number;
   end: number;
-  out: 'probes' | 'ejected' | 'down';
+  out: 'probes' | 'ejected' | 'notServing' | 'down';
 }
 
 /** One target as the view draws it. */

@@ -24,11 +24,11 @@ const LEGEND_HEIGHT = 14;
 const IN_POOL_COLOR = '#cfe8dc';
 
 /** Colour of a span out of the pool, by reason. */
-export const OUT_COLORS: Record<OutSpan['out'], string> = { probes: COLORS.orange, ejected: COLORS.purple, down: COLORS.vermillion };
+export const OUT_COLORS: Record<OutSpan['out'], string> = { probes: COLORS.orange, ejected: COLORS.purple, notServing: COLORS.grey, down: COLORS.vermillion };
 
 /** What the row's state reads as, next to its name. */
 export function rowState(row: TargetRow): string {
-  if (!row.eligible) return row.out === 'ejected' ? 'out: ejected' : row.out === 'probes' ? 'out: failed probes' : 'out';
+  if (!row.eligible) return row.out === 'ejected' ? 'out: ejected' : row.out === 'probes' ? 'out: failed probes' : row.out === 'notServing' ? 'out: not serving' : 'out';
   return row.down ? 'down, still in pool' : 'in pool';
 }
 
@@ -56,6 +56,7 @@ export function createBalancerView(svgElement: SVGSVGElement): Chart<BalancerVie
     ['in pool', IN_POOL_COLOR],
     ['out: probes failed', OUT_COLORS.probes],
     ['out: ejected', OUT_COLORS.ejected],
+    ['out: not serving', OUT_COLORS.notServing],
     ['crashed', COLORS.vermillion],
   ];
   let legendX = 0;
@@ -133,6 +134,9 @@ export function createBalancerView(svgElement: SVGSVGElement): Chart<BalancerVie
       .attr('data-state', (r) => (r.eligible ? (r.down ? 'down' : 'in') : `out-${r.out || 'down'}`))
       .attr('transform', (_r, i) => `translate(0,${MARGIN.top + i * rowHeight})`);
 
+    // Many targets in a short panel (a scaling group's slots): the names shrink with their rows rather than overlap.
+    if (rowHeight < 12) rowsGroup.style('--sp-row-font', `${Math.max(6, Math.floor(rowHeight - 1))}px`);
+    else rowsGroup.style('--sp-row-font', null);
     const barHeight = Math.max(3, rowHeight - 5);
     const textY = rowHeight / 2 + 3;
     groups

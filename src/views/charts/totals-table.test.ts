@@ -95,5 +95,8 @@ describe('totals', () => {
     expect(value(totalsRows({ snapshot, report, windows: [], costPerHour: 0 }), 'cost')).toBe('$0.00 / h');
     expect(value(totalsRows({ snapshot, report, windows: [] }), 'cost')).toBe('$0.50 / h');
     expect(totalsRows({ snapshot, report: null, windows: [] }).some((r) => r.key === 'cost' || r.key === 'logins')).toBe(false);
+    // A group scaled: the run's mean cost per hour and what the run cost replace the canvas's estimate.
+    const scaled = { ...report, totals: { ...totals, costPerHour: 0.59, cost: 0.069 } };
+    expect(value(totalsRows({ snapshot, report: scaled, windows: [], costPerHour: 0.3 }), 'cost')).toBe('$0.59 / h · $0.069 this run');
   });
 });

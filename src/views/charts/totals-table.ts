@@ -64,6 +64,8 @@ const count = (n: number) => COUNT_FORMAT.format(Math.round(n));
 /** Utilization rows listed at most: the busiest first; the utilization chart shows the rest. */
 const MAX_UTILIZATION_ROWS = 8;
 
+/** Dollars: cents from a dollar up, two significant digits below (a short run costs fractions of a cent). */
+const dollars = (n: number) => (n >= 1 || n === 0 ? `$${n.toFixed(2)}` : `$${Number(n.toPrecision(2))}`);
 const ms = (seconds: number) => `${count(seconds * 1000)} ms`;
 const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
 
@@ -109,9 +111,12 @@ export function totalsRows(data: TotalsData): Row[] {
     { key: 'inFlight', label: 'In flight', value: count(s?.inFlight ?? 0) },
     { key: 'retries', label: 'Retries', value: count(s?.retries ?? 0) },
     ...sessionRows(sessions === true, totals?.sessions ?? snapshot?.sessions),
-    ...(costPerHour === undefined && totals?.costPerHour === undefined
-      ? []
-      : [{ key: 'cost', label: 'Cost', value: `$${(costPerHour ?? totals?.costPerHour ?? 0).toFixed(2)} / h`, hint: 'servers: replicas × cost per hour' }]),
+    ...(totals?.cost !== undefined
+      ? // A group scaled: what it cost depends on the run, so the run's figures replace the canvas's estimate.
+        [{ key: 'cost', label: 'Cost', value: `$${(totals.costPerHour ?? 0).toFixed(2)} / h · ${dollars(totals.cost)} this run`, hint: 'scaling groups: instance-seconds × cost per hour; other servers: replicas × cost per hour' }]
+      : costPerHour === undefined && totals?.costPerHour === undefined
+        ? []
+        : [{ key: 'cost', label: 'Cost', value: `$${(costPerHour ?? totals?.costPerHour ?? 0).toFixed(2)} / h`, hint: 'servers: replicas × cost per hour' }]),
   ];
 }
 
