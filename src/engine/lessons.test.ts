@@ -3,6 +3,7 @@ import { lessonScenarioProblems } from '../scenario/lesson-parse';
 import { LESSON_CONCEPTS } from '../scenario/lesson-schema';
 import { finalVerdicts, lessonFiles, loadLesson, runLesson, withEveryTry, withTries } from './testing/lessons';
 import { loadExample, nodeOf } from './testing/examples';
+import { createSimulation } from './simulation';
 import type { Report } from './types';
 
 /*
@@ -113,6 +114,36 @@ const STATED: Record<string, (before: Report, after: Report, afterTries: (count:
     expect(codeCalls?.breaker?.timeline.map((c) => c.state)).toEqual(timeline.map((c) => c.state));
     expect(codeCalls?.circuitOpen).toBe(3023);
     expect(after.totals.latency.mean - inCode.totals.latency.mean).toBeCloseTo(0.003, 9);
+  },
+  // "A third of the requests (2,392) failed"; tuned: "a second instance serves at 30 s and a third at 60 s … (584, 8%) all
+  // come in the first 30 s"; the debrief: "350 instance-seconds against 310 without it (and 180 …)".
+  autoscaling: (before, after, afterTries) => {
+    const instances = (report: Report) => nodeOf(report, 'api').instances;
+    expect(before.totals.failed).toBe(2392);
+    expect(before.totals.failed / before.totals.sent).toBeCloseTo(1 / 3, 2);
+    expect(instances(before)?.timeline.map((t) => [t.time, t.serving, t.starting])).toEqual([[60, 1, 1]]);
+    const tuned = afterTries(1);
+    expect(tuned.totals.failed).toBe(584);
+    expect(tuned.totals.failed / tuned.totals.sent).toBeCloseTo(0.08, 2);
+    const serving = (instances(tuned)?.timeline ?? []).filter((t) => t.starting === 0).map((t) => [t.time, t.serving]);
+    expect(serving).toEqual([[30, 2], [60, 3]]);
+    // All of them while the one instance is alone, in one-second windows.
+    const { lesson, scenario } = loadLesson('autoscaling.json');
+    const sim = createSimulation(withTries(lesson, scenario, 1), { window: 1 });
+    sim.runUntil(scenario.duration);
+    const windows = sim.windowsSince(0);
+    expect(windows.filter((w) => w.end <= 30).reduce((sum, w) => sum + w.failed, 0)).toBe(584);
+    expect([instances(after)?.instanceSeconds, instances(tuned)?.instanceSeconds, instances(before)?.instanceSeconds]).toEqual([350, 310, 180]);
+  },
+  // "About one request in eight failed with "too many connections" … a mean of 76 ms"; a pool of 4: "half the requests
+  // fail with "pool timeout""; the debrief: the pool of 12 takes the 20 ms handshake off.
+  'connection-pooling': (before, after, afterTries) => {
+    expect(before.totals.failures.tooManyConnections / before.totals.sent).toBeCloseTo(1 / 8, 2);
+    expect(before.totals.latency.mean).toBeCloseTo(0.076, 3);
+    const small = afterTries(1);
+    expect(small.totals.failures.poolTimeout / small.totals.sent).toBeCloseTo(0.5, 1);
+    expect(after.totals.failed).toBe(0);
+    expect((before.totals.latency.mean - after.totals.latency.mean) / 0.02).toBeCloseTo(1, 1);
   },
 };
 
