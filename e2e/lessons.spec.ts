@@ -109,6 +109,28 @@ test.describe('lessons', () => {
     await expect(after.getByRole('button', { name: new RegExp(TITLE) })).toContainText('Step 2 of 2');
   });
 
+  test("a registry's stale calls are checked live, with the headless run's count", async ({ page }) => {
+    const app = new Playground(page);
+    await app.openFresh();
+    await app.open('/?lesson=service-discovery&step=1');
+    const lesson = new LessonPanel(page);
+    const stale = 'No call to an instance that has left';
+    await app.setSpeed('max (as fast as possible)');
+    await app.runButton.click();
+    await expect(app.runStatus).toHaveText(/^Finished/, { timeout: 30_000 });
+    // As lessons.test.ts counts it headless: Checkout's copy of the list names the two instances that left.
+    await lesson.expectCheck(stale, 'fail');
+    await expect(lesson.check(stale)).toContainText('1,208 · target < 1');
+    await lesson.next();
+    await lesson.next();
+    await expect(lesson.stepLine).toHaveText('Step 3 of 3');
+    await lesson.tryThis('Switch to server-side discovery');
+    await app.runButton.click();
+    await expect(app.runStatus).toHaveText(/^Finished/, { timeout: 30_000 });
+    await lesson.expectCheck(stale, 'pass');
+    await expect(lesson.check(stale)).toContainText('0 · target < 1');
+  });
+
   test('the debrief completes a lesson, and the menu says Done', async ({ page }) => {
     const app = new Playground(page);
     await app.openFresh();

@@ -8,7 +8,8 @@ import type { LiveSnapshot, Report } from './types';
 /*
  * The judge of lesson checks over a short M/M/c run (32 per second, 4
  * workers of mean 100 ms, seed 1, 200 s after 20 s of warm-up): the same figures read from the
- * live snapshot and from the report, and what it says before there are any.
+ * live snapshot and from the report, and what it says before there are any;
+ * then a registry's stale calls over the discovery example.
  */
 
 let warming: LiveSnapshot;
@@ -58,5 +59,31 @@ describe('judgeCheck', () => {
     // Utilization 0.8 in theory; within 5 points (0.05) over 200 s.
     expect(judgeCheck(check({ metric: 'node:server.utilization', withinOf: 'theory', points: 5 }), atEnd())).toMatchObject({ state: 'pass', reference: 0.8 });
     expect(judgeCheck(check({ metric: 'node:server.utilization', withinOf: 0.5, points: 5 }), atEnd()).state).toBe('fail');
+  });
+});
+
+describe('a registry\'s stale calls', () => {
+  // The discovery example to 90 s: every service scales in at 60 s, and the client-side copy still names the two instances that left.
+  let stale: { live: LiveSnapshot; report: Report };
+  const registryIndex = { 'registry-client': 1, 'registry-server': 7 };
+
+  beforeAll(() => {
+    const sim = createSimulation({ ...loadExample('discovery-scale-in.json'), duration: 90 });
+    sim.runUntil(90);
+    stale = { live: sim.snapshot(), report: sim.report() };
+  });
+
+  it('reads the same whole-run count from the last snapshot and from the report', () => {
+    const metric = 'node:registry-client.staleCalls';
+    const fromLive = judgeCheck(check({ metric, above: 0 }), { snapshot: stale.live, report: null, nodeIndex: registryIndex });
+    const fromReport = judgeCheck(check({ metric, above: 0 }), { snapshot: stale.live, report: stale.report, nodeIndex: registryIndex });
+    expect(fromLive).toMatchObject({ state: 'pass' });
+    expect(fromReport.value).toBe(fromLive.value);
+    expect(fromReport.value).toBe(stale.report.nodes.find((n) => n.id === 'registry-client')?.registry?.staleCalls);
+  });
+
+  it('counts none for server-side discovery, which routes with the live list', () => {
+    const verdict = judgeCheck(check({ metric: 'node:registry-server.staleCalls', below: 1 }), { snapshot: stale.live, report: stale.report, nodeIndex: registryIndex });
+    expect(verdict).toMatchObject({ state: 'pass', value: 0 });
   });
 });

@@ -110,6 +110,8 @@ function nodeValue(id: string, name: NodeMetric, { snapshot, report, nodeIndex }
       return live.messaging?.backlog ?? null;
     case 'lostWrites':
       return live.cache?.lostWrites ?? null;
+    case 'staleCalls':
+      return live.registry?.staleCalls ?? null;
     case 'speedup':
       // A parallel job's speedup comes with the report.
       return null;
@@ -130,6 +132,8 @@ function reportNodeValue(node: NodeReport, name: NodeMetric): number | null {
       return node.messaging?.backlog ?? null;
     case 'lostWrites':
       return node.cache?.lostWrites ?? null;
+    case 'staleCalls':
+      return node.registry?.staleCalls ?? null;
     case 'speedup':
       return node.parallel && node.parallel.jobs > 0 ? node.parallel.speedup : null;
   }

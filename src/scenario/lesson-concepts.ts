@@ -16,5 +16,9 @@ export const LESSON_CONCEPTS = {
   resilience: 'Circuit breakers and bulkheads',
   bottlenecks: 'Bottlenecks',
   amdahl: "Amdahl's law",
+  autoscaling: 'Autoscaling',
+  discovery: 'Service discovery',
+  pooling: 'Connection pooling',
+  mesh: 'Service mesh',
 } as const;
 export type LessonConcept = keyof typeof LESSON_CONCEPTS;

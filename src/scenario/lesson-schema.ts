@@ -40,7 +40,7 @@ export type LessonAction = z.infer<typeof LessonActionSchema>;
 
 /** The figures a check may read (engine/lesson-checks.ts reads each from the run). */
 export const TOTALS_METRICS = ['latency.mean', 'latency.p50', 'latency.p95', 'latency.p99', 'throughput', 'failedShare', 'relogins'] as const;
-export const NODE_METRICS = ['utilization', 'hitRatio', 'staleRatio', 'requestOffload', 'backlog', 'speedup', 'lostWrites'] as const;
+export const NODE_METRICS = ['utilization', 'hitRatio', 'staleRatio', 'requestOffload', 'backlog', 'speedup', 'lostWrites', 'staleCalls'] as const;
 export type TotalsMetric = (typeof TOTALS_METRICS)[number];
 export type NodeMetric = (typeof NODE_METRICS)[number];
 

@@ -27,9 +27,12 @@ export function loadLesson(file: string): { lesson: Lesson; scenario: Scenario }
 }
 
 /** The scenario with every "try this" of every step applied in order, as a learner pressing each button would. */
-export function withEveryTry(lesson: Lesson, scenario: Scenario): Scenario {
+export const withEveryTry = (lesson: Lesson, scenario: Scenario): Scenario => withTries(lesson, scenario, Number.POSITIVE_INFINITY);
+
+/** The scenario with the lesson's first `count` "try this" buttons (counted over all steps) pressed in order. */
+export function withTries(lesson: Lesson, scenario: Scenario, count: number): Scenario {
   let current = scenario;
-  for (const attempt of lesson.steps.flatMap((step) => step.try)) {
+  for (const attempt of lesson.steps.flatMap((step) => step.try).slice(0, count)) {
     const applied = applyLessonActions(current, attempt.do);
     if (!applied.ok) throw new Error(`${lesson.id}, "${attempt.label}": ${applied.error}`);
     current = applied.scenario;

@@ -13,6 +13,7 @@ describe('what the lesson panel says of a check', () => {
     expect(formatMetric('totals.failedShare', 0.0004)).toBe('0.04%');
     expect(formatMetric('node:job.speedup', 15.42)).toBe('15.4×');
     expect(formatMetric('totals.relogins', 67)).toBe('67');
+    expect(formatMetric('node:registry.staleCalls', 1208)).toBe('1,208');
   });
 
   it('sets the figure against its target, or says why there is none', () => {

@@ -8,7 +8,8 @@ export function formatMetric(metric: string, value: number): string {
   if (name.startsWith('latency.')) return value < 1 ? `${(value * 1000).toFixed(value < 0.01 ? 1 : 0)} ms` : `${value.toFixed(2)} s`;
   if (name === 'throughput') return `${value.toFixed(0)}/s`;
   if (name === 'speedup') return `${value.toFixed(1)}×`;
-  if (name === 'relogins' || name === 'backlog' || name === 'lostWrites') return value.toFixed(0);
+  // Counts, grouped as the node cards group them ("1,208 stale calls").
+  if (name === 'relogins' || name === 'backlog' || name === 'lostWrites' || name === 'staleCalls') return Math.round(value).toLocaleString('en-US');
   // Shares and ratios: utilization, hit ratio, stale reads, offload, failures.
   return `${(value * 100).toFixed(value > 0 && value < 0.01 ? 2 : 1)}%`;
 }
