@@ -13,9 +13,10 @@ import { nodesToReplace, rewireLinks } from './graph-diff';
 import { type SystemTheory, systemTheory } from './queueing-theory';
 import { createRng, deriveSeed, type Rng } from './rng';
 import { CallLayer } from './resilience/calls';
-import type { SidecarFigures } from './mesh/mesh-figures';
+import { LayerFigures } from './layer-figures';
 import { CALLS_NODE, CONNECTIONS_NODE, RoutingLayer } from './routing';
 import { ConnectionLayer } from './connections/connection-layer';
+import { connectionLimit, sendingInstance } from './connections/connection-ends';
 import { countsOf, createTotals } from './totals';
 import { Outcome } from './types';
 import { WindowLog } from './window-log';
@@ -23,10 +24,8 @@ import { runCost } from './elastic/run-cost';
 import { SessionRegistry } from './sessions';
 import { TimedList } from './timed-list';
 import type {
-  LiveNode,
   LiveSnapshot,
   MeasuredFigures,
-  NodeReport,
   Report,
   RunLayout,
   Simulation,
@@ -100,6 +99,8 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
   private theory: SystemTheory | null;
   protected readonly calls: CallLayer;
   protected readonly connections: ConnectionLayer;
+  /** What the calls, sidecars and connections add to each node's figures. */
+  private readonly figures: LayerFigures;
 
   constructor(
     private readonly scenario: Scenario,
@@ -140,9 +141,21 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
       cross: (request, link, time) => this.cross(request, link, time),
       respond: (request, outcome, time) => this.respond(request, outcome, time),
       scheduleConnectionEvent: (kind, arg, time) => this.schedule(CONNECTIONS_NODE, kind, arg, time),
-      instanceOf: (request, node) => this.instanceOf(request, node),
-      connectionLimitOf: (node) => this.connectionLimitOf(node),
+      instanceOf: (request, node) => sendingInstance(this.specs[node] as ScenarioNode, this.requests.worker[request] as number),
+      connectionLimitOf: (node) => connectionLimit(this.specs[node] as ScenarioNode),
       nodeId: (node) => (this.specs[node] as ScenarioNode).id,
+    });
+    const run = this;
+    this.figures = new LayerFigures({
+      calls: this.calls,
+      sidecars: this.sidecars,
+      connections: this.connections,
+      specs: this.specs,
+      outgoing: (node) => this.outgoing(node),
+      get now() {
+        return run.now;
+      },
+      measureFrom: this.measureFrom,
     });
     this.attach(scenario.nodes.map((node, i) => createComponent(i, node, this)));
     // Sidecars add latency the closed forms do not know of.
@@ -219,20 +232,6 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
 
   connectionsOpenTo(node: number): number {
     return this.connections.openTo(node);
-  }
-
-  /** Which replica of a replicated server sends `request` (its worker's machine); 0 for any other node. */
-  private instanceOf(request: number, node: number): number {
-    const spec = this.specs[node] as ScenarioNode;
-    if (spec.kind !== 'server' || groupSlots(spec) === 1) return 0;
-    return Math.floor((this.requests.worker[request] as number) / spec.workers);
-  }
-
-  /** The most connections `node` accepts at once (a database's maxConnections, a pooler's maxClientConnections). */
-  private connectionLimitOf(node: number): number | null {
-    const spec = this.specs[node] as ScenarioNode;
-    if (spec.kind === 'database') return spec.maxConnections;
-    return spec.kind === 'pooler' ? spec.maxClientConnections : null;
   }
 
   kindOf(index: number): NodeKind {
@@ -444,37 +443,10 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
       events: this.events,
       ...countsOf(this.totals, this.sessions, this.now),
       // Snapshots may be taken at every step (tests do): only a run that made calls pays for looking them up.
-      nodes: this.liveNodes(),
+      nodes: this.figures.live(this.components),
       measured: this.measuredFigures(),
       theory: this.theory,
     };
-  }
-
-  private liveNodes(): LiveNode[] {
-    const nodes = this.calls.active || this.sidecars.active ? this.components.map((c) => this.withCalls(c.live(), c.index)) : this.components.map((c) => c.live());
-    return this.connections.active ? nodes.map((live, i) => this.withConnections(live, i)) : nodes;
-  }
-
-  /** A node's figures with its connections out (links with a policy) and in, when it has any. */
-  private withConnections<T extends LiveNode | NodeReport>(figures: T, node: number): T {
-    const connections = this.connections.figuresOf(node);
-    const inboundConnections = this.connections.inboundOf(node);
-    if (connections === undefined && inboundConnections === undefined) return figures;
-    return { ...figures, ...(connections && { connections }), ...(inboundConnections && { inboundConnections }) };
-  }
-
-  /** A node's live figures with its call links' breaker states and its sidecar's figures, when it has any. */
-  private withCalls(live: LiveNode, node: number): LiveNode {
-    const calls = this.calls.liveOf(node, this.now);
-    const sidecar = this.sidecarOf(node);
-    if (calls === undefined && sidecar === undefined) return live;
-    return { ...live, ...(calls && { calls }), ...(sidecar && { sidecar }) };
-  }
-
-  /** Node `node`'s sidecar figures so far, or undefined when it has none. */
-  private sidecarOf(node: number): SidecarFigures | undefined {
-    if (!this.sidecars.active) return undefined;
-    return this.sidecars.figuresOf(node, this.specs[node] as ScenarioNode, this.outgoing(node), Math.max(0, this.now - this.measureFrom));
   }
 
   /** Whole-run figures so far, defined as the report defines them; null during warm-up. */
@@ -488,14 +460,7 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
     const now = this.now;
     const t = this.totals;
     const measured = now - this.measureFrom;
-    const nodes = this.components.map((c): NodeReport => {
-      const calls = this.calls.figuresOf(c.index, now);
-      const sidecar = this.sidecarOf(c.index);
-      const report = calls === undefined && sidecar === undefined ? c.report(now) : { ...c.report(now), ...(calls && { calls }), ...(sidecar && { sidecar }) };
-      const retiredAt = this.retiredAt.get(c.index);
-      const withRetired = retiredAt === undefined ? report : { ...report, retiredAt };
-      return this.connections.active ? this.withConnections(withRetired, c.index) : withRetired;
-    });
+    const nodes = this.components.map((c) => this.figures.report(c, this.retiredAt.get(c.index)));
     return {
       scenario: this.scenario.name,
       seed: this.seed,

@@ -31,8 +31,6 @@ export function App() {
   const painted = useAfterFirstPaint();
   // While a lesson is open its panel takes the palette's column: a lesson edits through its buttons and the inspector.
   const lesson = useLessonState((s) => s.open !== null);
-  // The particle overlay draws nothing before a run: its worker starts once the first frame is on screen and the page is idle.
-  const idle = useAfterFirstPaint(true);
   return (
     <ReactFlowProvider>
       <div className={`app${presenter ? ' app--presenter' : ''}${lesson ? ' app--lesson' : ''}`}>
@@ -48,7 +46,7 @@ export function App() {
         )}
         <main className="workspace">
           <ErrorBoundary area="The canvas" onExport={exportWork}>
-            <Editor overlay={idle ? <ParticleOverlay /> : null} />
+            <Editor overlay={<ParticleOverlay />} />
           </ErrorBoundary>
         </main>
         <ErrorBoundary area="The inspector" onExport={exportWork}>

@@ -6,7 +6,6 @@ import { ParticleOverlay } from '../../views/particles/ParticleOverlay';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { RUN_CHARTS, runDataVersion, selectRunData, TotalsTable, WINDOW_SCOPE } from '../panels/ChartsPanel';
 import { Toasts } from '../Toasts';
-import { useAfterFirstPaint } from '../use-after-first-paint';
 import { EMBED_CHARTS, type EmbedChart } from './embed-params';
 import { EmbedRunBar } from './EmbedRunBar';
 import './embed.css';
@@ -21,8 +20,6 @@ const fullAppHref = () => `${location.pathname}${location.hash}`;
  */
 export function EmbedApp({ charts, ignored }: { charts: readonly EmbedChart[]; ignored: readonly string[] }) {
   const name = useAppStore((s) => s.scenario.name);
-  // As on the full page: the particle worker starts once the first frame is on screen and the page is idle.
-  const idle = useAfterFirstPaint(true);
   return (
     <ReactFlowProvider>
       <div className={charts.length > 0 ? 'embed' : 'embed embed--canvas-only'}>
@@ -35,7 +32,7 @@ export function EmbedApp({ charts, ignored }: { charts: readonly EmbedChart[]; i
         </header>
         <main className="embed__canvas">
           <ErrorBoundary area="The canvas">
-            <Editor overlay={idle ? <ParticleOverlay /> : null} />
+            <Editor overlay={<ParticleOverlay />} />
           </ErrorBoundary>
         </main>
         {charts.length > 0 && (
