@@ -1,20 +1,14 @@
 import { z } from 'zod';
+import { nodeFields } from './node-fields';
 
 /*
  * The cache and CDN node kinds. They live apart from schema.ts, which imports
- * them into NodeSchema, so this file repeats the few common node fields
- * rather than import them back (a cycle would leave them undefined).
+ * them into NodeSchema; the fields every node has come from node-fields.ts.
  */
 
 const nonNegative = z.number().finite().nonnegative();
 const positive = z.number().finite().positive();
 const share = z.number().finite().min(0).max(1);
-
-const nodeFields = {
-  id: z.string().min(1, 'id must not be empty').max(64),
-  label: z.string().max(80).optional(),
-  position: z.object({ x: z.number().finite(), y: z.number().finite() }).default({ x: 0, y: 0 }),
-};
 
 /** Largest cache, in entries: its tables are allocated up front. */
 export const MAX_CACHE_ENTRIES = 1_000_000;

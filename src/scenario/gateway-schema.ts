@@ -1,20 +1,14 @@
 import { z } from 'zod';
+import { nodeFields } from './node-fields';
 
 /*
  * The API gateway node kind. It lives apart from schema.ts, which imports it
- * into NodeSchema, so this file repeats the few common node fields rather
- * than import them back (a cycle would leave them undefined).
+ * into NodeSchema; the fields every node has come from node-fields.ts.
  */
 
 const nonNegative = z.number().finite().nonnegative();
 const positive = z.number().finite().positive();
 const pathPrefix = z.string().startsWith('/', 'a path prefix starts with "/"').max(200);
-
-const nodeFields = {
-  id: z.string().min(1, 'id must not be empty').max(64),
-  label: z.string().max(80).optional(),
-  position: z.object({ x: z.number().finite(), y: z.number().finite() }).default({ x: 0, y: 0 }),
-};
 
 /** Methods a gateway route may match; ANY matches them all. */
 export const ROUTE_METHODS = ['ANY', 'GET', 'POST', 'PUT', 'DELETE'] as const;

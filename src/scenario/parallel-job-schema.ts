@@ -1,17 +1,11 @@
 import { z } from 'zod';
+import { nodeFields } from './node-fields';
 
 /*
  * The parallel-job node kind: fork-join work on N workers. It lives apart
- * from schema.ts, which imports it into NodeSchema, so this file repeats the
- * few common node fields rather than import them back (a cycle would leave
- * them undefined), as cache-schema.ts does.
+ * from schema.ts, which imports it into NodeSchema; the fields every node
+ * has come from node-fields.ts.
  */
-
-const nodeFields = {
-  id: z.string().min(1, 'id must not be empty').max(64),
-  label: z.string().max(80).optional(),
-  position: z.object({ x: z.number().finite(), y: z.number().finite() }).default({ x: 0, y: 0 }),
-};
 
 /** Workers a parallel job splits across at most: the speedup chart's N = 1…64. */
 export const MAX_PARALLEL_WORKERS = 64;

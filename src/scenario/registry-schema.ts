@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nodeFields } from './node-fields';
 
 /*
  * The service registry node kind (format version 4): instances of the server
@@ -6,17 +7,11 @@ import { z } from 'zod';
  * crash once its heartbeats have stopped for `heartbeatTimeout`), and callers
  * find them through it: from a cached list (client-side), through a caching
  * DNS resolver, or by asking it on every request (server-side). It lives
- * apart from schema.ts, which imports it into NodeSchema, so this file
- * repeats the few common node fields rather than import them back.
+ * apart from schema.ts, which imports it into NodeSchema; the fields every
+ * node has come from node-fields.ts.
  */
 
 const nonNegative = z.number().finite().nonnegative();
-
-const nodeFields = {
-  id: z.string().min(1, 'id must not be empty').max(64),
-  label: z.string().max(80).optional(),
-  position: z.object({ x: z.number().finite(), y: z.number().finite() }).default({ x: 0, y: 0 }),
-};
 
 /** How callers learn the registry's list. */
 export const DISCOVERY_MODES = ['clientSide', 'serverSide', 'dns'] as const;

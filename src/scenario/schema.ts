@@ -4,6 +4,8 @@ import { ServerResourcesSchema } from './resources-schema';
 import { ParallelJobNodeSchema } from './parallel-job-schema';
 import { CallPolicySchema } from './call-schema';
 import { GatewayNodeSchema } from './gateway-schema';
+import { LoadBalancerNodeSchema } from './balancer-schema';
+import { nodeFields } from './node-fields';
 import { AutoscalingSchema, ConnectionPolicySchema, MeshSchema } from './elastic-schema';
 import { RegistryNodeSchema } from './registry-schema';
 import { PoolerNodeSchema } from './pooler-schema';
@@ -12,6 +14,18 @@ export type { CacheNode, CdnNode } from './cache-schema';
 export type { ParallelJobNode } from './parallel-job-schema';
 export type { BreakerPolicy, CallPolicy, RetryBudget } from './call-schema';
 export type { GatewayNode } from './gateway-schema';
+export {
+  ActiveHealthCheckSchema,
+  type HealthCheck,
+  HealthCheckSchema,
+  type L7Route,
+  L7RouteSchema,
+  LOAD_BALANCER_PRESETS,
+  LoadBalancerNodeSchema,
+  type LoadBalancingAlgorithm,
+  LoadBalancingAlgorithmSchema,
+  PassiveHealthCheckSchema,
+} from './balancer-schema';
 export type { Autoscaling, ConnectionPolicy, ConnectionPool, Mesh, ScalingPolicy } from './elastic-schema';
 export type { DiscoveryMode, RegistryNode } from './registry-schema';
 export type { PoolerNode } from './pooler-schema';
@@ -48,14 +62,6 @@ export function distributionMean(d: Distribution): number {
       return (d.min + d.max) / 2;
   }
 }
-
-const PositionSchema = z.object({ x: z.number().finite(), y: z.number().finite() });
-
-const nodeBase = {
-  id: z.string().min(1, 'id must not be empty').max(64),
-  label: z.string().max(80).optional(),
-  position: PositionSchema.default({ x: 0, y: 0 }),
-};
 
 export const WorkloadSchema = z.discriminatedUnion('mode', [
   /** Open loop: Poisson arrivals at `rate` requests per second. */
@@ -122,7 +128,7 @@ export const ConnectionsSchema = z.object({
 export type Connections = z.infer<typeof ConnectionsSchema>;
 
 export const ClientNodeSchema = z.object({
-  ...nodeBase,
+  ...nodeFields,
   kind: z.literal('client'),
   workload: WorkloadSchema,
   /** Seconds before the client gives up on an attempt; null waits forever. */
@@ -144,86 +150,6 @@ export const ClientNodeSchema = z.object({
   invalidCredentials: z.number().min(0).max(1).default(0),
 });
 
-export const LoadBalancingAlgorithmSchema = z.enum([
-  'roundRobin',
-  'weightedRoundRobin',
-  'leastConnections',
-  'leastResponseTime',
-  'ipHash',
-  'consistentHash',
-  'random',
-  'powerOfTwoChoices',
-]);
-export type LoadBalancingAlgorithm = z.infer<typeof LoadBalancingAlgorithmSchema>;
-
-export const ActiveHealthCheckSchema = z.object({
-  /** Seconds between probes to each target. */
-  interval: positive,
-  /** Seconds a probe may take before it counts as failed. */
-  timeout: positive,
-  /** Consecutive successful probes that bring a target back. */
-  healthyThreshold: z.number().int().min(1).max(100),
-  /** Consecutive failed probes that take a target out. */
-  unhealthyThreshold: z.number().int().min(1).max(100),
-});
-
-export const PassiveHealthCheckSchema = z.object({
-  /** Consecutive failed responses from a target that eject it. */
-  consecutiveFailures: z.number().int().min(1).max(1000),
-  /** Seconds an ejected target stays out before it is tried again. */
-  cooloff: positive,
-});
-
-export const HealthCheckSchema = z.object({
-  active: ActiveHealthCheckSchema.nullable().default(null),
-  passive: PassiveHealthCheckSchema.nullable().default(null),
-});
-export type HealthCheck = z.infer<typeof HealthCheckSchema>;
-
-export const LOAD_BALANCER_PRESETS = ['custom', 'nginx', 'haproxyTcp', 'haproxyHttp', 'awsAlb', 'awsNlb', 'envoy'] as const;
-
-/** An L7 rule: requests whose path starts with `pathPrefix` (and carry `header`, if set) go to `targets`. */
-export const L7RouteSchema = z.object({
-  pathPrefix: z.string().startsWith('/', 'a path prefix starts with "/"').max(200).default('/'),
-  header: z.object({ name: z.string().min(1).max(64), value: z.string().max(200) }).nullable().default(null),
-  /** Node ids of this balancer's targets that serve the matching requests. */
-  targets: z.array(z.string().min(1)).min(1),
-  /** Request modification: replace the matched prefix with this one before sending on (e.g. "/api/v2" → "/api"). */
-  rewritePrefix: z.string().startsWith('/', 'a path prefix starts with "/"').max(200).nullable().default(null),
-});
-export type L7Route = z.infer<typeof L7RouteSchema>;
-
-export const LoadBalancerNodeSchema = z.object({
-  ...nodeBase,
-  kind: z.literal('loadBalancer'),
-  /** A balancer people know: sets the layer, the algorithms on offer and the per-request overhead. */
-  preset: z.enum(LOAD_BALANCER_PRESETS).default('custom'),
-  /** L4 sees addresses and ports only; L7 sees methods, paths, headers and cookies. */
-  layer: z.enum(['L4', 'L7']).default('L7'),
-  algorithm: LoadBalancingAlgorithmSchema.default('roundRobin'),
-  /** CPU seconds the balancer spends on each request (0: it adds no delay); null: the preset's typical figure. */
-  overhead: nonNegative.nullable().default(null),
-  /** Cores the balancer's work runs on when it has an overhead or terminates TLS. */
-  workers: z.number().int().min(1).max(256).default(4),
-  /** L7: decrypt here, so the servers behind do not pay for TLS. */
-  tlsTermination: z.boolean().default(false),
-  /** CPU seconds to terminate TLS for one request. */
-  tlsCost: nonNegative.default(0.0005),
-  /** L7: a cookie pins each user to the server that first answered them. */
-  stickySessions: z.boolean().default(false),
-  /** L7: content-based routing, first match wins; unmatched requests go to the targets no rule names. */
-  routes: z.array(L7RouteSchema).max(20).default([]),
-  /** Points per target on the consistent-hash ring: more points, more even shares. */
-  virtualNodes: z.number().int().min(1).max(1000).default(100),
-  /**
-   * What consistent hashing places on the ring: the client's address (each
-   * user keeps a server) or, at L7, the request's key (each catalogue item
-   * keeps a server: the shards of a cache or store).
-   */
-  hashKey: z.enum(['address', 'requestKey']).default('address'),
-  healthCheck: HealthCheckSchema.default({ active: null, passive: null }),
-});
-
 const stationFields = {
   /** Requests served at once. */
   workers: z.number().int().min(1).max(4096),
@@ -240,7 +166,7 @@ const sessionTableFields = {
 };
 
 export const ServerNodeSchema = z.object({
-  ...nodeBase,
+  ...nodeFields,
   kind: z.literal('server'),
   ...stationFields,
   serviceTime: DistributionSchema,
@@ -271,7 +197,7 @@ export const ServerNodeSchema = z.object({
 
 /** A Redis-like store that keeps sessions outside the servers. */
 export const SessionStoreNodeSchema = z.object({
-  ...nodeBase,
+  ...nodeFields,
   kind: z.literal('sessionStore'),
   ...stationFields,
   serviceTime: DistributionSchema,
@@ -279,7 +205,7 @@ export const SessionStoreNodeSchema = z.object({
 });
 
 export const DatabaseNodeSchema = z.object({
-  ...nodeBase,
+  ...nodeFields,
   kind: z.literal('database'),
   ...stationFields,
   readTime: DistributionSchema,
@@ -300,7 +226,7 @@ export const DatabaseNodeSchema = z.object({
  * `prefetch` unacknowledged messages (format version 3).
  */
 export const MessageQueueNodeSchema = z.object({
-  ...nodeBase,
+  ...nodeFields,
   kind: z.literal('messageQueue'),
   /** Seconds to store a message before the producer is acknowledged. */
   ackLatency: nonNegative.default(0.002),
@@ -319,7 +245,7 @@ export type MessageQueueNode = z.infer<typeof MessageQueueNodeSchema>;
 
 /** A pub/sub topic: each published message is acknowledged and sent to every node it links to (format version 3). */
 export const TopicNodeSchema = z.object({
-  ...nodeBase,
+  ...nodeFields,
   kind: z.literal('topic'),
   /** Seconds to store a message before the publisher is acknowledged. */
   ackLatency: nonNegative.default(0.001),
