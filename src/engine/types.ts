@@ -1,13 +1,12 @@
-/** Public shapes of the engine, shared by the worker, the UI, the CLI and tests. */
+/** Public shapes of the engine, shared by the worker, the UI, the CLI and tests; how a run is driven is in run-api.ts. */
 
-import type { EngineLimits } from '../scenario/engine-limits';
-import type { FaultAction, GraphChange, Link, NodeKind, ScenarioNode } from '../scenario/schema';
+import type { NodeKind } from '../scenario/schema';
 import type { CacheReport, CdnReport } from './caching/report';
 import type { DatabaseFigures } from './data-tier/database-figures';
 import type { GatewayFigures, GatewayWindow } from './gateway/figures';
 import type { LiveReplica, ReplicaFigures } from './components/replica-figures';
 import type { ParallelJobReport } from './parallel/parallel-report';
-import type { FailureReason, OutcomeCode } from './outcomes';
+import type { FailureReason } from './outcomes';
 import type { SystemTheory } from './queueing-theory';
 import type { QueueFigures, QueueLive, TopicFigures } from './messaging/figures';
 import type { LiveResources, ResourcesReport } from './resources/resources-report';
@@ -16,6 +15,7 @@ import type { MeshReport, SidecarFigures } from './mesh/mesh-figures';
 import type { RegistryFigures } from './discovery/figures';
 import type { ConnectionFigures, InboundConnections } from './connections/connection-figures';
 import type { PoolerFigures, PoolerWindow } from './connections/pooler-figures';
+import type { InstanceFigures, LiveInstances, WindowInstances } from './elastic/instance-report';
 
 export type { CacheReport, CdnEdgeReport, CdnReport, RankBucket } from './caching/report';
 export type { NodeTheory, QueueModel, SystemTheory } from './queueing-theory';
@@ -28,6 +28,8 @@ export type { LiveReplica, ReplicaFigures } from './components/replica-figures';
 export type { MeshLinkFigures, MeshReport, SidecarFigures } from './mesh/mesh-figures';
 export type { ParallelJobReport } from './parallel/parallel-report';
 export type { DiscoveryCacheFigures, RegistrationCause, RegistrationChange, RegistryFigures } from './discovery/figures';
+export type { InstanceChange, InstanceFigures, LiveInstances, WindowInstances } from './elastic/instance-report';
+export type { RunLayout, Simulation, SimulationOptions, TraceSink } from './run-api';
 export { FAILURE_REASONS, type FailureReason, failureReasonOf, Outcome, type OutcomeCode } from './outcomes';
 
 /** Latency summary in seconds, from a log-bucketed histogram (3 significant digits). */
@@ -337,124 +339,4 @@ export interface LiveNode {
   inboundConnections?: InboundConnections;
   /** Connection poolers: the report's pooler figures so far. */
   pooler?: PoolerFigures;
-}
-
-/** A running simulation. Time is simulated seconds; nothing here knows the wall clock. */
-export interface Simulation {
-  readonly now: number;
-  /** Engine events processed so far. */
-  readonly events: number;
-  /** Processes every event due at or before `time`, then sets the clock to `time`. */
-  runUntil(time: number): void;
-  /** Processes one event; false when none is left. */
-  step(): boolean;
-  /** Time of the next event, or Infinity. */
-  peek(): number;
-  /** Number of metrics windows closed so far (including ones dropped from memory). */
-  readonly windowCount: number;
-  /** Events scheduled and not yet processed (the benchmark's yardstick is a heap of this size). */
-  readonly pendingEvents: number;
-  /** Attempts sent and not yet settled, now (the snapshot's `inFlight`, without building a snapshot). */
-  readonly inFlight: number;
-  /** Closed windows with index >= `from` that are still kept, oldest first. */
-  windowsSince(from: number): WindowSample[];
-  snapshot(): LiveSnapshot;
-  report(): Report;
-  setTrace(sink: TraceSink | null): void;
-  /**
-   * Applies a fault to a node now (a click on the canvas while running).
-   * Returns why not when the node's kind does not take it (see
-   * KIND_TRAITS[kind].faults).
-   */
-  injectFault(nodeId: string, action: FaultAction, factor?: number, replica?: number): string | null;
-  /**
-   * A live edit: from now on the system is this graph (see the scenario's
-   * `changes`). Returns the change as the scenario records it; it drops any
-   * recorded change still due later.
-   */
-  applyChange(nodes: readonly ScenarioNode[], links: readonly Link[]): GraphChange;
-  /** Which node and link each component and link number is; a new object after every graph change. */
-  layout(): RunLayout;
-}
-
-/**
- * Live figures and windows list nodes by component number, and particles
- * name links by link number: this says which node or link each number is.
- * Without live edits the numbers are the scenario's own order.
- */
-export interface RunLayout {
-  /** Node id of each component number (a replaced node's id appears again for its new component). */
-  nodeIds: string[];
-  /** Component number of each node in the graph now. */
-  nodeIndex: Record<string, number>;
-  /** Link id of each link number. */
-  linkIds: string[];
-  /** Sender and receiver ids of each link number, as they are now. */
-  linkEnds: { from: string; to: string }[];
-}
-
-/**
- * Receives every link traversal, for animation. `reverse` is true for a
- * response travelling back. Kept to plain numbers so the worker can pack them
- * into typed arrays; the engine pays only a null check when no sink is set.
- */
-export interface TraceSink {
-  hop(link: number, depart: number, arrive: number, outcome: OutcomeCode, reverse: boolean): void;
-}
-
-export interface SimulationOptions {
-  /** Overrides the scenario's seed. */
-  seed?: number;
-  /** Overrides the scenario's warm-up. */
-  warmup?: number;
-  /** Width of a metrics window in simulated seconds (default 1). 0 turns windows off. */
-  window?: number;
-  /** How many closed windows to keep (default 3600); older ones are dropped. */
-  maxWindows?: number;
-  trace?: TraceSink;
-  /** Lowers (or, in tests, lifts) the engine's caps; the default is the budget in scenario/engine-limits.ts. */
-  limits?: Partial<EngineLimits>;
-}
-
-/** A scaling group's instances now, and its bounds (servers with `autoscaling`). */
-export interface LiveInstances {
-  serving: number;
-  starting: number;
-  draining: number;
-  min: number;
-  max: number;
-}
-
-/** One change of a scaling group's instance counts. */
-export interface InstanceChange {
-  time: number;
-  serving: number;
-  starting: number;
-  draining: number;
-}
-
-/** A scaling group over the run (servers with `autoscaling`); the counts of LiveInstances are at the run's end. */
-export interface InstanceFigures extends LiveInstances {
-  /** Most instances serving or starting at once. */
-  peak: number;
-  /** Mean running instances (starting, serving or draining) over the whole run. */
-  meanRunning: number;
-  /** Seconds of running instances over the whole run, warm-up included: what the group is billed for. */
-  instanceSeconds: number;
-  /** instanceSeconds × costPerHour / 3600, dollars. */
-  cost: number;
-  /** Decisions that started instances, and that drained or cancelled some. */
-  scaleOuts: number;
-  scaleIns: number;
-  /** The counts after each change, in time order (the first ones, when there are very many). */
-  timeline: InstanceChange[];
-}
-
-/** Mean instances over a metrics window (servers with `autoscaling`). */
-export interface WindowInstances {
-  serving: number;
-  starting: number;
-  running: number;
-  /** Requests that reached the group in the window: the load the instances follow. */
-  arrivals: number;
 }

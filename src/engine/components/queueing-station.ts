@@ -1,6 +1,7 @@
 import type { FaultAction } from '../../scenario/schema';
 import { RequestFlag } from '../request-pool';
-import { type LiveNode, type NodeReportOf, Outcome, type OutcomeCode, type ReplicaFigures, type WindowNodeSample } from '../types';
+import { type LiveNode, type NodeReportOf, Outcome, type OutcomeCode, type WindowNodeSample } from '../types';
+import { liveReplicas, replicaFigures } from './replica-figures';
 import { type Component, EventKind, type RuntimeLink, type SimContext } from '../component';
 import { InstanceState, Membership } from '../elastic/membership';
 import { Heartbeats } from '../elastic/heartbeats';
@@ -371,21 +372,6 @@ export abstract class QueueingStation implements Component {
     return { held: table?.held(time) ?? 0, lost: table?.lost ?? 0 };
   }
 
-  private replicaFigures(time: number): ReplicaFigures[] {
-    return this.units.map((unit, r) => ({
-      replica: r + 1,
-      arrivals: unit.arrivals,
-      served: unit.served,
-      dropped: unit.dropped,
-      refused: unit.refused,
-      lost: unit.lost,
-      utilization: unit.utilization(time),
-      down: unit.down,
-      slowFactor: unit.slowFactor,
-      sessions: this.sessionsOf(r, time),
-    }));
-  }
-
   private advance(time: number): void {
     this.stats.advance(time, this.busy, this.queued);
   }
@@ -404,7 +390,7 @@ export abstract class QueueingStation implements Component {
   report(time: number): NodeReportOf<StationKind> {
     this.advance(time);
     const { stats } = this;
-    const perReplica = this.replicaFigures(time);
+    const perReplica = replicaFigures(this.units, time, (r) => this.sessionsOf(r, time));
     return {
       id: this.id,
       kind: this.kind,
@@ -435,21 +421,6 @@ export abstract class QueueingStation implements Component {
       const unit = this.units[0] as ServiceUnit;
       return { ...figures, down: unit.down, slowFactor: unit.slowFactor };
     }
-    const replicasDown = this.units.reduce((n, unit) => n + (unit.down ? 1 : 0), 0);
-    return {
-      ...figures,
-      // The node is down when every machine is; one machine down shows in perReplica.
-      down: replicasDown === this.replicas,
-      slowFactor: this.units.reduce((most, unit) => Math.max(most, unit.slowFactor), 1),
-      replicasDown,
-      perReplica: this.units.map((unit) => ({
-        busy: unit.busy,
-        queueLength: unit.queue.length,
-        utilization: unit.utilization(now),
-        down: unit.down,
-        slowFactor: unit.slowFactor,
-      })),
-    };
+    return { ...figures, ...liveReplicas(this.units, now) };
   }
-
 }

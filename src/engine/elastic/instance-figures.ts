@@ -1,4 +1,4 @@
-import type { InstanceFigures, LiveInstances } from '../types';
+import type { InstanceFigures, LiveInstances } from './instance-report';
 import type { Autoscaler } from './autoscaler';
 
 /** Seconds in an hour: costPerHour is dollars an hour per instance. */
