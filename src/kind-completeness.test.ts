@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { describe, expect, it } from 'vitest';
 import { KIND_TRAITS, NODE_KINDS } from './scenario/kinds';
 import { createNode } from './scenario/node-factory';
+import { NodeSchema } from './scenario/schema';
 import { fieldsFor } from './ui/inspector/kind-fields';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -25,6 +26,13 @@ const read = (path: string) => readFileSync(join(root, path), 'utf8');
 const examples = readdirSync(join(root, 'scenarios'))
   .filter((file) => file.endsWith('.json'))
   .map((file) => ({ file, nodes: (JSON.parse(read(`scenarios/${file}`)) as { nodes: { kind: string }[] }).nodes }));
+
+// NODE_KINDS is read from the traits table; checked against the schema so
+// that a run of the tests alone (no type-check) still names scenario/kinds.ts.
+it('lists every kind of NodeSchema in KIND_TRAITS (scenario/kinds.ts)', () => {
+  const missing = NodeSchema.options.map((option) => option.shape.kind.value).filter((kind) => !NODE_KINDS.includes(kind));
+  expect(missing, 'add these kinds to KIND_TRAITS in src/scenario/kinds.ts').toEqual([]);
+});
 
 describe.each(NODE_KINDS)('node kind %s', (kind) => {
   const { title } = KIND_TRAITS[kind];
