@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runScenario } from '../engine';
 import { starterScenario } from '../scenario/starter';
-import { setSimClient } from '../worker/client';
+import { setSimClient } from '../worker/sim-client';
 import { createSimService } from '../worker/sim-service';
 import { inProcessClient } from '../worker/testing/in-process-client';
 import { type AppStore, createAppStore } from './index';

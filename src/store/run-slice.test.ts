@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { starterScenario } from '../scenario/starter';
-import { type SimClient, setSimClient, WorkerFailedError } from '../worker/client';
+import { type SimClient, setSimClient, WorkerFailedError } from '../worker/sim-client';
 import { createSimService } from '../worker/sim-service';
 import { createFakeSimulation } from '../worker/testing/fake-simulation';
 import { inProcessClient } from '../worker/testing/in-process-client';

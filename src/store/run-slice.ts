@@ -1,7 +1,7 @@
 import type { StateCreator, StoreApi } from 'zustand';
 import type { TemporalState } from 'zundo';
 import type { FaultAction, GraphChange, Link, Scenario, ScenarioNode } from '../scenario/schema';
-import { getSimClient, type SimClient, setSimClient } from '../worker/client';
+import { getSimClient, type SimClient, setSimClient } from '../worker/sim-client';
 import type { RunStatus, Speed } from '../worker/protocol';
 import type { AppState } from './types';
 
@@ -45,7 +45,7 @@ export interface RunSlice {
   injectFault(nodeId: string, action: FaultAction, factor?: number, replica?: number): Promise<string | null>;
 }
 
-/** The worker the slice talks to; tests swap it with `setSimClient` from worker/client. */
+/** The worker the slice talks to; tests swap it with `setSimClient` from worker/sim-client. */
 const client = (): SimClient => getSimClient();
 
 /** Run controls: the store's side of the worker protocol. Status follows the worker's frames. */

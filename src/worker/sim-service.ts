@@ -295,7 +295,7 @@ export function createSimService(overrides: Partial<SimServiceDeps> = {}) {
       if (sim) batcher.flush(true);
     },
 
-    /** Answers at once: the page's heartbeat (client.ts) takes silence as a closed or hung worker. */
+    /** Answers at once: the page's heartbeat (sim-client.ts) takes silence as a closed or hung worker. */
     ping(): true {
       return true;
     },

@@ -11,7 +11,7 @@ import { useAppStore } from '../../store';
 import { type BaselineRun, baselineRun, earlyTheories } from '../../store/background-runs';
 import type { AppState } from '../../store/types';
 import { createBackendLoadChart, createCacheHitRatioChart } from '../../views/cache/cache-charts';
-import { backendLoadData, type CachingTarget, cachingTarget, cdnOffload, hitRatioData, rankBars, stalenessFigures } from '../../views/cache/cache-figures';
+import { backendLoadData, type CachingTarget, cachingTarget, cdnOffload, hitRatioData, rankBars, stalenessFigures } from '../../views/cache/cache-view-data';
 import { createCacheRankView } from '../../views/cache/cache-rank-view';
 import { createCacheStalenessView } from '../../views/cache/cache-staleness-view';
 import { createCdnOffloadView } from '../../views/cache/cdn-offload-view';

@@ -3,7 +3,7 @@
  * theoretical ratio (dashed), and the load on what sits behind it.
  */
 import { select } from 'd3-selection';
-import { type BackendLoadData, type HitRatioData, THEORY_NAMES } from './cache-figures';
+import { type BackendLoadData, type HitRatioData, THEORY_NAMES } from './cache-view-data';
 import { COLORS, SERIES_COLORS } from '../colors';
 import { type Chart, createTimeSeriesChart, type Series } from '../charts/time-series-chart';
 

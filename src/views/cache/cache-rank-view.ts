@@ -6,7 +6,7 @@
 import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
-import type { RankBar } from './cache-figures';
+import type { RankBar } from './cache-view-data';
 import { COLORS } from '../colors';
 import type { Chart } from '../charts/time-series-chart';
 import { chartHandle } from '../chart-handle';

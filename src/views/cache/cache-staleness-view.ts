@@ -1,5 +1,5 @@
 /** Stale reads (count and ratio) and lost writes of one cache, from the run's report. */
-import type { StalenessFigures } from './cache-figures';
+import type { StalenessFigures } from './cache-view-data';
 import { createFigureRows, type FigureRowsData, formatCount, formatShare } from './cache-figure-rows';
 import type { Chart } from '../charts/time-series-chart';
 

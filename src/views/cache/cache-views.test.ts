@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report, WindowSample } from '../../engine/types';
 import { createBackendLoadChart, createCacheHitRatioChart, THEORY_DASH } from './cache-charts';
-import { backendLoadData, cachingTarget, cdnOffload, hitRatioData, rankBars, stalenessFigures } from './cache-figures';
+import { backendLoadData, cachingTarget, cdnOffload, hitRatioData, rankBars, stalenessFigures } from './cache-view-data';
 import { createCacheRankView } from './cache-rank-view';
 import { createCacheStalenessView, stalenessRows } from './cache-staleness-view';
 import { exampleScenario, runToEnd } from '../../worker/testing/example-run';

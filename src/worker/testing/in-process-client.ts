@@ -1,5 +1,5 @@
 /** A SimClient that calls a sim service in the same thread: the store's tests run the real protocol without a Worker. */
-import type { SimClient } from '../client';
+import type { SimClient } from '../sim-client';
 import type { SimService } from '../sim-service';
 
 /** Wraps `service` with the promise-returning shape the page's client has. */

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report, WindowSample } from '../../engine/types';
-import { backendLoadData, cachingTarget, carryForward, cdnOffload, hitRatioData, rankBars, rankLabel, shortRank, stalenessFigures } from './cache-figures';
+import { backendLoadData, cachingTarget, carryForward, cdnOffload, hitRatioData, rankBars, rankLabel, shortRank, stalenessFigures } from './cache-view-data';
 import { createSimulation } from '../../engine';
 import { exampleScenario, runToEnd } from '../../worker/testing/example-run';
 

@@ -1,6 +1,6 @@
 import { expose, transfer } from 'comlink';
 import { describe, expect, it } from 'vitest';
-import { connectSimService, WorkerFailedError } from './client';
+import { connectSimService, WorkerFailedError } from './sim-client';
 import type { Frame } from './protocol';
 import { createSimService } from './sim-service';
 import { createFakeSimulation, tinyScenario } from './testing/fake-simulation';
