@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FAULTABLE_KINDS, FLUSHABLE_KINDS, faultRefusal } from './faults';
-import { isNodeKind, KIND_TRAITS, listKinds, NODE_KINDS, scenarioCostPerHour } from './kinds';
+import { isNodeKind, KIND_TRAITS, listKinds, NODE_KINDS, oneOfKinds, scenarioCostPerHour } from './kinds';
 import { createNode } from './node-factory';
 
 describe('the kind table', () => {
@@ -29,6 +29,12 @@ describe('the kind table', () => {
     expect(listKinds([])).toBe('');
     expect(listKinds(['cdn'])).toBe('CDNs');
     expect(listKinds(['server', 'database', 'cache'])).toBe('servers, databases and caches');
+  });
+
+  it('offers one of several kinds as a sentence does', () => {
+    expect(oneOfKinds([])).toBe('');
+    expect(oneOfKinds(['cdn'])).toBe('a CDN');
+    expect(oneOfKinds(['server', 'database', 'cache'])).toBe('a server, a database or a cache');
   });
 
   it("costs a scenario by each kind's rule: servers' replicas × their cost, the rest free", () => {

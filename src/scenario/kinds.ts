@@ -274,6 +274,12 @@ export function listKinds(kinds: readonly NodeKind[]): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
+/** "a server, a database or a cache": any one of the kinds, as a sentence offers them. */
+export function oneOfKinds(kinds: readonly NodeKind[]): string {
+  const names = kinds.map((kind) => KIND_TRAITS[kind].one);
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+}
+
 /** What `node` costs to run per hour, by its kind's rule. */
 export function nodeCostPerHour(node: ScenarioNode): number {
   return (KIND_TRAITS[node.kind] as KindTraits<NodeKind>).costPerHour(node as never);

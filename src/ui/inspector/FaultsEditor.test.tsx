@@ -36,10 +36,18 @@ function mount(shown = scenario) {
     return field?.querySelector('select') as HTMLSelectElement;
   };
   const optionsOf = (label: string) => [...select(label).options].map((o) => o.textContent);
-  return { root, select, optionsOf };
+  return { root, host, select, optionsOf };
 }
 
 describe('the fault timeline editor', () => {
+  it('names every kind that can fail when there is none to add a fault to', () => {
+    const { root, host } = mount(buildScenario({ duration: 60, nodes: [{ id: 'users', kind: 'client', workload: { mode: 'open', rate: 10 } }], links: [] }));
+    const add = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Add fault');
+    expect(add?.disabled).toBe(true);
+    expect(add?.title).toBe('Add a server, a database, a cache, a CDN, a session store or a parallel job first');
+    act(() => root.unmount());
+  });
+
   it('offers every node that can fail, and Flush only for caches and CDNs', () => {
     const { root, optionsOf } = mount();
     expect(optionsOf('Fault 1 node')).toEqual(['Cache', 'App', 'DB']);

@@ -1,4 +1,5 @@
 import { FAULTABLE_KINDS, faultActionsFor } from '../../scenario/faults';
+import { oneOfKinds } from '../../scenario/kinds';
 import type { Fault, FaultAction, Scenario } from '../../scenario/schema';
 import { useAppStore } from '../../store';
 import { SPECS } from './field-spec';
@@ -85,7 +86,7 @@ export function FaultsEditor({ scenario }: { scenario: Scenario }) {
           </fieldset>
         );
       })}
-      <button type="button" className="button" onClick={add} disabled={targets.length === 0} title={targets.length === 0 ? 'Add a server, database, session store, cache or CDN first' : undefined}>
+      <button type="button" className="button" onClick={add} disabled={targets.length === 0} title={targets.length === 0 ? `Add ${oneOfKinds(FAULTABLE_KINDS)} first` : undefined}>
         Add fault
       </button>
     </section>

@@ -113,8 +113,9 @@ export const RUN_CHARTS = [
 
 /**
  * The live charts and the totals table, laid out for the bottom panel. With a
- * balancer, server, database, session store, cache or CDN selected, its own
- * views take the place of the last charts (as many as they need room for).
+ * node selected whose kind has views of its own (KIND_VIEWS in
+ * SelectedNodeViews.tsx), they take the place of the last charts (as many as
+ * they need room for).
  */
 export function ChartsPanel() {
   const selected = useSelectedNodeWithViews();
