@@ -14,9 +14,11 @@
 // and the main thread's CPU time in each step from a Chromium trace, which a
 // machine busy with other work slows down far less than the wall clock.
 //
-//   npm run build && node scripts/measure-first-paint.mjs [--runs 15] [--port 4398] [--dist dist]
+//   npm run build && node scripts/measure-first-paint.mjs [--runs 15] [--port 4398] [--dist dist] [--peer <dist>]
 //
-// It serves a copy of --dist (plus the yardstick page) with `vite preview`.
+// It serves a copy of --dist (plus the yardstick page) with `vite preview`. --peer names another app's built
+// site (a comparable playground's `dist/`), served the same way on the next port: each round then also opens
+// it on a first visit and takes its first contentful paint, so the comparison is a ratio from one run.
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,7 +27,9 @@ import { chromium } from '@playwright/test';
 import { locateChromium } from './find-chromium.mjs';
 import { previewPage } from './preview-server.mjs';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' }, port: { type: 'string', default: '4398' }, dist: { type: 'string', default: 'dist' } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '15' }, port: { type: 'string', default: '4398' }, dist: { type: 'string', default: 'dist' }, peer: { type: 'string' } },
+});
 const runs = Number(values.runs);
 
 // The yardstick lives beside the app in a copy of dist/, so dist/ itself stays the build.
@@ -33,6 +37,7 @@ const served = mkdtempSync(join(tmpdir(), 'first-paint-'));
 cpSync(values.dist, served, { recursive: true });
 writeFileSync(join(served, 'yardstick.html'), '<!doctype html><html lang="en"><meta charset="utf-8"><title>Yardstick</title><p>A static page with one line of text.</p></html>\n');
 const { url, stop: stopServer } = await previewPage(undefined, values.port, ['--outDir', served]);
+const peer = values.peer ? await previewPage(undefined, String(Number(values.port) + 1), ['--outDir', values.peer]) : null;
 
 /** Runs in the page before its scripts: keeps paint, card and long-task entries (each card's name carries `elementtiming="card:<id>"`). */
 function watchPaints() {
@@ -193,6 +198,20 @@ try {
     const yardstick = await yardPage.waitForFunction(() => window.__paints.fcp).then((h) => h.jsonValue());
     await yardContext.close();
 
+    const peerFcp = { cold: Number.NaN, warm: Number.NaN };
+    if (peer) {
+      // A first visit, then a return visit in the same context (its HTTP cache warm).
+      const peerContext = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      await peerContext.addInitScript(watchPaints);
+      for (const kind of ['cold', 'warm']) {
+        const peerPage = await peerContext.newPage();
+        await peerPage.goto(peer.url);
+        peerFcp[kind] = await peerPage.waitForFunction(() => window.__paints.fcp).then((h) => h.jsonValue());
+        await peerPage.close();
+      }
+      await peerContext.close();
+    }
+
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     await context.addInitScript(watchPaints);
     const cold = await visit(context, url);
@@ -201,14 +220,15 @@ try {
     const warm = await visit(context, url);
     await context.close();
     if (run === 0) continue;
-    rows.push({ yardstick, cold: cold.figures, warm: warm.figures });
+    rows.push({ yardstick, peerFcp, cold: cold.figures, warm: warm.figures });
     const line = (f) => `${ms(f.canvas)} (FCP ${ms(f.fcp)}, main thread CPU ${ms(f.cpu?.total)}, ${f.source}${f.prepainted ? ', prepainted' : ''}${f.controlled ? ', service worker' : ''})`;
-    console.log(`run ${String(run).padStart(2)}: yardstick ${ms(yardstick)} | cold: canvas with its cards ${line(cold.figures)} | warm: ${line(warm.figures)}`);
+    console.log(`run ${String(run).padStart(2)}: yardstick ${ms(yardstick)}${peer ? ` | peer's first paint ${ms(peerFcp.cold)}/${ms(peerFcp.warm)}` : ''} | cold: canvas with its cards ${line(cold.figures)} | warm: ${line(warm.figures)}`);
   }
   report(rows);
 } finally {
   await browser.close();
   stopServer();
+  peer?.stop();
   rmSync(served, { recursive: true, force: true });
 }
 
@@ -246,6 +266,13 @@ function report(rows) {
       `${kind}: canvas with its cards, median ${ms(median(canvas))} ms (min ${ms(Math.min(...canvas))}, max ${ms(Math.max(...canvas))}); ` +
         `yardstick page's first paint ${ms(yard)} ms; difference ${ms(median(rows.map((r) => r[kind].canvas - r.yardstick)))} ms`,
     );
+  }
+  if (peer) {
+    for (const kind of ['cold', 'warm']) {
+      const peerFcp = median(rows.map((r) => r.peerFcp[kind]));
+      const ours = median(rows.map((r) => r[kind].canvas));
+      console.log(`peer (${values.peer}), ${kind}: first contentful paint, median ${ms(peerFcp)} ms; ours over the peer's ${(ours / peerFcp).toFixed(2)}`);
+    }
   }
 }
 
