@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { prepaint } from './scripts/prepaint-plugin.mjs';
 
 /**
  * The dev server injects an inline script (React Fast Refresh) and talks
@@ -37,7 +38,7 @@ const offline = VitePWA({
 });
 
 export default defineConfig({
-  plugins: [react(), devWithoutCsp, offline],
+  plugins: [react(), devWithoutCsp, prepaint(), offline],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false },
   test: {

@@ -14,9 +14,11 @@
 // and the main thread's CPU time in each step from a Chromium trace, which a
 // machine busy with other work slows down far less than the wall clock.
 //
-//   npm run build && node scripts/measure-first-paint.mjs [--runs 15] [--port 4398] [--dist dist]
+//   npm run build && node scripts/measure-first-paint.mjs [--runs 15] [--port 4398] [--dist dist] [--peer <dist>]
 //
-// It serves a copy of --dist (plus the yardstick page) with `vite preview`.
+// It serves a copy of --dist (plus the yardstick page) with `vite preview`. --peer names another app's built
+// site (a comparable playground's `dist/`), served the same way on the next port: each round then also opens
+// it on a first visit and takes its first contentful paint, so the comparison is a ratio from one run.
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,7 +27,9 @@ import { chromium } from '@playwright/test';
 import { locateChromium } from './find-chromium.mjs';
 import { previewPage } from './preview-server.mjs';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' }, port: { type: 'string', default: '4398' }, dist: { type: 'string', default: 'dist' } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '15' }, port: { type: 'string', default: '4398' }, dist: { type: 'string', default: 'dist' }, peer: { type: 'string' } },
+});
 const runs = Number(values.runs);
 
 // The yardstick lives beside the app in a copy of dist/, so dist/ itself stays the build.
@@ -33,17 +37,11 @@ const served = mkdtempSync(join(tmpdir(), 'first-paint-'));
 cpSync(values.dist, served, { recursive: true });
 writeFileSync(join(served, 'yardstick.html'), '<!doctype html><html lang="en"><meta charset="utf-8"><title>Yardstick</title><p>A static page with one line of text.</p></html>\n');
 const { url, stop: stopServer } = await previewPage(undefined, values.port, ['--outDir', served]);
+const peer = values.peer ? await previewPage(undefined, String(Number(values.port) + 1), ['--outDir', values.peer]) : null;
 
-/** Runs in the page before its scripts: tags each card's name for Element Timing and keeps paint and long-task entries. */
+/** Runs in the page before its scripts: keeps paint, card and long-task entries (each card's name carries `elementtiming="card:<id>"`). */
 function watchPaints() {
   const seen = (window.__paints = { fcp: null, cards: new Map(), longTasks: [] });
-  const tag = () => {
-    for (const label of document.querySelectorAll('.react-flow__node .node-card__label:not([elementtiming])')) {
-      label.setAttribute('elementtiming', `card:${label.closest('.react-flow__node')?.getAttribute('data-id')}`);
-    }
-  };
-  // Mutation callbacks run before the next frame is painted, so every name is tagged before its first paint.
-  new MutationObserver(tag).observe(document, { childList: true, subtree: true });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       if (e.entryType === 'paint' && e.name === 'first-contentful-paint') seen.fcp = e.startTime;
@@ -51,18 +49,30 @@ function watchPaints() {
       if (e.entryType === 'longtask') seen.longTasks.push({ start: e.startTime, duration: e.duration });
     }
   }).observe({ entryTypes: ['paint', 'element', 'longtask'] });
+  // The first contentful paint if it came after the prepaint was shown, else null (see cardsPainted).
+  window.prepaintFrame = () => {
+    const shown = performance.getEntriesByName('app:prepaint-shown', 'mark')[0]?.startTime;
+    return shown !== undefined && seen.fcp !== null && seen.fcp >= shown ? seen.fcp : null;
+  };
 }
 
-/** In the page: true once every card on the canvas has had its name painted. */
+/**
+ * In the page: true once every card on the canvas has had its name painted. A prepainted starter (src/prepaint)
+ * counts from the first contentful paint after its boot script showed it: #root is not painted at all before
+ * that, so that frame holds the whole page, cards included. (Element Timing may not say so itself: Chromium
+ * drops the entry of an element React has already replaced when the frame's presentation time comes back.)
+ */
 function cardsPainted() {
   const cards = document.querySelectorAll('.react-flow__node');
-  return cards.length > 0 && [...cards].every((c) => window.__paints.cards.has(`card:${c.getAttribute('data-id')}`));
+  return cards.length > 0 && (window.prepaintFrame() !== null || [...cards].every((c) => window.__paints.cards.has(`card:${c.getAttribute('data-id')}`)));
 }
+
 
 /** In the page: the timeline of the visit, in ms since navigation start. */
 function timeline() {
   const p = window.__paints;
-  const canvas = Math.max(...p.cards.values());
+  const prepainted = window.prepaintFrame();
+  const canvas = prepainted ?? Math.max(...p.cards.values());
   const nav = performance.getEntriesByType('navigation')[0];
   const entry = document.querySelector('script[type="module"][src]')?.src;
   const script = performance.getEntriesByType('resource').find((r) => r.name === entry);
@@ -80,6 +90,7 @@ function timeline() {
     longTasks: before.length,
     longTaskMs: before.reduce((sum, t) => sum + t.duration, 0),
     cards: p.cards.size,
+    prepainted: prepainted !== null,
     controlled: navigator.serviceWorker?.controller != null,
     source: performance.getEntriesByName('app:render', 'mark')[0]?.detail?.source ?? '?',
   };
@@ -134,7 +145,8 @@ function cpuSteps(events, address, figures) {
       const overlap = Math.min(t.ts + t.dur, to) - Math.max(t.ts, from);
       return overlap > 0 && t.dur > 0 ? sum + ((t.tdur ?? 0) * overlap) / t.dur / 1000 : sum;
     }, 0);
-  const edges = [0, figures.moduleStart, figures.main, figures.render, figures.commit, figures.canvas].map(at);
+  // A prepainted canvas can paint before the bundle runs: then only the steps before it count.
+  const edges = [0, figures.moduleStart, figures.main, figures.render, figures.commit, figures.canvas].map((ms) => at(Math.min(ms, figures.canvas)));
   const steps = STEPS.map((_, i) => cpuBetween(edges[i], edges[i + 1]));
   const entry = events.find((e) => e.name === 'v8.parseOnBackground' && e.pid === nav.pid && e.args?.data?.url?.includes('/assets/index-'));
   return { steps, total: steps.reduce((a, b) => a + b, 0), backgroundParse: (entry?.tdur ?? 0) / 1000 };
@@ -186,6 +198,20 @@ try {
     const yardstick = await yardPage.waitForFunction(() => window.__paints.fcp).then((h) => h.jsonValue());
     await yardContext.close();
 
+    const peerFcp = { cold: Number.NaN, warm: Number.NaN };
+    if (peer) {
+      // A first visit, then a return visit in the same context (its HTTP cache warm).
+      const peerContext = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      await peerContext.addInitScript(watchPaints);
+      for (const kind of ['cold', 'warm']) {
+        const peerPage = await peerContext.newPage();
+        await peerPage.goto(peer.url);
+        peerFcp[kind] = await peerPage.waitForFunction(() => window.__paints.fcp).then((h) => h.jsonValue());
+        await peerPage.close();
+      }
+      await peerContext.close();
+    }
+
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     await context.addInitScript(watchPaints);
     const cold = await visit(context, url);
@@ -194,14 +220,15 @@ try {
     const warm = await visit(context, url);
     await context.close();
     if (run === 0) continue;
-    rows.push({ yardstick, cold: cold.figures, warm: warm.figures });
-    const line = (f) => `${ms(f.canvas)} (FCP ${ms(f.fcp)}, main thread CPU ${ms(f.cpu?.total)}, ${f.source}${f.controlled ? ', service worker' : ''})`;
-    console.log(`run ${String(run).padStart(2)}: yardstick ${ms(yardstick)} | cold: canvas with its cards ${line(cold.figures)} | warm: ${line(warm.figures)}`);
+    rows.push({ yardstick, peerFcp, cold: cold.figures, warm: warm.figures });
+    const line = (f) => `${ms(f.canvas)} (FCP ${ms(f.fcp)}, main thread CPU ${ms(f.cpu?.total)}, ${f.source}${f.prepainted ? ', prepainted' : ''}${f.controlled ? ', service worker' : ''})`;
+    console.log(`run ${String(run).padStart(2)}: yardstick ${ms(yardstick)}${peer ? ` | peer's first paint ${ms(peerFcp.cold)}/${ms(peerFcp.warm)}` : ''} | cold: canvas with its cards ${line(cold.figures)} | warm: ${line(warm.figures)}`);
   }
   report(rows);
 } finally {
   await browser.close();
   stopServer();
+  peer?.stop();
   rmSync(served, { recursive: true, force: true });
 }
 
@@ -231,6 +258,7 @@ function report(rows) {
     console.log(`  ${'total before the canvas is painted'.padEnd(62)} ${cpu((r) => r.cold.cpu.total).padStart(6)}  ${cpu((r) => r.warm.cpu.total).padStart(6)}`);
     console.log(`  ${'background thread parsing the bundle as it downloads'.padEnd(62)} ${cpu((r) => r.cold.cpu.backgroundParse).padStart(6)}  ${cpu((r) => r.warm.cpu.backgroundParse).padStart(6)}`);
   }
+  console.log(`prepainted visits: cold ${rows.filter((r) => r.cold.prepainted).length} of ${rows.length}, warm ${rows.filter((r) => r.warm.prepainted).length} of ${rows.length}`);
   const yard = median(rows.map((r) => r.yardstick));
   for (const kind of ['cold', 'warm']) {
     const canvas = rows.map((r) => r[kind].canvas);
@@ -238,6 +266,13 @@ function report(rows) {
       `${kind}: canvas with its cards, median ${ms(median(canvas))} ms (min ${ms(Math.min(...canvas))}, max ${ms(Math.max(...canvas))}); ` +
         `yardstick page's first paint ${ms(yard)} ms; difference ${ms(median(rows.map((r) => r[kind].canvas - r.yardstick)))} ms`,
     );
+  }
+  if (peer) {
+    for (const kind of ['cold', 'warm']) {
+      const peerFcp = median(rows.map((r) => r.peerFcp[kind]));
+      const ours = median(rows.map((r) => r[kind].canvas));
+      console.log(`peer (${values.peer}), ${kind}: first contentful paint, median ${ms(peerFcp)} ms; ours over the peer's ${(ours / peerFcp).toFixed(2)}`);
+    }
   }
 }
 

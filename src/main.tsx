@@ -82,6 +82,8 @@ createRoot(root).render(
 function AfterFirstCommit() {
   useLayoutEffect(() => {
     markStart('first-commit');
+    // The prepainted page (src/prepaint) is gone now: React replaced it with the live one.
+    document.getElementById('root')?.removeAttribute('data-prepaint');
     // The offline worker's install fetches every built file: not before the first frame is on screen.
     if (import.meta.env.PROD) return whenIdleAfterFirstPaint(() => registerOfflineWorker(navigator, import.meta.env.BASE_URL));
   }, []);

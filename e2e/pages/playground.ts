@@ -9,10 +9,11 @@ const AUTOSAVE_KEY = 'scale-playground:autosave:v1';
 export class Playground {
   constructor(readonly page: Page) {}
 
-  /** Opens `path` (default the app) and waits for the canvas. */
+  /** Opens `path` (default the app) and waits for the live canvas (not the build's prepainted picture of it). */
   async open(path = '/'): Promise<void> {
     await this.page.goto(path);
     await expect(this.canvas).toBeVisible();
+    await expect(this.page.locator('#root[data-prepaint]')).toHaveCount(0);
   }
 
   /** Opens the app as a first-time visitor: no autosave, so the starter scenario. */

@@ -38,7 +38,7 @@ const MINIMAP_SIZE = { width: 150, height: 96 };
  * inside the flow pane (the particle overlay), passed in by the page so the
  * canvas does not depend on the run views.
  */
-export function Editor({ overlay }: { overlay?: ReactNode }) {
+export function Editor({ overlay, prepaintViewport }: { overlay?: ReactNode; prepaintViewport?: Viewport }) {
   const scenario = useAppStore((s) => s.scenario);
   const selection = useAppStore((s) => s.selection);
   const fitRequest = useAppStore((s) => s.fitRequest);
@@ -53,7 +53,8 @@ export function Editor({ overlay }: { overlay?: ReactNode }) {
   const nodes = useMemo(() => toFlowNodes(scenario.nodes, selection, drafts, sizes), [scenario.nodes, selection, drafts, sizes]);
   // The canvas is measured before its first paint, and the flow mounts already fitted to it (see openingViewport).
   const canvasRef = useRef<HTMLElement>(null);
-  const [opening, setOpening] = useState<Viewport | null>(null);
+  // A build's prepaint (src/prepaint) renders on the server, where layout effects never run: it passes the viewport.
+  const [opening, setOpening] = useState<Viewport | null>(prepaintViewport ?? null);
   useLayoutEffect(() => {
     const box = canvasRef.current?.getBoundingClientRect();
     setOpening(openingViewport(useAppStore.getState().scenario.nodes, box?.width ?? 0, box?.height ?? 0, fitViewOptions(useAppStore.getState().presenter)));

@@ -52,7 +52,10 @@ export const NodeCard = memo(function NodeCard({ data, selected }: NodeProps<Sce
           <KindIcon kind={node.kind} size={20} />
         </span>
         <span className="node-card__titles">
-          <span className="node-card__label">{node.label || node.id}</span>
+          {/* Element Timing names the card's first paint (scripts/measure-first-paint.mjs), the prepainted one included. */}
+          <span className="node-card__label" {...{ elementtiming: `card:${node.id}` }}>
+            {node.label || node.id}
+          </span>
           <span className="node-card__kind">{KIND_TRAITS[node.kind].title}</span>
         </span>
         {node.kind === 'server' && node.sidecar && <SidecarBadge />}

@@ -1,4 +1,4 @@
-import { type FitViewOptions, getViewportForBounds, type Viewport } from '@xyflow/react';
+import { type FitViewOptions, getViewportForBounds, type Rect, type Viewport } from '@xyflow/react';
 import { CARD_SIZE, type XY } from '../scenario/node-factory';
 
 /** Smallest font on a card in presenter mode (px, at zoom 1): see `.app--presenter .node-card` in app.css. */
@@ -31,10 +31,14 @@ export function fitViewOptions(presenter: boolean): FitViewOptions {
  */
 export function openingViewport(nodes: readonly { position: XY }[], width: number, height: number, options: FitViewOptions): Viewport {
   if (nodes.length === 0 || width <= 0 || height <= 0) return { x: 0, y: 0, zoom: 1 };
+  return getViewportForBounds(cardBounds(nodes), width, height, options.minZoom ?? 0.5, options.maxZoom ?? 2, options.padding ?? 0.1);
+}
+
+/** The box around `nodes`' cards at their usual size, in flow coordinates (at least one node). */
+export function cardBounds(nodes: readonly { position: XY }[]): Rect {
   const xs = nodes.map((n) => n.position.x);
   const ys = nodes.map((n) => n.position.y);
   const x = Math.min(...xs);
   const y = Math.min(...ys);
-  const bounds = { x, y, width: Math.max(...xs) + CARD_SIZE.width - x, height: Math.max(...ys) + CARD_SIZE.height - y };
-  return getViewportForBounds(bounds, width, height, options.minZoom ?? 0.5, options.maxZoom ?? 2, options.padding ?? 0.1);
+  return { x, y, width: Math.max(...xs) + CARD_SIZE.width - x, height: Math.max(...ys) + CARD_SIZE.height - y };
 }

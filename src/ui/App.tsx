@@ -1,6 +1,7 @@
-import { ReactFlowProvider } from '@xyflow/react';
+import { type FitViewOptions, ReactFlowProvider, type Viewport } from '@xyflow/react';
 import { lazy, Suspense } from 'react';
 import { Editor } from '../canvas/Editor';
+import type { ScenarioFlowNode } from '../canvas/NodeCard';
 import { Palette } from '../canvas/Palette';
 import { useAppStore } from '../store';
 import { ParticleOverlay } from '../views/particles/ParticleOverlay';
@@ -23,8 +24,20 @@ const LessonPanel = lazy(() => import('./lessons/LessonPanel').then((m) => ({ de
 
 const exportWork = () => downloadScenario(useAppStore.getState().scenario);
 
+/**
+ * The canvas of a page rendered ahead of time (src/prepaint): there no effect runs, so React Flow's store must
+ * start with the cards and the fitted viewport of a canvas of `width` × `height`.
+ */
+export interface PrepaintCanvas {
+  nodes: ScenarioFlowNode[];
+  width: number;
+  height: number;
+  fitViewOptions: FitViewOptions;
+  viewport: Viewport;
+}
+
 /** The page: toolbar on top, palette left, canvas centre, inspector right, charts below. Each part fails alone. */
-export function App() {
+export function App({ prepaint }: { prepaint?: PrepaintCanvas } = {}) {
   useEditShortcuts();
   usePresenterMode();
   const presenter = useAppStore((s) => s.presenter);
@@ -32,7 +45,17 @@ export function App() {
   // While a lesson is open its panel takes the palette's column: a lesson edits through its buttons and the inspector.
   const lesson = useLessonState((s) => s.open !== null);
   return (
-    <ReactFlowProvider>
+    <ReactFlowProvider
+      {...(prepaint && {
+        initialNodes: prepaint.nodes,
+        initialWidth: prepaint.width,
+        initialHeight: prepaint.height,
+        fitView: true,
+        initialFitViewOptions: prepaint.fitViewOptions,
+        initialMinZoom: prepaint.fitViewOptions.minZoom,
+        initialMaxZoom: prepaint.fitViewOptions.maxZoom,
+      })}
+    >
       <div className={`app${presenter ? ' app--presenter' : ''}${lesson ? ' app--lesson' : ''}`}>
         <Toolbar />
         {lesson ? (
@@ -46,7 +69,7 @@ export function App() {
         )}
         <main className="workspace">
           <ErrorBoundary area="The canvas" onExport={exportWork}>
-            <Editor overlay={<ParticleOverlay />} />
+            <Editor overlay={<ParticleOverlay />} prepaintViewport={prepaint?.viewport} />
           </ErrorBoundary>
         </main>
         <ErrorBoundary area="The inspector" onExport={exportWork}>

@@ -5,7 +5,7 @@ import { useAppStore } from '../store';
 export const PRESENTER_KEY = 'p';
 
 /** Where the choice is remembered between visits: a projector setup outlives one page load. */
-const STORAGE_KEY = 'scale-playground:presenter';
+export const PRESENTER_STORAGE_KEY = 'scale-playground:presenter';
 
 /**
  * P toggles presenter mode and Esc leaves it, unless a text field or a
@@ -37,7 +37,7 @@ export function usePresenterMode(): void {
 
 function readStored(): boolean {
   try {
-    return localStorage.getItem(STORAGE_KEY) === 'on';
+    return localStorage.getItem(PRESENTER_STORAGE_KEY) === 'on';
   } catch {
     return false;
   }
@@ -45,8 +45,8 @@ function readStored(): boolean {
 
 function store(on: boolean): void {
   try {
-    if (on) localStorage.setItem(STORAGE_KEY, 'on');
-    else localStorage.removeItem(STORAGE_KEY);
+    if (on) localStorage.setItem(PRESENTER_STORAGE_KEY, 'on');
+    else localStorage.removeItem(PRESENTER_STORAGE_KEY);
   } catch {
     // Private browsing without storage: the mode simply is not remembered.
   }
