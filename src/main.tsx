@@ -16,6 +16,8 @@ import { parseLessonLink, readOpenLesson } from './ui/lessons/lesson-progress';
 import { chooseStartScenario } from './ui/startup';
 import { registerOfflineWorker } from './ui/register-offline';
 import { whenIdleAfterFirstPaint } from './ui/use-after-first-paint';
+import { readPresenterPreference } from './ui/use-presenter-mode';
+import { keepPrepaintSnapshot, workerRenderer } from './prepaint/keep-snapshot';
 
 markStart('main');
 
@@ -31,7 +33,8 @@ const work: WorkSession = { id: tabWorkId(session) };
 const start = chooseStartScenario(location.hash, embed ? null : readStartAutosave(storage, work.id));
 // A link is a new piece of work: the work this tab had stays in Recent.
 if (start.source === 'link' && !embed) work.id = renewWorkId(session);
-useAppStore.setState({ scenario: start.scenario });
+// Presenter mode, when it is the remembered choice, is on from the first frame (the prepaint shows it so too).
+useAppStore.setState({ scenario: start.scenario, presenter: !embed && readPresenterPreference(storage) });
 useAppStore.temporal.getState().clear();
 // An embed says nothing when all went well: the audience sees the system, not a toast.
 if (start.message && (!embed || start.message.tone !== 'success')) useAppStore.getState().notify(start.message);
@@ -50,6 +53,12 @@ if (embed) {
 if (storage && !embed) {
   const stop = keepWork(useAppStore, storage, session, work, window);
   window.addEventListener('pagehide', stop);
+  // A build's index.html names itself (scripts/prepaint-plugin.mjs): its page for this work is prepainted on a reload.
+  const build = document.getElementById('root')?.getAttribute('data-prepaint-build');
+  if (build) {
+    const render = workerRenderer(() => new Worker(new URL('./prepaint/snapshot.worker.ts', import.meta.url), { type: 'module', name: 'prepaint' }));
+    keepPrepaintSnapshot({ store: useAppStore, local: storage, workId: () => work.id, build, render, page: document });
+  }
 }
 // `?lesson=<id>&step=<n>` opens a lesson once autosave is watching, so the work open before keeps its entry in
 // Recent, as with a shared link. A reload of a tab that has this lesson open keeps the autosaved canvas instead:

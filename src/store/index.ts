@@ -1,5 +1,5 @@
 import { temporal } from 'zundo';
-import { type StateCreator, create } from 'zustand';
+import { type StateCreator, type StoreApi, create } from 'zustand';
 import type { Scenario } from '../scenario/schema';
 import { createBoundsSweepSlice } from './bounds-sweep-slice';
 import { createFieldSweepSlice } from './field-sweep-slice';
@@ -31,8 +31,13 @@ const slices: StateCreator<AppState> = (...a) => ({
  * run/metrics updates per second never enter the history.
  */
 export function createAppStore(initial?: Scenario) {
+  let api: StoreApi<AppState> | null = null;
+  const keepApi: StateCreator<AppState> = (set, get, storeApi) => {
+    api = storeApi;
+    return slices(set, get, storeApi);
+  };
   const store = create<AppState>()(
-    temporal(slices as StateCreator<AppState, [['temporal', unknown]]>, {
+    temporal(keepApi as StateCreator<AppState, [['temporal', unknown]]>, {
       partialize: (state): Pick<AppState, 'scenario'> => ({ scenario: state.scenario }),
       equality: (past, current) => past.scenario === current.scenario,
       limit: UNDO_LIMIT,
@@ -42,7 +47,22 @@ export function createAppStore(initial?: Scenario) {
     store.setState({ scenario: initial });
     store.temporal.getState().clear();
   }
+  if (api) storeApis.set(store, api);
   return store;
+}
+
+/** Each store's own api object, which its hook reads (the hook holds copies of its methods). */
+const storeApis = new WeakMap<object, StoreApi<AppState>>();
+
+/**
+ * Makes react-dom/server render `store`'s current state: zustand's hooks read a store's *initial* state there
+ * (useSyncExternalStore's server snapshot). Only where no page hydrates from this store: the prepaint's render
+ * at build time and in its snapshot worker (src/prepaint/render-page.tsx).
+ */
+export function serverRenderCurrentState(store: object): void {
+  const api = storeApis.get(store);
+  if (!api) throw new Error('Not a store of createAppStore.');
+  api.getInitialState = api.getState;
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;

@@ -12,6 +12,11 @@ export const AUTOSAVE_KEY = 'scale-playground:autosave:v1';
 export const RECENT_KEY = 'scale-playground:recent:v1';
 /** sessionStorage key of this tab's work id: a reload keeps it, another tab has its own. */
 export const WORK_ID_KEY = 'scale-playground:work-id';
+/**
+ * localStorage key of the prepaint snapshot (src/prepaint/snapshot.ts): a cache of the page a reload shows
+ * first. It never costs saved work its room: a save that finds the storage full drops it first.
+ */
+export const PREPAINT_SNAPSHOT_KEY = 'scale-playground:prepaint:v1';
 /** Distinct scenarios kept. */
 export const RECENT_LIMIT = 5;
 
@@ -57,6 +62,7 @@ export function recordSave(storage: Pick<Storage, 'getItem' | 'setItem'>, entry:
       return;
     } catch (error) {
       if (!isQuotaError(error)) throw new AutosaveError(false);
+      if (dropPrepaintSnapshot(storage)) continue;
       if (kept.length === 0) throw new AutosaveError(true);
       kept = kept.slice(0, -1);
     }
@@ -118,6 +124,17 @@ export function safeStorage(kind: 'localStorage' | 'sessionStorage'): Storage | 
     return window[kind];
   } catch {
     return undefined;
+  }
+}
+
+/** Removes the prepaint snapshot, if the storage holds one; whether it did. */
+function dropPrepaintSnapshot(storage: Pick<Storage, 'getItem'> & Partial<Pick<Storage, 'removeItem'>>): boolean {
+  try {
+    if (!storage.removeItem || storage.getItem(PREPAINT_SNAPSHOT_KEY) === null) return false;
+    storage.removeItem(PREPAINT_SNAPSHOT_KEY);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -37,7 +37,16 @@ export function usePresenterMode(): void {
 
 function readStored(): boolean {
   try {
-    return localStorage.getItem(PRESENTER_STORAGE_KEY) === 'on';
+    return readPresenterPreference(localStorage);
+  } catch {
+    return false;
+  }
+}
+
+/** Whether presenter mode is the remembered choice: a page opens in it (main.tsx, the prepaint's snapshot). */
+export function readPresenterPreference(storage: Pick<Storage, 'getItem'> | undefined): boolean {
+  try {
+    return storage?.getItem(PRESENTER_STORAGE_KEY) === 'on';
   } catch {
     return false;
   }
