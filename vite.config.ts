@@ -37,9 +37,20 @@ const offline = VitePWA({
   },
 });
 
+/**
+ * Workers draw nothing: the prepaint snapshot worker renders the app's components to markup (src/prepaint), and
+ * their style sheets are the page's. Their CSS imports load as nothing, so a worker build emits no second copy.
+ */
+const noCssInWorkers: Plugin = {
+  name: 'no-css-in-workers',
+  enforce: 'pre',
+  resolveId: (id) => (id.endsWith('.css') ? '\0no-css' : null),
+  load: (id) => (id === '\0no-css' ? '' : null),
+};
+
 export default defineConfig({
   plugins: [react(), devWithoutCsp, prepaint(), offline],
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [noCssInWorkers] },
   build: { target: 'es2022', sourcemap: false },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],

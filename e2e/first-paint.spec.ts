@@ -73,12 +73,12 @@ async function editAndWaitForSnapshot(page: Page) {
   await page.mouse.move(box.x + 90, box.y + 110, { steps: 8 });
   await page.mouse.up();
   await page.waitForFunction(
-    ([autosaveKey, snapshotKey]) => {
+    ({ autosaveKey, snapshotKey }) => {
       const autosave = localStorage.getItem(autosaveKey);
       const snapshot = JSON.parse(localStorage.getItem(snapshotKey) ?? 'null') as { scenario?: string } | null;
       return autosave !== null && !autosave.includes('"x":260,"y":140') && snapshot?.scenario === autosave;
     },
-    [AUTOSAVE_KEY, SNAPSHOT_KEY],
+    { autosaveKey: AUTOSAVE_KEY, snapshotKey: SNAPSHOT_KEY },
   );
 }
 

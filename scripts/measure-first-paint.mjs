@@ -6,7 +6,8 @@
 //     busy machine shows up as a slow yardstick rather than a slow app;
 //   - a cold visit: the first visit, which opens the starter;
 //   - a warm visit: the same context opened again after one edit, as a
-//     returning user (HTTP cache and service worker warm, the edit autosaved).
+//     returning user (HTTP cache and service worker warm, the edit autosaved
+//     and its prepaint snapshot stored, so a build paints it from storage).
 // "Canvas with its cards" is the first frame in which every card's name is
 // painted (Element Timing: the presentation time of the frame the user sees,
 // not a callback time), and the breakdown says where the time before it went:
@@ -57,7 +58,7 @@ function watchPaints() {
 }
 
 /**
- * In the page: true once every card on the canvas has had its name painted. A prepainted starter (src/prepaint)
+ * In the page: true once every card on the canvas has had its name painted. A prepainted page (src/prepaint)
  * counts from the first contentful paint after its boot script showed it: #root is not painted at all before
  * that, so that frame holds the whole page, cards included. (Element Timing may not say so itself: Chromium
  * drops the entry of an element React has already replaced when the frame's presentation time comes back.)
@@ -152,7 +153,11 @@ function cpuSteps(events, address, figures) {
   return { steps, total: steps.reduce((a, b) => a + b, 0), backgroundParse: (entry?.tdur ?? 0) / 1000 };
 }
 
-/** A user's edit (a card dragged a little), then waits until it is autosaved and the service worker is active. */
+/**
+ * A user's edit (a card dragged a little), then waits until it is autosaved, the page has stored the prepaint
+ * snapshot of the autosaved work (src/prepaint/snapshot.ts; 2 s after the edit plus a render in a worker) and the
+ * service worker is active.
+ */
 async function editAndSettle(page) {
   const card = page.locator('.react-flow__node').first();
   const box = await card.boundingBox();
@@ -161,6 +166,10 @@ async function editAndSettle(page) {
   await page.mouse.move(box.x + box.width / 2 + 20, box.y + 30, { steps: 4 });
   await page.mouse.up();
   await page.waitForFunction(() => localStorage.getItem('scale-playground:autosave:v1') !== null, null, { timeout: 10_000 });
+  // Without a snapshot the warm visit starts blank and says so ("prepainted" missing from its line).
+  await page
+    .waitForFunction(() => JSON.parse(localStorage.getItem('scale-playground:prepaint:v1') ?? 'null')?.scenario === localStorage.getItem('scale-playground:autosave:v1'), null, { timeout: 15_000 })
+    .catch(() => console.log('  (no prepaint snapshot of the edit within 15 s)'));
   await page.evaluate(() => {
     const active = navigator.serviceWorker?.ready.then((registration) => {
       const worker = registration.active;
