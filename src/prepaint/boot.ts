@@ -48,7 +48,8 @@ export function prepaintBoot(win: Window): void {
     if (holdsPlaygroundKeys(local) || holdsPlaygroundKeys(session)) {
       // The text the app will open (src/ui/recent-work.ts readStartAutosave): this tab's own entry among the
       // first five well-formed ones of the recent list, else the latest autosave.
-      const workId = session.getItem('scale-playground:work-id');
+      // An empty id is none: the app starts a new one then (tabWorkId).
+      const workId = session.getItem('scale-playground:work-id') || null;
       const recent: unknown = JSON.parse(local.getItem('scale-playground:recent:v1') ?? '[]');
       const entries = (Array.isArray(recent) ? recent : [])
         .filter((e) => typeof e === 'object' && e !== null && typeof e.id === 'string' && typeof e.name === 'string' && typeof e.savedAt === 'number' && typeof e.scenario === 'string')
