@@ -3,7 +3,7 @@ import { lazy, Suspense } from 'react';
 import { Editor } from '../canvas/Editor';
 import { Palette } from '../canvas/Palette';
 import { useAppStore } from '../store';
-import { ParticleOverlay } from '../views/particles/ParticleOverlay';
+import { ParticleLegend, ParticleOverlay } from '../views/particles/ParticleOverlay';
 import { ErrorBoundary } from './ErrorBoundary';
 import { useLessonState } from './lessons/lesson-state';
 import { downloadScenario } from './file-io';
@@ -46,7 +46,7 @@ export function App() {
         )}
         <main className="workspace">
           <ErrorBoundary area="The canvas" onExport={exportWork}>
-            <Editor overlay={<ParticleOverlay />} />
+            <Editor overlay={<ParticleOverlay />} legend={<ParticleLegend />} />
           </ErrorBoundary>
         </main>
         <ErrorBoundary area="The inspector" onExport={exportWork}>
