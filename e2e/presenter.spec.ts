@@ -111,6 +111,13 @@ test.describe('a teacher on a 1280×720 projector', () => {
     const sharesBox = (await shares.boundingBox())!;
     expect(sharesBox.x + sharesBox.width).toBeLessThanOrEqual(panel.x + panel.width);
     expect(await sidewaysScrollers(page)).toEqual([]);
+
+    // A database's views: the sweep's button is inside the panel, not cut off past its edge.
+    await app.select('Database');
+    const sweep = results.getByRole('button', { name: 'Sweep', exact: true });
+    await expect(sweep).toBeVisible();
+    const sweepBox = (await sweep.boundingBox())!;
+    expect(sweepBox.x + sweepBox.width).toBeLessThanOrEqual(panel.x + panel.width);
   });
 
   test('the 8-server example lists every server in the per-node legends', async ({ page }) => {
