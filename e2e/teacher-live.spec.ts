@@ -106,6 +106,8 @@ test.describe('a teacher runs the class live', () => {
     await app.select(added);
     await page.getByRole('button', { name: 'Crash', exact: true }).click();
     await expect(app.node(added).getByText('down (crashed)')).toBeVisible();
+    // A crashed server serves nothing: its card says so rather than "p99 0 ms", which would read as fast.
+    await expect(app.node(added)).toContainText('p99 –');
   });
 
   test('changes the algorithm mid-run, and the balancer view shows the shares move', async ({ page }) => {

@@ -3,9 +3,10 @@ import { createNode } from '../scenario/node-factory';
 import { nodeSummary } from './node-kinds';
 
 describe('a card summary shows the settings a name would otherwise have to carry', () => {
-  it("a server's speed, when it is not the baseline", () => {
+  it("a server's workers (one worker, singular) and its speed, when it is not the baseline", () => {
     const server = createNode('server', 'n', 'N', { x: 0, y: 0 });
     expect(nodeSummary(server)).not.toMatch(/speed/);
+    expect(nodeSummary({ ...server, workers: 1 })).toMatch(/^1 worker · /);
     expect(nodeSummary({ ...server, speed: 0.5 })).toMatch(/ · speed ×0\.5$/);
   });
 
