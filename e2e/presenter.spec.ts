@@ -38,6 +38,26 @@ function smallestCardText(page: Page): Promise<number> {
   });
 }
 
+/** Things drawn in the canvas's box (keys, zoom buttons, toasts) that overlap the visible part of a node card. */
+function coveringCards(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const canvas = document.querySelector('.canvas')!.getBoundingClientRect();
+    // A card that does not fit is cut at the flow pane's edge: only what shows can be covered.
+    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+    const cards = [...document.querySelectorAll('.react-flow__node')].map((n) => {
+      const c = n.getBoundingClientRect();
+      return { left: Math.max(c.left, pane.left), right: Math.min(c.right, pane.right), top: Math.max(c.top, pane.top), bottom: Math.min(c.bottom, pane.bottom) };
+    });
+    const found: string[] = [];
+    for (const e of document.querySelectorAll('.toast, .react-flow__controls, .react-flow__minimap, .sp-particles-legend, .health-legend')) {
+      const r = e.getBoundingClientRect();
+      if (r.width === 0 || r.bottom < canvas.top || r.top > canvas.bottom || r.right < canvas.left || r.left > canvas.right) continue;
+      if (cards.some((c) => r.left < c.right && c.left < r.right && r.top < c.bottom && c.top < r.bottom)) found.push(e.className.toString());
+    }
+    return found;
+  });
+}
+
 test.describe('a teacher on a 1280×720 projector', () => {
   test('presenter mode hides the side panels, reads from the back of the room, and leaves with Esc', async ({ page }) => {
     const app = new Playground(page);
@@ -56,6 +76,9 @@ test.describe('a teacher on a 1280×720 projector', () => {
     await expect(app.node('App server 1').getByText(/\d+ % busy/)).toBeVisible();
     expect(await smallestCardText(page)).toBeGreaterThanOrEqual(14);
     expect(await sidewaysScrollers(page)).toEqual([]);
+    // The keys and zoom buttons sit beside the flow pane: none lies over a card while the run goes.
+    await expect(page.locator('.sp-particles-legend')).toBeVisible();
+    expect(await coveringCards(page)).toEqual([]);
     await page.screenshot({ path: 'test-results/presenter-1280x720.png' });
 
     await page.keyboard.press('Escape');
@@ -88,6 +111,13 @@ test.describe('a teacher on a 1280×720 projector', () => {
     const sharesBox = (await shares.boundingBox())!;
     expect(sharesBox.x + sharesBox.width).toBeLessThanOrEqual(panel.x + panel.width);
     expect(await sidewaysScrollers(page)).toEqual([]);
+
+    // A database's views: the sweep's button is inside the panel, not cut off past its edge.
+    await app.select('Database');
+    const sweep = results.getByRole('button', { name: 'Sweep', exact: true });
+    await expect(sweep).toBeVisible();
+    const sweepBox = (await sweep.boundingBox())!;
+    expect(sweepBox.x + sweepBox.width).toBeLessThanOrEqual(panel.x + panel.width);
   });
 
   test('the 8-server example lists every server in the per-node legends', async ({ page }) => {
@@ -147,5 +177,26 @@ test.describe('a teacher on a 1280×720 projector', () => {
     await expect(writeup.getByText(/A typical web service/)).toBeHidden();
     await app.select('Load balancer');
     await expect(writeup.getByText(/A typical web service/)).toBeHidden();
+  });
+});
+
+test.describe('a teacher on a laptop at 125 % zoom', () => {
+  // Browser zoom: fewer CSS pixels, each drawn larger.
+  test.use({ viewport: { width: 1024, height: 576 }, deviceScaleFactor: 1.25 });
+
+  test('runs an example: no panel scrolls sideways, and nothing lies over a card', async ({ page }) => {
+    const app = new Playground(page);
+    await app.openFresh();
+    await openExample(page, 'lb-l4-weighted');
+    await page.getByRole('button', { name: /^(Run|Resume)$/ }).click();
+    await expect(page.locator('.health-legend')).toBeVisible();
+    await expect(page.locator('.sp-particles-legend')).toBeVisible();
+    expect(await sidewaysScrollers(page)).toEqual([]);
+    expect(await coveringCards(page)).toEqual([]);
+    await page.keyboard.press('p');
+    await expect.poll(() => smallestCardText(page)).toBeGreaterThanOrEqual(14);
+    expect(await sidewaysScrollers(page)).toEqual([]);
+    expect(await coveringCards(page)).toEqual([]);
+    await page.screenshot({ path: 'test-results/presenter-125-percent.png' });
   });
 });

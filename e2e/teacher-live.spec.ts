@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { Playground } from './pages/playground';
 import { finalTotals } from './pages/totals';
 
@@ -20,6 +20,31 @@ async function meanBusy(app: Playground, labels: readonly string[], beats = 4): 
     await expect.poll(() => app.simTime()).toBeGreaterThanOrEqual(at + 1);
   }
   return sum / (beats * labels.length);
+}
+
+/**
+ * Whether request dots are on a link now: a small patch of the screen a third of the way along it
+ * holds saturated colour (the dots are blue or green; the link itself and the canvas are grey).
+ */
+async function dotsOnLink(page: Page, link: Locator): Promise<boolean> {
+  const at = await link.locator('path.react-flow__edge-path').evaluate((path: SVGPathElement) => {
+    const point = path.getPointAtLength(path.getTotalLength() / 3);
+    const screen = new DOMPoint(point.x, point.y).matrixTransform(path.getScreenCTM() ?? new DOMMatrix());
+    return { x: screen.x, y: screen.y };
+  });
+  const png = await page.screenshot({ clip: { x: at.x - 14, y: at.y - 14, width: 28, height: 28 } });
+  return page.evaluate(async (base64) => {
+    const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+    context.drawImage(bitmap, 0, 0);
+    const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+    for (let i = 0; i < data.length; i += 4) {
+      const [r, g, b] = [data[i] as number, data[i + 1] as number, data[i + 2] as number];
+      if (Math.max(r, g, b) - Math.min(r, g, b) > 90) return true;
+    }
+    return false;
+  }, png.toString('base64'));
 }
 
 test.describe('a teacher runs the class live', () => {
@@ -68,6 +93,9 @@ test.describe('a teacher runs the class live', () => {
 
     // Its card shows work within a few simulated seconds, and the others share the load with it.
     const addedAt = await app.simTime();
+    // Dots travel the links added mid-run, as on the others.
+    await expect.poll(() => dotsOnLink(page, app.link('Load balancer', added)), { intervals: [100] }).toBe(true);
+    await expect.poll(() => dotsOnLink(page, app.link(added, 'Database')), { intervals: [100] }).toBe(true);
     await expect.poll(() => app.busy(added)).toBeGreaterThan(20);
     // Two servers' load over three is two thirds of it: well under 80 % of before, once the windows catch up.
     await expect.poll(() => meanBusy(app, servers, 3), { timeout: 30_000 }).toBeLessThan(before * 0.8);
@@ -78,6 +106,8 @@ test.describe('a teacher runs the class live', () => {
     await app.select(added);
     await page.getByRole('button', { name: 'Crash', exact: true }).click();
     await expect(app.node(added).getByText('down (crashed)')).toBeVisible();
+    // A crashed server serves nothing: its card says so rather than "p99 0 ms", which would read as fast.
+    await expect(app.node(added)).toContainText('p99 –');
   });
 
   test('changes the algorithm mid-run, and the balancer view shows the shares move', async ({ page }) => {

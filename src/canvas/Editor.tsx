@@ -36,9 +36,11 @@ const MINIMAP_SIZE = { width: 150, height: 96 };
  * controlled, and a drag keeps draft positions locally so the whole drag is
  * one scenario edit (and one undo step) when it ends. `overlay` is drawn
  * inside the flow pane (the particle overlay), passed in by the page so the
- * canvas does not depend on the run views.
+ * canvas does not depend on the run views; `legend` (the particles' key)
+ * goes in a band above the pane, and the zoom buttons and the node colours'
+ * key in a band below it: nothing the run shows ever lies over a card.
  */
-export function Editor({ overlay, prepaintViewport }: { overlay?: ReactNode; prepaintViewport?: Viewport }) {
+export function Editor({ overlay, legend, prepaintViewport }: { overlay?: ReactNode; legend?: ReactNode; prepaintViewport?: Viewport }) {
   const scenario = useAppStore((s) => s.scenario);
   const selection = useAppStore((s) => s.selection);
   const fitRequest = useAppStore((s) => s.fitRequest);
@@ -52,7 +54,7 @@ export function Editor({ overlay, prepaintViewport }: { overlay?: ReactNode; pre
 
   const nodes = useMemo(() => toFlowNodes(scenario.nodes, selection, drafts, sizes), [scenario.nodes, selection, drafts, sizes]);
   // The canvas is measured before its first paint, and the flow mounts already fitted to it (see openingViewport).
-  const canvasRef = useRef<HTMLElement>(null);
+  const canvasRef = useRef<HTMLDivElement>(null);
   // A build's prepaint (src/prepaint) renders on the server, where layout effects never run: it passes the viewport.
   const [opening, setOpening] = useState<Viewport | null>(prepaintViewport ?? null);
   useLayoutEffect(() => {
@@ -170,44 +172,49 @@ export function Editor({ overlay, prepaintViewport }: { overlay?: ReactNode; pre
   );
 
   return (
-    <section ref={canvasRef} className="canvas" aria-label="Canvas" onDragOver={onDragOver} onDrop={onDrop}>
-      {opening && (
-      <ReactFlow<ScenarioFlowNode, ScenarioFlowEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onDelete={onDelete}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        connectionLineComponent={ConnectionHintLine}
-        onPaneClick={() => select(null)}
-        deleteKeyCode={deleteKeys}
-        multiSelectionKeyCode={null}
-        selectionKeyCode={null}
-        defaultViewport={opening}
-        fitViewOptions={fitOptions}
-        minZoom={0.2}
-        maxZoom={2.5}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background gap={24} size={1.2} color="#d5dbe3" />
+    <section className="canvas" aria-label="Canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <div className="canvas__band canvas__band--top">{legend}</div>
+      <div ref={canvasRef} className="canvas__flow">
+        {opening && (
+        <ReactFlow<ScenarioFlowNode, ScenarioFlowEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onDelete={onDelete}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          connectionLineComponent={ConnectionHintLine}
+          onPaneClick={() => select(null)}
+          deleteKeyCode={deleteKeys}
+          multiSelectionKeyCode={null}
+          selectionKeyCode={null}
+          defaultViewport={opening}
+          fitViewOptions={fitOptions}
+          minZoom={0.2}
+          maxZoom={2.5}
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background gap={24} size={1.2} color="#d5dbe3" />
+          <MiniMap pannable zoomable position="bottom-right" nodeColor={minimapColor} ariaLabel="Minimap" style={MINIMAP_SIZE} />
+          {overlay}
+        </ReactFlow>
+        )}
+        {scenario.nodes.length === 0 && (
+          <div className="canvas__empty">
+            <p>
+              <strong>Start by adding a Client.</strong>
+            </p>
+            <p>Drag components from the left onto the canvas, then drag from a node's right edge to another node to link them.</p>
+          </div>
+        )}
+      </div>
+      <div className="canvas__band canvas__band--bottom">
         <Controls showInteractive={false} position="bottom-left" orientation="horizontal" />
-        <MiniMap pannable zoomable position="bottom-right" nodeColor={minimapColor} ariaLabel="Minimap" style={MINIMAP_SIZE} />
-        {overlay}
-      </ReactFlow>
-      )}
-      <HealthLegend />
-      {scenario.nodes.length === 0 && (
-        <div className="canvas__empty">
-          <p>
-            <strong>Start by adding a Client.</strong>
-          </p>
-          <p>Drag components from the left onto the canvas, then drag from a node's right edge to another node to link them.</p>
-        </div>
-      )}
+        <HealthLegend />
+      </div>
     </section>
   );
 }

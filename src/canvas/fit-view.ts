@@ -8,9 +8,9 @@ export const PRESENTER_CARD_MIN_FONT = 13;
 export const PRESENTER_READABLE_PX = 14;
 
 /**
- * How the canvas fits a scenario into view. The padding keeps cards clear
- * of what floats over the canvas (the particle legend on top, the zoom
- * controls and colour legend at the bottom), and the zoom never drops below
+ * How the canvas fits a scenario into view. Nothing floats over the flow
+ * pane (the keys and zoom buttons sit in bands beside it, canvas/Editor.tsx),
+ * so a small padding is a margin only, and the zoom never drops below
  * what keeps card text readable: a big scenario opens centred at a readable
  * size and pans, rather than shrinking to 7 px type on a projector.
  */
@@ -18,10 +18,10 @@ export function fitViewOptions(presenter: boolean): FitViewOptions {
   if (presenter) {
     // Every card font times the zoom reaches PRESENTER_READABLE_PX (rounded up, so 13 × 1.08 is not 13.99).
     const readable = Math.ceil((PRESENTER_READABLE_PX / PRESENTER_CARD_MIN_FONT) * 100) / 100;
-    return { padding: { top: '40px', bottom: '48px', left: '16px', right: '16px' }, minZoom: readable, maxZoom: 1.6 };
+    return { padding: { top: '12px', bottom: '12px', left: '16px', right: '16px' }, minZoom: readable, maxZoom: 1.6 };
   }
   // 0.8 keeps a card's name at 10 px or more; past 100 % one lone node would fill the screen.
-  return { padding: { top: '44px', bottom: '52px', left: '24px', right: '24px' }, minZoom: 0.8, maxZoom: 1 };
+  return { padding: { top: '16px', bottom: '16px', left: '24px', right: '24px' }, minZoom: 0.8, maxZoom: 1 };
 }
 
 /**

@@ -44,16 +44,19 @@ export const KIND_LOOK: { readonly [K in NodeKind]: KindLook<K> } = {
     tint: '#e9f0fd',
     Icon: ClientIcon,
     summary: (node) =>
-      node.workload.mode === 'open'
+      (node.workload.mode === 'open'
         ? formatRate(node.workload.rate)
-        : `${node.workload.users} users · think ${formatSeconds(distributionMean(node.workload.thinkTime))}`,
+        : `${node.workload.users} users · think ${formatSeconds(distributionMean(node.workload.thinkTime))}`) +
+      // Only when set: the default says nothing, and the IP-hash examples turn on it.
+      (node.addresses === 1000 ? '' : ` · ${node.addresses.toLocaleString('en-US')} addresses`),
   },
   loadBalancer: { color: '#8257d6', tint: '#f1ebfc', Icon: LoadBalancerIcon, summary: (node) => ALGORITHMS[node.algorithm].title.toLowerCase() },
   server: {
     color: '#2f9e74',
     tint: '#e6f5ef',
     Icon: ServerIcon,
-    summary: (node) => `${workers(node.workers)} · ${formatSeconds(distributionMean(node.serviceTime))}`,
+    // A faster or slower machine divides its service times: the card says so, so a name need not ("Old (half speed)").
+    summary: (node) => `${workers(node.workers)} · ${formatSeconds(distributionMean(node.serviceTime))}${node.speed === 1 ? '' : ` · speed ×${node.speed}`}`,
   },
   database: {
     color: '#c27c1c',
@@ -66,7 +69,7 @@ export const KIND_LOOK: { readonly [K in NodeKind]: KindLook<K> } = {
     color: '#b8860b',
     tint: '#fbf4dc',
     Icon: CacheIcon,
-    summary: (node) => `${node.capacity.toLocaleString('en-US')} entries · ${node.eviction.toUpperCase()}`,
+    summary: (node) => cacheSummary(node.capacity, node.eviction, node.ttl),
   },
   cdn: { color: '#2b8cb0', tint: '#e3f3f9', Icon: CdnIcon, summary: (node) => `${node.edges.length} edge${node.edges.length === 1 ? '' : 's'} · ${node.mode}` },
   sessionStore: {
@@ -118,6 +121,13 @@ function gatewaySummary(node: NodeOf<'gateway'>): string {
       ? []
       : [limit.policy === 'tokenBucket' ? `bucket ${formatRate(limit.rate)}${each}` : `${limit.limit} per ${formatSeconds(limit.window)}${each}`];
   return [routes, ...auth, ...limits].join(' · ');
+}
+
+/** "500 entries · LRU", "600 entries · TTL 1.7 s", "500 entries · LRU · TTL 30 s": the expiry too, when set. */
+function cacheSummary(capacity: number, eviction: string, ttl: number | null): string {
+  const entries = `${capacity.toLocaleString('en-US')} entries`;
+  if (ttl === null) return `${entries} · ${eviction.toUpperCase()}`;
+  return eviction === 'ttl' ? `${entries} · TTL ${formatSeconds(ttl)}` : `${entries} · ${eviction.toUpperCase()} · TTL ${formatSeconds(ttl)}`;
 }
 
 /** One line that says what a node is set to, for its card on the canvas. */

@@ -62,7 +62,7 @@ beforeEach(() => {
   // happy-dom lays nothing out: the canvas measures as a browser's would.
   const measure = Element.prototype.getBoundingClientRect;
   vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
-    if (!this.classList.contains('canvas')) return measure.call(this);
+    if (!this.classList.contains('canvas__flow')) return measure.call(this);
     return { ...CANVAS, x: 0, y: 0, top: 0, left: 0, right: CANVAS.width, bottom: CANVAS.height, toJSON: () => ({}) } as DOMRect;
   });
 });

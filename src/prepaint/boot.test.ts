@@ -20,7 +20,7 @@ function mountPrepaint(width: number, height: number) {
   const root = document.getElementById('root') as HTMLElement;
   root.setAttribute('data-prepaint-frame', JSON.stringify(frame));
   root.innerHTML = html;
-  const canvas = root.querySelector('.canvas') as HTMLElement;
+  const canvas = root.querySelector('.canvas__flow') as HTMLElement;
   canvas.getBoundingClientRect = () => ({ width, height, x: 0, y: 0, top: 0, left: 0, right: width, bottom: height, toJSON: () => ({}) });
   return root;
 }

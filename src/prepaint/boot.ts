@@ -79,7 +79,7 @@ export function prepaintBoot(win: Window): void {
       root.innerHTML = snapshot.html;
       frame = snapshot.frame;
     }
-    const canvas = root.querySelector('.canvas');
+    const canvas = root.querySelector('.canvas__flow');
     const viewport = root.querySelector<HTMLElement>('.react-flow__viewport');
     if (!frame || !canvas || !viewport) {
       remove();

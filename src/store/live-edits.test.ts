@@ -106,4 +106,32 @@ describe('the run follows the canvas', () => {
     while (state().runStatus !== 'finished') await settle();
     expect(JSON.stringify(state().report)).toBe(JSON.stringify(runScenario(run)));
   });
+
+  it('an edit before Run on a recording is carried over its changes, not undone at their time', async () => {
+    const start = state().scenario;
+    // The recording: a faster client from 1.5 s on.
+    const faster = start.nodes.map((n) => (n.kind === 'client' ? { ...n, workload: { mode: 'open' as const, rate: 90 } } : n));
+    state().replaceScenario({ ...start, changes: [{ at: 1.5, nodes: faster, links: start.links }] });
+    // Before Run, the viewer gives server 1 more workers.
+    state().updateNode('server-1', { workers: 7 });
+    const [change] = state().scenario.changes;
+    expect(change!.nodes.find((n) => n.id === 'server-1')).toMatchObject({ workers: 7 });
+    expect(change!.nodes.find((n) => n.kind === 'client')).toMatchObject({ workload: { rate: 90 } });
+    // One undo takes back the edit and the carried-over recording together; redo brings both.
+    store.temporal.getState().undo();
+    expect(state().scenario.changes[0]!.nodes.find((n) => n.id === 'server-1')).toMatchObject({ workers: 4 });
+    store.temporal.getState().redo();
+    expect(state().scenario.changes[0]).toBe(change);
+    await state().stepRun();
+    await state().stepRun();
+    state().flushMetrics();
+    // 2 s: the recorded change is in force, and the viewer's edit with it.
+    expect(state().scenario.nodes.find((n) => n.id === 'server-1')).toMatchObject({ workers: 7 });
+    expect(state().scenario.nodes.find((n) => n.kind === 'client')).toMatchObject({ workload: { rate: 90 } });
+    const run = state().runScenario!;
+    await state().setSpeed(Number.POSITIVE_INFINITY);
+    await state().startRun();
+    while (state().runStatus !== 'finished') await settle();
+    expect(JSON.stringify(state().report)).toBe(JSON.stringify(runScenario(run)));
+  });
 });

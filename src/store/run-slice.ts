@@ -1,5 +1,6 @@
 import type { StateCreator, StoreApi } from 'zustand';
 import type { TemporalState } from 'zundo';
+import { rebaseChanges } from '../scenario/rebase-changes';
 import type { FaultAction, GraphChange, Link, Scenario, ScenarioNode } from '../scenario/schema';
 import { getSimClient, type SimClient, setSimClient } from '../worker/sim-client';
 import type { RunStatus, Speed } from '../worker/protocol';
@@ -173,8 +174,24 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       if (canvas.changes.length > 0) showOnCanvas({ ...canvas, changes: [] });
     });
   };
+  /**
+   * An edit made before a run (or after Reset) on a canvas that holds a
+   * recording: its changes are carried over the edit (scenario/rebase-changes.ts),
+   * so a recorded whole graph does not undo it at its time. Part of the
+   * same edit, so no undo step of its own.
+   */
+  const rebaseRecording = (next: Scenario, previous: Scenario) => {
+    const { runStatus } = get();
+    if (runStatus === 'running' || runStatus === 'paused') return;
+    if (previous.changes.length === 0 || next.changes !== previous.changes) return;
+    if (next.nodes === previous.nodes && next.links === previous.links) return;
+    showOnCanvas({ ...next, changes: rebaseChanges(previous, next, previous.changes) });
+  };
   api.subscribe((state, previous) => {
-    if (state.scenario !== previous.scenario) followEdit(state.scenario);
+    if (state.scenario !== previous.scenario) {
+      rebaseRecording(state.scenario, previous.scenario);
+      followEdit(state.scenario);
+    }
     if (state.simTime !== previous.simTime || state.runStatus !== previous.runStatus) followRecording();
   });
 

@@ -4,7 +4,7 @@ import { Editor } from '../canvas/Editor';
 import type { ScenarioFlowNode } from '../canvas/NodeCard';
 import { Palette } from '../canvas/Palette';
 import { useAppStore } from '../store';
-import { ParticleOverlay } from '../views/particles/ParticleOverlay';
+import { ParticleLegend, ParticleOverlay } from '../views/particles/ParticleOverlay';
 import { ErrorBoundary } from './ErrorBoundary';
 import { useLessonState } from './lessons/lesson-state';
 import { downloadScenario } from './file-io';
@@ -69,7 +69,7 @@ export function App({ prepaint }: { prepaint?: PrepaintCanvas } = {}) {
         )}
         <main className="workspace">
           <ErrorBoundary area="The canvas" onExport={exportWork}>
-            <Editor overlay={<ParticleOverlay />} prepaintViewport={prepaint?.viewport} />
+            <Editor overlay={<ParticleOverlay />} legend={<ParticleLegend />} prepaintViewport={prepaint?.viewport} />
           </ErrorBoundary>
         </main>
         <ErrorBoundary area="The inspector" onExport={exportWork}>

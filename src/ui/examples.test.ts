@@ -23,6 +23,16 @@ describe('examples menu', () => {
     }
   });
 
+  it('names no node after a setting its card already shows, which an edit would make stale', async () => {
+    // "Users (300/s)", "Database (8 workers)", "TTL cache (1.7 s)": a figure in brackets, or a number with a unit.
+    const encodesSetting = /\(\s*[\d.,]+|\d\s*(\/s|req\/s|workers?|cores?|ms|s)\b/;
+    for (const example of EXAMPLES) {
+      const result = await loadExample(example.id);
+      if (!result.ok) continue;
+      for (const node of result.scenario.nodes) expect(node.label, `${example.id}: ${node.id}`).not.toMatch(encodesSetting);
+    }
+  });
+
   it('says so when an example does not exist', async () => {
     expect(await loadExample('nope')).toEqual({ ok: false, errors: ['There is no example called "nope".'] });
   });

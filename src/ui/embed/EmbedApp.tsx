@@ -2,7 +2,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { Editor } from '../../canvas/Editor';
 import { useAppStore } from '../../store';
 import { LiveFigure } from '../../views/LiveFigure';
-import { ParticleOverlay } from '../../views/particles/ParticleOverlay';
+import { ParticleLegend, ParticleOverlay } from '../../views/particles/ParticleOverlay';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { RUN_CHARTS, runDataVersion, selectRunData, TotalsTable, WINDOW_SCOPE } from '../panels/ChartsPanel';
 import { Toasts } from '../Toasts';
@@ -32,7 +32,7 @@ export function EmbedApp({ charts, ignored }: { charts: readonly EmbedChart[]; i
         </header>
         <main className="embed__canvas">
           <ErrorBoundary area="The canvas">
-            <Editor overlay={<ParticleOverlay />} />
+            <Editor overlay={<ParticleOverlay />} legend={<ParticleLegend />} />
           </ErrorBoundary>
         </main>
         {charts.length > 0 && (

@@ -54,18 +54,13 @@ export function ParticleOverlay() {
     };
   }, [flow]);
 
-  return (
-    <>
-      <div ref={hostRef} className="sp-particles-host" />
-      <ParticleLegend />
-    </>
-  );
+  return <div ref={hostRef} className="sp-particles-host" />;
 }
 
 const selectSampleEvery = (s: AppState) => s.sampleEvery;
 
-/** Colour key, and the sampling rate when not every request is drawn. */
-function ParticleLegend() {
+/** Colour key, and the sampling rate when not every request is drawn: the page places it beside the flow pane, not over it. */
+export function ParticleLegend() {
   // Read on the display beat: at full speed the rate is retuned on nearly every frame.
   const sampleEvery = useBeatValue(selectSampleEvery);
   const started = useAppStore((s) => s.runStatus !== 'idle');
