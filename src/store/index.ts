@@ -4,6 +4,7 @@ import type { Scenario } from '../scenario/schema';
 import { createBoundsSweepSlice } from './bounds-sweep-slice';
 import { createFieldSweepSlice } from './field-sweep-slice';
 import { createMetricsSlice } from './metrics-slice';
+import { asHistoryMove, isShownForRun } from './replay-history';
 import { createRunSlice } from './run-slice';
 import { createScenarioSlice } from './scenario-slice';
 import { createSweepSlice } from './sweep-slice';
@@ -39,8 +40,18 @@ export function createAppStore(initial?: Scenario) {
   const store = create<AppState>()(
     temporal(keepApi as StateCreator<AppState, [['temporal', unknown]]>, {
       partialize: (state): Pick<AppState, 'scenario'> => ({ scenario: state.scenario }),
-      equality: (past, current) => past.scenario === current.scenario,
+      // A graph the run put on the canvas (a replayed change) is no step of the user's.
+      equality: (past, current) => past.scenario === current.scenario || isShownForRun(past.scenario, current.scenario),
       limit: UNDO_LIMIT,
+      // Undo and redo say so while they apply, so a run that replays a recording can keep its changes on the canvas.
+      wrapTemporal: (initializer) => (set, get, api) => {
+        const history = initializer(set, get, api);
+        return {
+          ...history,
+          undo: (steps) => asHistoryMove(() => history.undo(steps)),
+          redo: (steps) => asHistoryMove(() => history.redo(steps)),
+        };
+      },
     }),
   );
   if (initial) {

@@ -4,6 +4,7 @@ import { rebaseChanges } from '../scenario/rebase-changes';
 import type { FaultAction, GraphChange, Link, Scenario, ScenarioNode } from '../scenario/schema';
 import { getSimClient, type SimClient, setSimClient } from '../worker/sim-client';
 import type { RunStatus, Speed } from '../worker/protocol';
+import { asRunHasIt, inHistoryMove, markShownForRun, stepsOf } from './replay-history';
 import type { AppState } from './types';
 
 export interface RunSlice {
@@ -111,6 +112,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     sentGraph = graphKey(scenario.nodes, scenario.links);
     shownChange = null;
     followedCanvas = null;
+    stepsBeforeRun = stepsOf(temporalApi()?.getState(), get().scenario);
     set({ runScenario: scenario, runRecordsLive: false, replaying: scenario.changes, runError: null, runStatus: 'idle', workerStopped: false });
     return true;
   };
@@ -118,10 +120,32 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
   /** Puts `next` on the canvas for the run's sake: not an edit, so neither sent back to the worker nor an undo step. */
   const showOnCanvas = (next: Scenario) => {
     sentGraph = graphKey(next.nodes, next.links);
-    const temporal = (api as { temporal?: StoreApi<TemporalState<Pick<AppState, 'scenario'>>> }).temporal?.getState();
+    markShownForRun(get().scenario, next);
+    untracked(() => set({ scenario: next }));
+  };
+  const temporalApi = () => (api as { temporal?: StoreApi<TemporalState<Pick<AppState, 'scenario'>>> }).temporal;
+  const untracked = (change: () => void) => {
+    const temporal = temporalApi()?.getState();
     temporal?.pause();
-    set({ scenario: next });
+    change();
     temporal?.resume();
+  };
+
+  /**
+   * The undo steps made before the run loaded: one holding a recording comes
+   * back during the run as the recording has it now (replay-history.ts), so
+   * the run keeps a replayed change when the user takes back their edit.
+   */
+  let stepsBeforeRun = new WeakSet<Scenario>();
+  /** An undo or redo during a run to a step from before it that holds a recording: true when it was put back as the run has it. */
+  const restoreAsRunHasIt = (next: Scenario): boolean => {
+    const { runStatus, simTime } = get();
+    if (next.changes.length === 0 || !inHistoryMove() || !stepsBeforeRun.has(next)) return false;
+    if (runStatus !== 'running' && runStatus !== 'paused') return false;
+    const carried = asRunHasIt(next, simTime);
+    // Not tracked: the undo or redo under way is the step. Set anew, so followEdit sends it to the run as a live edit.
+    untracked(() => set({ scenario: carried }));
+    return true;
   };
 
   /**
@@ -189,6 +213,8 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
   };
   api.subscribe((state, previous) => {
     if (state.scenario !== previous.scenario) {
+      // The scenario it set instead comes through here in turn.
+      if (restoreAsRunHasIt(state.scenario)) return;
       rebaseRecording(state.scenario, previous.scenario);
       followEdit(state.scenario);
     }
