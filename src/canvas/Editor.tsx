@@ -47,7 +47,7 @@ export function Editor({ overlay, legend, prepaintViewport }: { overlay?: ReactN
   const presenter = useAppStore((s) => s.presenter);
   const fitOptions = useMemo(() => fitViewOptions(presenter), [presenter]);
   const { addNode, moveNodes, removeElements, connect, select, notify } = useAppStore.getState();
-  const { screenToFlowPosition, fitView, setViewport } = useReactFlow();
+  const { screenToFlowPosition, setViewport } = useReactFlow();
   const [drafts, setDrafts] = useState<Record<string, XY>>({});
   // Measured card sizes must be handed back to controlled nodes, or the minimap and fit view lose them.
   const [sizes, setSizes] = useState<Record<string, Size>>({});
@@ -72,14 +72,15 @@ export function Editor({ overlay, legend, prepaintViewport }: { overlay?: ReactN
   useEffect(() => {
     if (fitted.current.fitRequest === fitRequest && fitted.current.presenter === presenter) return;
     fitted.current = { fitRequest, presenter };
-    // Two frames: the panels' new layout has to settle before the canvas measures itself.
+    // Two frames: the panels' new layout has to settle before the canvas measures itself. The fit is the opening
+    // one (a wide scenario shows its left-most cards whole), so an example opened from the menu lands as it would on a fresh load.
     requestAnimationFrame(() =>
       requestAnimationFrame(() => {
-        if (useAppStore.getState().scenario.nodes.length === 0) void setViewport({ x: 0, y: 0, zoom: 1 }, { duration: 250 });
-        else void fitView({ ...fitOptions, duration: 250 });
+        const box = canvasRef.current?.getBoundingClientRect();
+        void setViewport(openingViewport(useAppStore.getState().scenario.nodes, box?.width ?? 0, box?.height ?? 0, fitOptions), { duration: 250 });
       }),
     );
-  }, [fitRequest, presenter, fitOptions, fitView, setViewport]);
+  }, [fitRequest, presenter, fitOptions, setViewport]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<ScenarioFlowNode>[]) => {

@@ -11,8 +11,9 @@ export const PRESENTER_READABLE_PX = 14;
  * How the canvas fits a scenario into view. Nothing floats over the flow
  * pane (the keys and zoom buttons sit in bands beside it, canvas/Editor.tsx),
  * so a small padding is a margin only, and the zoom never drops below
- * what keeps card text readable: a big scenario opens centred at a readable
- * size and pans, rather than shrinking to 7 px type on a projector.
+ * what keeps card text readable: a big scenario opens at a readable size,
+ * its left-most cards in view (viewportForBounds), and pans, rather than
+ * shrinking to 7 px type on a projector.
  */
 export function fitViewOptions(presenter: boolean): FitViewOptions {
   if (presenter) {
@@ -31,7 +32,29 @@ export function fitViewOptions(presenter: boolean): FitViewOptions {
  */
 export function openingViewport(nodes: readonly { position: XY }[], width: number, height: number, options: FitViewOptions): Viewport {
   if (nodes.length === 0 || width <= 0 || height <= 0) return { x: 0, y: 0, zoom: 1 };
-  return getViewportForBounds(cardBounds(nodes), width, height, options.minZoom ?? 0.5, options.maxZoom ?? 2, options.padding ?? 0.1);
+  return viewportForBounds(cardBounds(nodes), width, height, options);
+}
+
+/**
+ * React Flow's fit (getViewportForBounds), except along an axis where `bounds` is wider (taller) than the canvas
+ * even at the smallest zoom allowed: there the start sits at its padding, so the left-most and top-most cards
+ * show whole. A reader starts at the left, with the clients; centred, both ends would be cut (a wide example
+ * at 1280×720 lost a few pixels of its first card). src/prepaint/boot.ts does the same in its own words.
+ */
+export function viewportForBounds(bounds: Rect, width: number, height: number, options: FitViewOptions): Viewport {
+  const fitted = getViewportForBounds(bounds, width, height, options.minZoom ?? 0.5, options.maxZoom ?? 2, options.padding ?? 0.1);
+  const padding = pixelSides(options.padding);
+  const { zoom } = fitted;
+  const x = bounds.width * zoom > width - padding.left - padding.right ? padding.left - bounds.x * zoom : fitted.x;
+  const y = bounds.height * zoom > height - padding.top - padding.bottom ? padding.top - bounds.y * zoom : fitted.y;
+  return { x, y, zoom };
+}
+
+/** The padding's sides in whole pixels, as React Flow reads `'16px'`; a side given otherwise counts as none (ours are all pixels). */
+function pixelSides(padding: FitViewOptions['padding']): { top: number; right: number; bottom: number; left: number } {
+  const sides = typeof padding === 'object' && padding !== null ? (padding as Partial<Record<'top' | 'right' | 'bottom' | 'left', unknown>>) : {};
+  const px = (side: unknown) => (typeof side === 'string' && side.endsWith('px') ? Math.floor(Number.parseFloat(side)) || 0 : 0);
+  return { top: px(sides.top), right: px(sides.right), bottom: px(sides.bottom), left: px(sides.left) };
 }
 
 /** The box around `nodes`' cards at their usual size, in flow coordinates (at least one node). */

@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fitViewOptions, openingViewport } from '../canvas/fit-view';
+import { cardBounds, fitViewOptions, openingViewport } from '../canvas/fit-view';
+import { parseScenarioJson } from '../scenario/parse';
 import { starterScenario } from '../scenario/starter';
 import { LESSON_PROGRESS_KEY, OPEN_LESSON_KEY } from '../ui/lessons/lesson-progress';
 import { AUTOSAVE_KEY, RECENT_KEY, WORK_ID_KEY } from '../ui/recent-work';
@@ -15,10 +17,10 @@ beforeAll(() => {
 });
 
 /** index.html as a build writes it, on a canvas of `width` × `height`. */
-function mountPrepaint(width: number, height: number) {
+function mountPrepaint(width: number, height: number, fit: PrepaintFrame = frame) {
   document.body.innerHTML = '<div id="root" data-prepaint=""></div>';
   const root = document.getElementById('root') as HTMLElement;
-  root.setAttribute('data-prepaint-frame', JSON.stringify(frame));
+  root.setAttribute('data-prepaint-frame', JSON.stringify(fit));
   root.innerHTML = html;
   const canvas = root.querySelector('.canvas__flow') as HTMLElement;
   canvas.getBoundingClientRect = () => ({ width, height, x: 0, y: 0, top: 0, left: 0, right: width, bottom: height, toJSON: () => ({}) });
@@ -50,6 +52,25 @@ describe('the prepaint boot script', () => {
       expect(shown.zoom).toBeCloseTo(expected.zoom, 9);
       expect(shown.x).toBeCloseTo(expected.x, 9);
       expect(shown.y).toBeCloseTo(expected.y, 9);
+    }
+  });
+
+  it('fits a scenario wider and taller than the canvas exactly as the app opens it: its left-most, top-most cards whole', () => {
+    const parsed = parseScenarioJson(readFileSync('scenarios/cache-aside-zipf.json', 'utf8'));
+    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+    const nodes = parsed.scenario.nodes;
+    const bounds = cardBounds(nodes);
+    // 840 × 360: the canvas at 1280×720; the others overflow one way or both.
+    for (const [width, height] of [[840, 360], [600, 600], [1200, 200], [400, 200]] as const) {
+      const root = mountPrepaint(width, height, { ...frame, bounds });
+      prepaintBoot(window);
+      const expected = openingViewport(nodes, width, height, fitViewOptions(false));
+      const shown = shownViewport(root);
+      expect(shown.zoom).toBeCloseTo(expected.zoom, 9);
+      expect(shown.x).toBeCloseTo(expected.x, 9);
+      expect(shown.y).toBeCloseTo(expected.y, 9);
+      if (bounds.width * shown.zoom > width) expect(bounds.x * shown.zoom + shown.x).toBeCloseTo(frame.padding.left, 9);
+      if (bounds.height * shown.zoom > height) expect(bounds.y * shown.zoom + shown.y).toBeCloseTo(frame.padding.top, 9);
     }
   });
 

@@ -13,8 +13,8 @@
  *   presenter preference, and by this build (other components or style sheets would draw it differently).
  * Otherwise (an embed, a lesson, a link, a stale or missing snapshot, any error) it removes the markup and the
  * page starts blank, as it did before. To show it, it fits the canvas to the visitor's canvas exactly as the
- * app's opening viewport does (src/canvas/fit-view.ts, React Flow's getViewportForBounds), so nothing moves
- * when React takes over.
+ * app's opening viewport does (src/canvas/fit-view.ts: React Flow's getViewportForBounds, start-aligned on an
+ * axis that overflows), so nothing moves when React takes over.
  */
 
 /** How to fit a prepainted canvas (`data-prepaint-frame` on #root, or a snapshot's `frame`); no bounds: no cards. */
@@ -103,6 +103,10 @@ export function prepaintBoot(win: Window): void {
       const bottom = Math.min(Math.floor(height - ((bounds.y + bounds.height) * zoom + y)) - padding.bottom, 0);
       x = x - left + right;
       y = y - top + bottom;
+      // Wider (taller) than the canvas even at the smallest zoom: the left-most (top-most) cards show whole at their
+      // padding rather than both ends cut, as fit-view.ts's viewportForBounds does.
+      if (bounds.width * zoom > width - padding.left - padding.right) x = padding.left - bounds.x * zoom;
+      if (bounds.height * zoom > height - padding.top - padding.bottom) y = padding.top - bounds.y * zoom;
     }
     viewport.style.transform = `translate(${x}px,${y}px) scale(${zoom})`;
     win.performance.mark('app:prepaint-shown');

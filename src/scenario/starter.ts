@@ -1,5 +1,5 @@
 import { parseScenario } from './parse';
-import type { Scenario, ScenarioInput } from './schema';
+import { SCENARIO_VERSION, type Scenario, type ScenarioInput } from './schema';
 
 /**
  * The scenario a first visit opens: a client sends 40 requests per second
@@ -67,5 +67,13 @@ export const STARTER_SCENARIO: ScenarioInput = {
 export function starterScenario(): Scenario {
   const result = parseScenario(STARTER_SCENARIO);
   if (!result.ok) throw new Error(`The starter scenario is invalid: ${result.errors.join('; ')}`);
+  return result.scenario;
+}
+
+/** The scenario New starts: no nodes or links, and every other field (seed, duration, warm-up, …) the format's default. */
+export function emptyScenario(): Scenario {
+  // Through the parser, so a field the format gains later takes its default here too.
+  const result = parseScenario({ version: SCENARIO_VERSION, nodes: [], links: [] });
+  if (!result.ok) throw new Error(`The empty scenario is invalid: ${result.errors.join('; ')}`);
   return result.scenario;
 }

@@ -1,8 +1,6 @@
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { LinkIcon, TrayArrowIcon, UndoIcon } from '../canvas/icons';
-import { parseScenario } from '../scenario/parse';
-import { SCENARIO_VERSION } from '../scenario/schema';
 import { shareUrl } from '../scenario/url-codec';
 import { scenarioToShare } from '../store/run-slice';
 import { redo, undo, useAppStore } from '../store';
@@ -11,6 +9,7 @@ import { ExportMenu } from './export/ExportMenu';
 import { readScenarioFile } from './file-io';
 import { LessonsMenu } from './lessons/LessonsMenu';
 import { Logo } from './Logo';
+import { startNewScenario } from './new-scenario';
 import { RecentWork } from './RecentWork';
 import { RunControls } from './RunControls';
 import { SharePanel } from './SharePanel';
@@ -64,15 +63,6 @@ export function Toolbar() {
     );
   };
 
-  const onNew = () => {
-    const { replaceScenario, notify, scenario } = useAppStore.getState();
-    // Built through the parser so every field (present and future) takes its default; run settings carry over.
-    const empty = parseScenario({ version: SCENARIO_VERSION, seed: scenario.seed, duration: scenario.duration, warmup: scenario.warmup, nodes: [], links: [] });
-    if (!empty.ok) return;
-    replaceScenario(empty.scenario);
-    notify({ tone: 'info', title: 'Started an empty scenario. Undo brings back the previous one.' });
-  };
-
   const onExample = async (id: string) => {
     if (!id) return;
     const { notify, replaceScenario } = useAppStore.getState();
@@ -108,7 +98,7 @@ export function Toolbar() {
         </button>
       </div>
       <div className="toolbar__group">
-        <button type="button" className="button" onClick={onNew} title="Start from an empty canvas (undo brings back the current one)">
+        <button type="button" className="button" onClick={() => startNewScenario()} title="Start from an empty canvas (undo brings back the current one)">
           New
         </button>
         <select

@@ -43,13 +43,15 @@ export const selectRunData = (state: AppState): RunChartData => {
     markers: runMarkers(state.runScenario),
   };
 };
-let runVersionOf: { windows: AppState['windows']; run: AppState['runScenario']; theory: boolean; key: object } | null = null;
-/** Changes with the windows, and with a live edit (a marker) or the theory ending while paused. */
+let runVersionOf: { windows: AppState['windows']; run: AppState['runScenario']; theory: boolean; duration: number; key: object } | null = null;
+/** Changes with the windows, with a live edit (a marker) or the theory ending while paused, and with the time axis's end. */
 export const runDataVersion = (state: AppState) => {
   // Each frame clones the theory anew: whether there is one is what counts (its figures never change within a run).
   const theory = (state.report?.theory ?? state.snapshot?.theory ?? null) !== null;
-  if (runVersionOf?.windows !== state.windows || runVersionOf.run !== state.runScenario || runVersionOf.theory !== theory) {
-    runVersionOf = { windows: state.windows, run: state.runScenario, theory, key: {} };
+  // Before a run the axis ends at the scenario's duration: New or another example changes it with no window to redraw.
+  const duration = (state.runScenario ?? state.scenario).duration;
+  if (runVersionOf?.windows !== state.windows || runVersionOf.run !== state.runScenario || runVersionOf.theory !== theory || runVersionOf.duration !== duration) {
+    runVersionOf = { windows: state.windows, run: state.runScenario, theory, duration, key: {} };
   }
   return runVersionOf.key;
 };

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { fitUsl } from '../../engine/parallel/scalability';
+import { nodeFieldBounds } from '../../scenario/field-bounds';
 import { numericFieldPaths } from '../../scenario/field-paths';
 import { MAX_PARALLEL_WORKERS } from '../../scenario/parallel-job-schema';
 import type { ScenarioNode } from '../../scenario/schema';
@@ -8,6 +9,7 @@ import type { FieldSweep as FieldSweepState } from '../../store/field-sweep-slic
 import { createSpeedupChart, type SpeedupChartData } from '../../views/charts/speedup-chart';
 import { createSweepResultChart, SWEEP_METRICS, type SweepMetric, type SweepResultData } from '../../views/charts/sweep-result-chart';
 import type { FieldSweepPoint, PoolSpeedup } from '../../worker/protocol';
+import { type SweepRange, suggestSweepRange, sweepRangeProblem } from './sweep-range';
 import { useD3Chart } from './use-d3-chart';
 
 const NO_POINTS: FieldSweepPoint[] = [];
@@ -23,12 +25,17 @@ function sweepState(sweep: FieldSweepState | null): string {
   return sweep.problem ? 'failed' : sweep.cancelled ? 'cancelled' : 'done';
 }
 
-/** The range a field's sweep offers first: N = 1…64 for a parallel job, else from its value to four times it. */
-function defaultRange(node: ScenarioNode, path: string, value: number): { from: number; to: number; steps: number } {
+/** The range a field's sweep offers first: N = 1…64 for a parallel job, else around its value within its bounds (sweep-range.ts). */
+function defaultRange(node: ScenarioNode, path: string, value: number): SweepRange {
   if (node.kind === 'parallelJob' && path.endsWith('.workers')) return { from: 1, to: MAX_PARALLEL_WORKERS, steps: 16 };
-  if (value > 0 && value <= 1 && !Number.isInteger(value)) return { from: 0, to: 1, steps: 11 };
-  return { from: Math.max(1, Math.round(value / 2)), to: Math.max(2, value * 4), steps: 8 };
+  return suggestSweepRange(value, nodeFieldBounds(node, path));
 }
+
+/** The field's name as the list shows it: its path inside the node (`workload.rate`). */
+const fieldName = (path: string) => path.split('.').slice(2).join('.');
+
+/** A width that shows the whole number typed (a 48 px box showed 40000 as "400"), plus room for the spin buttons. */
+const inputWidth = (value: number) => `calc(${Math.max(3, String(value).length)}ch + 30px)`;
 
 /** The value at `path` of `node` (a path the node's own list gave). */
 function valueAt(node: ScenarioNode, path: string): number {
@@ -45,6 +52,8 @@ export function FieldSweep({ node, label }: { node: ScenarioNode; label: string 
   const field = fields.includes(path) ? path : preferred;
   const [range, setRange] = useState(() => defaultRange(node, field, valueAt(node, field)));
   const [metric, setMetric] = useState<SweepMetric>('throughput');
+  /** Why the typed range cannot run, shown after Sweep was pressed; cleared by the next edit. */
+  const [rangeProblem, setRangeProblem] = useState<string | null>(null);
   const sweep = useSweepOf(node.id);
   const machine = useAppStore((s) => s.machineSpeedups) ?? NO_MACHINE;
   const points = sweep?.points ?? NO_POINTS;
@@ -55,9 +64,18 @@ export function FieldSweep({ node, label }: { node: ScenarioNode; label: string 
   const pick = (next: string) => {
     setPath(next);
     setRange(defaultRange(node, next, valueAt(node, next)));
+    setRangeProblem(null);
   };
-  const start = () => void useAppStore.getState().startFieldSweep(node.id, { path: field, ...range });
-  const number = (key: 'from' | 'to' | 'steps') => (e: React.ChangeEvent<HTMLInputElement>) => setRange({ ...range, [key]: e.target.valueAsNumber });
+  const start = () => {
+    const problem = sweepRangeProblem(range, fieldName(field), nodeFieldBounds(node, field));
+    setRangeProblem(problem);
+    if (problem === null) void useAppStore.getState().startFieldSweep(node.id, { path: field, ...range });
+  };
+  const number = (key: 'from' | 'to' | 'steps') => (e: React.ChangeEvent<HTMLInputElement>) => {
+    setRange({ ...range, [key]: e.target.valueAsNumber });
+    setRangeProblem(null);
+  };
+  const invalid = rangeProblem !== null;
 
   return (
     <figure className="sp-chart-figure sp-selected-wide sp-sweep sp-field-sweep" data-sweep-state={sweepState(sweep)}>
@@ -67,13 +85,29 @@ export function FieldSweep({ node, label }: { node: ScenarioNode; label: string 
           <select aria-label="Field to sweep" value={field} onChange={(e) => pick(e.target.value)} disabled={running}>
             {fields.map((f) => (
               <option key={f} value={f}>
-                {f.split('.').slice(2).join('.')}
+                {fieldName(f)}
               </option>
             ))}
           </select>
-          <input type="number" aria-label="Sweep from" value={Number.isNaN(range.from) ? '' : range.from} onChange={number('from')} disabled={running} />
+          <input
+            type="number"
+            aria-label="Sweep from"
+            aria-invalid={invalid || undefined}
+            style={{ width: inputWidth(range.from) }}
+            value={Number.isNaN(range.from) ? '' : range.from}
+            onChange={number('from')}
+            disabled={running}
+          />
           <span aria-hidden>–</span>
-          <input type="number" aria-label="Sweep to" value={Number.isNaN(range.to) ? '' : range.to} onChange={number('to')} disabled={running} />
+          <input
+            type="number"
+            aria-label="Sweep to"
+            aria-invalid={invalid || undefined}
+            style={{ width: inputWidth(range.to) }}
+            value={Number.isNaN(range.to) ? '' : range.to}
+            onChange={number('to')}
+            disabled={running}
+          />
           <input type="number" aria-label="Sweep steps" title="Runs: values evenly spaced over the range" value={Number.isNaN(range.steps) ? '' : range.steps} onChange={number('steps')} disabled={running} />
           {running ? (
             <button type="button" onClick={() => useAppStore.getState().cancelFieldSweep()} title="Stop the workers running points; keep the points so far">
@@ -92,7 +126,12 @@ export function FieldSweep({ node, label }: { node: ScenarioNode; label: string 
             {`${sweep.progress.done} of ${sweep.progress.total}`}
           </progress>
         )}
-        {sweep?.problem && (
+        {rangeProblem && (
+          <p className="sp-faults-problem" role="alert">
+            {rangeProblem}
+          </p>
+        )}
+        {!rangeProblem && sweep?.problem && (
           <p className="sp-faults-problem" role="alert">
             {sweep.problem}
           </p>
