@@ -6,23 +6,10 @@ import { PRESENTER_STORAGE_KEY } from '../ui/use-presenter-mode';
 import { keepPrepaintSnapshot, type RenderSnapshot } from './keep-snapshot';
 import type { PrepaintPage } from './render-page';
 import { PREPAINT_SNAPSHOT_KEY, readSnapshot } from './snapshot';
+import { memoryStorage } from '../ui/testing/memory-storage';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
-
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    key: (i) => [...items.keys()][i] ?? null,
-    getItem: (k) => items.get(k) ?? null,
-    setItem: (k, v) => void items.set(k, String(v)),
-    removeItem: (k) => void items.delete(k),
-    clear: () => items.clear(),
-  };
-}
 
 const page = (text: string): PrepaintPage => ({ html: `<div class="app">${text}</div>`, frame: { bounds: null, padding: { top: 0, right: 0, bottom: 0, left: 0 }, minZoom: 1, maxZoom: 1 } });
 

@@ -1,27 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AUTOSAVE_KEY, AutosaveError, RECENT_KEY, readRecent, recordSave } from '../ui/recent-work';
 import { PREPAINT_SNAPSHOT_KEY, type PrepaintSnapshot, readSnapshot, SNAPSHOT_LIMIT, writeSnapshot } from './snapshot';
-
-/** A localStorage stand-in; past `quota` characters in all, writes throw as a full browser storage does. */
-function fakeStorage(quota = Number.POSITIVE_INFINITY) {
-  const items = new Map<string, string>();
-  const used = () => [...items].reduce((sum, [k, v]) => sum + k.length + v.length, 0);
-  return {
-    items,
-    quota,
-    getItem: (key: string) => items.get(key) ?? null,
-    removeItem: (key: string) => void items.delete(key),
-    setItem(key: string, value: string) {
-      const before = items.get(key);
-      items.set(key, value);
-      if (used() > this.quota) {
-        if (before === undefined) items.delete(key);
-        else items.set(key, before);
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      }
-    },
-  };
-}
+import { memoryStorage } from '../ui/testing/memory-storage';
 
 const snapshot = (scenario: string, html = '<div class="app"></div>'): PrepaintSnapshot => ({
   scenario,
@@ -33,14 +13,14 @@ const snapshot = (scenario: string, html = '<div class="app"></div>'): PrepaintS
 
 describe('the prepaint snapshot', () => {
   it('is written under its own key and read back', () => {
-    const storage = fakeStorage();
+    const storage = memoryStorage();
     expect(writeSnapshot(storage, snapshot('{"a":1}'))).toBe(true);
     expect(readSnapshot(storage)).toEqual(snapshot('{"a":1}'));
     expect([...storage.items.keys()]).toEqual([PREPAINT_SNAPSHOT_KEY]);
   });
 
   it('never throws on a full storage, drops its own stale key and leaves the autosave and recent list as they were', () => {
-    const storage = fakeStorage();
+    const storage = memoryStorage();
     recordSave(storage, { id: 'w', name: 'Mine', savedAt: 1, scenario: '{"mine":1}' });
     writeSnapshot(storage, snapshot('{"older":1}'));
     const before = { autosave: storage.getItem(AUTOSAVE_KEY), recent: storage.getItem(RECENT_KEY) };
@@ -63,14 +43,14 @@ describe('the prepaint snapshot', () => {
   });
 
   it('is not kept past its size limit (an older one is dropped as stale)', () => {
-    const storage = fakeStorage();
+    const storage = memoryStorage();
     writeSnapshot(storage, snapshot('{"older":1}'));
     expect(writeSnapshot(storage, snapshot('{}', 'x'.repeat(SNAPSHOT_LIMIT)))).toBe(false);
     expect(storage.getItem(PREPAINT_SNAPSHOT_KEY)).toBeNull();
   });
 
   it('gives way to saved work: an autosave that finds the storage full drops the snapshot before any recent entry', () => {
-    const storage = fakeStorage();
+    const storage = memoryStorage();
     recordSave(storage, { id: 'a', name: 'A', savedAt: 1, scenario: '{"a":1}' });
     writeSnapshot(storage, snapshot('{"a":1}', 'x'.repeat(2000)));
     storage.quota = [...storage.items].reduce((sum, [k, v]) => sum + k.length + v.length, 0) + 100;
@@ -81,12 +61,12 @@ describe('the prepaint snapshot', () => {
   });
 
   it('still lets an autosave say the storage is full when dropping it is not enough', () => {
-    const storage = fakeStorage(50);
+    const storage = memoryStorage(50);
     expect(() => recordSave(storage, { id: 'a', name: 'A', savedAt: 1, scenario: 'z'.repeat(100) })).toThrow(AutosaveError);
   });
 
   it('reads as none when damaged or of the wrong shape', () => {
-    const storage = fakeStorage();
+    const storage = memoryStorage();
     storage.items.set(PREPAINT_SNAPSHOT_KEY, '{"scenario":');
     expect(readSnapshot(storage)).toBeNull();
     storage.items.set(PREPAINT_SNAPSHOT_KEY, JSON.stringify({ ...snapshot('{}'), presenter: 'no' }));

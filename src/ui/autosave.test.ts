@@ -3,32 +3,13 @@ import { starterScenario } from '../scenario/starter';
 import { createAppStore } from '../store';
 import { type AutosaveOptions, startAutosave, watchOtherTabs } from './autosave';
 import { AUTOSAVE_KEY, adoptEarlierAutosave, RECENT_KEY, RECENT_LIMIT, readRecent, readStartAutosave } from './recent-work';
+import { memoryStorage } from './testing/memory-storage';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
-/** A localStorage stand-in; past `quota` characters in all, writes throw as a full browser storage does. */
-function fakeStorage(quota = Number.POSITIVE_INFINITY) {
-  const items = new Map<string, string>();
-  const used = () => [...items].reduce((sum, [k, v]) => sum + k.length + v.length, 0);
-  return {
-    items,
-    quota,
-    getItem: (key: string) => items.get(key) ?? null,
-    setItem(key: string, value: string) {
-      const before = items.get(key);
-      items.set(key, value);
-      if (used() > this.quota) {
-        if (before === undefined) items.delete(key);
-        else items.set(key, before);
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      }
-    },
-  };
-}
-
 /** A tab: its own store and work id over the shared storage. */
-function tab(storage: ReturnType<typeof fakeStorage>, id: string, overrides: Partial<AutosaveOptions> = {}) {
+function tab(storage: ReturnType<typeof memoryStorage>, id: string, overrides: Partial<AutosaveOptions> = {}) {
   const store = createAppStore(starterScenario());
   const work = { id, renewals: 0 };
   const failures: boolean[] = [];
@@ -47,7 +28,7 @@ function tab(storage: ReturnType<typeof fakeStorage>, id: string, overrides: Par
 
 describe('startAutosave', () => {
   it('writes once after a burst of edits, and only scenario changes count', () => {
-    const storage = fakeStorage();
+    const storage = memoryStorage();
     const writes: string[] = [];
     const spy = { getItem: storage.getItem, setItem: (key: string, value: string) => (key === AUTOSAVE_KEY ? writes.push(value) : storage.setItem(key, value)) };
     const store = createAppStore(starterScenario());
@@ -66,7 +47,7 @@ describe('startAutosave', () => {
   });
 
   it('flushes a pending write when stopped', () => {
-    const storage = fakeStorage();
+    const storage = memoryStorage();
     const a = tab(storage, 'a');
     a.rename('Flushed');
     a.stop();
@@ -74,7 +55,7 @@ describe('startAutosave', () => {
   });
 
   it('two tabs never overwrite each other: each keeps its entry, a reload opens its own', () => {
-    const storage = fakeStorage();
+    const storage = memoryStorage();
     const a = tab(storage, 'tab-a');
     const b = tab(storage, 'tab-b');
     a.rename('Work in A');
@@ -94,7 +75,7 @@ describe('startAutosave', () => {
   });
 
   it('a scenario opened whole (a link, a file) starts a new entry, so the work before stays restorable', () => {
-    const storage = fakeStorage();
+    const storage = memoryStorage();
     const a = tab(storage, 'a');
     a.rename('My own work');
     vi.advanceTimersByTime(100);
@@ -107,7 +88,7 @@ describe('startAutosave', () => {
   });
 
   it('keeps the last distinct scenarios only, and one entry per identical scenario', () => {
-    const storage = fakeStorage();
+    const storage = memoryStorage();
     const a = tab(storage, 'a');
     for (let i = 0; i < 8; i++) {
       a.store.getState().replaceScenario({ ...starterScenario(), name: `Scenario ${i}` });
@@ -120,7 +101,7 @@ describe('startAutosave', () => {
   });
 
   it('when storage is full, makes room from the oldest entries, then says so once, then says when it works again', () => {
-    const storage = fakeStorage();
+    const storage = memoryStorage();
     const a = tab(storage, 'a');
     for (let i = 0; i < 3; i++) {
       a.store.getState().replaceScenario({ ...starterScenario(), name: `Old ${i}` });
@@ -153,7 +134,7 @@ describe('startAutosave', () => {
 
 describe('watchOtherTabs', () => {
   it('tells a tab once when another tab saves its own work, and never about its own saves', () => {
-    const storage = fakeStorage();
+    const storage = memoryStorage();
     const page = new EventTarget() as unknown as Window;
     const heard: string[] = [];
     watchOtherTabs(page, storage, () => 'mine', (entry) => heard.push(entry.name));
@@ -176,7 +157,7 @@ describe('watchOtherTabs', () => {
 
 describe('adoptEarlierAutosave', () => {
   it('puts work saved before the recent list existed into it, so a link cannot push it out', () => {
-    const storage = fakeStorage();
+    const storage = memoryStorage();
     storage.setItem(AUTOSAVE_KEY, JSON.stringify({ ...starterScenario(), name: 'Saved last year' }));
     adoptEarlierAutosave(storage, 1000);
     expect(readRecent(storage)).toEqual([expect.objectContaining({ id: 'earlier', name: 'Saved last year', savedAt: 1000 })]);

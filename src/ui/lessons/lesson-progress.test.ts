@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LESSON_PROGRESS_KEY, lessonSearch, parseLessonLink, progressLabel, readProgress, recordStep } from './lesson-progress';
-
-/** A Storage stand-in over a Map; `full` makes every write throw as a full browser storage does. */
-function memoryStorage(full = false): Storage {
-  const map = new Map<string, string>();
-  return {
-    getItem: (key) => map.get(key) ?? null,
-    setItem: (key, value) => {
-      if (full) throw new DOMException('full', 'QuotaExceededError');
-      map.set(key, value);
-    },
-    removeItem: (key) => void map.delete(key),
-    clear: () => map.clear(),
-    key: () => null,
-    get length() {
-      return map.size;
-    },
-  };
-}
+import { memoryStorage } from '../testing/memory-storage';
 
 describe('lesson progress', () => {
   it('keeps the furthest step reached, and completes at the debrief', () => {
@@ -42,7 +25,7 @@ describe('lesson progress', () => {
     expect(readProgress(storage)).toEqual({});
     storage.setItem(LESSON_PROGRESS_KEY, '{"a":{"reached":"x"},"b":{"reached":1,"steps":2,"completed":false}}');
     expect(Object.keys(readProgress(storage))).toEqual(['b']);
-    expect(() => recordStep(memoryStorage(true), 'cdn-offload', 1, 2)).not.toThrow();
+    expect(() => recordStep(memoryStorage(0), 'cdn-offload', 1, 2)).not.toThrow();
   });
 });
 
