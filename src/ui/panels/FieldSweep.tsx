@@ -76,6 +76,18 @@ export function FieldSweep({ node, label }: { node: ScenarioNode; label: string 
     setRangeProblem(null);
   };
   const invalid = rangeProblem !== null;
+  // Both ends are marked when the range is refused: the message says which way round it must be.
+  const rangeEnd = (key: 'from' | 'to') => (
+    <input
+      type="number"
+      aria-label={`Sweep ${key}`}
+      aria-invalid={invalid || undefined}
+      style={{ width: inputWidth(range[key]) }}
+      value={Number.isNaN(range[key]) ? '' : range[key]}
+      onChange={number(key)}
+      disabled={running}
+    />
+  );
 
   return (
     <figure className="sp-chart-figure sp-selected-wide sp-sweep sp-field-sweep" data-sweep-state={sweepState(sweep)}>
@@ -89,25 +101,9 @@ export function FieldSweep({ node, label }: { node: ScenarioNode; label: string 
               </option>
             ))}
           </select>
-          <input
-            type="number"
-            aria-label="Sweep from"
-            aria-invalid={invalid || undefined}
-            style={{ width: inputWidth(range.from) }}
-            value={Number.isNaN(range.from) ? '' : range.from}
-            onChange={number('from')}
-            disabled={running}
-          />
+          {rangeEnd('from')}
           <span aria-hidden>–</span>
-          <input
-            type="number"
-            aria-label="Sweep to"
-            aria-invalid={invalid || undefined}
-            style={{ width: inputWidth(range.to) }}
-            value={Number.isNaN(range.to) ? '' : range.to}
-            onChange={number('to')}
-            disabled={running}
-          />
+          {rangeEnd('to')}
           <input type="number" aria-label="Sweep steps" title="Runs: values evenly spaced over the range" value={Number.isNaN(range.steps) ? '' : range.steps} onChange={number('steps')} disabled={running} />
           {running ? (
             <button type="button" onClick={() => useAppStore.getState().cancelFieldSweep()} title="Stop the workers running points; keep the points so far">
