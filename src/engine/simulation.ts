@@ -3,13 +3,12 @@ import type { Membership } from './elastic/membership';
 import type { Heartbeats } from './elastic/heartbeats';
 import { MessageQueue } from './messaging/message-queue';
 import { engineLimits } from '../scenario/engine-limits';
-import { faultRefusal, faultReplicaProblem } from '../scenario/faults';
-import { KIND_TRAITS } from '../scenario/kinds';
+import { faultReplicaProblem } from '../scenario/faults';
 import type { Fault, FaultAction, GraphChange, Link, NodeKind, RequestType, Scenario, ScenarioNode } from '../scenario/schema';
 import { type ClientTotals, type Component, KIND_BITS, type RuntimeLink, type SimContext } from './component';
 import { createComponent } from './components/registry';
-import { removedNode } from './components/removed-node';
-import { nodesToReplace, rewireLinks } from './graph-diff';
+import { applyFault, liveFaultRefusal } from './fault-application';
+import { swapGraph } from './live-edits';
 import { type SystemTheory, systemTheory } from './queueing-theory';
 import { createRng, deriveSeed, type Rng } from './rng';
 import { CallLayer } from './resilience/calls';
@@ -18,7 +17,6 @@ import { CALLS_NODE, CONNECTIONS_NODE, RoutingLayer } from './routing';
 import { ConnectionLayer } from './connections/connection-layer';
 import { connectionLimit, sendingInstance } from './connections/connection-ends';
 import { countsOf, createTotals } from './totals';
-import { Outcome } from './types';
 import { WindowLog } from './window-log';
 import { runCost } from './elastic/run-cost';
 import { SessionRegistry } from './sessions';
@@ -63,11 +61,10 @@ export function runScenario(scenario: Scenario, options: SimulationOptions = {})
  * windows, faults) and answers what components ask (SimContext); the routing
  * layer it extends moves requests across links.
  *
- * Live edits (the scenario's `changes`) swap the graph between events: node
- * and link numbers only grow, so a request's path stays valid; a node whose
- * settings or outgoing links change is retired and a new component takes
- * its id (see graph-diff.ts). Live figures and the report list every
- * component by number, retired ones too.
+ * Live edits (the scenario's `changes`) swap the graph between events (see
+ * live-edits.ts) and faults are applied between events too
+ * (fault-application.ts): this class only decides when each is due. Live
+ * figures and the report list every component by number, retired ones too.
  */
 class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
   readonly totals: ClientTotals;
@@ -317,60 +314,36 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
   private applyNextChange(): void {
     const change = this.pendingChanges.take();
     this.scheduler.advanceTo(Math.max(change.at, this.now));
-    this.swapGraph(change.nodes, change.links, this.now);
+    swapGraph(
+      {
+        specs: this.specs,
+        indexOfNode: this.indexOfNode,
+        requestTypes: this.requestTypes,
+        requestTypeOffsets: this.requestTypeOffsets,
+        components: this.components,
+        links: this.links,
+        linksFrom: this.linksFrom,
+        linkById: this.linkById,
+        sidecars: this.sidecars,
+        retiredAt: this.retiredAt,
+        measureFrom: this.measureFrom,
+        context: this,
+        refreshPassThrough: (links, live) => this.refreshPassThrough(links, live),
+      },
+      this.graph,
+      change.nodes,
+      change.links,
+      this.now,
+    );
+    this.graph = { nodes: change.nodes, links: change.links };
+    this.currentLayout = null;
+    this.theory = null;
   }
 
   private applyNextFault(): void {
     const fault = this.pendingFaults.take();
     this.scheduler.advanceTo(Math.max(fault.at, this.now));
-    this.applyFault(fault);
-  }
-
-  private applyFault(fault: Fault): void {
-    const node = this.indexOfNode.get(fault.node);
-    if (node !== undefined) this.components[node]?.applyFault?.(fault.action, fault.factor, this.now, (fault.replica ?? 0) - 1);
-  }
-
-  /** Moves from the graph in effect to `nodes` and `links` at `time` (see the class comment). */
-  private swapGraph(nodes: readonly ScenarioNode[], links: readonly Link[], time: number): void {
-    const { removed, replaced } = nodesToReplace(this.graph, { nodes, links });
-    const endings = [...removed, ...replaced].map((id) => this.indexOfNode.get(id) as number);
-    for (const id of removed) this.indexOfNode.delete(id);
-    // New components take the next numbers; the ones they replace keep theirs until their work is done.
-    const fresh: number[] = [];
-    for (const node of nodes) {
-      if (this.indexOfNode.has(node.id) && !replaced.has(node.id)) continue;
-      const index = this.specs.length;
-      this.specs.push(node);
-      this.indexOfNode.set(node.id, index);
-      this.requestTypeOffsets.push(this.requestTypes.length);
-      if (node.kind === 'client') this.requestTypes.push(...node.mix);
-      fresh.push(index);
-    }
-    rewireLinks(
-      { links: this.links, linksFrom: this.linksFrom, linkById: this.linkById, indexOfNode: this.indexOfNode, componentCount: this.specs.length, sidecars: this.sidecars },
-      nodes,
-      links,
-    );
-    for (const index of endings) {
-      const component = this.components[index] as Component;
-      this.retiredAt.set(index, time);
-      component.retire?.(time);
-      if (removed.has(component.id)) {
-        component.evict?.(time, Outcome.removed);
-        this.components[index] = removedNode(component, this);
-      }
-    }
-    for (const index of fresh) this.components[index] = createComponent(index, this.specs[index] as ScenarioNode, this);
-    this.refreshPassThrough(this.currentLinks(), new Set(nodes.map((n) => this.indexOfNode.get(n.id) as number)));
-    for (const index of fresh) {
-      const component = this.components[index] as Component;
-      if (time >= this.measureFrom) component.beginMeasurement(time);
-      component.start(time);
-    }
-    this.graph = { nodes, links };
-    this.currentLayout = null;
-    this.theory = null;
+    applyFault(this.components, this.indexOfNode, fault, this.now);
   }
 
   layout(): RunLayout {
@@ -405,17 +378,14 @@ class EngineSimulation extends RoutingLayer implements Simulation, SimContext {
   }
 
   injectFault(nodeId: string, action: FaultAction, factor = 1, replica?: number): string | null {
-    const index = this.indexOfNode.get(nodeId);
-    const component = index === undefined ? undefined : this.components[index];
-    if (!component) return `There is no node "${nodeId}".`;
-    const refusal = faultRefusal(component.kind, action);
-    if (refusal !== null || !component.applyFault) return `${component.label} is ${KIND_TRAITS[component.kind].one}; ${refusal ?? 'it cannot fail.'}`;
+    const refusal = liveFaultRefusal(this.components, this.indexOfNode, nodeId, action);
+    if (refusal !== null) return refusal;
     // As a recorded fault at this time would: after every event due now (a sliced run may stop mid-instant).
     this.runUntil(this.now);
     const fault = { at: this.now, node: nodeId, action, factor, ...(replica === undefined ? {} : { replica }) };
     const replicaProblem = faultReplicaProblem(fault, { nodes: this.graph.nodes, changes: [] });
     if (replicaProblem !== null) return replicaProblem;
-    this.applyFault(fault);
+    applyFault(this.components, this.indexOfNode, fault, this.now);
     this.liveFaultAt = this.now;
     this.theory = null;
     return null;
