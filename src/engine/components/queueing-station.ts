@@ -6,6 +6,7 @@ import { type Component, EventKind, type RuntimeLink, type SimContext } from '..
 import { InstanceState, Membership } from '../elastic/membership';
 import { Heartbeats } from '../elastic/heartbeats';
 import { ServiceUnit } from './service-unit';
+import { StationFaults } from './station-faults';
 import { StationStats } from './station-stats';
 
 const SERVICE_DONE = EventKind.timer0;
@@ -34,8 +35,8 @@ export abstract class QueueingStation implements Component {
   private busy = 0;
   private queued = 0;
   protected readonly stats: StationStats;
-  /** What a request aborted by a crash (or a removal) fails with when its side call returns. */
-  private abortOutcome: OutcomeCode = Outcome.nodeDown;
+  /** Crashes, restarts, slow-downs and removals: rare events, kept off the per-request path (station-faults.ts). */
+  private readonly faults: StationFaults;
   /** Forward after service, or answer? Links never change during a run. */
   private forwards = false;
   /** A link onwards has a call policy: the worker waits for each forwarded request's answer (resilience/calls.ts). */
@@ -63,6 +64,14 @@ export abstract class QueueingStation implements Component {
     this.capacity = queueCapacity ?? Number.POSITIVE_INFINITY;
     this.units = Array.from({ length: replicas }, (_, r) => new ServiceUnit(workers, r * workers));
     this.stats = new StationStats(workers * replicas);
+    this.faults = new StationFaults(index, ctx, this.units, this.stats, this.heartbeats, {
+      lose: (waiting, serving, time) => {
+        this.advance(time);
+        this.busy -= serving;
+        this.queued -= waiting;
+      },
+      emptied: (instance, time) => this.instanceEmptied(instance, time),
+    });
   }
 
   /** Service time of this request, in seconds. */
@@ -200,7 +209,7 @@ export abstract class QueueingStation implements Component {
     if ((flags & RequestFlag.aborted) !== 0) {
       // This node crashed while the call was out: the request fails now that it is back.
       requests.release(request);
-      this.ctx.respond(request, this.abortOutcome, time);
+      this.ctx.respond(request, this.faults.abortOutcome, time);
       return;
     }
     let worker = -1;
@@ -250,10 +259,7 @@ export abstract class QueueingStation implements Component {
    * still held fails as in a crash. A drain stops a machine only once it holds nothing, so that never happens.
    */
   protected stopUnit(instance: number, time: number): void {
-    const unit = this.units[instance] as ServiceUnit;
-    if (unit.busy + unit.queue.length > 0) this.crash(unit, time, Outcome.nodeDown);
-    unit.down = false;
-    this.ctx.sessions.existing(this.index, instance)?.drop(time);
+    this.faults.stop(instance, time);
   }
 
   /** `instances` instances can work from `time` on (a scaling group's serving and draining ones): utilization counts their workers. */
@@ -264,9 +270,7 @@ export abstract class QueueingStation implements Component {
 
   /** A fresh machine boots in replica slot `instance` (a scaling group): no fault of its predecessor carries over. */
   protected bootUnit(instance: number): void {
-    const unit = this.units[instance] as ServiceUnit;
-    unit.down = false;
-    unit.slowFactor = 1;
+    this.faults.boot(instance);
   }
 
   protected finish(request: number, time: number): void {
@@ -298,7 +302,7 @@ export abstract class QueueingStation implements Component {
     const flags = (requests.flags[request] as number) & ~RequestFlag.calling;
     requests.flags[request] = flags;
     // Lost in a crash while the call was out: its worker is gone; it fails now that the call is over.
-    if ((flags & RequestFlag.aborted) !== 0) this.ctx.respond(request, this.abortOutcome, time);
+    if ((flags & RequestFlag.aborted) !== 0) this.ctx.respond(request, this.faults.abortOutcome, time);
     else {
       this.release(requests.worker[request] as number, time);
       this.ctx.respond(request, outcome, time);
@@ -307,63 +311,12 @@ export abstract class QueueingStation implements Component {
 
   /** A fault hits replica `replica` (from 0) alone, or every replica when it is −1. */
   applyFault(action: FaultAction, factor: number, time: number, replica = -1): void {
-    this.units.forEach((unit, r) => {
-      if (replica < 0 || replica === r) this.applyFaultTo(unit, r, action, factor, time);
-    });
-  }
-
-  private applyFaultTo(unit: ServiceUnit, replica: number, action: FaultAction, factor: number, time: number): void {
-    switch (action) {
-      case 'crash':
-        if (!unit.down) {
-          this.crash(unit, time, Outcome.nodeDown);
-          // The machine's memory goes with it: the sessions it created are lost.
-          this.ctx.sessions.existing(this.index, replica)?.drop(time);
-          this.heartbeats.set(replica, false, time);
-        }
-        return;
-      case 'restart':
-        unit.down = false;
-        this.heartbeats.set(replica, true, time);
-        this.abortOutcome = Outcome.nodeDown;
-        return;
-      case 'slow':
-        unit.slowFactor = factor;
-        return;
-      case 'recover':
-        unit.slowFactor = 1;
-        return;
-    }
+    this.faults.apply(action, factor, time, replica);
   }
 
   /** A live edit removed the node: what waits or is served here fails with `outcome`. */
   evict(time: number, outcome: OutcomeCode): void {
-    for (const unit of this.units) if (!unit.down) this.crash(unit, time, outcome);
-  }
-
-  /** Everything waiting or in service on one machine fails now; its arrivals are refused until a restart. */
-  private crash(unit: ServiceUnit, time: number, outcome: OutcomeCode): void {
-    this.advance(time);
-    unit.advance(time);
-    unit.down = true;
-    this.abortOutcome = outcome;
-    const requests = this.ctx.requests;
-    const { waiting, serving } = unit.evict();
-    this.busy -= serving.length;
-    this.queued -= waiting.length;
-    unit.lost += waiting.length + serving.length;
-    for (const request of waiting) {
-      this.stats.lost++;
-      this.ctx.respond(request, outcome, time);
-    }
-    for (const request of serving) {
-      const flags = requests.flags[request] as number;
-      requests.flags[request] = flags | RequestFlag.aborted;
-      this.stats.lost++;
-      // One out on a call fails when the call comes back; the rest fail now.
-      if ((flags & RequestFlag.calling) === 0) this.ctx.respond(request, outcome, time);
-    }
-    this.instanceEmptied(this.units.indexOf(unit), time);
+    this.faults.evict(time, outcome);
   }
 
   /** Sessions held now and lost in crashes, on replica `replica`. */
